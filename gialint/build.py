@@ -1,0 +1,212 @@
+"""Turns the parse of :file:`grammars/report.lark` into the :mod:`gialint.ast` tree.
+
+Each token is one line (see :mod:`gialint.lexer`); here lines become headings,
+paragraphs and located cells, cells are read (:mod:`gialint.values`), items are grouped
+under subsection headings, and a heading that the grammar could only guess at (no
+numeral, or "1、") stays a section only if it names one of the format's sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from attrs import evolve
+from lark import Token, Transformer
+
+from gialint.ast import (
+    Block,
+    Cell,
+    Heading,
+    Layout,
+    NumeralStyle,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    Subsection,
+    Table,
+    Title,
+)
+from gialint.span import Span
+from gialint.values import CellValue
+
+_SPACE = " \t\u3000\u00a0"
+_HEADING = re.compile(
+    r"#{0,6}[ \t\u3000]*(?:"
+    r"(?P<cn>[一二三四五六七八九十]{1,2})[ \t\u3000]*[、.．]"
+    r"|[（(][ \t]*(?P<pcn>[一二三四五六七八九十]{1,3})[ \t]*[）)]"
+    r"|[（(][ \t]*(?P<par>\d{1,2})[ \t]*[）)]"
+    r"|(?P<ar>\d{1,2})[ \t\u3000]*[、.．]"
+    r")?[ \t\u3000]*(?P<title>.*)",
+    re.DOTALL,
+)
+
+
+def _strip(line: int, text: str, start: int = 0, end: int | None = None) -> tuple[str, Span]:
+    """The stripped text of ``text[start:end]`` and its span (zero-width where empty)."""
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip(_SPACE))
+    stripped = piece.strip(_SPACE)
+    begin = start + left
+    return stripped, Span.on_line(line, begin, begin + len(stripped))
+
+
+def heading_from(token: Token, section_level: bool) -> Heading:
+    text, span = _strip(token.line, token.value)
+    match = _HEADING.fullmatch(text)
+    assert match is not None  # every group is optional
+    if match["cn"]:
+        numeral, style = match["cn"], NumeralStyle.CHINESE
+    elif match["pcn"]:
+        numeral, style = match["pcn"], NumeralStyle.PAREN_CHINESE
+    elif match["par"]:
+        numeral, style = match["par"], NumeralStyle.PAREN_ARABIC
+    elif match["ar"]:
+        numeral = match["ar"]
+        style = NumeralStyle.ARABIC if section_level else NumeralStyle.DOTTED_ARABIC
+    else:
+        numeral, style = None, NumeralStyle.NONE
+    return Heading(text.lstrip("#").strip(_SPACE), numeral, match["title"].strip(_SPACE), style, span)
+
+
+class _SubHeading:
+    """A subsection heading while the items after it are still being gathered."""
+
+    __slots__ = ("heading",)
+
+    def __init__(self, heading: Heading) -> None:
+        self.heading = heading
+
+
+def group_blocks(items: Sequence[Any]) -> tuple[Block, ...]:
+    """Gather the paragraphs and tables after each subsection heading into it."""
+    blocks: list[Block] = []
+    current: _SubHeading | None = None
+    gathered: list[Paragraph | Table] = []
+
+    def close() -> None:
+        if current is not None:
+            span = current.heading.span
+            if gathered:
+                span = span.cover(gathered[-1].span)
+            blocks.append(Subsection(current.heading, tuple(gathered), span))
+
+    for item in items:
+        if isinstance(item, _SubHeading):
+            close()
+            current, gathered = item, []
+        elif isinstance(item, (Paragraph, Table)):
+            (gathered if current is not None else blocks).append(item)  # type: ignore[arg-type]
+    close()
+    return tuple(blocks)
+
+
+class Builder(Transformer[Token, Report]):
+    def __init__(self, read: Callable[[str], CellValue], is_section: Callable[[Heading], bool]) -> None:
+        super().__init__()
+        self._read = read
+        self._is_section = is_section
+
+    # -------------------------------------------------------------- cells
+    def _cell(self, line: int, text: str, start: int = 0, end: int | None = None) -> Cell:
+        stripped, span = _strip(line, text, start, end)
+        return Cell(stripped, span, self._read(stripped))
+
+    def _split(self, token: Token, separator: str, outer: bool) -> Row:
+        text = token.value
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        for index, char in enumerate(text):
+            if char == separator:
+                bounds.append((start, index))
+                start = index + 1
+        bounds.append((start, len(text)))
+        if outer:  # "| a | b |": drop what stands outside the first and last bar
+            bounds = bounds[1:-1]
+        cells = tuple(self._cell(token.line, text, a, b) for a, b in bounds)
+        return Row(cells, Span(token.line, 1, token.line, len(text) + 1))
+
+    def _table(self, layout: Layout, rows: Sequence[Row]) -> Table | Paragraph:
+        cells = [cell for row in rows for cell in row.cells]
+        span = rows[0].span.cover(rows[-1].span)
+        if sum(1 for c in cells if c.text) < 2:  # one indented line is a paragraph
+            return Paragraph(" ".join(c.text for c in cells if c.text), span)
+        return Table(layout, tuple(rows), span)
+
+    def tab_cell(self, tokens: list[Token]) -> Cell:
+        first = tokens[0]
+        parts = [_strip(t.line, t.value, 1 if t is first else 0) for t in tokens]
+        texts = [text for text, _ in parts if text]
+        span = parts[0][1].cover(parts[-1][1]) if texts else parts[0][1]
+        if texts and not parts[0][0]:  # an empty first line: start where the words do
+            span = next(s for t, s in parts if t).cover(parts[-1][1])
+        text = "\n".join(texts)
+        return Cell(text, span, self._read(text.replace("\n", "")))
+
+    def tab_row(self, cells: list[Cell]) -> Row:
+        return Row(tuple(cells), cells[0].span.cover(cells[-1].span))
+
+    def tab_table(self, children: list[Any]) -> Table | Paragraph:
+        return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
+
+    def pipe_table(self, tokens: list[Token]) -> Table | Paragraph:
+        cells = tuple(self._cell(t.line, t.value) for t in tokens if t.type == "PIPE_CELL")
+        span = Span(tokens[0].line, 1, tokens[-1].line, tokens[-1].end_column)
+        return self._table(Layout.PIPE, [Row(cells, span)])
+
+    def tsv_table(self, tokens: list[Token]) -> Table | Paragraph:
+        return self._table(Layout.TSV, [self._split(t, "\t", outer=False) for t in tokens])
+
+    def md_table(self, tokens: list[Token]) -> Table | Paragraph:
+        rows = [self._split(t, "|", outer=True) for t in tokens if t.type == "MD_ROW"]
+        return self._table(Layout.MARKDOWN, rows)
+
+    def table(self, children: list[Table | Paragraph]) -> Table | Paragraph:
+        return children[0]
+
+    # -------------------------------------------------------------- text
+    def paragraph(self, tokens: list[Token]) -> Paragraph:
+        text, span = _strip(tokens[0].line, tokens[0].value)
+        return Paragraph(text, span)
+
+    def subheading(self, tokens: list[Token]) -> _SubHeading:
+        return _SubHeading(heading_from(tokens[0], section_level=False))
+
+    def heading(self, tokens: list[Token]) -> Heading:
+        return heading_from(tokens[0], section_level=True)
+
+    def title(self, tokens: list[Token]) -> Title:
+        parts = [_strip(t.line, t.value) for t in tokens]
+        return Title("".join(text for text, _ in parts), parts[0][1].cover(parts[-1][1]))
+
+    def section(self, children: list[Any]) -> tuple[Heading, list[Any]]:
+        return children[0], children[1:]
+
+    def start(self, children: list[Any]) -> Report:
+        title = children[0] if children and isinstance(children[0], Title) else None
+        preamble: list[Any] = []
+        sections: list[tuple[Heading, list[Any]]] = []
+        for child in children[1 if title else 0 :]:
+            if isinstance(child, tuple):
+                heading, items = child
+                if self._is_section(heading):
+                    sections.append((heading, list(items)))
+                else:  # a guessed heading that names no section: a subsection after all
+                    target = sections[-1][1] if sections else preamble
+                    target.append(_SubHeading(evolve(heading, style=_demoted(heading))))
+                    target.extend(items)
+            else:
+                preamble.append(child)
+        built = []
+        for heading, items in sections:
+            blocks = group_blocks(items)
+            span = heading.span.cover(blocks[-1].span) if blocks else heading.span
+            built.append(Section(heading, blocks, span))
+        return Report(title, group_blocks(preamble), tuple(built), line_count=0)
+
+
+def _demoted(heading: Heading) -> NumeralStyle:
+    return NumeralStyle.DOTTED_ARABIC if heading.style is NumeralStyle.ARABIC else heading.style

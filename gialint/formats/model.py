@@ -1,0 +1,299 @@
+"""Typed, immutable view of ``formats.toml``.
+
+:func:`load` reads the data once per process. A :class:`TableSpec` holds both versions;
+:meth:`TableSpec.template` resolves it for one version into a :class:`Template`: the
+blocks, data rows and columns that version prints, in order.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+from attrs import field, frozen
+
+from gialint.labels import normalize, strip_note
+
+
+def _versions(raw: Mapping[str, Any]) -> frozenset[str] | None:
+    values = raw.get("versions")
+    return frozenset(values) if values else None
+
+
+def _applies(versions: frozenset[str] | None, version: str) -> bool:
+    return versions is None or version in versions
+
+
+@frozen
+class Version:
+    id: str
+    name: str
+    notice: str
+    first_year: int
+    last_year: int | None
+
+    def covers(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+
+@frozen
+class SectionSpec:
+    id: str
+    index: int  # 1..6
+    numeral: str
+    heading: str
+    variants: tuple[str, ...]
+    keywords: tuple[str, ...]
+    table: str | None
+
+    @property
+    def canonical(self) -> str:
+        return f"{self.numeral}、{self.heading}"
+
+
+@frozen
+class ColumnSpec:
+    id: str
+    label: str
+    type: str  # count | signed | money
+    unit: str | None = None
+    variants: tuple[str, ...] = ()
+    versions: frozenset[str] | None = None
+
+
+@frozen
+class RowSpec:
+    id: str
+    label: str
+    group: bool = False
+    tags: tuple[str, ...] = ()
+    typos: tuple[str, ...] = ()
+    optional: bool = False
+    versions: frozenset[str] | None = None
+
+
+@frozen
+class BlockSpec:
+    id: str
+    caption: str | None
+    header: tuple[str, ...]
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+    versions: frozenset[str] | None = None
+
+
+@frozen
+class LabelRef:
+    """What a normalised label stands for in one table (any version)."""
+
+    kind: str  # caption | header | column | row | group
+    key: str  # row key, column id, block id, or the header label
+    label: str  # the format's wording
+    versions: frozenset[str]
+    typo: bool = False
+
+
+@frozen
+class TemplateRow:
+    key: str  # "new", or "art20_5.licensing" in multi-block tables
+    label: str
+    block: str
+    columns: tuple[ColumnSpec, ...]
+    tags: tuple[str, ...]
+    optional: bool
+
+
+@frozen
+class Template:
+    """One table as one version prints it."""
+
+    table: str
+    version: str
+    rows: tuple[TemplateRow, ...]  # data rows, in order
+    columns: tuple[ColumnSpec, ...]  # every distinct value column, in order
+
+    @functools.cached_property
+    def row_by_key(self) -> dict[str, TemplateRow]:
+        return {row.key: row for row in self.rows}
+
+
+@frozen
+class TableSpec:
+    id: str
+    title: str
+    section: str
+    blocks: tuple[BlockSpec, ...]
+    labels: Mapping[str, tuple[LabelRef, ...]] = field(eq=False, repr=False)
+
+    def template(self, version: str) -> Template:
+        return _template(self, version)
+
+    def lookup(self, normalized: str) -> tuple[LabelRef, ...]:
+        """The labels this normalised text stands for, trying it without a trailing note too."""
+        found = self.labels.get(normalized)
+        if found is None:
+            found = self.labels.get(strip_note(normalized), ())
+        return found
+
+
+@functools.lru_cache(maxsize=None)
+def _template(spec: TableSpec, version: str) -> Template:
+    multi = len(spec.blocks) > 1
+    rows: list[TemplateRow] = []
+    columns: dict[str, ColumnSpec] = {}
+    for block in spec.blocks:
+        if not _applies(block.versions, version):
+            continue
+        block_columns = tuple(c for c in block.columns if _applies(c.versions, version))
+        for column in block_columns:
+            columns.setdefault(column.id, column)
+        for row in block.rows:
+            if row.group or not _applies(row.versions, version):
+                continue
+            key = f"{block.id}.{row.id}" if multi else row.id
+            rows.append(TemplateRow(key, row.label, block.id, block_columns, row.tags, row.optional))
+    return Template(spec.id, version, tuple(rows), tuple(columns.values()))
+
+
+@frozen
+class Identity:
+    id: str
+    rule: str
+    table: str
+    for_each: str | tuple[str, ...]
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+    anchor: str
+    op: str
+    text_zh: str
+    text_en: str
+    versions: frozenset[str] | None = None
+
+
+@frozen
+class ValueConventions:
+    dashes: tuple[str, ...]
+    units: tuple[str, ...]
+    increase_words: tuple[str, ...]
+    decrease_words: tuple[str, ...]
+
+
+@frozen
+class FormatModel:
+    versions: tuple[Version, ...]
+    sections: tuple[SectionSpec, ...]
+    tables: Mapping[str, TableSpec]
+    identities: tuple[Identity, ...]
+    values: ValueConventions
+
+    def version(self, version_id: str) -> Version:
+        return next(v for v in self.versions if v.id == version_id)
+
+    def expected_version(self, year: int) -> Version | None:
+        """The format a report for ``year`` must use (None before 2019)."""
+        return next((v for v in self.versions if v.covers(year)), None)
+
+    def identities_for(self, rule: str) -> Iterable[Identity]:
+        return (i for i in self.identities if i.rule == rule)
+
+
+def _index_labels(table_id: str, blocks: tuple[BlockSpec, ...], all_versions: frozenset[str]) -> dict[str, tuple[LabelRef, ...]]:
+    index: dict[str, list[LabelRef]] = {}
+    multi = len(blocks) > 1
+
+    def add(text: str, ref: LabelRef) -> None:
+        if not text:
+            return
+        for form in {normalize(text), strip_note(normalize(text))}:
+            index.setdefault(form, []).append(ref)
+
+    for block in blocks:
+        block_versions = block.versions or all_versions
+        if block.caption:
+            add(block.caption, LabelRef("caption", block.id, block.caption, block_versions))
+        for text in block.header:
+            add(text, LabelRef("header", text, text, block_versions))
+        for column in block.columns:
+            versions = (column.versions or all_versions) & block_versions
+            for text in (column.label, *column.variants):
+                add(text, LabelRef("column", column.id, column.label, versions))
+        for row in block.rows:
+            versions = (row.versions or all_versions) & block_versions
+            kind = "group" if row.group else "row"
+            key = f"{block.id}.{row.id}" if multi and not row.group else row.id
+            add(row.label, LabelRef(kind, key, row.label, versions))
+            for typo in row.typos:
+                add(typo, LabelRef(kind, key, row.label, versions, typo=True))
+    return {label: tuple(refs) for label, refs in index.items()}
+
+
+def _build(raw: Mapping[str, Any]) -> FormatModel:
+    versions = tuple(
+        Version(v["id"], v["name"], v["notice"], v["first_year"], v.get("last_year")) for v in raw["versions"]
+    )
+    all_versions = frozenset(v.id for v in versions)
+    sections = tuple(
+        SectionSpec(
+            s["id"], i, s["numeral"], s["heading"], tuple(s["variants"]), tuple(s["keywords"]), s.get("table")
+        )
+        for i, s in enumerate(raw["sections"], start=1)
+    )
+    tables: dict[str, TableSpec] = {}
+    for table_id, t in raw["tables"].items():
+        blocks = tuple(
+            BlockSpec(
+                b["id"],
+                b.get("caption"),
+                tuple(b.get("header", ())),
+                tuple(
+                    ColumnSpec(c["id"], c["label"], c["type"], c.get("unit"), tuple(c.get("variants", ())), _versions(c))
+                    for c in b["columns"]
+                ),
+                tuple(
+                    RowSpec(
+                        r["id"],
+                        r["label"],
+                        r.get("group", False),
+                        tuple(r.get("tags", ())),
+                        tuple(r.get("typos", ())),
+                        r.get("optional", False),
+                        _versions(r),
+                    )
+                    for r in b["rows"]
+                ),
+                _versions(b),
+            )
+            for b in t["blocks"]
+        )
+        tables[table_id] = TableSpec(table_id, t["title"], t["section"], blocks, _index_labels(table_id, blocks, all_versions))
+    identities = tuple(
+        Identity(
+            i["id"],
+            i["rule"],
+            i["table"],
+            tuple(i["for_each"]) if isinstance(i["for_each"], list) else i["for_each"],
+            tuple(i["lhs"]),
+            tuple(i.get("rhs", ())),
+            i["anchor"],
+            i.get("op", "=="),
+            i["text_zh"],
+            i["text_en"],
+            _versions(i),
+        )
+        for i in raw["identities"]
+    )
+    v = raw["values"]
+    values = ValueConventions(
+        tuple(v["dashes"]), tuple(v["units"]), tuple(v["increase_words"]), tuple(v["decrease_words"])
+    )
+    return FormatModel(versions, sections, tables, identities, values)
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> FormatModel:
+    """The format model shipped with gialint (read once per process)."""
+    text = resources.files("gialint.formats").joinpath("formats.toml").read_text(encoding="utf-8")
+    return _build(tomllib.loads(text))

@@ -1,0 +1,33 @@
+"""Comparing labels written in reports with the labels of the format.
+
+Clerks retype labels: full-width or half-width brackets and punctuation, spaces,
+a label wrapped over two lines, "1、" for "1.", curly or straight quotes. These do not
+change a label's meaning, so :func:`normalize` removes them before comparing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_DROP = str.maketrans("", "", " \t\n\r\u3000\u00a0“”\"'‘’「」『』")
+_NUMBERING = re.compile(r"^(\d{1,2})[.、]")
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+
+
+def normalize(label: str) -> str:
+    """The form of a label used for comparison (NFKC, no spaces or quotes, "1." numbering)."""
+    text = unicodedata.normalize("NFKC", label).translate(_DROP)
+    return _NUMBERING.sub(r"\1.", text)
+
+
+def strip_note(normalized: str) -> str:
+    """Drop one trailing explanatory parenthesis: "规章(设区的市…)" -> "规章"."""
+    stripped = _TRAILING_NOTE.sub("", normalized)
+    return stripped if stripped else normalized
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two normalised labels are, from 0 to 1."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()

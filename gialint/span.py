@@ -1,0 +1,37 @@
+"""Source locations: 1-based lines and columns, in characters of the decoded text.
+
+``end_column`` is exclusive, as in Lark tokens and SARIF regions: a cell "24大项" at
+line 48, columns 6-10 has ``column=6, end_column=10``. A zero-width span
+(``column == end_column``) marks a place, such as where an empty cell stands.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+
+@frozen(order=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def on_line(cls, line: int, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` (0-based, end exclusive) on ``line``."""
+        return cls(line, start + 1, line, end + 1)
+
+    def cover(self, other: Span) -> Span:
+        """The smallest span holding both ``self`` and ``other``."""
+        first = min(self, other)
+        last = max(self, other, key=lambda s: (s.end_line, s.end_column))
+        return Span(first.line, first.column, last.end_line, last.end_column)
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }

@@ -1,0 +1,140 @@
+"""What a table cell holds: a number, a dash, nothing, or unreadable text.
+
+The raw text is kept; :func:`classify` says what it means and how it was written, so
+that rules can flag units inside cells (GIA402), non-standard digits and signs
+(GIA403), text where a number belongs (GIA404) and blanks (GIA405), while sums use
+:attr:`CellValue.amount`. The dash tokens, units and sign words come from the format
+data (``[values]`` in formats.toml).
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+
+from attrs import frozen
+
+from gialint.formats.model import ValueConventions
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_SPACES = " \t\u3000\u00a0"
+_MINUS = "-－−﹣"
+
+
+class ValueKind(enum.Enum):
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    SIGNED = "signed"  # written with a sign: -3, －2, +6, 增318件
+    WITH_UNIT = "with-unit"  # a number with a unit: 24大项, 66.36万元
+    DASH = "dash"  # - — ― － / ／ 无
+    BLANK = "blank"
+    TEXT = "text"  # not a number
+
+
+@frozen
+class CellValue:
+    kind: ValueKind
+    number: Decimal | None = None  # the number written (with its sign); None for dash, blank, text
+    unit: str | None = None
+    sign: str | None = None  # the sign as written: "+", "-", "－", "−", "增", "减"…
+    fullwidth: bool = False  # full-width digits or decimal point ("１２")
+    thousands: bool = False  # 1,234
+    inner_space: bool = False  # "1 234"
+
+    @property
+    def is_number(self) -> bool:
+        return self.number is not None
+
+    @property
+    def is_empty(self) -> bool:
+        """A dash or a blank: "no value", which counts as 0 in sums."""
+        return self.kind in (ValueKind.DASH, ValueKind.BLANK)
+
+    @property
+    def amount(self) -> Decimal | None:
+        """The value used in arithmetic: the number, 0 for a dash or blank, None for text."""
+        if self.number is not None:
+            return self.number
+        return Decimal(0) if self.is_empty else None
+
+    @property
+    def nonstandard(self) -> tuple[str, ...]:
+        """How the number departs from plain ASCII digits with an ASCII minus (GIA403)."""
+        reasons = []
+        if self.fullwidth:
+            reasons.append("fullwidth-digits")
+        if self.sign in ("+", "＋"):
+            reasons.append("plus-sign")
+        elif self.sign is not None and self.sign != "-":
+            reasons.append("word-sign" if self.sign[0] in "增减" else "nonascii-minus")
+        if self.thousands:
+            reasons.append("thousands-separator")
+        if self.inner_space:
+            reasons.append("inner-space")
+        return tuple(reasons)
+
+
+class ValueReader:
+    """Classifies cell texts according to the format's value conventions."""
+
+    def __init__(self, conventions: ValueConventions) -> None:
+        self._dashes = frozenset(conventions.dashes)
+        words = [re.escape(w) for w in (*conventions.increase_words, *conventions.decrease_words)]
+        units = "|".join(re.escape(u) for u in sorted(conventions.units, key=len, reverse=True))
+        self._decrease = tuple(conventions.decrease_words)
+        self._number = re.compile(
+            rf"(?P<word>{'|'.join(words)})?"
+            r"(?P<sign>[+\-＋－−﹣])?"
+            r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+            rf"(?P<unit>{units})?"
+        )
+        self.classify = functools.lru_cache(maxsize=4096)(self._classify)
+
+    def _classify(self, text: str) -> CellValue:
+        stripped = text.strip(_SPACES + "\n")
+        if not stripped:
+            return CellValue(ValueKind.BLANK)
+        if stripped in self._dashes:
+            return CellValue(ValueKind.DASH)
+        ascii_text = stripped.translate(_FULLWIDTH_DIGITS)
+        fullwidth = ascii_text != stripped and any(c in "０１２３４５６７８９．" for c in stripped)
+        compact = "".join(ascii_text.split())
+        match = self._number.fullmatch(compact)
+        if match is None:
+            return CellValue(ValueKind.TEXT)
+        digits = match["digits"]
+        try:
+            number = Decimal(digits.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+            return CellValue(ValueKind.TEXT)
+        word, mark = match["word"], match["sign"]
+        if (mark is not None and mark in _MINUS) or (word is not None and word in self._decrease):
+            number = -number
+        sign = word or mark
+        unit = match["unit"]
+        if unit:
+            kind = ValueKind.WITH_UNIT
+        elif sign is not None:
+            kind = ValueKind.SIGNED
+        elif "." in digits:
+            kind = ValueKind.DECIMAL
+        else:
+            kind = ValueKind.INTEGER
+        return CellValue(
+            kind,
+            number,
+            unit,
+            sign,
+            fullwidth=fullwidth,
+            thousands="," in digits,
+            inner_space=len(ascii_text.split()) > 1,
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def default_reader() -> ValueReader:
+    from gialint.formats import load
+
+    return ValueReader(load().values)
