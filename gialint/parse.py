@@ -45,7 +45,7 @@ def normalize_newlines(text: str) -> str:
     return _LINE_ENDS.sub("\n", text) if "\r" in text else text
 
 
-def parse_text(text: str) -> Report:
+def parse_report(text: str) -> Report:
     """Parse a report's text into its :class:`~gialint.ast.Report` tree."""
     text = normalize_newlines(text)
     try:

@@ -1,0 +1,30 @@
+"""gialint — a linter for 政府信息公开工作年度报告 (government information disclosure annual reports).
+
+>>> import gialint
+>>> result = gialint.lint_text(open("report.txt", encoding="utf-8").read())  # doctest: +SKIP
+>>> [(d.code, d.span.line) for d in result.diagnostics]  # doctest: +SKIP
+"""
+
+from gialint.api import LintResult, lint_path, lint_text, parse_text
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+from gialint.source import ReadError
+from gialint.span import Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Diagnostic",
+    "Document",
+    "LintResult",
+    "ReadError",
+    "Rule",
+    "Severity",
+    "Span",
+    "Text",
+    "__version__",
+    "lint_path",
+    "lint_text",
+    "parse_text",
+]

@@ -1,0 +1,83 @@
+"""What a rule reports: :class:`Diagnostic`, in Chinese and English."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from attrs import frozen
+
+from gialint.span import Span
+
+LANGUAGES = ("zh", "en")
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+
+@frozen
+class Text:
+    """A text in both languages gialint speaks."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def format(self, **values: Any) -> Text:
+        return Text(self.zh.format(**values), self.en.format(**values))
+
+
+@frozen
+class Related:
+    """Another place that explains a finding (an addend of a sum, say)."""
+
+    span: Span
+    label: str
+
+
+@frozen
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    span: Span
+    message: Text
+    expected: str | None = None
+    found: str | None = None
+    related: tuple[Related, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[int, int, str, int, int]:
+        return (self.span.line, self.span.column, self.code, self.span.end_line, self.span.end_column)
+
+    def as_dict(self, lang: str = "zh") -> dict[str, Any]:
+        data: dict[str, Any] = {
+            **self.span.as_dict(),
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message.get(lang),
+        }
+        if self.expected is not None:
+            data["expected"] = self.expected
+        if self.found is not None:
+            data["found"] = self.found
+        if self.related:
+            data["related"] = [{**r.span.as_dict(), "label": r.label} for r in self.related]
+        return data

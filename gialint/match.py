@@ -1,0 +1,287 @@
+"""Matching parsed tables to the format's tables 2, 3 and 4.
+
+A table in the text is a sequence of located cells; layouts differ only in how cells
+were found and whether row breaks are known. Matching therefore works on *virtual
+rows*: the physical rows where the layout has them, and otherwise (the pipe layout)
+runs of labels followed by runs of values. In each virtual row the last row label
+names the row, and the cells after the last label are its values, in column order.
+
+Every table is matched against each version of the format; the version(s) with the
+fewest problems win. Tables identical in both versions (table 4) fit both.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from attrs import frozen
+
+from gialint.ast import Cell, Report, Section, Table
+from gialint.formats import ColumnSpec, FormatModel, TableSpec, Template, TemplateRow
+from gialint.formats.model import LabelRef
+from gialint.labels import normalize, similarity, strip_note
+from gialint.span import Span
+from gialint.values import ValueKind
+
+#: Labels at least this alike (after normalisation) are taken for the same label (GIA203).
+FUZZY_THRESHOLD = 0.8
+
+
+class CellRole(enum.Enum):
+    BLANK = "blank"
+    VALUE = "value"  # a number or a dash
+    LABEL = "label"  # one of the format's labels
+    TEXT = "text"  # other text: a label we cannot place, or a value that is not a number
+
+
+@frozen
+class LabelHit:
+    """A cell recognised as a label of the format."""
+
+    cell: Cell
+    refs: tuple[LabelRef, ...]
+    fuzzy: bool = False  # recognised only by similarity
+
+    def ref_for(self, version: str) -> LabelRef | None:
+        return next((r for r in self.refs if version in r.versions), None)
+
+    @property
+    def is_typo(self) -> bool:
+        return self.fuzzy or any(r.typo for r in self.refs)
+
+
+@frozen
+class ShapeProblem:
+    kind: str  # missing-row | duplicate-row | extra-values | missing-values | stray-values
+    span: Span
+    row: str | None = None  # the format's row label
+    expected: int | None = None
+    found: int | None = None
+
+
+@frozen
+class MatchedTable:
+    spec: TableSpec
+    template: Template  # the version it is read with
+    versions: frozenset[str]  # every version it fits equally well
+    section: Section | None
+    sources: tuple[Table, ...]
+    cells: Mapping[tuple[str, str], Cell]  # (row key, column id) -> cell
+    labels: tuple[LabelHit, ...]
+    problems: tuple[ShapeProblem, ...]
+
+    @property
+    def span(self) -> Span:
+        return self.sources[0].span.cover(self.sources[-1].span)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def cell(self, row: str, column: str) -> Cell | None:
+        return self.cells.get((row, column))
+
+    def value_cells(self) -> Iterator[tuple[TemplateRow, ColumnSpec, Cell]]:
+        """Every value cell found, with its row and column, in the format's order."""
+        for row in self.template.rows:
+            for column in row.columns:
+                cell = self.cells.get((row.key, column.id))
+                if cell is not None:
+                    yield row, column, cell
+
+    def column_headers(self, column: str) -> Iterator[Cell]:
+        """The cells that carry a column's label."""
+        return (h.cell for h in self.labels if any(r.kind == "column" and r.key == column for r in h.refs))
+
+    def foreign_labels(self) -> Iterable[LabelHit]:
+        """Labels that belong to another version of this table only."""
+        version = self.template.version
+        return (h for h in self.labels if h.ref_for(version) is None)
+
+    def row_label(self, row: str) -> str:
+        found = self.template.row_by_key.get(row)
+        return found.label if found else row
+
+
+@frozen
+class _Classified:
+    cell: Cell
+    role: CellRole
+    hit: LabelHit | None = None
+
+
+def _classify(cell: Cell, spec: TableSpec, row_labels: Sequence[LabelRef]) -> _Classified:
+    if not cell.text:
+        return _Classified(cell, CellRole.BLANK)
+    kind = cell.value.kind
+    if kind is not ValueKind.TEXT and kind is not ValueKind.BLANK:
+        return _Classified(cell, CellRole.VALUE)
+    normalized = normalize(cell.label)
+    refs = spec.lookup(normalized)
+    if refs:
+        return _Classified(cell, CellRole.LABEL, LabelHit(cell, refs))
+    if len(normalized) >= 4:
+        base = strip_note(normalized)
+        best, score = None, 0.0
+        for ref in row_labels:
+            candidate = normalize(ref.label)
+            if abs(len(candidate) - len(base)) <= max(2, len(candidate) // 3):
+                value = similarity(base, candidate)
+                if value > score:
+                    best, score = ref, value
+        if best is not None and score >= FUZZY_THRESHOLD:
+            return _Classified(cell, CellRole.LABEL, LabelHit(cell, (best,), fuzzy=True))
+    return _Classified(cell, CellRole.TEXT)
+
+
+def _virtual_rows(table: Table, classified: Mapping[int, _Classified]) -> list[list[_Classified]]:
+    """Rows as the layout gives them; in the pipe layout, a new row at each label after a value."""
+    if table.layout.row_breaks_known:
+        return [[classified[id(c)] for c in row.cells] for row in table.rows]
+    rows: list[list[_Classified]] = [[]]
+    for cell in table.cells:
+        item = classified[id(cell)]
+        previous = rows[-1][-1].role if rows[-1] else None
+        if item.role is CellRole.LABEL and previous in (CellRole.VALUE, CellRole.BLANK, CellRole.TEXT):
+            rows.append([])
+        rows[-1].append(item)
+    return rows
+
+
+@frozen
+class _Attempt:
+    template: Template
+    cells: dict[tuple[str, str], Cell]
+    problems: list[ShapeProblem]
+    foreign: int
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return (len(self.problems) + self.foreign, -len(self.cells))
+
+
+def _attempt(template: Template, rows: list[list[_Classified]], hits: Sequence[LabelHit]) -> _Attempt:
+    version = template.version
+    by_key = template.row_by_key
+    unlabeled = [r for r in template.rows if not r.label]
+    cells: dict[tuple[str, str], Cell] = {}
+    problems: list[ShapeProblem] = []
+    seen: dict[str, Cell] = {}
+    for row in rows:
+        last_label = max((i for i, c in enumerate(row) if c.role is CellRole.LABEL), default=-1)
+        row_hit = next(
+            (c.hit for c in reversed(row[: last_label + 1]) if c.hit and any(r.kind in ("row", "group") for r in c.hit.refs)),
+            None,
+        )
+        values = row[last_label + 1 :]
+        target: TemplateRow | None = None
+        anchor: Cell | None = None
+        if row_hit is not None:
+            ref = row_hit.ref_for(version)
+            anchor = row_hit.cell
+            if ref is not None and ref.kind == "row":
+                target = by_key.get(ref.key)
+        elif any(v.role is not CellRole.BLANK for v in values):
+            target = next((r for r in unlabeled if r.key not in seen), None)
+        if target is None:
+            stray = [v for v in values if v.role is not CellRole.BLANK]
+            if stray and (row_hit is None or row_hit.ref_for(version) is not None):
+                problems.append(ShapeProblem("stray-values", stray[0].cell.span, found=len(stray)))
+            continue
+        if target.key in seen:
+            problems.append(ShapeProblem("duplicate-row", (anchor or values[0].cell).span, target.label))
+            continue
+        expected = len(target.columns)
+        while len(values) > expected and values[0].role is CellRole.BLANK:
+            values.pop(0)
+        while len(values) > expected and values[-1].role is CellRole.BLANK:
+            values.pop()
+        where = anchor or (values[0].cell if values else row[-1].cell)
+        seen[target.key] = where
+        if len(values) > expected:
+            problems.append(
+                ShapeProblem("extra-values", values[expected].cell.span, target.label, expected, len(values))
+            )
+        elif len(values) < expected:
+            span = values[-1].cell.span if values else where.span
+            problems.append(ShapeProblem("missing-values", span, target.label, expected, len(values)))
+        for column, value in zip(target.columns, values):
+            cells[(target.key, column.id)] = value.cell
+    ordered = [r for r in template.rows if not r.optional]
+    for index, row_spec in enumerate(ordered):
+        if row_spec.key not in seen:
+            following = next((seen[r.key] for r in ordered[index + 1 :] if r.key in seen), None)
+            place = following.span if following else (rows[-1][-1].cell.span if rows and rows[-1] else None)
+            if place is not None:
+                problems.append(ShapeProblem("missing-row", place, row_spec.label, len(row_spec.columns), 0))
+    foreign = sum(1 for h in hits if h.ref_for(version) is None)
+    return _Attempt(template, cells, problems, foreign)
+
+
+def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classified]] | None:
+    best: tuple[int, TableSpec, list[_Classified]] | None = None
+    for spec in model.tables.values():
+        row_labels = [ref for refs in spec.labels.values() for ref in refs if ref.kind == "row" and not ref.typo]
+        classified = [_classify(c, spec, row_labels) for c in table.cells]
+        exact = sum(1 for c in classified if c.hit is not None and not c.hit.fuzzy)
+        if exact >= 2 and (best is None or exact > best[0]):
+            best = (exact, spec, classified)
+    return (best[1], best[2]) if best else None
+
+
+def match_tables(
+    report: Report, model: FormatModel, prefer: str | None = None
+) -> tuple[MatchedTable, ...]:
+    """Every table of the report that is one of the format's, read cell by cell.
+
+    Consecutive tables recognised as the same format table (table 2 split into its
+    blocks, say) are read as one. ``prefer`` breaks ties between versions.
+    """
+    found: list[tuple[TableSpec, Section | None, Table, list[_Classified]]] = []
+    located = [(None, t) for t in _preamble_tables(report)] + [
+        (s, t) for s in report.sections for t in s.tables
+    ]
+    for section, table in located:
+        recognised = _spec_for(table, model)
+        if recognised is not None:
+            found.append((recognised[0], section, table, recognised[1]))
+    groups: list[list[tuple[TableSpec, Section | None, Table, list[_Classified]]]] = []
+    for item in found:
+        if groups and groups[-1][-1][0] is item[0]:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return tuple(_match_group(group, model, prefer) for group in groups)
+
+
+def _preamble_tables(report: Report) -> list[Table]:
+    return [b for b in report.preamble if isinstance(b, Table)]
+
+
+def _match_group(
+    group: list[tuple[TableSpec, Section | None, Table, list[_Classified]]],
+    model: FormatModel,
+    prefer: str | None,
+) -> MatchedTable:
+    spec = group[0][0]
+    rows: list[list[_Classified]] = []
+    hits: list[LabelHit] = []
+    for _, _, table, classified in group:
+        by_cell = {id(c.cell): c for c in classified}
+        rows.extend(_virtual_rows(table, by_cell))
+        hits.extend(c.hit for c in classified if c.hit is not None)
+    attempts = [_attempt(spec.template(v.id), [list(r) for r in rows], hits) for v in model.versions]
+    best_score = min(a.score for a in attempts)
+    fitting = [a for a in attempts if a.score == best_score]
+    chosen = next((a for a in fitting if a.template.version == prefer), fitting[-1])
+    return MatchedTable(
+        spec=spec,
+        template=chosen.template,
+        versions=frozenset(a.template.version for a in fitting),
+        section=group[0][1],
+        sources=tuple(item[2] for item in group),
+        cells=chosen.cells,
+        labels=tuple(hits),
+        problems=tuple(chosen.problems),
+    )

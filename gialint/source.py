@@ -1,0 +1,128 @@
+"""Reading a report file: bytes to text, with a one-line reason when that fails.
+
+Order of decisions:
+
+1. a known non-text signature (PDF, ZIP/.docx, legacy .doc/.wps, images) is refused
+   with a hint;
+2. a byte-order mark decides (UTF-8, UTF-16, UTF-32);
+3. valid UTF-8 is UTF-8 (the common case, decided without guessing);
+4. otherwise charset-normalizer chooses among GB18030 (which covers GBK and GB2312)
+   and UTF-16 without a BOM — the encodings Chinese reports are saved in;
+5. whatever was chosen, text full of control, unassigned or private-use characters is
+   refused as binary.
+
+Line ends stay as they are (LF, CRLF or CR); :func:`gialint.parse.normalize_newlines`
+handles them without moving any line or column.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+from attrs import frozen
+
+#: Files larger than this are refused (a report is a few dozen kilobytes).
+MAX_BYTES = 16 * 1024 * 1024
+#: Share of suspicious characters above which decoded text is taken for binary data.
+BINARY_RATIO = 0.01
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .wps document?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office document (.doc, .wps or .xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_CANDIDATES = ["gb18030", "utf_16_le", "utf_16_be"]
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+class ReadError(Exception):
+    """A file that is not a readable text report. ``str(error)`` is one line for the user."""
+
+
+@frozen
+class Source:
+    text: str
+    encoding: str
+    path: str | None = None
+
+
+def _suspicious(text: str) -> int:
+    count = 0
+    for char in text:
+        if char == "\ufffd":
+            count += 1
+        elif ord(char) < 32 or 0x7F <= ord(char) < 0xA0:
+            count += char not in _ALLOWED_CONTROLS
+        elif ord(char) >= 0xE000 and unicodedata.category(char) in ("Co", "Cn", "Cs"):
+            count += 1
+    return count
+
+
+def _looks_binary(text: str) -> bool:
+    return _suspicious(text) > max(2, BINARY_RATIO * len(text))
+
+
+def decode(data: bytes) -> Source:
+    if not data.strip():
+        raise ReadError("the file is empty")
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise ReadError(f"this is {what}, not a text report; save it as plain text (.txt) first")
+    encoding: str | None = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    text: str | None = None
+    if encoding is not None:
+        if encoding.startswith("utf-16") and len(data) % 2:
+            raise ReadError("the file has an odd number of bytes for UTF-16: it looks truncated")
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise ReadError(f"the file starts with a {encoding} byte-order mark but is not valid {encoding}") from None
+        text = text.lstrip("\ufeff")
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as error:
+            if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+                raise ReadError("the file ends in the middle of a UTF-8 character: it looks truncated") from None
+            from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
+            best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+            if best is not None:
+                text, encoding = str(best), best.encoding
+    if text is None or encoding is None or _looks_binary(text):
+        raise ReadError("not a text file, or not in a text encoding gialint reads (UTF-8, GB18030/GBK, UTF-16)")
+    if not text.strip():
+        raise ReadError("the file is empty")
+    return Source(text, encoding)
+
+
+def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"the file is {size // (1024 * 1024)} MiB; gialint reads reports up to {max_bytes // (1024 * 1024)} MiB")
+        data = file.read_bytes()
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as error:
+        raise ReadError(error.strerror or str(error)) from None
+    source = decode(data)
+    return Source(source.text, source.encoding, str(path))

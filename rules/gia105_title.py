@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+from gialint.span import Span
+
+REPORT_NAME = "政府信息公开工作年度报告"
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+
+
+class Title(Rule):
+    """
+    ## What it does
+    Checks that the report opens with a title line (one line, or two when the agency
+    stands on a line of its own) naming the agency, the year and
+    "政府信息公开工作年度报告".
+
+    ## Why it matters
+    Reports are published by the thousand on government sites and collected by
+    evaluators; the title is how a report is found and told apart. A title without
+    the year or the agency is ambiguous, and one that calls the report something else
+    ("工作年报") does not match the name the regulation gives it.
+
+    ## Example
+    "大冶市城市管理执法局2020年度政府信息公开工作年报" → "大冶市城市管理执法局2020年政府信息公开工作年度报告".
+    """
+
+    code = "GIA105"
+    name = "title"
+    summary = Text(zh="缺少标题，或标题缺少机关名称、年份或“政府信息公开工作年度报告”", en="No title, or it lacks the agency, the year or 政府信息公开工作年度报告")
+    rationale = "政府信息公开条例第四十九条、第五十条 name the report 政府信息公开工作年度报告; it is published per agency and year."
+    severity = Severity.WARNING
+    messages = {
+        "missing": Text(zh="报告没有标题行（应写明机关名称、年份和“政府信息公开工作年度报告”）", en="The report has no title line (agency, year and 政府信息公开工作年度报告)"),
+        "year": Text(zh="标题缺少年份", en="The title lacks the year"),
+        "agency": Text(zh="标题缺少机关名称", en="The title lacks the agency's name"),
+        "name": Text(zh="标题应含“政府信息公开工作年度报告”", en="The title should contain “政府信息公开工作年度报告”"),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        title = doc.report.title
+        if title is None:
+            yield self.diagnostic(Span(1, 1, 1, 1), "missing")
+            return
+        text = "".join(title.text.split())
+        year = _YEAR.search(text)
+        if year is None:
+            yield self.diagnostic(title.span, "year")
+        before = text[: year.start()] if year else text.split("政府信息公开")[0]
+        if len(before) < 2:
+            yield self.diagnostic(title.span, "agency")
+        if REPORT_NAME not in text.replace("年度政府信息公开", "年政府信息公开"):
+            yield self.diagnostic(title.span, "name", expected=REPORT_NAME)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+
+
+class MissingTable(Rule):
+    """
+    ## What it does
+    Checks that sections 二, 三 and 四 each hold their statistics table: 主动公开政府信息情况,
+    收到和处理政府信息公开申请情况 and 政府信息公开行政复议、行政诉讼情况. A table is recognised by its
+    labels, in any of the text layouts.
+
+    ## Why it matters
+    The format reports these three parts as tables ("该部分以表格形式报告"); their figures are
+    what evaluators compare across agencies. A section that describes its figures in
+    prose, or a table pasted elsewhere, cannot be checked or compared.
+
+    ## Example
+    Section 四 with only the sentence "本年度未发生行政复议、行政诉讼" → the table with its 15
+    zeros belongs there.
+    """
+
+    code = "GIA106"
+    name = "missing-table"
+    summary = Text(zh="第二、三、四部分缺少统计表格", en="Section 二, 三 or 四 lacks its table")
+    rationale = "Both formats report sections 二, 三 and 四 as tables."
+    severity = Severity.ERROR
+    messages = {
+        "default": Text(zh="第{numeral}部分缺少“{table}”表", en="Section {numeral} lacks the table “{table}”"),
+        "elsewhere": Text(
+            zh="第{numeral}部分缺少“{table}”表（该表出现在第{line}行，不在本部分）",
+            en="Section {numeral} lacks the table “{table}” (it stands at line {line}, outside this section)",
+        ),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for found in doc.sections:
+            if found.identified is None or found.identified.spec.table is None:
+                continue
+            spec = found.identified.spec
+            table_id = spec.table
+            assert table_id is not None
+            title = doc.model.tables[table_id].title
+            tables = [t for t in doc.tables if t.id == table_id]
+            if any(t.section is found.section for t in tables):
+                continue
+            if tables:
+                yield self.diagnostic(
+                    found.section.heading.span, "elsewhere", numeral=spec.numeral, table=title, line=tables[0].span.line
+                )
+            else:
+                yield self.diagnostic(found.section.heading.span, numeral=spec.numeral, table=title)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+
+
+class TemplateVersion(Rule):
+    """
+    ## What it does
+    Checks that each statistics table is in the format the report year calls for:
+    the 2019 format (国办公开办函〔2019〕60号) for the 2019 and 2020 reports, the 2021 format
+    (国办公开办函〔2021〕30号) from the 2021 report on. The version of a table is read from
+    its labels and structure; table 4, the same in both, fits either.
+
+    ## Why it matters
+    The 2021 format changed table 2 (new columns for 规章 and 行政规范性文件, one figure
+    for 许可/处罚/强制, fees in 万元, no 政府集中采购) and table 3 (（六）其他处理 split in
+    three). A report filled in on last year's template reports different quantities
+    from everyone else's.
+
+    ## Example
+    A 2021 report whose table 2 still has "本年新制作数量 / 本年新公开数量 / 对外公开总数量" uses the
+    outdated 2019 table.
+    """
+
+    code = "GIA201"
+    name = "template-version"
+    summary = Text(zh="表格所用格式版本与报告年度不符", en="A table's format version does not fit the report year")
+    rationale = "2019 format for the 2019–2020 reports, 2021 format from the 2021 report (国办公开办函〔2021〕30号)."
+    severity = Severity.ERROR
+    messages = {
+        "default": Text(
+            zh="“{table}”表是{found}年版格式，{year}年度报告应使用{expected}年版格式",
+            en="The table “{table}” is in the {found} format; a report for {year} uses the {expected} format",
+        )
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        expected = doc.expected_version
+        if expected is None or doc.year is None:
+            return
+        for table in doc.tables:
+            if expected.id in table.versions:
+                continue
+            markers = [h.cell for h in table.labels if h.ref_for(expected.id) is None]
+            span = markers[0].span if markers else table.span
+            yield self.diagnostic(
+                span,
+                table=table.spec.title,
+                found=table.template.version,
+                expected=expected.id,
+                year=doc.year.year,
+            )

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+
+
+class LabelMismatch(Rule):
+    """
+    ## What it does
+    Flags a row or column label that differs from the format's wording — a known typo
+    ("1.属于国家机密" for "1.属于国家秘密", "2.没有现成信息需要另作制作" for "…另行制作") or a label
+    close enough to one of the format's to be it — and names the format's label.
+    Differences that do not change a label (full- or half-width brackets, spaces, a
+    label wrapped over two lines, a trailing explanatory note in brackets) are not
+    flagged.
+
+    ## Why it matters
+    The labels of tables 2–4 are legal categories (国家秘密 is the term of the 保守国家秘密法).
+    A mistyped label changes what the figure seems to count, and it breaks every
+    program that reads reports by their labels.
+
+    ## Example
+    "1.属于国家机密" → "1.属于国家秘密".
+    """
+
+    code = "GIA203"
+    name = "label-mismatch"
+    summary = Text(zh="行或列标签与格式不一致", en="A row or column label differs from the format")
+    rationale = "Tables 2–4 of both formats print fixed labels (国办公开办函〔2019〕60号, 〔2021〕30号)."
+    severity = Severity.WARNING
+    messages = {"default": Text(zh="标签“{found}”应为“{expected}”", en="The label “{found}” should read “{expected}”")}
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for table in doc.tables:
+            version = table.template.version
+            for hit in table.labels:
+                ref = hit.ref_for(version)
+                if ref is not None and hit.is_typo:
+                    yield self.diagnostic(hit.cell.span, expected=ref.label, found=hit.cell.label)

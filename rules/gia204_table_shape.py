@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+
+
+class TableShape(Rule):
+    """
+    ## What it does
+    Checks each statistics table against the rows and columns of its format version:
+    a row that is missing or appears twice, a row with fewer or more values than the
+    format has columns, values that belong to no row.
+
+    ## Why it matters
+    Every row of tables 2–4 is a quantity the format requires; a missing row or value
+    is a figure not reported, and an extra value usually means the values of a row
+    have slipped into the next one, so that every figure after it is misread.
+
+    ## Example
+    A row "（一）予以公开" with six numbers where table 3 has seven columns.
+    """
+
+    code = "GIA204"
+    name = "table-shape"
+    summary = Text(zh="表格缺少或多出行、单元格，或某行数值个数不对", en="A row or cell missing or extra; a row with the wrong number of values")
+    rationale = "Tables 2–4 have fixed rows and columns in each format version."
+    severity = Severity.ERROR
+    messages = {
+        "missing-row": Text(zh="“{table}”表缺少“{row}”行", en="The table “{table}” lacks the row “{row}”"),
+        "duplicate-row": Text(zh="“{row}”行重复出现", en="The row “{row}” appears twice"),
+        "missing-values": Text(
+            zh="“{row}”行应有{expected}个数值，只有{found}个", en="The row “{row}” should have {expected} values but has {found}"
+        ),
+        "extra-values": Text(
+            zh="“{row}”行应有{expected}个数值，却有{found}个", en="The row “{row}” should have {expected} values but has {found}"
+        ),
+        "stray-values": Text(zh="这里的{count}个数值不属于表中任何一行", en="These {count} values belong to no row of the table"),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for table in doc.tables:
+            for problem in table.problems:
+                if problem.kind == "stray-values":
+                    yield self.diagnostic(problem.span, problem.kind, count=problem.found)
+                else:
+                    yield self.diagnostic(
+                        problem.span,
+                        problem.kind,
+                        table=table.spec.title,
+                        row=problem.row,
+                        expected=None if problem.expected is None else str(problem.expected),
+                        found=None if problem.found is None else str(problem.found),
+                    )

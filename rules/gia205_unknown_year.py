@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+from gialint.span import Span
+
+
+class UnknownYear(Rule):
+    """
+    ## What it does
+    Reports when neither the title nor the body says which year the report covers
+    (a year in the title, a statistics period, "2020年度", or years in the text).
+
+    ## Why it matters
+    The year decides which format the report must follow and against which deadline
+    it is judged (31 January, or 31 March for governments, of the following year).
+    Without it, GIA201 cannot check the tables' version.
+
+    ## Example
+    A report titled "某某局政府信息公开工作年度报告" whose text never names a year.
+    """
+
+    code = "GIA205"
+    name = "unknown-year"
+    summary = Text(zh="无法确定报告年度", en="The report year cannot be determined")
+    rationale = "政府信息公开条例第四十九条: a report covers one calendar year; the format depends on it."
+    severity = Severity.WARNING
+    messages = {"default": Text(zh="无法确定报告所属年度：请在标题中写明年份", en="The report year cannot be determined: name it in the title")}
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if doc.year is None:
+            title = doc.report.title
+            yield self.diagnostic(title.span if title else Span(1, 1, 1, 1))

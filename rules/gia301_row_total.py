@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from gialint.arithmetic import Breach, IdentityRule
+from gialint.diagnostic import Severity, Text
+from gialint.match import MatchedTable
+
+
+class RowTotal(IdentityRule):
+    """
+    ## What it does
+    Checks, for every row of table 3, that 总计 equals 自然人 plus the five
+    法人或其他组织 columns (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他). Dashes and blanks
+    count as 0. The finding points at the row's 总计 cell and lists the cells added up.
+
+    ## Why it matters
+    总计 is the total over applicant types; when it is not the sum of its parts, at
+    least one figure of the row is wrong, and the report's headline numbers (new
+    applications, outcomes) cannot be trusted.
+
+    ## Example
+    "一、本年新收政府信息公开申请数量": 自然人 28, 商业企业 1, 科研机构 1, others "-", 总计 31 →
+    the parts add up to 30.
+    """
+
+    code = "GIA301"
+    name = "row-total"
+    summary = Text(zh="表三：总计不等于自然人与五类法人或其他组织之和", en="Table 3: 总计 ≠ 自然人 + the five 法人或其他组织 columns")
+    rationale = "Table 3's 总计 column totals the applicant columns (both formats)."
+    severity = Severity.ERROR
+    messages = {
+        "default": Text(
+            zh="“{where}”行：总计为{found}，而自然人与法人或其他组织各列之和为{expected}",
+            en="Row “{where}”: 总计 is {found} but the applicant columns add up to {expected}",
+        )
+    }
+
+    def where(self, breach: Breach, table: MatchedTable) -> str:
+        return table.row_label(breach.binding)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from gialint.arithmetic import Breach, IdentityRule
+from gialint.diagnostic import Severity, Text
+from gialint.match import MatchedTable
+
+
+class Balance(IdentityRule):
+    """
+    ## What it does
+    Checks, for every column of table 3, the balance the table prints in its own
+    header: 第一项加第二项之和，等于第三项加第四项之和 — new applications plus those carried
+    over from last year equal those handled (（七）总计) plus those carried into next year.
+    The finding points at the column's （七）总计 cell, with the value that would balance.
+
+    ## Why it matters
+    It is the one identity the format itself states. An application received must be
+    either handled this year or carried over; when the balance fails, applications
+    have been lost or invented between the rows.
+
+    ## Example
+    自然人: 28 new + 5 carried over = 33, but （七）总计 33 + 结转下年度 2 = 35.
+    """
+
+    code = "GIA303"
+    name = "balance"
+    summary = Text(zh="表三：第一项加第二项不等于第三项（七）总计加第四项", en="Table 3: 一 + 二 ≠ （七）总计 + 四")
+    rationale = "The header of table 3 states it: （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）."
+    severity = Severity.ERROR
+    messages = {
+        "default": Text(
+            zh="“{where}”列：第一项加第二项为{lhs}，第三项加第四项为{rhs}（（七）总计应为{expected}，实为{found}）",
+            en="Column “{where}”: 一 + 二 = {lhs} but （七）总计 + 四 = {rhs} (（七）总计 should be {expected}, is {found})",
+        )
+    }
+
+    def where(self, breach: Breach, table: MatchedTable) -> str:
+        return next(c.label for c in table.template.columns if c.id == breach.binding)

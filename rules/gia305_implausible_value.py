@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.arithmetic import Breach, IdentityRule, number
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.match import MatchedTable
+
+
+class ImplausibleValue(IdentityRule):
+    """
+    ## What it does
+    Flags values that cannot be: a negative figure, or a fraction, in a column of
+    counts; in the 2019 table 2, 上一年项目数量 + 本年增/减 below zero (fewer than no items);
+    in the 2021 table 2, more documents repealed (本年废止件数) than were in force and
+    issued (现行有效件数 + 本年制发件数). 本年增/减 may be negative; that is what it is for.
+
+    ## Why it matters
+    These are not typos a sum would catch but numbers put in the wrong column — a
+    classic is filling 本年增/减 with the year's case count — and they mislead every
+    reader who trusts the table.
+
+    ## Example
+    行政强制: 上一年项目数量 5, 本年增/减 -8 → 5 − 8 items cannot be.
+    """
+
+    code = "GIA305"
+    name = "implausible-value"
+    summary = Text(zh="不可能的数值：负数或小数的件数、项目数或废止件数不合理", en="A negative or fractional count, or table 2 values that cannot be")
+    rationale = "Counts are whole numbers ≥ 0; table 2's items and documents cannot fall below zero (templates: plausibility)."
+    severity = Severity.WARNING
+    messages = {
+        "default": Text(zh="{relation}不成立：{lhs}与{rhs}", en="{relation_en} does not hold: {lhs} against {rhs}"),
+        "negative": Text(zh="“{row}”的“{column}”为负数{value}，不可能为负", en="“{row}” / “{column}” is negative ({value}), which it cannot be"),
+        "fraction": Text(zh="“{row}”的“{column}”为{value}：件数、项目数应为整数", en="“{row}” / “{column}” is {value}: counts are whole numbers"),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        yield from super().check(doc)
+        for table in doc.tables:
+            for row, column, cell in table.value_cells():
+                amount = cell.value.number
+                if amount is None:
+                    continue
+                where = {"row": row.label, "column": column.label, "value": number(amount)}
+                if amount < 0 and column.type != "signed":
+                    yield self.diagnostic(cell.span, "negative", **where)
+                elif column.type != "money" and amount != amount.to_integral_value():
+                    yield self.diagnostic(cell.span, "fraction", **where)
+
+    def where(self, breach: Breach, table: MatchedTable) -> str:
+        return table.row_label(breach.binding)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.arithmetic import number
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+
+REASONS = {
+    "fullwidth-digits": Text(zh="全角数字", en="full-width digits"),
+    "plus-sign": Text(zh="正号“+”", en="a plus sign"),
+    "word-sign": Text(zh="用“增/减”代替正负号", en="增/减 instead of a sign"),
+    "nonascii-minus": Text(zh="非标准负号", en="a non-ASCII minus"),
+    "thousands-separator": Text(zh="千位分隔符", en="thousands separators"),
+    "inner-space": Text(zh="数字中有空格", en="spaces inside the number"),
+}
+
+
+class NonstandardNumber(Rule):
+    """
+    ## What it does
+    Flags numbers written in a non-standard way: full-width digits ("１２"), a
+    full-width or typographic minus ("－2"), a plus sign ("+6"), the words 增/减 for a
+    sign ("增318件", "减1件"), thousands separators ("1,234") or spaces inside a number.
+
+    ## Why it matters
+    Statistics are compared and summed by programs across thousands of reports.
+    Full-width digits and signs look right on screen but are not numbers to a
+    computer, and 增/减 must be read by a person. The 湖北 annotated template states
+    the convention: "减用负值表示，如-8".
+
+    ## Example
+    "+6" → "6"; "－2" → "-2"; "增318件" → "318".
+    """
+
+    code = "GIA403"
+    name = "nonstandard-number"
+    summary = Text(zh="数字写法不规范：全角数字或负号、“+”、千位分隔符、增/减", en="Full-width digits or minus, +, thousands separators, 增/减 words")
+    rationale = "Numbers in the tables are plain ASCII digits with an ASCII minus for decreases (湖北 2020 template: 减用负值表示，如-8)."
+    severity = Severity.WARNING
+    messages = {
+        "default": Text(zh="数字“{text}”写法不规范（{reasons}），应写作{value}", en="The number “{text}” is not written plainly ({reasons_en}); write {value}"),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for table in doc.tables:
+            for _, _, cell in table.value_cells():
+                value = cell.value
+                if value.number is not None and value.nonstandard:
+                    reasons = [REASONS[r] for r in value.nonstandard]
+                    yield self.diagnostic(
+                        cell.span,
+                        text=cell.text,
+                        reasons="、".join(r.zh for r in reasons),
+                        reasons_en=", ".join(r.en for r in reasons),
+                        value=number(value.number),
+                    )

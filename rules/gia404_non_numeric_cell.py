@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+from gialint.values import ValueKind
+
+
+class NonNumericCell(Rule):
+    """
+    ## What it does
+    Flags a cell where the format expects a number but the text is not one
+    ("不详", "见附件", "约20"). Sums that use the cell are not checked; this is said once,
+    here, rather than as a sum error.
+
+    ## Why it matters
+    Every value cell of tables 2–4 is a statistic. Text in its place means the figure
+    was not reported, and every total that depends on it is unverifiable.
+
+    ## Example
+    "（一）予以公开" / 自然人: "若干" → a number.
+    """
+
+    code = "GIA404"
+    name = "non-numeric-cell"
+    summary = Text(zh="数值单元格中不是数字", en="A number cell holds text that is not a number")
+    rationale = "Tables 2–4 of both formats report figures in every value cell."
+    severity = Severity.ERROR
+    messages = {
+        "default": Text(
+            zh="“{row}”的“{column}”应为数字，却是“{text}”；涉及该单元格的合计无法核对",
+            en="“{row}” / “{column}” should be a number, not “{text}”; sums that use it cannot be checked",
+        )
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for table in doc.tables:
+            for row, column, cell in table.value_cells():
+                if cell.value.kind is ValueKind.TEXT:
+                    yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label, text=cell.text)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.rule import Rule
+
+MONEY_UNITS = ("万元", "亿元", "元")
+
+
+def _unit_in(text: str) -> str | None:
+    return next((u for u in MONEY_UNITS if u in text), None)
+
+
+class AmountUnit(Rule):
+    """
+    ## What it does
+    Checks the unit of money cells. In the 2019 table 2, 采购总金额 has no unit in the
+    national header, so a nonzero amount must state one (in the cell or the header:
+    元 or 万元). In the 2021 table 2, 本年收费金额 is in 万元 (the header says
+    "（单位：万元）"); an amount given in another unit is flagged.
+
+    ## Why it matters
+    The same figure in 元 and in 万元 differs ten-thousandfold. Reports have put
+    "50423023.14元" and "66.36万元" in the same column; without a unit, "970843" cannot be
+    compared with anything.
+
+    ## Example
+    2019 采购总金额 "970843" with the header "采购总金额" → say 元 or 万元; 2021 本年收费金额
+    "1200元" → 0.12 (万元).
+    """
+
+    code = "GIA406"
+    name = "amount-unit"
+    summary = Text(zh="金额缺少单位，或 2021 年版收费金额不以万元计", en="A money cell with no unit (2019 采购总金额), or a 2021 fee not in 万元")
+    rationale = "2021 format: 本年收费金额（单位：万元）; 2019 format prints no unit for 采购总金额 (templates: practice)."
+    severity = Severity.WARNING
+    messages = {
+        "missing": Text(zh="“{column}”{value}没有单位：请写明元或万元（写在表头）", en="“{column}” {value} has no unit: state 元 or 万元 (in the header)"),
+        "wrong": Text(zh="“{column}”应以{expected}计，此处为{found}", en="“{column}” is in {expected}; this is in {found}"),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for table in doc.tables:
+            for _, column, cell in table.value_cells():
+                value = cell.value
+                if column.type != "money" or value.number is None:
+                    continue
+                header_unit = next(filter(None, (_unit_in(h.label) for h in table.column_headers(column.id))), None)
+                unit = value.unit if value.unit in MONEY_UNITS else None
+                if column.unit is None:
+                    if value.number != 0 and unit is None and header_unit is None:
+                        yield self.diagnostic(cell.span, "missing", column=column.label, value=cell.text)
+                elif (unit or header_unit or column.unit) != column.unit:
+                    yield self.diagnostic(
+                        cell.span, "wrong", column=column.label, expected=column.unit, found=unit or header_unit
+                    )
