@@ -1,0 +1,5 @@
+import sys
+
+from gialint.cli import main
+
+sys.exit(main())

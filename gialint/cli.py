@@ -1,0 +1,166 @@
+"""The command line: ``gialint check``, ``gialint parse``, ``gialint rules``.
+
+Exit codes: 0 — nothing at or above ``--fail-on``; 1 — findings at or above it;
+2 — a usage error, or a file that could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from gialint import __version__
+
+EXTENSIONS = (".txt", ".md", ".markdown")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: Sequence[str] | None) -> list[str]:
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def iter_files(paths: Sequence[str]) -> Iterator[str]:
+    """Files to check: each named file, and every report file under each named directory (sorted)."""
+    for path in paths:
+        if os.path.isdir(path):
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(EXTENSIONS))
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gialint",
+        description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
+    )
+    parser.add_argument("--version", action="version", version=f"gialint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
+
+    check = commands.add_parser("check", parents=[lang], help="check report files or directories")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="report files, or directories to search for .txt/.md files")
+    check.add_argument("--format", choices=("full", "concise", "json"), default="full", help="output format (default: full)")
+    check.add_argument("--select", action="append", metavar="RULES", help="rules to run: codes, prefixes or names, comma-separated (default: all)")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="rules not to run: codes, prefixes or names, comma-separated")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error", help="lowest severity that makes the exit code 1 (default: error)")
+    color = check.add_mutually_exclusive_group()
+    color.add_argument("--color", dest="color", action="store_true", default=None, help="always colour the output")
+    color.add_argument("--no-color", dest="color", action="store_false", help="never colour the output")
+
+    parse = commands.add_parser("parse", parents=[lang], help="print a report's structure and statistics as JSON")
+    parse.add_argument("path", metavar="FILE")
+    parse.add_argument("--format", choices=("json",), default="json")
+
+    rules = commands.add_parser("rules", parents=[lang], help="list the rules")
+    rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    from gialint.api import LintResult, lint_path
+    from gialint.diagnostic import Severity
+    from gialint.linter import SelectionError
+    from gialint.report import FileError, ReportOptions, get_reporter
+    from gialint.source import ReadError
+
+    select, ignore = _split(args.select), _split(args.ignore)
+    results: list[LintResult] = []
+    errors: list[FileError] = []
+    for path in iter_files(args.paths):
+        try:
+            results.append(lint_path(path, select or None, ignore))
+        except ReadError as error:
+            errors.append(FileError(path, str(error)))
+            print(f"gialint: {path}: {error}", file=sys.stderr)
+        except SelectionError as error:
+            print(f"gialint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+    get_reporter(args.format)(results, errors, ReportOptions(args.lang, args.color), sys.stdout)
+    if errors:
+        return EXIT_ERROR
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if any(d.severity >= threshold for r in results for d in r.diagnostics) else EXIT_OK
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from gialint.document import parse_document
+    from gialint.serialize import document_as_dict
+    from gialint.source import ReadError, read_file
+
+    try:
+        source = read_file(args.path)
+    except ReadError as error:
+        print(f"gialint: {args.path}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    doc = parse_document(source.text)
+    json.dump(document_as_dict(doc, args.path, source.encoding), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from gialint.registry import all_rules
+
+    rules = all_rules()
+    if args.format == "markdown":
+        from gialint.docgen import rules_markdown
+
+        sys.stdout.write(rules_markdown(rules))
+    elif args.format == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.label,
+                "summary": r.summary.get(args.lang),
+                "versions": sorted(r.versions),
+                "fixable": r.fixable,
+                "rationale": r.rationale,
+            }
+            for r in rules
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("Code", "Name", "Severity", "Summary", box=None, pad_edge=False)
+        for r in rules:
+            table.add_row(r.code, r.name, r.severity.label, r.summary.get(args.lang))
+        Console(highlight=False).print(table)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from gialint.registry import PluginError
+
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "parse":
+            return _parse(args)
+        return _rules(args)
+    except PluginError as error:
+        print(f"gialint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # `gialint check … | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""``{"version": 1, "files": N, "diagnostics": [...], "errors": [...]}`` (schema in docs/output.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from gialint.api import LintResult
+from gialint.report import FileError, ReportOptions
+
+JSON_VERSION = 1
+
+
+def as_json(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "files": len(results) + len(errors),
+        "diagnostics": [{"path": r.path, **d.as_dict(lang)} for r in results for d in r.diagnostics],
+        "errors": [{"path": e.path, "message": e.message} for e in errors],
+    }
+
+
+def report_json(results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO) -> None:
+    json.dump(as_json(results, errors, options.lang), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,93 @@
+"""The parsed report as plain data (``gialint parse --format json``), for extracting statistics."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from gialint.ast import Block, Cell, Heading, Paragraph, Subsection, Table
+from gialint.document import Document
+from gialint.match import MatchedTable
+
+PARSE_VERSION = 1
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _cell(cell: Cell) -> dict[str, Any]:
+    value = cell.value
+    return {
+        "text": cell.text,
+        "kind": value.kind.value,
+        "value": _number(value.amount),
+        "unit": value.unit,
+        **cell.span.as_dict(),
+    }
+
+
+def _heading(heading: Heading) -> dict[str, Any]:
+    return {"text": heading.text, "numeral": heading.numeral, "style": heading.style.value, **heading.span.as_dict()}
+
+
+def _block(block: Block) -> dict[str, Any]:
+    if isinstance(block, Paragraph):
+        return {"type": "paragraph", "text": block.text, **block.span.as_dict()}
+    if isinstance(block, Table):
+        return {
+            "type": "table",
+            "layout": block.layout.value,
+            **block.span.as_dict(),
+            "rows": [[_cell(c) for c in row.cells] for row in block.rows],
+        }
+    assert isinstance(block, Subsection)
+    return {"type": "subsection", "heading": _heading(block.heading), "blocks": [_block(b) for b in block.blocks]}
+
+
+def _table(table: MatchedTable) -> dict[str, Any]:
+    rows = []
+    for row in table.template.rows:
+        cells = []
+        for column in row.columns:
+            cell = table.cell(row.key, column.id)
+            entry: dict[str, Any] = {"column": column.id, "label": column.label}
+            entry.update(_cell(cell) if cell is not None else {"missing": True})
+            cells.append(entry)
+        rows.append({"row": row.key, "label": row.label, "cells": cells})
+    return {
+        "table": table.id,
+        "title": table.spec.title,
+        "version": table.template.version,
+        "fits_versions": sorted(table.versions),
+        "section": table.section.heading.text if table.section else None,
+        **table.span.as_dict(),
+        "rows": rows,
+    }
+
+
+def document_as_dict(doc: Document, path: str | None = None, encoding: str | None = None) -> dict[str, Any]:
+    report = doc.report
+    year = doc.year
+    return {
+        "version": PARSE_VERSION,
+        "path": path,
+        "encoding": encoding,
+        "year": None if year is None else {"value": year.year, "source": year.source.value, **year.span.as_dict()},
+        "format_version": doc.version,
+        "title": None if report.title is None else {"text": report.title.text, **report.title.span.as_dict()},
+        "preamble": [_block(b) for b in report.preamble],
+        "sections": [
+            {
+                "section": found.identified.spec.id if found.identified else None,
+                "number": found.identified.spec.index if found.identified else None,
+                "heading": _heading(found.section.heading),
+                **found.section.span.as_dict(),
+                "blocks": [_block(b) for b in found.section.blocks],
+            }
+            for found in doc.sections
+        ],
+        "tables": [_table(t) for t in doc.tables],
+    }
