@@ -81,6 +81,7 @@ class ValueReader:
 
     def __init__(self, conventions: ValueConventions) -> None:
         self._dashes = frozenset(conventions.dashes)
+        self._dash_characters = frozenset(conventions.dash_characters)
         words = [re.escape(w) for w in (*conventions.increase_words, *conventions.decrease_words)]
         units = "|".join(re.escape(u) for u in sorted(conventions.units, key=len, reverse=True))
         self._decrease = tuple(conventions.decrease_words)
@@ -96,7 +97,7 @@ class ValueReader:
         stripped = text.strip(_SPACES + "\n")
         if not stripped:
             return CellValue(ValueKind.BLANK)
-        if stripped in self._dashes:
+        if stripped in self._dashes or set(stripped) <= self._dash_characters:
             return CellValue(ValueKind.DASH)
         ascii_text = stripped.translate(_FULLWIDTH_DIGITS)
         fullwidth = ascii_text != stripped and any(c in "０１２３４５６７８９．" for c in stripped)

@@ -30,6 +30,7 @@ class TableShape(Rule):
     severity = Severity.ERROR
     messages = {
         "missing-row": Text(zh="“{table}”表缺少“{row}”行", en="The table “{table}” lacks the row “{row}”"),
+        "missing-data-row": Text(zh="“{table}”表缺少数据行", en="The table “{table}” lacks its row of figures"),
         "duplicate-row": Text(zh="“{row}”行重复出现", en="The row “{row}” appears twice"),
         "missing-values": Text(
             zh="“{row}”行应有{expected}个数值，只有{found}个", en="The row “{row}” should have {expected} values but has {found}"
@@ -45,6 +46,8 @@ class TableShape(Rule):
             for problem in table.problems:
                 if problem.kind == "stray-values":
                     yield self.diagnostic(problem.span, problem.kind, count=problem.found)
+                elif problem.kind == "missing-row" and not problem.row:
+                    yield self.diagnostic(problem.span, "missing-data-row", table=table.spec.title)
                 else:
                     yield self.diagnostic(
                         problem.span,

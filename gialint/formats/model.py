@@ -79,10 +79,15 @@ class RowSpec:
 class BlockSpec:
     id: str
     caption: str | None
-    header: tuple[str, ...]
+    header: tuple[str, ...]  # labels printed before the column labels ("信息内容")
+    header_rows: tuple[tuple[str, ...], ...]  # or the whole header as printed ("" = merged cell)
     columns: tuple[ColumnSpec, ...]
     rows: tuple[RowSpec, ...]
     versions: frozenset[str] | None = None
+
+    @property
+    def header_labels(self) -> tuple[str, ...]:
+        return (*self.header, *(label for row in self.header_rows for label in row if label))
 
 
 @frozen
@@ -175,6 +180,7 @@ class Identity:
 
 @frozen
 class ValueConventions:
+    dash_characters: str
     dashes: tuple[str, ...]
     units: tuple[str, ...]
     increase_words: tuple[str, ...]
@@ -214,7 +220,7 @@ def _index_labels(table_id: str, blocks: tuple[BlockSpec, ...], all_versions: fr
         block_versions = block.versions or all_versions
         if block.caption:
             add(block.caption, LabelRef("caption", block.id, block.caption, block_versions))
-        for text in block.header:
+        for text in block.header_labels:
             add(text, LabelRef("header", text, text, block_versions))
         for column in block.columns:
             versions = (column.versions or all_versions) & block_versions
@@ -248,6 +254,7 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
                 b["id"],
                 b.get("caption"),
                 tuple(b.get("header", ())),
+                tuple(tuple(row) for row in b.get("header_rows", ())),
                 tuple(
                     ColumnSpec(c["id"], c["label"], c["type"], c.get("unit"), tuple(c.get("variants", ())), _versions(c))
                     for c in b["columns"]
@@ -287,6 +294,7 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
     )
     v = raw["values"]
     values = ValueConventions(
+        v["dash_characters"],
         tuple(v["dashes"]), tuple(v["units"]), tuple(v["increase_words"]), tuple(v["decrease_words"])
     )
     return FormatModel(versions, sections, tables, identities, values)

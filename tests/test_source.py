@@ -1,0 +1,76 @@
+"""Reading files: encodings, line ends, and a clear refusal for anything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gialint.source import ReadError, decode, read_file
+
+from conftest import seed
+
+TEXT = seed("002").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.replace("\n", "\r\n").encode("gbk"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("utf-16-le"), "utf_16_le"),
+        (TEXT.encode("utf-16-be"), "utf_16_be"),
+    ],
+    ids=["utf8", "utf8-bom", "gbk", "gb18030", "gbk-crlf", "utf16-bom", "utf16le", "utf16be"],
+)
+def test_encodings(data: bytes, encoding: str) -> None:
+    source = decode(data)
+    assert source.encoding == encoding
+    assert source.text.replace("\r\n", "\n") == TEXT
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\n", "empty"),
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"PK\x03\x04\x14\x00", ".docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, ".doc"),
+        (bytes(range(256)) * 8, "not a text file"),
+        (b"\x00" * 200, "not a text file"),
+        ("Café naïve résumé ".encode("latin-1") * 20, "not a text file"),
+        (TEXT.encode("utf-8")[:101], "truncated"),
+        (TEXT.encode("utf-16")[:101], "truncated"),
+    ],
+    ids=["empty", "blank", "pdf", "zip", "ole", "binary", "nul", "latin1", "cut-utf8", "cut-utf16"],
+)
+def test_refused(data: bytes, message: str) -> None:
+    with pytest.raises(ReadError) as error:
+        decode(data)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_read_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="no such file"):
+        read_file(tmp_path / "missing.txt")
+    with pytest.raises(ReadError, match="directory"):
+        read_file(tmp_path)
+    big = tmp_path / "big.txt"
+    big.write_text("一、总体情况\n" * 1000, encoding="utf-8")
+    with pytest.raises(ReadError, match="MiB"):
+        read_file(big, max_bytes=1024)
+    assert read_file(big).text.startswith("一、总体情况")
+
+
+def test_read_file_does_not_change_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    data = TEXT.replace("\n", "\r\n").encode("gbk")
+    path.write_bytes(data)
+    read_file(path)
+    assert path.read_bytes() == data
