@@ -53,10 +53,10 @@ def _table(table: MatchedTable) -> dict[str, Any]:
         cells = []
         for column in row.columns:
             cell = table.cell(row.key, column.id)
-            entry: dict[str, Any] = {"column": column.id, "label": column.label}
+            entry: dict[str, Any] = {"key": column.id, "label": column.label}
             entry.update(_cell(cell) if cell is not None else {"missing": True})
             cells.append(entry)
-        rows.append({"row": row.key, "label": row.label, "cells": cells})
+        rows.append({"key": row.key, "label": row.label, "cells": cells})
     return {
         "table": table.id,
         "title": table.spec.title,

@@ -23,7 +23,9 @@ class LabelMismatch(Rule):
     program that reads reports by their labels.
 
     ## Example
-    "1.属于国家机密" → "1.属于国家秘密".
+    In table 3 of a 2020 report, the row "1.属于国家机密" (seed 001, line 205) gets
+    `GIA203 标签“1.属于国家机密”应为“1.属于国家秘密”`; "(一) 予以公开" with half-width
+    brackets and a space gets nothing.
     """
 
     code = "GIA203"

@@ -20,7 +20,9 @@ class NonNumericCell(Rule):
     was not reported, and every total that depends on it is unverifiable.
 
     ## Example
-    "（一）予以公开" / 自然人: "若干" → a number.
+    The row "（一）予以公开" with "若干" under 自然人 gets `GIA404 “（一）予以公开”的“自然人”应为数字，
+    却是“若干”`, and neither the row total nor the column total is checked; write the
+    number of applications instead.
     """
 
     code = "GIA404"

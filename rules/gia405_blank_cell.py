@@ -18,7 +18,8 @@ class BlankCell(Rule):
     format asks for every figure. Write 0 where nothing happened.
 
     ## Example
-    "2.重复申请" / 商业企业: (empty) → 0.
+    The row "2.重复申请" written "2.重复申请\t0\t\t0\t0\t0\t0\t0" leaves 商业企业 empty:
+    `GIA405 “2.重复申请”的“商业企业”为空，应填写数字（没有则填 0）`.
     """
 
     code = "GIA405"

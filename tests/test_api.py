@@ -1,0 +1,75 @@
+"""The library API, and the README example."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import gialint
+from gialint.linter import SelectionError
+from gialint.registry import all_rules
+
+from conftest import seed
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_lint_text_and_lint_path_agree() -> None:
+    path = seed("002")
+    by_path = gialint.lint_path(path)
+    by_text = gialint.lint_text(path.read_text(encoding="utf-8"), path=str(path))
+    assert by_path.diagnostics == by_text.diagnostics
+    assert by_path.encoding == "utf-8" and by_path.path == str(path)
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "codes"),
+    [
+        (["GIA403"], None, {"GIA403"}),
+        (["GIA4"], None, {"GIA402", "GIA403"}),
+        (["nonstandard-number"], None, {"GIA403"}),
+        (None, ["GIA4"], {"GIA103"}),
+        (["GIA4"], ["GIA40"], set()),
+        (["GIA402"], ["GIA4"], {"GIA402"}),  # the more specific entry wins
+    ],
+)
+def test_selection(select: list[str] | None, ignore: list[str] | None, codes: set[str]) -> None:
+    result = gialint.lint_text(seed("002").read_text(encoding="utf-8"), select=select, ignore=ignore)
+    assert {d.code for d in result.diagnostics} == codes
+
+
+def test_unknown_selector() -> None:
+    with pytest.raises(SelectionError):
+        gialint.lint_text("", select=["GIA9"])
+
+
+def test_parse_text_gives_tables_by_row_and_column() -> None:
+    doc = gialint.parse_text(seed("003").read_text(encoding="utf-8"))
+    assert doc.year is not None and doc.year.year == 2021
+    t3 = doc.table("t3")
+    assert t3 is not None and t3.template.version == "2021"
+    cell = t3.cell("other_no_fee", "total")
+    assert cell is not None and cell.value.amount == 0 and cell.span.line == 70
+
+
+def test_builtin_rules_come_through_the_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    (builtin,) = [ep for ep in entry_points(group="gialint.rules") if ep.name == "builtin"]
+    assert builtin.value == "gialint.rules:BUILTIN_RULES"
+    assert [r.code for r in all_rules()] == sorted(r.code for r in builtin.load())
+    assert len(all_rules()) == 22
+
+
+def test_readme_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.*?)```", readme, re.DOTALL)
+    assert example is not None
+    namespace: dict[str, object] = {}
+    exec(compile(example.group(1), "README.md", "exec"), namespace)  # noqa: S102 - our own README
+    out = capsys.readouterr().out.splitlines()
+    assert "5:1 GIA103 warning The section should be numbered “一、”, not “1、”" in out
+    assert out[-1] == "2020 2019 30"

@@ -1,0 +1,154 @@
+"""The command line: output formats, exit codes, and bad input without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gialint.cli import main
+
+from conftest import BASE, SEEDS, seed
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_full_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["check", str(seed("002")), "--no-color"], capsys)
+    assert code == 0  # warnings only; --fail-on defaults to error
+    assert f"{seed('002')}:366:1: GIA103 警告 部分标题缺少序号" in out
+    assert "366 │ 政府信息公开行政复议、行政诉讼情况" in out
+    assert "共检查 1 个文件，发现 3 个问题（错误 0，警告 3，提示 0）。" in out
+    assert err == ""
+
+
+def test_caret_marks_the_cell_in_display_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", str(seed("000")), "--select", "GIA402", "--no-color"], capsys)
+    lines = out.splitlines()
+    source = lines.index("48 │         24大项")  # the tab is shown as four spaces
+    assert lines[source + 1] == "   │         ^^^^^^"  # 24大项: two digits and two wide characters
+
+
+def test_check_english(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["check", str(seed("004")), "--lang", "en", "--no-color"], capsys)
+    assert "GIA103 warning The section should be numbered “一、”, not “1、” (section-numbering)" in out
+    assert "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file." in out
+
+
+def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", str(SEEDS), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert data["version"] == 1 and data["files"] == 5 and data["errors"] == []
+    first = data["diagnostics"][0]
+    assert set(first) >= {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message"}
+    paths = [d["path"] for d in data["diagnostics"]]
+    assert paths == sorted(paths)  # stable order: files sorted, findings by position
+    label = next(d for d in data["diagnostics"] if d["code"] == "GIA203")
+    assert (label["line"], label["expected"], label["found"]) == (205, "1.属于国家秘密", "1.属于国家机密")
+    assert code == 0
+
+
+def test_arithmetic_finding_in_json_carries_expected_found_and_addends(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8").replace("\t186\n", "\t187\n")
+    report.write_text(text, encoding="utf-8")
+    code, out, _ = run(["check", str(report), "--format", "json", "--select", "GIA301"], capsys)
+    (finding,) = json.loads(out)["diagnostics"]
+    assert (finding["line"], finding["expected"], finding["found"]) == (30, "186", "187")
+    assert [r["line"] for r in finding["related"]] == [30] * 6
+    assert code == 1
+
+
+def test_concise_and_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", str(seed("002")), "--format", "concise", "--fail-on", "warning"], capsys)
+    assert code == 1
+    assert out.splitlines()[0] == f"{seed('002')}:75:2: GIA403 warning 数字“－2”写法不规范（非标准负号），应写作-2"
+
+
+def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["check", str(seed("001")), "--format", "concise", "--select", "GIA4", "--ignore", "unit-in-cell"], capsys)
+    assert {line.split()[1] for line in out.splitlines()} == {"GIA403"}
+    code, _, err = run(["check", str(seed("001")), "--select", "GIA999"], capsys)
+    assert code == 2 and "matches no rule" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (bytes(range(256)) * 4, "not a text file"),
+        (b"%PDF-1.4 binary", "this is a PDF file"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, message: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    shutil.copy(seed("003"), good)
+    code, out, err = run(["check", str(bad), str(good), "--format", "json"], capsys)
+    assert code == 2
+    assert err == f"gialint: {bad}: {message}" + err.split(message, 1)[1]
+    assert len(err.strip().splitlines()) == 1
+    data = json.loads(out)
+    assert data["files"] == 2 and data["errors"][0]["path"] == str(bad)
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(["check", str(tmp_path / "nope.txt")], capsys)
+    assert code == 2 and err.strip() == f"gialint: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check"])
+    assert exit_.value.code == 2
+
+
+def test_parse_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["parse", str(seed("001"))], capsys)
+    data = json.loads(out)
+    assert code == 0
+    assert data["year"] == {"value": 2020, "source": "body", "line": 2, "column": 1, "end_line": 2, "end_column": 6}
+    assert data["encoding"] == "utf-8" and data["title"] is None
+    assert [s["number"] for s in data["sections"]] == [1, 2, 3, 4, 5, 6]
+    t2 = data["tables"][0]
+    assert (t2["table"], t2["version"]) == ("t2", "2019")
+    licensing = next(r for r in t2["rows"] if r["key"] == "art20_5.licensing")
+    delta = next(c for c in licensing["cells"] if c["key"] == "delta")
+    assert (delta["text"], delta["value"], delta["unit"], delta["line"], delta["column"]) == ("增318件", 318, "件", 50, 1)
+    other_docs = next(r for r in t2["rows"] if r["key"] == "art20_1.other_docs")
+    assert all(c["missing"] for c in other_docs["cells"])  # the optional 湖北 row is absent
+
+
+def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "--format", "json"], capsys)
+    rules = json.loads(out)
+    assert code == 0 and len(rules) == 22
+    assert rules[0] == {
+        "code": "GIA101",
+        "name": "missing-section",
+        "severity": "error",
+        "summary": "缺少格式规定的六个部分之一",
+        "versions": ["2019", "2021"],
+        "fixable": False,
+        "rationale": rules[0]["rationale"],
+    }
+    _, table, _ = run(["rules"], capsys)
+    assert "GIA406" in table and "amount-unit" in table
+
+
+def test_python_dash_m_and_console_script() -> None:
+    module = subprocess.run([sys.executable, "-m", "gialint", "check", str(seed("003"))], capture_output=True, text=True)
+    assert module.returncode == 0 and "发现 0 个问题" in module.stdout
+    script = shutil.which("gialint", path=str(Path(sys.executable).parent))
+    assert script is not None
+    broken = subprocess.run([script, "check", str(SEEDS / "nonexistent.txt")], capture_output=True, text=True)
+    assert broken.returncode == 2 and "Traceback" not in broken.stderr

@@ -1,0 +1,40 @@
+"""Documentation generated from metadata must be current, and every rule documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gialint.docgen import rules_markdown
+from gialint.registry import all_rules
+from gialint.rule import DOC_PARTS, Rule, RuleDefinitionError
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_rules_md_is_current() -> None:
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == rules_markdown(all_rules()), "run: gialint rules --format markdown > docs/rules.md"
+
+
+def test_readme_lists_every_rule() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in all_rules():
+        assert f"| {rule.code} | `{rule.name}` | {rule.severity.label} | {rule.summary.zh} |" in readme
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_rule_documentation_has_every_part(rule: type[Rule]) -> None:
+    doc = rule.documentation()
+    for part in DOC_PARTS:
+        assert len(doc[part]) > 40, f"{rule.code}: '{part}' is too thin"
+    assert rule.summary.zh and rule.summary.en and rule.rationale
+
+
+def test_rule_metadata_is_validated_when_the_class_is_made() -> None:
+    with pytest.raises(RuleDefinitionError, match="code must look like GIA101.*kebab-case.*docstring lacks"):
+
+        class Bad(Rule):  # noqa: F841 - defining it is the test
+            code = "X1"
+            name = "Not Kebab"
