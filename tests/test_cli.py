@@ -145,10 +145,13 @@ def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert "GIA406" in table and "amount-unit" in table
 
 
-def test_python_dash_m_and_console_script() -> None:
-    module = subprocess.run([sys.executable, "-m", "gialint", "check", str(seed("003"))], capture_output=True, text=True)
+def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
+    # from a neutral directory: in a checkout's root, `python -m` would import the source tree
+    module = subprocess.run(
+        [sys.executable, "-m", "gialint", "check", str(seed("003"))], capture_output=True, text=True, cwd=tmp_path
+    )
     assert module.returncode == 0 and "发现 0 个问题" in module.stdout
     script = shutil.which("gialint", path=str(Path(sys.executable).parent))
     assert script is not None
-    broken = subprocess.run([script, "check", str(SEEDS / "nonexistent.txt")], capture_output=True, text=True)
+    broken = subprocess.run([script, "check", str(SEEDS / "nonexistent.txt")], capture_output=True, text=True, cwd=tmp_path)
     assert broken.returncode == 2 and "Traceback" not in broken.stderr
