@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, ClassVar
 from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
 
 from attrs import frozen
 
@@ -132,6 +132,11 @@ class IdentityRule(Rule):
     abstract: ClassVar[bool] = True
 
     def where(self, breach: Breach, table: MatchedTable) -> str:
+        """How a message names the binding: the row's label, the column's label, or the item."""
+        if breach.identity.for_each == "rows":
+            return table.row_label(breach.binding)
+        if breach.identity.for_each == "columns":
+            return table.column_label(breach.binding)
         return breach.binding
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -142,10 +147,8 @@ class IdentityRule(Rule):
                     yield self.report_breach(breach, table, doc)
 
     def report_breach(self, breach: Breach, table: MatchedTable, doc: Document) -> Diagnostic:
-        labels = {(c.id): c.label for c in table.template.columns}
         related = [
-            Related(t.cell.span, f"{table.row_label(t.row)} / {labels.get(t.column, t.column)}")
-            for t in breach.addends
+            Related(t.cell.span, f"{table.row_label(t.row)} / {table.column_label(t.column)}") for t in breach.addends
         ]
         exact = breach.identity.op == "=="
         return self.diagnostic(

@@ -44,6 +44,11 @@ _HEADING = re.compile(
 )
 
 
+def _line(token: Token) -> int:
+    assert token.line is not None  # the line lexer sets every position
+    return token.line
+
+
 def _strip(line: int, text: str, start: int = 0, end: int | None = None) -> tuple[str, Span]:
     """The stripped text of ``text[start:end]`` and its span (zero-width where empty)."""
     end = len(text) if end is None else end
@@ -55,7 +60,7 @@ def _strip(line: int, text: str, start: int = 0, end: int | None = None) -> tupl
 
 
 def heading_from(token: Token, section_level: bool) -> Heading:
-    text, span = _strip(token.line, token.value)
+    text, span = _strip(_line(token), token.value)
     match = _HEADING.fullmatch(text)
     assert match is not None  # every group is optional
     if match["cn"]:
@@ -99,7 +104,7 @@ def group_blocks(items: Sequence[Any]) -> tuple[Block, ...]:
             close()
             current, gathered = item, []
         elif isinstance(item, (Paragraph, Table)):
-            (gathered if current is not None else blocks).append(item)  # type: ignore[arg-type]
+            (gathered if current is not None else blocks).append(item)
     close()
     return tuple(blocks)
 
@@ -126,8 +131,8 @@ class Builder(Transformer[Token, Report]):
         bounds.append((start, len(text)))
         if outer:  # "| a | b |": drop what stands outside the first and last bar
             bounds = bounds[1:-1]
-        cells = tuple(self._cell(token.line, text, a, b) for a, b in bounds)
-        return Row(cells, Span(token.line, 1, token.line, len(text) + 1))
+        cells = tuple(self._cell(_line(token), text, a, b) for a, b in bounds)
+        return Row(cells, Span(_line(token), 1, _line(token), len(text) + 1))
 
     def _table(self, layout: Layout, rows: Sequence[Row]) -> Table | Paragraph:
         cells = [cell for row in rows for cell in row.cells]
@@ -138,7 +143,7 @@ class Builder(Transformer[Token, Report]):
 
     def tab_cell(self, tokens: list[Token]) -> Cell:
         first = tokens[0]
-        parts = [_strip(t.line, t.value, 1 if t is first else 0) for t in tokens]
+        parts = [_strip(_line(t), t.value, 1 if t is first else 0) for t in tokens]
         texts = [text for text, _ in parts if text]
         span = parts[0][1].cover(parts[-1][1]) if texts else parts[0][1]
         if texts and not parts[0][0]:  # an empty first line: start where the words do
@@ -153,8 +158,8 @@ class Builder(Transformer[Token, Report]):
         return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
 
     def pipe_table(self, tokens: list[Token]) -> Table | Paragraph:
-        cells = tuple(self._cell(t.line, t.value) for t in tokens if t.type == "PIPE_CELL")
-        span = Span(tokens[0].line, 1, tokens[-1].line, tokens[-1].end_column)
+        cells = tuple(self._cell(_line(t), t.value) for t in tokens if t.type == "PIPE_CELL")
+        span = Span(_line(tokens[0]), 1, _line(tokens[-1]), tokens[-1].end_column or 1)
         return self._table(Layout.PIPE, [Row(cells, span)])
 
     def tsv_table(self, tokens: list[Token]) -> Table | Paragraph:
@@ -169,7 +174,7 @@ class Builder(Transformer[Token, Report]):
 
     # -------------------------------------------------------------- text
     def paragraph(self, tokens: list[Token]) -> Paragraph:
-        text, span = _strip(tokens[0].line, tokens[0].value)
+        text, span = _strip(_line(tokens[0]), tokens[0].value)
         return Paragraph(text, span)
 
     def subheading(self, tokens: list[Token]) -> _SubHeading:
@@ -179,7 +184,7 @@ class Builder(Transformer[Token, Report]):
         return heading_from(tokens[0], section_level=True)
 
     def title(self, tokens: list[Token]) -> Title:
-        parts = [_strip(t.line, t.value) for t in tokens]
+        parts = [_strip(_line(t), t.value) for t in tokens]
         return Title("".join(text for text, _ in parts), parts[0][1].cover(parts[-1][1]))
 
     def section(self, children: list[Any]) -> tuple[Heading, list[Any]]:

@@ -11,7 +11,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from gialint import __version__
 
@@ -27,7 +26,7 @@ def iter_files(paths: Sequence[str]) -> Iterator[str]:
     """Files to check: each named file, and every report file under each named directory (sorted)."""
     for path in paths:
         if os.path.isdir(path):
-            found = []
+            found: list[str] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files if f.lower().endswith(EXTENSIONS))
@@ -48,11 +47,27 @@ def _parser() -> argparse.ArgumentParser:
     lang.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
 
     check = commands.add_parser("check", parents=[lang], help="check report files or directories")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="report files, or directories to search for .txt/.md files")
-    check.add_argument("--format", choices=("full", "concise", "json"), default="full", help="output format (default: full)")
-    check.add_argument("--select", action="append", metavar="RULES", help="rules to run: codes, prefixes or names, comma-separated (default: all)")
-    check.add_argument("--ignore", action="append", metavar="RULES", help="rules not to run: codes, prefixes or names, comma-separated")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error", help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="report files, or directories to search for .txt/.md files"
+    )
+    check.add_argument(
+        "--format", choices=("full", "concise", "json"), default="full", help="output format (default: full)"
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="rules to run: codes, prefixes or names, comma-separated (default: all)",
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="RULES", help="rules not to run: codes, prefixes or names, comma-separated"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None, help="always colour the output")
     color.add_argument("--no-color", dest="color", action="store_false", help="never colour the output")

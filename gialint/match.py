@@ -103,6 +103,9 @@ class MatchedTable:
         found = self.template.row_by_key.get(row)
         return found.label if found else row
 
+    def column_label(self, column: str) -> str:
+        return next((c.label for c in self.template.columns if c.id == column), column)
+
 
 @frozen
 class _Classified:
@@ -171,7 +174,11 @@ def _attempt(template: Template, rows: list[list[_Classified]], hits: Sequence[L
     for row in rows:
         last_label = max((i for i, c in enumerate(row) if c.role is CellRole.LABEL), default=-1)
         row_hit = next(
-            (c.hit for c in reversed(row[: last_label + 1]) if c.hit and any(r.kind in ("row", "group") for r in c.hit.refs)),
+            (
+                c.hit
+                for c in reversed(row[: last_label + 1])
+                if c.hit and any(r.kind in ("row", "group") for r in c.hit.refs)
+            ),
             None,
         )
         values = row[last_label + 1 :]
@@ -206,7 +213,7 @@ def _attempt(template: Template, rows: list[list[_Classified]], hits: Sequence[L
         elif len(values) < expected:
             span = values[-1].cell.span if values else where.span
             problems.append(ShapeProblem("missing-values", span, target.label, expected, len(values)))
-        for column, value in zip(target.columns, values):
+        for column, value in zip(target.columns, values, strict=False):  # a short row fills what it has
             cells[(target.key, column.id)] = value.cell
     ordered = [r for r in template.rows if not r.optional]
     for index, row_spec in enumerate(ordered):
@@ -230,18 +237,14 @@ def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classi
     return (best[1], best[2]) if best else None
 
 
-def match_tables(
-    report: Report, model: FormatModel, prefer: str | None = None
-) -> tuple[MatchedTable, ...]:
+def match_tables(report: Report, model: FormatModel, prefer: str | None = None) -> tuple[MatchedTable, ...]:
     """Every table of the report that is one of the format's, read cell by cell.
 
     Consecutive tables recognised as the same format table (table 2 split into its
     blocks, say) are read as one. ``prefer`` breaks ties between versions.
     """
     found: list[tuple[TableSpec, Section | None, Table, list[_Classified]]] = []
-    located = [(None, t) for t in _preamble_tables(report)] + [
-        (s, t) for s in report.sections for t in s.tables
-    ]
+    located = [(None, t) for t in _preamble_tables(report)] + [(s, t) for s in report.sections for t in s.tables]
     for section, table in located:
         recognised = _spec_for(table, model)
         if recognised is not None:

@@ -35,9 +35,7 @@ class Identified:
 class SectionIdentifier:
     def __init__(self, model: FormatModel) -> None:
         self._sections = model.sections
-        self._wordings = {
-            normalize(w): spec for spec in model.sections for w in (spec.heading, *spec.variants)
-        }
+        self._wordings = {normalize(w): spec for spec in model.sections for w in (spec.heading, *spec.variants)}
 
     def __call__(self, heading: Heading) -> Identified | None:
         title = normalize(heading.title)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
+from typing import cast
 
 from attrs import evolve
 from lark import Lark
@@ -49,7 +50,8 @@ def parse_report(text: str) -> Report:
     """Parse a report's text into its :class:`~gialint.ast.Report` tree."""
     text = normalize_newlines(text)
     try:
-        report: Report = parser().parse(text)
+        tree = parser().parse(text)
     except LarkError as error:  # pragma: no cover - the property tests show it does not happen
         raise ParseError(str(error).splitlines()[0]) from error
+    report = cast(Report, tree)  # the Builder transformer returns the root of the AST
     return evolve(report, line_count=text.count("\n") + (0 if text.endswith("\n") or not text else 1))

@@ -55,9 +55,7 @@ def all_rules() -> tuple[type[Rule], ...]:
         for rule in rules:
             other = found.get(rule.code)
             if other is not None and other is not rule:
-                raise PluginError(
-                    f"rule code {rule.code} is defined twice: {other.__module__} and {rule.__module__}"
-                )
+                raise PluginError(f"rule code {rule.code} is defined twice: {other.__module__} and {rule.__module__}")
             found[rule.code] = rule
     names: dict[str, str] = {}
     for rule in found.values():

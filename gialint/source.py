@@ -114,7 +114,9 @@ def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sourc
     try:
         size = file.stat().st_size
         if size > max_bytes:
-            raise ReadError(f"the file is {size // (1024 * 1024)} MiB; gialint reads reports up to {max_bytes // (1024 * 1024)} MiB")
+            raise ReadError(
+                f"the file is {size // (1024 * 1024)} MiB; gialint reads reports up to {max_bytes // (1024 * 1024)} MiB"
+            )
         data = file.read_bytes()
     except IsADirectoryError:
         raise ReadError("is a directory") from None

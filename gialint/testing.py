@@ -38,7 +38,9 @@ def _version_of(model: FormatModel, year: int) -> str:
     return version.id
 
 
-def consistent_values(year: int, rng: random.Random, model: FormatModel | None = None, high: int = 30) -> dict[Key, int]:
+def consistent_values(
+    year: int, rng: random.Random, model: FormatModel | None = None, high: int = 30
+) -> dict[Key, int]:
     """Random statistics for every value cell that satisfy all identities of the format."""
     model = model or load()
     version = _version_of(model, year)
@@ -58,33 +60,33 @@ def consistent_values(year: int, rng: random.Random, model: FormatModel | None =
     t3 = model.tables["t3"].template(version)
     applicants = [c.id for c in t3.columns if c.id != "total"]
     outcomes = [r.key for r in t3.rows if "outcome" in r.tags]
-    for column in applicants:
-        for row in outcomes:
-            values[("t3", row, column)] = rng.randint(0, high // 3)
-        handled = sum(values[("t3", row, column)] for row in outcomes)
+    for applicant in applicants:
+        for outcome in outcomes:
+            values[("t3", outcome, applicant)] = rng.randint(0, high // 3)
+        handled = sum(values[("t3", outcome, applicant)] for outcome in outcomes)
         carried_in, carry_out = rng.randint(0, high // 3), rng.randint(0, high // 3)
         new = handled + carry_out - carried_in
         if new < 0:
             carry_out, new = carry_out - new, 0
         values.update(
             {
-                ("t3", "results_total", column): handled,
-                ("t3", "carried_in", column): carried_in,
-                ("t3", "carry_out", column): carry_out,
-                ("t3", "new", column): new,
+                ("t3", "results_total", applicant): handled,
+                ("t3", "carried_in", applicant): carried_in,
+                ("t3", "carry_out", applicant): carry_out,
+                ("t3", "new", applicant): new,
             }
         )
     for row in t3.rows:
         values[("t3", row.key, "total")] = sum(values[("t3", row.key, c)] for c in applicants)
     for group in ("review", "direct", "after_review"):
         parts = [rng.randint(0, high // 3) for _ in range(4)]
-        for outcome, value in zip(("maintained", "corrected", "other", "pending"), parts):
+        for outcome, value in zip(("maintained", "corrected", "other", "pending"), parts, strict=True):
             values[("t4", "cases", f"{group}.{outcome}")] = value
         values[("t4", "cases", f"{group}.total")] = sum(parts)
     return values
 
 
-def _table_rows(model: FormatModel, table: str, version: str, values: Mapping[Key, str]) -> Iterator[list[str | Key]]:
+def _table_rows(model: FormatModel, table: str, version: str) -> Iterator[list[str | Key]]:
     """The table as printed: rows of label strings and value keys."""
     spec = model.tables[table]
     template = spec.template(version)
@@ -96,7 +98,8 @@ def _table_rows(model: FormatModel, table: str, version: str, values: Mapping[Ke
         if block.caption:
             yield [block.caption]
         if block.header_rows:
-            yield from (list(row) for row in block.header_rows)
+            for header_row in block.header_rows:
+                yield list[str | Key](header_row)
         else:
             header = [("采购总金额（万元）" if c.type == "money" and c.unit is None else c.label) for c in columns]
             yield [*block.header, *header]
@@ -127,7 +130,11 @@ def render(
     model = model or load()
     version = _version_of(model, year)
     texts = {key: str(value) for key, value in values.items()}
-    lines: list[str] = [f"{agency}{year}年政府信息公开工作年度报告", "", "本报告依据《中华人民共和国政府信息公开条例》编制。"]
+    lines: list[str] = [
+        f"{agency}{year}年政府信息公开工作年度报告",
+        "",
+        "本报告依据《中华人民共和国政府信息公开条例》编制。",
+    ]
     positions: dict[Key, tuple[int, int, int]] = {}
     heading_mark = "## " if layout is Layout.MARKDOWN else ""
     for section in model.sections:
@@ -135,7 +142,7 @@ def render(
         if section.table is None:
             lines.append(PROSE[section.id].format(year=year))
             continue
-        rows = list(_table_rows(model, section.table, version, texts))
+        rows = list(_table_rows(model, section.table, version))
         _write_table(lines, positions, rows, texts, layout)
     return Rendered("\n".join(lines) + "\n", positions)
 

@@ -27,12 +27,19 @@ class SectionNumbering(Rule):
 
     code = "GIA103"
     name = "section-numbering"
-    summary = Text(zh="部分标题缺少序号或序号格式不规范", en="A section heading lacks its numeral or uses another style")
+    summary = Text(
+        zh="部分标题缺少序号或序号格式不规范", en="A section heading lacks its numeral or uses another style"
+    )
     rationale = "Both formats number the sections 一、 to 六、."
     severity = Severity.WARNING
     messages = {
-        "missing": Text(zh="部分标题缺少序号，应为“{expected}”", en="The section heading lacks its numeral: “{expected}”"),
-        "style": Text(zh="部分标题序号应为“{numeral}、”，而不是“{written}”", en="The section should be numbered “{numeral}、”, not “{written}”"),
+        "missing": Text(
+            zh="部分标题缺少序号，应为“{expected}”", en="The section heading lacks its numeral: “{expected}”"
+        ),
+        "style": Text(
+            zh="部分标题序号应为“{numeral}、”，而不是“{written}”",
+            en="The section should be numbered “{numeral}、”, not “{written}”",
+        ),
         "wrong": Text(
             zh="该部分是第{numeral}部分，标题却编号为“{written}”",
             en="This is section {numeral}, but its heading is numbered “{written}”",

@@ -28,7 +28,12 @@ class HeadingWording(Rule):
     summary = Text(zh="部分标题措辞与格式不同", en="A heading's wording differs from the format's")
     rationale = "The 2019 and 2021 formats print the same six headings."
     severity = Severity.INFO
-    messages = {"default": Text(zh="部分标题措辞与格式不同，格式为“{expected}”", en="The heading differs from the format's wording “{expected}”")}
+    messages = {
+        "default": Text(
+            zh="部分标题措辞与格式不同，格式为“{expected}”",
+            en="The heading differs from the format's wording “{expected}”",
+        )
+    }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for found in doc.sections:

@@ -31,11 +31,17 @@ class Title(Rule):
 
     code = "GIA105"
     name = "title"
-    summary = Text(zh="缺少标题，或标题缺少机关名称、年份或“政府信息公开工作年度报告”", en="No title, or it lacks the agency, the year or 政府信息公开工作年度报告")
+    summary = Text(
+        zh="缺少标题，或标题缺少机关名称、年份或“政府信息公开工作年度报告”",
+        en="No title, or it lacks the agency, the year or 政府信息公开工作年度报告",
+    )
     rationale = "政府信息公开条例第四十九条、第五十条 name the report 政府信息公开工作年度报告; it is published per agency and year."
     severity = Severity.WARNING
     messages = {
-        "missing": Text(zh="报告没有标题行（应写明机关名称、年份和“政府信息公开工作年度报告”）", en="The report has no title line (agency, year and 政府信息公开工作年度报告)"),
+        "missing": Text(
+            zh="报告没有标题行（应写明机关名称、年份和“政府信息公开工作年度报告”）",
+            en="The report has no title line (agency, year and 政府信息公开工作年度报告)",
+        ),
         "year": Text(zh="标题缺少年份", en="The title lacks the year"),
         "agency": Text(zh="标题缺少机关名称", en="The title lacks the agency's name"),
         "name": Text(zh="标题应含“政府信息公开工作年度报告”", en="The title should contain “政府信息公开工作年度报告”"),

@@ -25,7 +25,9 @@ class MixedTemplate(Rule):
 
     code = "GIA202"
     name = "mixed-template"
-    summary = Text(zh="同一报告中混用不同年版格式的表格或行", en="Tables, or rows of one table, from different format versions")
+    summary = Text(
+        zh="同一报告中混用不同年版格式的表格或行", en="Tables, or rows of one table, from different format versions"
+    )
     rationale = "A report follows one format: 国办公开办函〔2019〕60号 or 〔2021〕30号."
     severity = Severity.ERROR
     messages = {

@@ -25,7 +25,10 @@ class TableShape(Rule):
 
     code = "GIA204"
     name = "table-shape"
-    summary = Text(zh="表格缺少或多出行、单元格，或某行数值个数不对", en="A row or cell missing or extra; a row with the wrong number of values")
+    summary = Text(
+        zh="表格缺少或多出行、单元格，或某行数值个数不对",
+        en="A row or cell missing or extra; a row with the wrong number of values",
+    )
     rationale = "Tables 2–4 have fixed rows and columns in each format version."
     severity = Severity.ERROR
     messages = {
@@ -33,12 +36,16 @@ class TableShape(Rule):
         "missing-data-row": Text(zh="“{table}”表缺少数据行", en="The table “{table}” lacks its row of figures"),
         "duplicate-row": Text(zh="“{row}”行重复出现", en="The row “{row}” appears twice"),
         "missing-values": Text(
-            zh="“{row}”行应有{expected}个数值，只有{found}个", en="The row “{row}” should have {expected} values but has {found}"
+            zh="“{row}”行应有{expected}个数值，只有{found}个",
+            en="The row “{row}” should have {expected} values but has {found}",
         ),
         "extra-values": Text(
-            zh="“{row}”行应有{expected}个数值，却有{found}个", en="The row “{row}” should have {expected} values but has {found}"
+            zh="“{row}”行应有{expected}个数值，却有{found}个",
+            en="The row “{row}” should have {expected} values but has {found}",
         ),
-        "stray-values": Text(zh="这里的{count}个数值不属于表中任何一行", en="These {count} values belong to no row of the table"),
+        "stray-values": Text(
+            zh="这里的{count}个数值不属于表中任何一行", en="These {count} values belong to no row of the table"
+        ),
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

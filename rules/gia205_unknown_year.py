@@ -28,7 +28,12 @@ class UnknownYear(Rule):
     summary = Text(zh="无法确定报告年度", en="The report year cannot be determined")
     rationale = "政府信息公开条例第四十九条: a report covers one calendar year; the format depends on it."
     severity = Severity.WARNING
-    messages = {"default": Text(zh="无法确定报告所属年度：请在标题中写明年份", en="The report year cannot be determined: name it in the title")}
+    messages = {
+        "default": Text(
+            zh="无法确定报告所属年度：请在标题中写明年份",
+            en="The report year cannot be determined: name it in the title",
+        )
+    }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.year is None:

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from gialint.arithmetic import Breach, IdentityRule
+from gialint.arithmetic import IdentityRule
 from gialint.diagnostic import Severity, Text
-from gialint.match import MatchedTable
 
 
 class RowTotal(IdentityRule):
@@ -24,7 +23,10 @@ class RowTotal(IdentityRule):
 
     code = "GIA301"
     name = "row-total"
-    summary = Text(zh="表三：总计不等于自然人与五类法人或其他组织之和", en="Table 3: 总计 ≠ 自然人 + the five 法人或其他组织 columns")
+    summary = Text(
+        zh="表三：总计不等于自然人与五类法人或其他组织之和",
+        en="Table 3: 总计 ≠ 自然人 + the five 法人或其他组织 columns",
+    )
     rationale = "Table 3's 总计 column totals the applicant columns (both formats)."
     severity = Severity.ERROR
     messages = {
@@ -33,6 +35,3 @@ class RowTotal(IdentityRule):
             en="Row “{where}”: 总计 is {found} but the applicant columns add up to {expected}",
         )
     }
-
-    def where(self, breach: Breach, table: MatchedTable) -> str:
-        return table.row_label(breach.binding)

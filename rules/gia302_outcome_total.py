@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from gialint.arithmetic import Breach, IdentityRule
+from gialint.arithmetic import IdentityRule
 from gialint.diagnostic import Severity, Text
-from gialint.match import MatchedTable
 
 
 class OutcomeTotal(IdentityRule):
@@ -35,6 +34,3 @@ class OutcomeTotal(IdentityRule):
             en="Column “{where}”: （七）总计 is {found} but the outcome rows add up to {expected}",
         )
     }
-
-    def where(self, breach: Breach, table: MatchedTable) -> str:
-        return next(c.label for c in table.template.columns if c.id == breach.binding)

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from gialint.arithmetic import Breach, IdentityRule
+from gialint.arithmetic import IdentityRule
 from gialint.diagnostic import Severity, Text
-from gialint.match import MatchedTable
 
 
 class Balance(IdentityRule):
@@ -33,6 +32,3 @@ class Balance(IdentityRule):
             en="Column “{where}”: 一 + 二 = {lhs} but （七）总计 + 四 = {rhs} (（七）总计 should be {expected}, is {found})",
         )
     }
-
-    def where(self, breach: Breach, table: MatchedTable) -> str:
-        return next(c.label for c in table.template.columns if c.id == breach.binding)

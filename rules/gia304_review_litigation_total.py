@@ -22,7 +22,10 @@ class ReviewLitigationTotal(IdentityRule):
 
     code = "GIA304"
     name = "review-litigation-total"
-    summary = Text(zh="表四：总计不等于结果维持、结果纠正、其他结果、尚未审结之和", en="Table 4: 总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结")
+    summary = Text(
+        zh="表四：总计不等于结果维持、结果纠正、其他结果、尚未审结之和",
+        en="Table 4: 总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    )
     rationale = "Each group of table 4 ends in a 总计 column (both formats)."
     severity = Severity.ERROR
     messages = {
@@ -33,5 +36,4 @@ class ReviewLitigationTotal(IdentityRule):
     }
 
     def where(self, breach: Breach, table: MatchedTable) -> str:
-        column = next(c.label for c in table.template.columns if c.id == breach.anchor.column)
-        return column.rsplit(" ", 1)[0]
+        return table.column_label(breach.anchor.column).rsplit(" ", 1)[0]  # "行政复议 总计" -> "行政复议"

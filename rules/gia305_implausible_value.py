@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from gialint.arithmetic import Breach, IdentityRule, number
+from gialint.arithmetic import IdentityRule, number
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
-from gialint.match import MatchedTable
 
 
 class ImplausibleValue(IdentityRule):
@@ -27,13 +27,24 @@ class ImplausibleValue(IdentityRule):
 
     code = "GIA305"
     name = "implausible-value"
-    summary = Text(zh="不可能的数值：负数或小数的件数、项目数或废止件数不合理", en="A negative or fractional count, or table 2 values that cannot be")
-    rationale = "Counts are whole numbers ≥ 0; table 2's items and documents cannot fall below zero (templates: plausibility)."
+    summary = Text(
+        zh="不可能的数值：负数或小数的件数、项目数或废止件数不合理",
+        en="A negative or fractional count, or table 2 values that cannot be",
+    )
+    rationale = (
+        "Counts are whole numbers ≥ 0; table 2's items and documents cannot fall below zero (templates: plausibility)."
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(zh="{relation}不成立：{lhs}与{rhs}", en="{relation_en} does not hold: {lhs} against {rhs}"),
-        "negative": Text(zh="“{row}”的“{column}”为负数{value}，不可能为负", en="“{row}” / “{column}” is negative ({value}), which it cannot be"),
-        "fraction": Text(zh="“{row}”的“{column}”为{value}：件数、项目数应为整数", en="“{row}” / “{column}” is {value}: counts are whole numbers"),
+        "negative": Text(
+            zh="“{row}”的“{column}”为负数{value}，不可能为负",
+            en="“{row}” / “{column}” is negative ({value}), which it cannot be",
+        ),
+        "fraction": Text(
+            zh="“{row}”的“{column}”为{value}：件数、项目数应为整数",
+            en="“{row}” / “{column}” is {value}: counts are whole numbers",
+        ),
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -43,11 +54,8 @@ class ImplausibleValue(IdentityRule):
                 amount = cell.value.number
                 if amount is None:
                     continue
-                where = {"row": row.label, "column": column.label, "value": number(amount)}
+                where: dict[str, Any] = {"row": row.label, "column": column.label, "value": number(amount)}
                 if amount < 0 and column.type != "signed":
                     yield self.diagnostic(cell.span, "negative", **where)
                 elif column.type != "money" and amount != amount.to_integral_value():
                     yield self.diagnostic(cell.span, "fraction", **where)
-
-    def where(self, breach: Breach, table: MatchedTable) -> str:
-        return table.row_label(breach.binding)

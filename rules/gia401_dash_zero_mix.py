@@ -26,7 +26,9 @@ class DashZeroMix(Rule):
 
     code = "GIA401"
     name = "dash-zero-mix"
-    summary = Text(zh="同一表格中空值既写作 0 又写作“-”或空白", en="One table writes empty values both as 0 and as a dash or blank")
+    summary = Text(
+        zh="同一表格中空值既写作 0 又写作“-”或空白", en="One table writes empty values both as 0 and as a dash or blank"
+    )
     rationale = "No national rule on dashes (templates: value conventions); one table should use one style."
     severity = Severity.WARNING
     messages = {

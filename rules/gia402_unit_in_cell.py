@@ -30,7 +30,10 @@ class UnitInCell(Rule):
     rationale = "Table cells of the format hold bare numbers; units are stated in headers."
     severity = Severity.WARNING
     messages = {
-        "default": Text(zh="单元格“{text}”带有单位“{unit}”，应只填数字{value}", en="The cell “{text}” carries the unit “{unit}”; write only the number {value}"),
+        "default": Text(
+            zh="单元格“{text}”带有单位“{unit}”，应只填数字{value}",
+            en="The cell “{text}” carries the unit “{unit}”; write only the number {value}",
+        ),
         "money": Text(
             zh="单元格“{text}”带有单位“{unit}”，应只填数字{value}，单位写在表头",
             en="The cell “{text}” carries the unit “{unit}”; write only {value} and put the unit in the header",

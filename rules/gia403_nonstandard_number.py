@@ -36,11 +36,17 @@ class NonstandardNumber(Rule):
 
     code = "GIA403"
     name = "nonstandard-number"
-    summary = Text(zh="数字写法不规范：全角数字或负号、“+”、千位分隔符、增/减", en="Full-width digits or minus, +, thousands separators, 增/减 words")
+    summary = Text(
+        zh="数字写法不规范：全角数字或负号、“+”、千位分隔符、增/减",
+        en="Full-width digits or minus, +, thousands separators, 增/减 words",
+    )
     rationale = "Numbers in the tables are plain ASCII digits with an ASCII minus for decreases (湖北 2020 template: 减用负值表示，如-8)."
     severity = Severity.WARNING
     messages = {
-        "default": Text(zh="数字“{text}”写法不规范（{reasons}），应写作{value}", en="The number “{text}” is not written plainly ({reasons_en}); write {value}"),
+        "default": Text(
+            zh="数字“{text}”写法不规范（{reasons}），应写作{value}",
+            en="The number “{text}” is not written plainly ({reasons_en}); write {value}",
+        ),
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

@@ -41,4 +41,6 @@ class NonNumericCell(Rule):
         for table in doc.tables:
             for row, column, cell in table.value_cells():
                 if cell.value.kind is ValueKind.TEXT:
-                    yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label, text=cell.text)
+                    yield self.diagnostic(
+                        cell.span, row=row.label or table.spec.title, column=column.label, text=cell.text
+                    )

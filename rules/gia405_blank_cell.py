@@ -27,7 +27,12 @@ class BlankCell(Rule):
     summary = Text(zh="必填的数值单元格为空", en="A required cell is empty")
     rationale = "Tables 2–4 of both formats have a figure in every value cell."
     severity = Severity.WARNING
-    messages = {"default": Text(zh="“{row}”的“{column}”为空，应填写数字（没有则填 0）", en="“{row}” / “{column}” is empty; write a number (0 if none)")}
+    messages = {
+        "default": Text(
+            zh="“{row}”的“{column}”为空，应填写数字（没有则填 0）",
+            en="“{row}” / “{column}” is empty; write a number (0 if none)",
+        )
+    }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for table in doc.tables:

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 import gialint
+from conftest import seed
 from gialint.linter import SelectionError
 from gialint.registry import all_rules
-
-from conftest import seed
 
 ROOT = Path(__file__).parent.parent
 
@@ -69,7 +68,7 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: py
     example = re.search(r"```python\n(.*?)```", readme, re.DOTALL)
     assert example is not None
     namespace: dict[str, object] = {}
-    exec(compile(example.group(1), "README.md", "exec"), namespace)  # noqa: S102 - our own README
+    exec(compile(example.group(1), "README.md", "exec"), namespace)
     out = capsys.readouterr().out.splitlines()
     assert "5:1 GIA103 warning The section should be numbered “一、”, not “1、”" in out
     assert out[-1] == "2020 2019 30"

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gialint.cli import main
-
 from conftest import BASE, SEEDS, seed
+from gialint.cli import main
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -31,7 +30,7 @@ def test_check_full_output(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_caret_marks_the_cell_in_display_columns(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", str(seed("000")), "--select", "GIA402", "--no-color"], capsys)
+    _, out, _ = run(["check", str(seed("000")), "--select", "GIA402", "--no-color"], capsys)
     lines = out.splitlines()
     source = lines.index("48 │         24大项")  # the tab is shown as four spaces
     assert lines[source + 1] == "   │         ^^^^^^"  # 24大项: two digits and two wide characters
@@ -56,7 +55,9 @@ def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
 
 
-def test_arithmetic_finding_in_json_carries_expected_found_and_addends(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_arithmetic_finding_in_json_carries_expected_found_and_addends(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     report = tmp_path / "r.txt"
     text = (BASE / "report-2020.txt").read_text(encoding="utf-8").replace("\t186\n", "\t187\n")
     report.write_text(text, encoding="utf-8")
@@ -74,7 +75,9 @@ def test_concise_and_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["check", str(seed("001")), "--format", "concise", "--select", "GIA4", "--ignore", "unit-in-cell"], capsys)
+    _, out, _ = run(
+        ["check", str(seed("001")), "--format", "concise", "--select", "GIA4", "--ignore", "unit-in-cell"], capsys
+    )
     assert {line.split()[1] for line in out.splitlines()} == {"GIA403"}
     code, _, err = run(["check", str(seed("001")), "--select", "GIA999"], capsys)
     assert code == 2 and "matches no rule" in err
@@ -88,7 +91,9 @@ def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
         (b"%PDF-1.4 binary", "this is a PDF file"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, message: str) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, message: str
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
     good = tmp_path / "good.txt"
@@ -123,7 +128,13 @@ def test_parse_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert (t2["table"], t2["version"]) == ("t2", "2019")
     licensing = next(r for r in t2["rows"] if r["key"] == "art20_5.licensing")
     delta = next(c for c in licensing["cells"] if c["key"] == "delta")
-    assert (delta["text"], delta["value"], delta["unit"], delta["line"], delta["column"]) == ("增318件", 318, "件", 50, 1)
+    assert (delta["text"], delta["value"], delta["unit"], delta["line"], delta["column"]) == (
+        "增318件",
+        318,
+        "件",
+        50,
+        1,
+    )
     other_docs = next(r for r in t2["rows"] if r["key"] == "art20_1.other_docs")
     assert all(c["missing"] for c in other_docs["cells"])  # the optional 湖北 row is absent
 
@@ -153,5 +164,7 @@ def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
     assert module.returncode == 0 and "发现 0 个问题" in module.stdout
     script = shutil.which("gialint", path=str(Path(sys.executable).parent))
     assert script is not None
-    broken = subprocess.run([script, "check", str(SEEDS / "nonexistent.txt")], capture_output=True, text=True, cwd=tmp_path)
+    broken = subprocess.run(
+        [script, "check", str(SEEDS / "nonexistent.txt")], capture_output=True, text=True, cwd=tmp_path
+    )
     assert broken.returncode == 2 and "Traceback" not in broken.stderr

@@ -33,8 +33,8 @@ def test_rule_documentation_has_every_part(rule: type[Rule]) -> None:
 
 
 def test_rule_metadata_is_validated_when_the_class_is_made() -> None:
-    with pytest.raises(RuleDefinitionError, match="code must look like GIA101.*kebab-case.*docstring lacks"):
+    with pytest.raises(RuleDefinitionError, match=r"code must look like GIA101.*kebab-case.*docstring lacks"):
 
-        class Bad(Rule):  # noqa: F841 - defining it is the test
+        class Bad(Rule):
             code = "X1"
             name = "Not Kebab"

@@ -6,14 +6,13 @@ import pytest
 from lark import Lark
 
 import gialint
+from conftest import SEEDS, seed
 from gialint.ast import Layout, NumeralStyle, Table
 from gialint.build import Builder
 from gialint.lexer import LineLexer
 from gialint.outline import default_identifier
 from gialint.parse import grammar_text, parse_report
 from gialint.values import default_reader
-
-from conftest import SEEDS, seed
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -45,7 +44,7 @@ def test_seed_structure(prefix: str, layout: Layout, heading_lines: list[int]) -
     assert [f.identified.spec.index for f in doc.sections if f.identified] == [1, 2, 3, 4, 5, 6]
     assert [t.id for t in doc.tables] == ["t2", "t3", "t4"]
     assert {src.layout for t in doc.tables for src in t.sources} == {layout}
-    for found, table_id in zip(doc.sections[1:4], ["t2", "t3", "t4"]):
+    for found, table_id in zip(doc.sections[1:4], ["t2", "t3", "t4"], strict=True):
         assert doc.table(table_id) is not None and doc.table(table_id).section is found.section  # type: ignore[union-attr]
 
 

@@ -21,7 +21,9 @@ LAYOUTS = st.sampled_from(list(Layout))
 def reports(draw: st.DrawFn) -> tuple[int, dict[Key, int]]:
     """A report year and statistics that satisfy every identity of its format."""
     year = draw(YEARS)
-    return year, consistent_values(year, random.Random(draw(st.integers(0, 2**32))), high=draw(st.sampled_from([3, 30, 3000])))
+    return year, consistent_values(
+        year, random.Random(draw(st.integers(0, 2**32))), high=draw(st.sampled_from([3, 30, 3000]))
+    )
 
 
 @given(reports(), LAYOUTS)
@@ -34,7 +36,9 @@ def test_well_formed_reports_lint_clean(report: tuple[int, dict[Key, int]], layo
     assert {t.template.version for t in result.document.tables} == {expected_version}
 
 
-def _expected_findings(key: Key, rendered_positions: dict[Key, tuple[int, int, int]], version: str) -> set[tuple[str, int, int]]:
+def _expected_findings(
+    key: Key, rendered_positions: dict[Key, tuple[int, int, int]], version: str
+) -> set[tuple[str, int, int]]:
     """Where point 7 of the design says a changed cell must be reported: the total(s) it breaks."""
     table, row, column = key
     where = lambda k: rendered_positions[k][:2]  # noqa: E731
@@ -52,7 +56,9 @@ def _expected_findings(key: Key, rendered_positions: dict[Key, tuple[int, int, i
 
 
 @given(reports(), LAYOUTS, st.data())
-def test_a_changed_number_is_caught_at_the_right_cell(report: tuple[int, dict[Key, int]], layout: Layout, data: st.DataObject) -> None:
+def test_a_changed_number_is_caught_at_the_right_cell(
+    report: tuple[int, dict[Key, int]], layout: Layout, data: st.DataObject
+) -> None:
     year, values = report
     key = data.draw(st.sampled_from(sorted(k for k in values if k[0] in ("t3", "t4"))), label="cell")
     delta = data.draw(st.integers(-values[key], 50).filter(lambda d: d != 0), label="delta")
@@ -74,7 +80,31 @@ def test_any_text_lints_without_raising(text: str) -> None:
         assert 1 <= d.span.line <= max(len(lines), 1)
 
 
-@given(st.lists(st.sampled_from(["一、总体情况", "\t0", "\t", "|", "", "(七) 总计\t\t1\t2", "| a | b |", "| --- |", "某局2020年政府信息公开工作年度报告", "行政复议", "本年新", "-", "1、 总体情况", "  ", "政府信息公开行政复议、行政诉讼情况", "三、本年度办理结果\t（一）予以公开\t1"]), max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "一、总体情况",
+                "\t0",
+                "\t",
+                "|",
+                "",
+                "(七) 总计\t\t1\t2",
+                "| a | b |",
+                "| --- |",
+                "某局2020年政府信息公开工作年度报告",
+                "行政复议",
+                "本年新",
+                "-",
+                "1、 总体情况",
+                "  ",
+                "政府信息公开行政复议、行政诉讼情况",
+                "三、本年度办理结果\t（一）予以公开\t1",
+            ]
+        ),
+        max_size=60,
+    )
+)
 def test_report_shaped_noise_lints_without_raising(lines: list[str]) -> None:
     gialint.lint_text("\n".join(lines))
 

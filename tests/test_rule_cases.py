@@ -23,9 +23,8 @@ import pytest
 import yaml
 
 import gialint
-from gialint.registry import all_rules
-
 from conftest import BASE
+from gialint.registry import all_rules
 
 CASES_DIR = Path(__file__).parent / "rules"
 
@@ -65,7 +64,9 @@ def test_rule_case(rule: str, case: dict[str, Any]) -> None:
     with_columns = all("column" in e for e in expected)
     found = sorted((d.span.line, d.span.column) if with_columns else (d.span.line,) for d in result.diagnostics)
     wanted = sorted((e["line"], e["column"]) if with_columns else (e["line"],) for e in expected)
-    assert found == wanted, "\n".join(f"{d.span.line}:{d.span.column} {d.code} {d.message.en}" for d in result.diagnostics)
+    assert found == wanted, "\n".join(
+        f"{d.span.line}:{d.span.column} {d.code} {d.message.en}" for d in result.diagnostics
+    )
     assert all(d.code == rule for d in result.diagnostics)
     for e in expected:
         if "message" in e:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import gialint
+from conftest import seed
 from gialint.diagnostic import Severity
 from gialint.year import YearSource
-
-from conftest import seed
 
 
 def findings(prefix: str) -> list[tuple[str, int]]:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gialint.source import ReadError, decode, read_file
-
 from conftest import seed
+from gialint.source import ReadError, decode, read_file
 
 TEXT = seed("002").read_text(encoding="utf-8")
 

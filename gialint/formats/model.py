@@ -144,7 +144,7 @@ class TableSpec:
         return found
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _template(spec: TableSpec, version: str) -> Template:
     multi = len(spec.blocks) > 1
     rows: list[TemplateRow] = []
@@ -206,7 +206,9 @@ class FormatModel:
         return (i for i in self.identities if i.rule == rule)
 
 
-def _index_labels(table_id: str, blocks: tuple[BlockSpec, ...], all_versions: frozenset[str]) -> dict[str, tuple[LabelRef, ...]]:
+def _index_labels(
+    table_id: str, blocks: tuple[BlockSpec, ...], all_versions: frozenset[str]
+) -> dict[str, tuple[LabelRef, ...]]:
     index: dict[str, list[LabelRef]] = {}
     multi = len(blocks) > 1
 
@@ -242,9 +244,7 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
     )
     all_versions = frozenset(v.id for v in versions)
     sections = tuple(
-        SectionSpec(
-            s["id"], i, s["numeral"], s["heading"], tuple(s["variants"]), tuple(s["keywords"]), s.get("table")
-        )
+        SectionSpec(s["id"], i, s["numeral"], s["heading"], tuple(s["variants"]), tuple(s["keywords"]), s.get("table"))
         for i, s in enumerate(raw["sections"], start=1)
     )
     tables: dict[str, TableSpec] = {}
@@ -256,7 +256,9 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
                 tuple(b.get("header", ())),
                 tuple(tuple(row) for row in b.get("header_rows", ())),
                 tuple(
-                    ColumnSpec(c["id"], c["label"], c["type"], c.get("unit"), tuple(c.get("variants", ())), _versions(c))
+                    ColumnSpec(
+                        c["id"], c["label"], c["type"], c.get("unit"), tuple(c.get("variants", ())), _versions(c)
+                    )
                     for c in b["columns"]
                 ),
                 tuple(
@@ -275,7 +277,9 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
             )
             for b in t["blocks"]
         )
-        tables[table_id] = TableSpec(table_id, t["title"], t["section"], blocks, _index_labels(table_id, blocks, all_versions))
+        tables[table_id] = TableSpec(
+            table_id, t["title"], t["section"], blocks, _index_labels(table_id, blocks, all_versions)
+        )
     identities = tuple(
         Identity(
             i["id"],
@@ -295,7 +299,10 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
     v = raw["values"]
     values = ValueConventions(
         v["dash_characters"],
-        tuple(v["dashes"]), tuple(v["units"]), tuple(v["increase_words"]), tuple(v["decrease_words"])
+        tuple(v["dashes"]),
+        tuple(v["units"]),
+        tuple(v["increase_words"]),
+        tuple(v["decrease_words"]),
     )
     return FormatModel(versions, sections, tables, identities, values)
 

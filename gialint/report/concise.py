@@ -9,8 +9,12 @@ from gialint.api import LintResult
 from gialint.report import FileError, ReportOptions
 
 
-def report_concise(results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO) -> None:
+def report_concise(
+    results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
+) -> None:
     for result in results:
         path = result.path or "-"
         for d in result.diagnostics:
-            out.write(f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.severity.label} {d.message.get(options.lang)}\n")
+            out.write(
+                f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.severity.label} {d.message.get(options.lang)}\n"
+            )

@@ -64,7 +64,9 @@ def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: s
     return text
 
 
-def report_full(results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO) -> None:
+def report_full(
+    results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
+) -> None:
     console = Console(
         file=out,
         force_terminal=options.color,

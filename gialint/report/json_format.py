@@ -21,6 +21,8 @@ def as_json(results: Sequence[LintResult], errors: Sequence[FileError], lang: st
     }
 
 
-def report_json(results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO) -> None:
+def report_json(
+    results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
+) -> None:
     json.dump(as_json(results, errors, options.lang), out, ensure_ascii=False, indent=2)
     out.write("\n")
