@@ -7,10 +7,12 @@ statistics table matched to its version, row by row and cell by cell.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from attrs import frozen
 
-from gialint.ast import Report
-from gialint.formats import FormatModel, Version, load
+from gialint.ast import Cell, Report, Section
+from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
 from gialint.match import MatchedTable, match_tables
 from gialint.outline import SectionFound, outline
 from gialint.parse import parse_report
@@ -40,6 +42,18 @@ class Document:
 
     def table(self, table_id: str) -> MatchedTable | None:
         return next((t for t in self.tables if t.id == table_id), None)
+
+    def recognised_sections(self) -> Iterator[tuple[SectionSpec, Section]]:
+        """Each section whose heading names one of the format's, in document order."""
+        for found in self.sections:
+            if found.identified is not None:
+                yield found.identified.spec, found.section
+
+    def value_cells(self) -> Iterator[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell]]:
+        """Every value cell of every statistics table, with its table, row and column."""
+        for table in self.tables:
+            for row, column, cell in table.value_cells():
+                yield table, row, column, cell
 
 
 def analyze(report: Report, model: FormatModel | None = None) -> Document:

@@ -35,7 +35,7 @@ class MissingSection(Rule):
     messages = {"default": Text(zh="缺少第{numeral}部分“{heading}”", en="Section {numeral} “{heading}” is missing")}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        present = [(f.identified.spec.index, f.section) for f in doc.sections if f.identified]
+        present = [(spec.index, section) for spec, section in doc.recognised_sections()]
         for spec in doc.model.sections:
             if any(index == spec.index for index, _ in present):
                 continue

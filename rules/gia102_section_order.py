@@ -42,10 +42,8 @@ class SectionOrder(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         first_at: dict[int, int] = {}
         highest = None
-        for found in doc.sections:
-            if found.identified is None:
-                continue
-            spec, heading = found.identified.spec, found.section.heading
+        for spec, section in doc.recognised_sections():
+            heading = section.heading
             if spec.index in first_at:
                 yield self.diagnostic(
                     heading.span, "duplicate", numeral=spec.numeral, heading=spec.heading, line=first_at[spec.index]

@@ -47,10 +47,8 @@ class SectionNumbering(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for found in doc.sections:
-            if found.identified is None:
-                continue
-            spec, heading = found.identified.spec, found.section.heading
+        for spec, section in doc.recognised_sections():
+            heading = section.heading
             expected = f"{spec.numeral}、{heading.title}"
             if heading.style is NumeralStyle.NONE:
                 yield self.diagnostic(heading.span, "missing", expected=expected)

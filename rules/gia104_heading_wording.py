@@ -36,9 +36,7 @@ class HeadingWording(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for found in doc.sections:
-            if found.identified is None:
-                continue
-            spec, heading = found.identified.spec, found.section.heading
+        for spec, section in doc.recognised_sections():
+            heading = section.heading
             if normalize(heading.title) != normalize(spec.heading):
                 yield self.diagnostic(heading.span, expected=spec.canonical)

@@ -38,19 +38,16 @@ class MissingTable(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for found in doc.sections:
-            if found.identified is None or found.identified.spec.table is None:
+        for spec, section in doc.recognised_sections():
+            if spec.table is None:
                 continue
-            spec = found.identified.spec
-            table_id = spec.table
-            assert table_id is not None
-            title = doc.model.tables[table_id].title
-            tables = [t for t in doc.tables if t.id == table_id]
-            if any(t.section is found.section for t in tables):
+            title = doc.model.tables[spec.table].title
+            tables = [t for t in doc.tables if t.id == spec.table]
+            if any(t.section is section for t in tables):
                 continue
             if tables:
                 yield self.diagnostic(
-                    found.section.heading.span, "elsewhere", numeral=spec.numeral, table=title, line=tables[0].span.line
+                    section.heading.span, "elsewhere", numeral=spec.numeral, table=title, line=tables[0].span.line
                 )
             else:
-                yield self.diagnostic(found.section.heading.span, numeral=spec.numeral, table=title)
+                yield self.diagnostic(section.heading.span, numeral=spec.numeral, table=title)

@@ -49,13 +49,12 @@ class ImplausibleValue(IdentityRule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         yield from super().check(doc)
-        for table in doc.tables:
-            for row, column, cell in table.value_cells():
-                amount = cell.value.number
-                if amount is None:
-                    continue
-                where: dict[str, Any] = {"row": row.label, "column": column.label, "value": number(amount)}
-                if amount < 0 and column.type != "signed":
-                    yield self.diagnostic(cell.span, "negative", **where)
-                elif column.type != "money" and amount != amount.to_integral_value():
-                    yield self.diagnostic(cell.span, "fraction", **where)
+        for _, row, column, cell in doc.value_cells():
+            amount = cell.value.number
+            if amount is None:
+                continue
+            where: dict[str, Any] = {"row": row.label, "column": column.label, "value": number(amount)}
+            if amount < 0 and column.type != "signed":
+                yield self.diagnostic(cell.span, "negative", **where)
+            elif column.type != "money" and amount != amount.to_integral_value():
+                yield self.diagnostic(cell.span, "fraction", **where)

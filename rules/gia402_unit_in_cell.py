@@ -41,9 +41,8 @@ class UnitInCell(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for table in doc.tables:
-            for _, column, cell in table.value_cells():
-                value = cell.value
-                if value.unit is not None and value.number is not None:
-                    key = "money" if column.type == "money" else "default"
-                    yield self.diagnostic(cell.span, key, text=cell.text, unit=value.unit, value=number(value.number))
+        for _, _, column, cell in doc.value_cells():
+            value = cell.value
+            if value.unit is not None and value.number is not None:
+                key = "money" if column.type == "money" else "default"
+                yield self.diagnostic(cell.span, key, text=cell.text, unit=value.unit, value=number(value.number))

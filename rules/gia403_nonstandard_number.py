@@ -50,15 +50,14 @@ class NonstandardNumber(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for table in doc.tables:
-            for _, _, cell in table.value_cells():
-                value = cell.value
-                if value.number is not None and value.nonstandard:
-                    reasons = [REASONS[r] for r in value.nonstandard]
-                    yield self.diagnostic(
-                        cell.span,
-                        text=cell.text,
-                        reasons="、".join(r.zh for r in reasons),
-                        reasons_en=", ".join(r.en for r in reasons),
-                        value=number(value.number),
-                    )
+        for _, _, _, cell in doc.value_cells():
+            value = cell.value
+            if value.number is not None and value.nonstandard:
+                reasons = [REASONS[r] for r in value.nonstandard]
+                yield self.diagnostic(
+                    cell.span,
+                    text=cell.text,
+                    reasons="、".join(r.zh for r in reasons),
+                    reasons_en=", ".join(r.en for r in reasons),
+                    value=number(value.number),
+                )

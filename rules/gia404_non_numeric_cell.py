@@ -38,9 +38,6 @@ class NonNumericCell(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for table in doc.tables:
-            for row, column, cell in table.value_cells():
-                if cell.value.kind is ValueKind.TEXT:
-                    yield self.diagnostic(
-                        cell.span, row=row.label or table.spec.title, column=column.label, text=cell.text
-                    )
+        for table, row, column, cell in doc.value_cells():
+            if cell.value.kind is ValueKind.TEXT:
+                yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label, text=cell.text)

@@ -35,7 +35,6 @@ class BlankCell(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for table in doc.tables:
-            for row, column, cell in table.value_cells():
-                if cell.value.kind is ValueKind.BLANK:
-                    yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label)
+        for table, row, column, cell in doc.value_cells():
+            if cell.value.kind is ValueKind.BLANK:
+                yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label)

@@ -52,17 +52,16 @@ class AmountUnit(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for table in doc.tables:
-            for _, column, cell in table.value_cells():
-                value = cell.value
-                if column.type != "money" or value.number is None:
-                    continue
-                header_unit = next(filter(None, (_unit_in(h.label) for h in table.column_headers(column.id))), None)
-                unit = value.unit if value.unit in MONEY_UNITS else None
-                if column.unit is None:
-                    if value.number != 0 and unit is None and header_unit is None:
-                        yield self.diagnostic(cell.span, "missing", column=column.label, value=cell.text)
-                elif (unit or header_unit or column.unit) != column.unit:
-                    yield self.diagnostic(
-                        cell.span, "wrong", column=column.label, expected=column.unit, found=unit or header_unit
-                    )
+        for table, _, column, cell in doc.value_cells():
+            value = cell.value
+            if column.type != "money" or value.number is None:
+                continue
+            header_unit = next(filter(None, (_unit_in(h.label) for h in table.column_headers(column.id))), None)
+            unit = value.unit if value.unit in MONEY_UNITS else None
+            if column.unit is None:
+                if value.number != 0 and unit is None and header_unit is None:
+                    yield self.diagnostic(cell.span, "missing", column=column.label, value=cell.text)
+            elif (unit or header_unit or column.unit) != column.unit:
+                yield self.diagnostic(
+                    cell.span, "wrong", column=column.label, expected=column.unit, found=unit or header_unit
+                )
