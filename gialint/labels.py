@@ -8,6 +8,7 @@ change a label's meaning, so :func:`normalize` removes them before comparing.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -16,6 +17,7 @@ _NUMBERING = re.compile(r"^(\d{1,2})[.、]")
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(label: str) -> str:
     """The form of a label used for comparison (NFKC, no spaces or quotes, "1." numbering)."""
     text = unicodedata.normalize("NFKC", label).translate(_DROP)

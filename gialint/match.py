@@ -227,14 +227,21 @@ def _attempt(template: Template, rows: list[list[_Classified]], hits: Sequence[L
 
 
 def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classified]] | None:
-    best: tuple[int, TableSpec, list[_Classified]] | None = None
+    """The format table with the most labels in this table (at least two), and its cells read against it.
+
+    The table is recognised by exact label look-ups alone; only then are its cells
+    classified against that one table, fuzzy matching included.
+    """
+    labels = [normalize(c.label) for c in table.cells if c.text and c.value.kind is ValueKind.TEXT]
+    best, most = None, 1
     for spec in model.tables.values():
-        row_labels = [ref for refs in spec.labels.values() for ref in refs if ref.kind == "row" and not ref.typo]
-        classified = [_classify(c, spec, row_labels) for c in table.cells]
-        exact = sum(1 for c in classified if c.hit is not None and not c.hit.fuzzy)
-        if exact >= 2 and (best is None or exact > best[0]):
-            best = (exact, spec, classified)
-    return (best[1], best[2]) if best else None
+        count = sum(1 for label in labels if spec.lookup(label))
+        if count > most:
+            best, most = spec, count
+    if best is None:
+        return None
+    row_labels = best.row_labels
+    return best, [_classify(c, best, row_labels) for c in table.cells]
 
 
 def match_tables(report: Report, model: FormatModel, prefer: str | None = None) -> tuple[MatchedTable, ...]:

@@ -136,6 +136,12 @@ class TableSpec:
     def template(self, version: str) -> Template:
         return _template(self, version)
 
+    @functools.cached_property
+    def row_labels(self) -> tuple[LabelRef, ...]:
+        """The rows' own labels (typos excluded), for recognising near misses."""
+        refs = {id(r): r for found in self.labels.values() for r in found if r.kind == "row" and not r.typo}
+        return tuple(refs.values())
+
     def lookup(self, normalized: str) -> tuple[LabelRef, ...]:
         """The labels this normalised text stands for, trying it without a trailing note too."""
         found = self.labels.get(normalized)
