@@ -5,14 +5,13 @@
 >>> [(d.code, d.span.line) for d in result.diagnostics]  # doctest: +SKIP
 """
 
+from gialint._version import __version__
 from gialint.api import LintResult, lint_path, lint_text, parse_text
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
 from gialint.rule import Rule
 from gialint.source import ReadError
 from gialint.span import Span
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Diagnostic",

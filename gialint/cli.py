@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 
-from gialint import __version__
+from gialint._version import __version__
 
 EXTENSIONS = (".txt", ".md", ".markdown")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

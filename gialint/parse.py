@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from importlib import resources
 from typing import cast
@@ -11,6 +12,7 @@ from attrs import evolve
 from lark import Lark
 from lark.exceptions import LarkError
 
+from gialint._version import __version__
 from gialint.ast import Report
 from gialint.build import Builder
 from gialint.lexer import LineLexer
@@ -28,6 +30,24 @@ def grammar_text() -> str:
     return resources.files("gialint.grammars").joinpath("report.lark").read_text(encoding="utf-8")
 
 
+def parser_cache_path() -> str | None:
+    """Where the analysed grammar is cached: a per-user directory, never a shared one.
+
+    The cache is a pickle, so it must not live where another user could plant it (as
+    in the system temp directory). Lark checks a hash of the grammar stored in the file
+    before using it. ``GIALINT_NO_CACHE=1`` turns it off.
+    """
+    if os.environ.get("GIALINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    directory = os.path.join(base, "gialint")
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return os.path.join(directory, f"parser-{__version__}.lark") if os.access(directory, os.W_OK) else None
+
+
 @functools.lru_cache(maxsize=1)
 def parser() -> Lark:
     """The report parser: LALR over one token per line, building the AST while parsing."""
@@ -36,6 +56,7 @@ def parser() -> Lark:
         parser="lalr",
         lexer=LineLexer,
         transformer=Builder(default_reader().classify, default_identifier().is_section),
+        cache=parser_cache_path() or False,
     )
 
 

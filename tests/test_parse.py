@@ -156,3 +156,20 @@ def test_tables_are_tables() -> None:
     report = parse_report(seed("003").read_text(encoding="utf-8"))
     assert all(isinstance(t, Table) for t in report.tables)
     assert [len(t.rows) for t in report.tables] == [14, 28, 4]
+
+
+def test_parser_cache_is_per_user_and_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gialint.parse import parser_cache_path
+
+    monkeypatch.delenv("GIALINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = parser_cache_path()
+    assert path is not None and path.startswith(str(tmp_path / "gialint"))
+    assert (tmp_path / "gialint").stat().st_mode & 0o077 == 0  # not readable or writable by others
+    monkeypatch.setenv("GIALINT_NO_CACHE", "1")
+    assert parser_cache_path() is None
+    monkeypatch.delenv("GIALINT_NO_CACHE")
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # not a directory: no cache, no error
+    assert parser_cache_path() is None
