@@ -126,7 +126,11 @@ class Report:
     title: Title | None
     preamble: tuple[Block, ...]
     sections: tuple[Section, ...]
-    line_count: int
+    span: Span  # the whole text
+
+    @property
+    def line_count(self) -> int:
+        return self.span.end_line
 
     @property
     def tables(self) -> Iterator[Table]:

@@ -210,7 +210,7 @@ class Builder(Transformer[Token, Report]):
             blocks = group_blocks(items)
             span = heading.span.cover(blocks[-1].span) if blocks else heading.span
             built.append(Section(heading, blocks, span))
-        return Report(title, group_blocks(preamble), tuple(built), line_count=0)
+        return Report(title, group_blocks(preamble), tuple(built), Span(1, 1, 1, 1))  # span: see parse_report
 
 
 def _demoted(heading: Heading) -> NumeralStyle:

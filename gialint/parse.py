@@ -1,4 +1,4 @@
-"""Text in, syntax tree out: :func:`parse_text`."""
+"""Text in, syntax tree out: :func:`parse_report`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from gialint.ast import Report
 from gialint.build import Builder
 from gialint.lexer import LineLexer
 from gialint.outline import default_identifier
+from gialint.span import Span
 from gialint.values import default_reader
 
 _LINE_ENDS = re.compile(r"\r\n?")
@@ -75,4 +76,7 @@ def parse_report(text: str) -> Report:
     except LarkError as error:  # pragma: no cover - the property tests show it does not happen
         raise ParseError(str(error).splitlines()[0]) from error
     report = cast(Report, tree)  # the Builder transformer returns the root of the AST
-    return evolve(report, line_count=text.count("\n") + (0 if text.endswith("\n") or not text else 1))
+    lines = text.split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()  # the empty "line" after a final line end
+    return evolve(report, span=Span(1, 1, len(lines), len(lines[-1]) + 1))

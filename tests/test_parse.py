@@ -173,3 +173,18 @@ def test_parser_cache_is_per_user_and_can_be_turned_off(monkeypatch: pytest.Monk
     blocked.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # not a directory: no cache, no error
     assert parser_cache_path() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("", (1, 1, 1, 1)),
+        ("一、总体情况", (1, 1, 1, 7)),
+        ("一、总体情况\n", (1, 1, 1, 7)),
+        ("a\r\nbc\r\n", (1, 1, 2, 3)),
+    ],
+)
+def test_the_report_spans_the_whole_text(text: str, span: tuple[int, int, int, int]) -> None:
+    report = parse_report(text)
+    assert (report.span.line, report.span.column, report.span.end_line, report.span.end_column) == span
+    assert report.line_count == span[2]
