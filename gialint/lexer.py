@@ -8,7 +8,7 @@ ahead at the following lines (``PIPE_CELL`` needs the next line to be a lone "|"
 which a character-level lexer cannot express.
 
 Ignored terminals (``%ignore``) match where nothing else does and yield no token.
-The text given to the lexer uses "\\n" line ends (see :func:`gialint.parse.parse_text`).
+The text given to the lexer uses "\\n" line ends (see :func:`gialint.parse.normalize_newlines`).
 """
 
 from __future__ import annotations
