@@ -84,22 +84,28 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> int:
     from gialint.api import LintResult, lint_path
     from gialint.diagnostic import Severity
-    from gialint.linter import SelectionError
+    from gialint.linter import Selection, SelectionError
+    from gialint.registry import all_rules
     from gialint.report import FileError, ReportOptions, get_reporter
     from gialint.source import ReadError
 
     select, ignore = _split(args.select), _split(args.ignore)
+    try:
+        Selection(tuple(select) or ("ALL",), tuple(ignore)).validate(all_rules())
+    except SelectionError as error:
+        print(f"gialint: {error}", file=sys.stderr)
+        return EXIT_ERROR
     results: list[LintResult] = []
     errors: list[FileError] = []
-    for path in iter_files(args.paths):
+    files = list(iter_files(args.paths))
+    if not files:
+        print(f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr)
+    for path in files:
         try:
             results.append(lint_path(path, select or None, ignore))
         except ReadError as error:
             errors.append(FileError(path, str(error)))
             print(f"gialint: {path}: {error}", file=sys.stderr)
-        except SelectionError as error:
-            print(f"gialint: {error}", file=sys.stderr)
-            return EXIT_ERROR
     get_reporter(args.format)(results, errors, ReportOptions(args.lang, args.color), sys.stdout)
     if errors:
         return EXIT_ERROR

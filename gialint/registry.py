@@ -20,16 +20,14 @@ class PluginError(Exception):
 def _load_entry_point(ep: Any) -> list[type[Rule]]:
     try:
         obj = ep.load()
-    except ModuleNotFoundError as error:
-        if error.name == "gialint.rules":
+    except Exception as error:  # a broken plugin must not look like a gialint crash
+        if isinstance(error, ModuleNotFoundError) and error.name == "gialint.rules":
             # A source checkout shadows the installed package: its rules/ is only
             # mapped to gialint.rules by an install (editable or not).
             raise PluginError(
                 f"gialint is imported from the source tree ({Path(__file__).parent}) but is not installed "
                 "from it: run `pip install -e .` there, or run gialint from another directory"
             ) from error
-        raise PluginError(f"cannot load rules from entry point {ep.name!r} ({ep.value}): {error}") from error
-    except Exception as error:  # a broken plugin must not look like a gialint crash
         raise PluginError(f"cannot load rules from entry point {ep.name!r} ({ep.value}): {error}") from error
     objects = [obj] if isinstance(obj, type) else list(obj)
     try:

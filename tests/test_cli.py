@@ -168,3 +168,11 @@ def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
         [script, "check", str(SEEDS / "nonexistent.txt")], capture_output=True, text=True, cwd=tmp_path
     )
     assert broken.returncode == 2 and "Traceback" not in broken.stderr
+
+
+def test_empty_directory_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(["check", str(tmp_path), "--format", "concise"], capsys)
+    assert code == 0 and out == ""
+    assert err.strip() == f"gialint: no report files (.txt, .md, .markdown) under {tmp_path}"
+    code, _, err = run(["check", str(tmp_path), "--select", "GIA999"], capsys)
+    assert code == 2 and "'GIA999' matches no rule" in err
