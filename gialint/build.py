@@ -145,9 +145,8 @@ class Builder(Transformer[Token, Report]):
         first = tokens[0]
         parts = [_strip(_line(t), t.value, 1 if t is first else 0) for t in tokens]
         texts = [text for text, _ in parts if text]
-        span = parts[0][1].cover(parts[-1][1]) if texts else parts[0][1]
-        if texts and not parts[0][0]:  # an empty first line: start where the words do
-            span = next(s for t, s in parts if t).cover(parts[-1][1])
+        spans = [span for text, span in parts if text]  # an empty first line: start where the words do
+        span = spans[0].cover(spans[-1]) if spans else parts[0][1]
         text = "\n".join(texts)
         return Cell(text, span, self._read(text.replace("\n", "")))
 
