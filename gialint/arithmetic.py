@@ -144,9 +144,9 @@ class IdentityRule(Rule):
         for table in doc.tables:
             for identity in identities:
                 for breach in breaches(identity, table):
-                    yield self.report_breach(breach, table, doc)
+                    yield self.report_breach(breach, table)
 
-    def report_breach(self, breach: Breach, table: MatchedTable, doc: Document) -> Diagnostic:
+    def report_breach(self, breach: Breach, table: MatchedTable) -> Diagnostic:
         related = [
             Related(t.cell.span, f"{table.row_label(t.row)} / {table.column_label(t.column)}") for t in breach.addends
         ]

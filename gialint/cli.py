@@ -13,6 +13,8 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from gialint._version import __version__
+from gialint.diagnostic import LANGUAGES, Severity
+from gialint.report import REPORTERS
 
 EXTENSIONS = (".txt", ".md", ".markdown")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -44,15 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
+    lang.add_argument("--lang", choices=LANGUAGES, default="zh", help="language of messages (default: zh)")
 
     check = commands.add_parser("check", parents=[lang], help="check report files or directories")
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="report files, or directories to search for .txt/.md files"
     )
-    check.add_argument(
-        "--format", choices=("full", "concise", "json"), default="full", help="output format (default: full)"
-    )
+    check.add_argument("--format", choices=tuple(REPORTERS), default="full", help="output format (default: full)")
     check.add_argument(
         "--select",
         action="append",
@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--fail-on",
-        choices=("error", "warning", "info"),
+        choices=tuple(s.label for s in reversed(Severity)),
         default="error",
         help="lowest severity that makes the exit code 1 (default: error)",
     )
@@ -83,7 +83,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     from gialint.api import LintResult, lint_path
-    from gialint.diagnostic import Severity
     from gialint.linter import Selection, SelectionError
     from gialint.registry import all_rules
     from gialint.report import FileError, ReportOptions, get_reporter

@@ -138,13 +138,16 @@ def _classify(cell: Cell, spec: TableSpec, row_labels: Sequence[LabelRef]) -> _C
     return _Classified(cell, CellRole.TEXT)
 
 
-def _virtual_rows(table: Table, classified: Mapping[int, _Classified]) -> list[list[_Classified]]:
-    """Rows as the layout gives them; in the pipe layout, a new row at each label after a value."""
+def _virtual_rows(table: Table, classified: Sequence[_Classified]) -> list[list[_Classified]]:
+    """Rows as the layout gives them; in the pipe layout, a new row at each label after a value.
+
+    ``classified`` holds the table's cells in order.
+    """
     if table.layout.row_breaks_known:
-        return [[classified[id(c)] for c in row.cells] for row in table.rows]
+        items = iter(classified)
+        return [[next(items) for _ in row.cells] for row in table.rows]
     rows: list[list[_Classified]] = [[]]
-    for cell in table.cells:
-        item = classified[id(cell)]
+    for item in classified:
         previous = rows[-1][-1].role if rows[-1] else None
         if item.role is CellRole.LABEL and previous in (CellRole.VALUE, CellRole.BLANK, CellRole.TEXT):
             rows.append([])
@@ -278,8 +281,7 @@ def _match_group(
     rows: list[list[_Classified]] = []
     hits: list[LabelHit] = []
     for _, _, table, classified in group:
-        by_cell = {id(c.cell): c for c in classified}
-        rows.extend(_virtual_rows(table, by_cell))
+        rows.extend(_virtual_rows(table, classified))
         hits.extend(c.hit for c in classified if c.hit is not None)
     attempts = [_attempt(spec.template(v.id), [list(r) for r in rows], hits) for v in model.versions]
     best_score = min(a.score for a in attempts)

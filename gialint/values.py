@@ -44,10 +44,6 @@ class CellValue:
     inner_space: bool = False  # "1 234"
 
     @property
-    def is_number(self) -> bool:
-        return self.number is not None
-
-    @property
     def is_empty(self) -> bool:
         """A dash or a blank: "no value", which counts as 0 in sums."""
         return self.kind in (ValueKind.DASH, ValueKind.BLANK)

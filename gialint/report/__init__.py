@@ -6,12 +6,14 @@ by name from :data:`REPORTERS`. New formats (SARIF, GitHub, JUnit) plug in here.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from attrs import frozen
 
-from gialint.api import LintResult
+if TYPE_CHECKING:
+    from gialint.api import LintResult
 
 
 @frozen
@@ -28,21 +30,17 @@ class ReportOptions:
     color: bool | None = None  # None: decide from the terminal
 
 
-Reporter = Callable[[Sequence[LintResult], Sequence[FileError], ReportOptions, TextIO], None]
+Reporter = Callable[["Sequence[LintResult]", Sequence[FileError], ReportOptions, TextIO], None]
+
+#: Output formats by name, each imported only when it is used.
+REPORTERS = {
+    "full": "gialint.report.full:report_full",
+    "concise": "gialint.report.concise:report_concise",
+    "json": "gialint.report.json_format:report_json",
+}
 
 
 def get_reporter(name: str) -> Reporter:
-    if name == "json":
-        from gialint.report.json_format import report_json
-
-        return report_json
-    if name == "concise":
-        from gialint.report.concise import report_concise
-
-        return report_concise
-    from gialint.report.full import report_full
-
-    return report_full
-
-
-REPORTERS = ("full", "concise", "json")
+    module, _, function = REPORTERS[name].partition(":")
+    reporter: Reporter = getattr(importlib.import_module(module), function)
+    return reporter
