@@ -6,9 +6,10 @@
 """
 
 from gialint._version import __version__
-from gialint.api import LintResult, lint_path, lint_text, parse_text
+from gialint.api import LintResult, lint_bytes, lint_path, lint_text, parse_text
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
+from gialint.readers.limits import Limits
 from gialint.rule import Rule
 from gialint.source import ReadError
 from gialint.span import Span
@@ -16,6 +17,7 @@ from gialint.span import Span
 __all__ = [
     "Diagnostic",
     "Document",
+    "Limits",
     "LintResult",
     "ReadError",
     "Rule",
@@ -23,6 +25,7 @@ __all__ = [
     "Span",
     "Text",
     "__version__",
+    "lint_bytes",
     "lint_path",
     "lint_text",
     "parse_text",

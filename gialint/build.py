@@ -183,7 +183,8 @@ class Builder(Transformer[Token, Report]):
         return heading_from(tokens[0], section_level=True)
 
     def title(self, tokens: list[Token]) -> Title:
-        parts = [_strip(_line(t), t.value) for t in tokens]
+        # a Markdown heading mark ("# 某某局…报告") is not part of the title
+        parts = [_strip(_line(t), t.value, len(t.value) - len(t.value.lstrip(" \t\u3000#"))) for t in tokens]
         return Title("".join(text for text, _ in parts), parts[0][1].cover(parts[-1][1]))
 
     def section(self, children: list[Any]) -> tuple[Heading, list[Any]]:

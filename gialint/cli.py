@@ -14,9 +14,9 @@ from collections.abc import Iterator, Sequence
 
 from gialint._version import __version__
 from gialint.diagnostic import LANGUAGES, Severity
+from gialint.readers import EXTENSIONS
 from gialint.report import REPORTERS
 
-EXTENSIONS = (".txt", ".md", ".markdown")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -25,13 +25,18 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 
 def iter_files(paths: Sequence[str]) -> Iterator[str]:
-    """Files to check: each named file, and every report file under each named directory (sorted)."""
+    """Files to check: each named file, and every report file under each named directory (sorted).
+
+    Hidden directories and Office lock files ("~$报告.docx") are passed over.
+    """
     for path in paths:
         if os.path.isdir(path):
             found: list[str] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(EXTENSIONS))
+                found.extend(
+                    os.path.join(root, f) for f in files if f.lower().endswith(EXTENSIONS) and not f.startswith("~$")
+                )
             yield from sorted(found)
         else:
             yield path
@@ -50,7 +55,15 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[lang], help="check report files or directories")
     check.add_argument(
-        "paths", nargs="+", metavar="PATH", help="report files, or directories to search for .txt/.md files"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=f"report files, directories to search for {'/'.join(EXTENSIONS)} files, or - for standard input",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="read the report from standard input; NAME (e.g. report.docx) chooses the reader and is shown in output",
     )
     check.add_argument("--format", choices=tuple(REPORTERS), default="full", help="output format (default: full)")
     check.add_argument(
@@ -74,7 +87,12 @@ def _parser() -> argparse.ArgumentParser:
 
     parse = commands.add_parser("parse", parents=[lang], help="print a report's structure and statistics as JSON")
     parse.add_argument("path", metavar="FILE")
-    parse.add_argument("--format", choices=("json",), default="json")
+    parse.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json: structure and statistics; text: the text gialint lints (extracted from .html/.docx/.pdf)",
+    )
 
     rules = commands.add_parser("rules", parents=[lang], help="list the rules")
     rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
@@ -82,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from gialint.api import LintResult, lint_path
+    from gialint.api import LintResult, lint_bytes, lint_path
     from gialint.linter import Selection, SelectionError
     from gialint.registry import all_rules
     from gialint.report import FileError, ReportOptions, get_reporter
@@ -96,9 +114,23 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     results: list[LintResult] = []
     errors: list[FileError] = []
-    files = list(iter_files(args.paths))
-    if not files:
+    stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
+    if not args.paths and not stdin:
+        print("gialint: give report files or directories, or - (with --stdin-filename) to read stdin", file=sys.stderr)
+        return EXIT_ERROR
+    if "-" in args.paths and not stdin:
+        print("gialint: - (standard input) cannot be combined with other paths", file=sys.stderr)
+        return EXIT_ERROR
+    files = [] if stdin else list(iter_files(args.paths))
+    if not stdin and not files:
         print(f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr)
+    if stdin:
+        name = args.stdin_filename or "-"
+        try:
+            results.append(lint_bytes(sys.stdin.buffer.read(), name, select or None, ignore))
+        except ReadError as error:
+            errors.append(FileError(name, str(error)))
+            print(f"gialint: {name}: {error}", file=sys.stderr)
     for path in files:
         try:
             results.append(lint_path(path, select or None, ignore))
@@ -114,16 +146,22 @@ def _check(args: argparse.Namespace) -> int:
 
 def _parse(args: argparse.Namespace) -> int:
     from gialint.document import parse_document
+    from gialint.parse import normalize_newlines
+    from gialint.readers import read_path
     from gialint.serialize import document_as_dict
-    from gialint.source import ReadError, read_file
+    from gialint.source import ReadError
 
     try:
-        source = read_file(args.path)
+        extracted = read_path(args.path)
     except ReadError as error:
         print(f"gialint: {args.path}: {error}", file=sys.stderr)
         return EXIT_ERROR
-    doc = parse_document(source.text)
-    json.dump(document_as_dict(doc, args.path, source.encoding), sys.stdout, ensure_ascii=False, indent=2)
+    text = normalize_newlines(extracted.text)
+    if args.format == "text":
+        sys.stdout.write(text)
+        return EXIT_OK
+    data = document_as_dict(parse_document(text), args.path, extracted.encoding, extracted.format, extracted.source_map)
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
 

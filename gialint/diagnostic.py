@@ -7,6 +7,7 @@ from typing import Any
 
 from attrs import frozen
 
+from gialint.location import Location
 from gialint.span import Span
 
 LANGUAGES = ("zh", "en")
@@ -49,6 +50,13 @@ class Related:
 
     span: Span
     label: str
+    location: Location | None = None  # in the original file, for .html/.docx/.pdf
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {**self.span.as_dict(), "label": self.label}
+        if self.location is not None:
+            data["location"] = self.location.as_dict()
+        return data
 
 
 @frozen
@@ -61,6 +69,7 @@ class Diagnostic:
     expected: str | None = None
     found: str | None = None
     related: tuple[Related, ...] = ()
+    location: Location | None = None  # in the original file, for .html/.docx/.pdf (see gialint.location)
 
     @property
     def sort_key(self) -> tuple[int, int, str, int, int]:
@@ -69,6 +78,7 @@ class Diagnostic:
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         data: dict[str, Any] = {
             **self.span.as_dict(),
+            **({"location": self.location.as_dict()} if self.location is not None else {}),
             "code": self.code,
             "name": self.name,
             "severity": self.severity.label,
@@ -79,5 +89,5 @@ class Diagnostic:
         if self.found is not None:
             data["found"] = self.found
         if self.related:
-            data["related"] = [{**r.span.as_dict(), "label": r.label} for r in self.related]
+            data["related"] = [r.as_dict() for r in self.related]
         return data

@@ -7,6 +7,7 @@ from typing import Any
 
 from gialint.ast import Block, Cell, Heading, Paragraph, Subsection, Table
 from gialint.document import Document
+from gialint.location import SourceMap
 from gialint.match import MatchedTable
 
 PARSE_VERSION = 1
@@ -47,7 +48,7 @@ def _block(block: Block) -> dict[str, Any]:
     return {"type": "subsection", "heading": _heading(block.heading), "blocks": [_block(b) for b in block.blocks]}
 
 
-def _table(table: MatchedTable) -> dict[str, Any]:
+def _table(table: MatchedTable, source_map: SourceMap | None) -> dict[str, Any]:
     rows = []
     for row in table.template.rows:
         cells = []
@@ -55,6 +56,9 @@ def _table(table: MatchedTable) -> dict[str, Any]:
             cell = table.cell(row.key, column.id)
             entry: dict[str, Any] = {"key": column.id, "label": column.label}
             entry.update(_cell(cell) if cell is not None else {"missing": True})
+            location = source_map.locate(cell.span) if source_map is not None and cell is not None else None
+            if location is not None:
+                entry["location"] = location.as_dict()
             cells.append(entry)
         rows.append({"key": row.key, "label": row.label, "cells": cells})
     return {
@@ -68,12 +72,21 @@ def _table(table: MatchedTable) -> dict[str, Any]:
     }
 
 
-def document_as_dict(doc: Document, path: str | None = None, encoding: str | None = None) -> dict[str, Any]:
+def document_as_dict(
+    doc: Document,
+    path: str | None = None,
+    encoding: str | None = None,
+    file_format: str = "text",
+    source_map: SourceMap | None = None,
+) -> dict[str, Any]:
+    """Positions are in the text gialint read; with a ``source_map`` (.html/.docx/.pdf) table cells
+    also carry their ``location`` in the original file."""
     report = doc.report
     year = doc.year
     return {
         "version": PARSE_VERSION,
         "path": path,
+        "file_format": file_format,
         "encoding": encoding,
         "year": None if year is None else {"value": year.year, "source": year.source.value, **year.span.as_dict()},
         "format_version": doc.version,
@@ -89,5 +102,5 @@ def document_as_dict(doc: Document, path: str | None = None, encoding: str | Non
             }
             for found in doc.sections
         ],
-        "tables": [_table(t) for t in doc.tables],
+        "tables": [_table(t, source_map) for t in doc.tables],
     }

@@ -17,25 +17,24 @@ handles them without moving any line or column.
 
 from __future__ import annotations
 
-import os
 import unicodedata
-from pathlib import Path
 
 from attrs import frozen
 
-#: Files larger than this are refused (a report is a few dozen kilobytes).
-MAX_BYTES = 16 * 1024 * 1024
 #: Share of suspicious characters above which decoded text is taken for binary data.
 BINARY_RATIO = 0.01
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF file"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .wps document?)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office document (.doc, .wps or .xls)"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "this is a PDF file, not text: give it the .pdf extension"),
+    (b"PK\x03\x04", "this is a ZIP archive (a .docx?), not text: give a Word document the .docx extension"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "this is a legacy Office document (.doc, .wps or .xls), not text: save it as .docx",
+    ),
+    (b"{\\rtf", "this is an RTF document, not text: save it as .docx"),
+    (b"\x89PNG", "this is a PNG image, not a text report"),
+    (b"\xff\xd8\xff", "this is a JPEG image, not a text report"),
+    (b"GIF8", "this is a GIF image, not a text report"),
 )
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -78,9 +77,9 @@ def _looks_binary(text: str) -> bool:
 def decode(data: bytes) -> Source:
     if not data.strip():
         raise ReadError("the file is empty")
-    for signature, what in _SIGNATURES:
+    for signature, message in _SIGNATURES:
         if data.startswith(signature):
-            raise ReadError(f"this is {what}, not a text report; save it as plain text (.txt) first")
+            raise ReadError(message)
     encoding: str | None = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     text: str | None = None
     if encoding is not None:
@@ -107,24 +106,3 @@ def decode(data: bytes) -> Source:
     if not text.strip():
         raise ReadError("the file is empty")
     return Source(text, encoding)
-
-
-def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
-    file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise ReadError(
-                f"the file is {size // (1024 * 1024)} MiB; gialint reads reports up to {max_bytes // (1024 * 1024)} MiB"
-            )
-        data = file.read_bytes()
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except PermissionError:
-        raise ReadError("permission denied") from None
-    except OSError as error:
-        raise ReadError(error.strerror or str(error)) from None
-    source = decode(data)
-    return Source(source.text, source.encoding, str(path))

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import BASE, SEEDS, seed
 from gialint.cli import main
+from gialint.readers import EXTENSIONS
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -113,8 +114,13 @@ def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
 
 def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["check"])
+        main(["check", "--no-such-option", "x.txt"])
     assert exit_.value.code == 2
+
+
+def test_no_paths_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check"], capsys)
+    assert code == 2 and "give report files or directories" in err
 
 
 def test_parse_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -173,6 +179,7 @@ def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
 def test_empty_directory_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(["check", str(tmp_path), "--format", "concise"], capsys)
     assert code == 0 and out == ""
-    assert err.strip() == f"gialint: no report files (.txt, .md, .markdown) under {tmp_path}"
+    assert err.strip() == f"gialint: no report files ({', '.join(EXTENSIONS)}) under {tmp_path}"
+    assert ".docx" in EXTENSIONS and ".pdf" in EXTENSIONS and ".html" in EXTENSIONS
     code, _, err = run(["check", str(tmp_path), "--select", "GIA999"], capsys)
     assert code == 2 and "'GIA999' matches no rule" in err

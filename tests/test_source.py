@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import seed
-from gialint.source import ReadError, decode, read_file
+from gialint.readers import read_path
+from gialint.readers.limits import Limits
+from gialint.source import ReadError, decode
 
 TEXT = seed("002").read_text(encoding="utf-8")
 
@@ -57,19 +59,19 @@ def test_refused(data: bytes, message: str) -> None:
 
 def test_read_file_errors(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="no such file"):
-        read_file(tmp_path / "missing.txt")
+        read_path(tmp_path / "missing.txt")
     with pytest.raises(ReadError, match="directory"):
-        read_file(tmp_path)
+        read_path(tmp_path)
     big = tmp_path / "big.txt"
     big.write_text("一、总体情况\n" * 1000, encoding="utf-8")
     with pytest.raises(ReadError, match="MiB"):
-        read_file(big, max_bytes=1024)
-    assert read_file(big).text.startswith("一、总体情况")
+        read_path(big, Limits(max_text_bytes=1024))
+    assert read_path(big).text.startswith("一、总体情况")
 
 
 def test_read_file_does_not_change_the_file(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     data = TEXT.replace("\n", "\r\n").encode("gbk")
     path.write_bytes(data)
-    read_file(path)
+    read_path(path)
     assert path.read_bytes() == data

@@ -14,6 +14,7 @@ from attrs import frozen
 
 if TYPE_CHECKING:
     from gialint.api import LintResult
+    from gialint.diagnostic import Diagnostic
 
 
 @frozen
@@ -28,6 +29,18 @@ class FileError:
 class ReportOptions:
     lang: str = "zh"
     color: bool | None = None  # None: decide from the terminal
+
+
+def where(path: str, diagnostic: Diagnostic, lang: str) -> str:
+    """``path:line:column`` in the file (text, HTML), or ``path: 表3 第5行 第2列`` / ``path: 第3页 第12行``."""
+    from gialint.location import FilePosition
+
+    location = diagnostic.location
+    if location is None:
+        return f"{path}:{diagnostic.span.line}:{diagnostic.span.column}"
+    if isinstance(location, FilePosition):
+        return f"{path}:{location.line}:{location.column}"
+    return f"{path}: {location.describe(lang)}"
 
 
 Reporter = Callable[["Sequence[LintResult]", Sequence[FileError], ReportOptions, TextIO], None]

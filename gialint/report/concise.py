@@ -1,4 +1,4 @@
-"""One line per finding: ``path:line:column: CODE severity message``."""
+"""One line per finding: ``path:line:column: CODE severity message`` (or ``path: 表3 第5行 第2列: …``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from gialint.api import LintResult
-from gialint.report import FileError, ReportOptions
+from gialint.report import FileError, ReportOptions, where
 
 
 def report_concise(
@@ -15,6 +15,4 @@ def report_concise(
     for result in results:
         path = result.path or "-"
         for d in result.diagnostics:
-            out.write(
-                f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.severity.label} {d.message.get(options.lang)}\n"
-            )
+            out.write(f"{where(path, d, options.lang)}: {d.code} {d.severity.label} {d.message.get(options.lang)}\n")

@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from gialint.api import LintResult
 from gialint.diagnostic import Diagnostic, Severity
-from gialint.report import FileError, ReportOptions
+from gialint.report import FileError, ReportOptions, where
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 LABELS = {
@@ -26,7 +26,8 @@ def _expand(text: str) -> str:
     return text.expandtabs(TAB)
 
 
-def _frame(console: Console, lines: Sequence[str], d: Diagnostic) -> None:
+def _frame(console: Console, lines: Sequence[str], d: Diagnostic, numbered: bool) -> None:
+    """The line with the span underlined; numbered when the text is the file (not extracted from it)."""
     line_no = d.span.line
     if not 1 <= line_no <= len(lines):
         return
@@ -36,7 +37,7 @@ def _frame(console: Console, lines: Sequence[str], d: Diagnostic) -> None:
     shown = _expand(line)
     before = cell_len(_expand(line[:start]))
     width = max(1, cell_len(_expand(line[:end])) - before)
-    gutter = str(line_no)
+    gutter = str(line_no) if numbered else " "
     pad = " " * len(gutter)
     console.print(f"[dim]{pad} │[/]")
     console.print(f"[dim]{gutter} │[/] {escape(shown)}", soft_wrap=True)
@@ -77,14 +78,15 @@ def report_full(
     labels = LABELS["en" if options.lang == "en" else "zh"]
     for result in results:
         lines = result.text.split("\n")
-        path = escape(result.path or "-")
+        path = result.path or "-"
+        numbered = result.file_format in ("text", "markdown")
         for d in result.diagnostics:
             style = STYLES[d.severity]
             console.print(
-                f"[bold]{path}:{d.span.line}:{d.span.column}:[/] [{style}]{d.code}[/] [{style}]{labels[d.severity]}[/] "
+                f"[bold]{escape(where(path, d, options.lang))}:[/] [{style}]{d.code}[/] [{style}]{labels[d.severity]}[/] "
                 f"{escape(d.message.get(options.lang))} [dim]({d.name})[/]",
                 soft_wrap=True,
             )
-            _frame(console, lines, d)
+            _frame(console, lines, d, numbered)
             console.print()
     console.print(_summary(results, errors, options.lang))

@@ -1,0 +1,107 @@
+"""Reading report files of every supported kind into text with a map back to the file.
+
+A reader is chosen by the file name's extension (:data:`READERS`); a name without a
+known extension is recognised by its first bytes. Each reader module is imported only
+when a file of its kind is read, so checking a .txt never loads the PDF or Word
+libraries. Every reader returns an :class:`~gialint.readers.compose.Extracted`, or
+raises :class:`~gialint.source.ReadError` with one line for the user.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from gialint.readers.compose import Extracted
+from gialint.readers.limits import DEFAULT_LIMITS, MIB, Limits
+from gialint.source import ReadError
+
+Reader = Callable[[bytes, Limits], Extracted]
+
+#: Readers by extension, as "module:function", imported on first use.
+READERS: dict[str, str] = {
+    ".txt": "gialint.readers.text:read_text",
+    ".text": "gialint.readers.text:read_text",
+    ".md": "gialint.readers.text:read_markdown",
+    ".markdown": "gialint.readers.text:read_markdown",
+    ".html": "gialint.readers.html:read_html",
+    ".htm": "gialint.readers.html:read_html",
+    ".shtml": "gialint.readers.html:read_html",
+    ".docx": "gialint.readers.docx:read_docx",
+    ".pdf": "gialint.readers.pdf:read_pdf",
+}
+#: Extensions gialint knows but cannot read, and what to do instead.
+CONVERT = (
+    "gialint reads .docx: open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 .docx), "
+    "or run `libreoffice --headless --convert-to docx FILE`"
+)
+LEGACY: dict[str, str] = {
+    ".doc": f"this is a legacy Word .doc file; {CONVERT}",
+    ".wps": f"this is a legacy WPS .wps file; {CONVERT}",
+    ".rtf": f"this is an RTF file; {CONVERT}",
+}
+#: Extensions a directory run picks up.
+EXTENSIONS = tuple(READERS)
+
+_SNIFF = (
+    (b"%PDF-", ".pdf"),
+    (b"PK\x03\x04", ".docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"),
+    (b"{\\rtf", ".rtf"),
+)
+
+
+def kind_of(name: str, data: bytes | None = None) -> str:
+    """The extension that decides the reader: the name's, or for other names the content's."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension in READERS or extension in LEGACY:
+        return extension
+    head = (data or b"")[:1024]
+    for signature, kind in _SNIFF:
+        if head.startswith(signature):
+            return kind
+    if b"<html" in head.lower() or b"<!doctype html" in head.lower():
+        return ".html"
+    return ".txt"
+
+
+def get_reader(kind: str) -> Reader:
+    if kind in LEGACY:
+        raise ReadError(LEGACY[kind])
+    module, _, function = READERS[kind].partition(":")
+    reader: Reader = getattr(importlib.import_module(module), function)
+    return reader
+
+
+def _check_size(size: int, kind: str, limits: Limits) -> None:
+    limit = limits.max_binary_bytes if kind in (".docx", ".pdf") else limits.max_text_bytes
+    if size > limit:
+        raise ReadError(f"the file is {size / MIB:.1f} MiB; gialint reads {kind} files up to {limit / MIB:g} MiB")
+
+
+def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Extracted:
+    """Read a report given as bytes; ``name`` (a file name) chooses the reader."""
+    kind = kind_of(name, data)
+    _check_size(len(data), kind, limits)
+    return get_reader(kind)(data, limits)
+
+
+def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Extracted:
+    """Read a report file of any supported kind."""
+    file = Path(path)
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(1024)
+            _check_size(os.fstat(stream.fileno()).st_size, kind_of(file.name, head), limits)
+            data = head + stream.read()
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as error:
+        raise ReadError(error.strerror or str(error)) from None
+    return read_bytes(data, file.name, limits)

@@ -1,0 +1,336 @@
+"""Saved web pages (.html): find the report inside the site's chrome, read its text and tables.
+
+lxml parses the page (it repairs the unclosed tags government pages are full of).
+The report body is found by what a report *is*, not by the site's markup: section
+headings of the format ("三、收到和处理政府信息公开申请情况") and tables holding the
+format's labels are anchors, and the body is the smallest element holding nine
+tenths of them — menus, breadcrumbs, footers and related links fall outside it. The
+title is the last heading-like line naming a 政府信息公开 report before that element.
+
+Tables are grids with rowspan and colspan; a table that holds other tables, or a
+single cell, or long prose, is page layout and is read as text. Locations are lines
+and columns of the page source: each piece of text is looked up in the source after
+the previous one (lxml only knows the line where an element starts).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Any
+
+from gialint.formats import FormatModel, load
+from gialint.labels import normalize
+from gialint.location import FilePosition
+from gialint.readers.compose import Block, Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
+from gialint.readers.limits import Deadline, Limits
+from gialint.source import ReadError, decode
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SKIP = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "iframe",
+        "object",
+        "embed",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "svg",
+        "map",
+    ]
+)
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "aside",
+        "blockquote",
+        "pre",
+        "center",
+        "address",
+        "form",
+        "fieldset",
+        "hr",
+        "title",
+        "body",
+        "html",
+        "caption",
+    ]
+)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE_IN_CJK = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]|^[1-9][、.．]")
+_TITLE = re.compile(r"政府信息公开.{0,30}(?:报告|年报)")
+_PROBE_STOP = re.compile(r"[\xa0&<>\"'\s]")
+MAX_CELLS = 100_000  # positions in one table, however its spans are declared
+LAYOUT_CELL_CHARS = 300  # a "cell" holding more text than this is page layout
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """The page's text: a BOM, else the charset the page declares (GB2312/GBK read as GB18030), else detected."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = _META_CHARSET.search(data[:8192])
+        if declared:
+            name = declared.group(1).decode("ascii").lower()
+            codec = "gb18030" if name in _GB else name
+            try:
+                return data.decode(codec), name
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: fall back to detection
+    source = decode(data)
+    return source.text, source.encoding
+
+
+@functools.lru_cache(maxsize=1)
+def _wordings() -> frozenset[str]:
+    model: FormatModel = load()
+    return frozenset(normalize(w) for spec in model.sections for w in (spec.heading, *spec.variants))
+
+
+def _is_heading(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 40:
+        return False
+    return normalize(_NUMERAL.sub("", text)) in _wordings()
+
+
+def _known_labels(table: Any) -> int:
+    model = load()
+    count = 0
+    for cell in table.iter("td", "th"):
+        label = normalize(cell.text_content())
+        if label and any(spec.lookup(label) for spec in model.tables.values()):
+            count += 1
+    return count
+
+
+class _Locator:
+    """Finds where text stands in the page source, moving forward through it."""
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.cursor = 0
+
+    def seek(self, line: int | None) -> None:
+        """Look from the start of ``line`` on."""
+        self.cursor = self._starts[min(max((line or 1) - 1, 0), len(self._starts) - 1)]
+
+    def _position(self, offset: int) -> FilePosition:
+        line = bisect.bisect_right(self._starts, offset)
+        return FilePosition(line, offset - self._starts[line - 1] + 1)
+
+    def find(self, text: str, element: Any) -> tuple[FilePosition, bool]:
+        """Where ``text`` starts, and whether it was found exactly (else: the element's line)."""
+        stripped = text.strip()
+        probe = _PROBE_STOP.split(stripped, maxsplit=1)[0][:8]
+        if probe:
+            found = self._source.find(probe, self.cursor)
+            if found >= 0:
+                self.cursor = found + len(probe)
+                return self._position(found), True
+        line = element.sourceline or 1
+        return FilePosition(line, 1), False
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", _SPACE_IN_CJK.sub("", text.replace("\xa0", " ")))
+
+
+def _skipped(element: Any) -> bool:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return True  # comments and processing instructions
+    return tag.lower() in _SKIP or bool(_HIDDEN.search(element.get("style", "")))
+
+
+class _Walker:
+    def __init__(self, locator: _Locator, deadline: Deadline) -> None:
+        self._locator = locator
+        self._deadline = deadline
+        self._runs: list[Run] = []
+        self.blocks: list[Block] = []
+
+    def text(self, text: str | None, element: Any) -> None:
+        if not text or not text.strip():
+            return
+        collapsed = _collapse(text)
+        location, exact = self._locator.find(text, element)
+        if not self._runs:
+            collapsed = collapsed.lstrip()
+        self._runs.append(Run(collapsed, location, exact))
+
+    def flush(self) -> None:
+        if self._runs:
+            runs = list(self._runs)
+            last = runs[-1]
+            runs[-1] = Run(last.text.rstrip(), last.location, last.exact)
+            self.blocks.append(TextLine(tuple(r for r in runs if r.text)))
+            self._runs = []
+
+    def walk(self, element: Any) -> None:
+        if _skipped(element):
+            return
+        tag = element.tag.lower()
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "table":
+            self.flush()
+            self._deadline.check(f"line {element.sourceline}")
+            grid = self._grid(element)
+            if grid is not None:
+                self.blocks.append(grid)
+                return
+        block = tag in _BLOCK or tag in ("table", "tr", "td", "th")
+        if block:
+            self.flush()
+        self.text(element.text, element)
+        for child in element:
+            self.walk(child)
+            self.text(child.tail, element)
+        if block:
+            self.flush()
+
+    def _grid(self, table: Any) -> Grid | None:
+        """The table as a grid, or None when it is page layout."""
+        if any(True for _ in table.iterdescendants("table")):
+            return None
+        rows = [r for r in table.iterdescendants("tr")]
+        cells = [c for r in rows for c in r if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+        if len(cells) < 2 or any(len(c.text_content()) > LAYOUT_CELL_CHARS for c in cells):
+            return None
+        grid: dict[tuple[int, int], GridCell | None] = {}
+        width = 0
+        for r, tr in enumerate(rows):
+            c = 0
+            for td in tr:
+                if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
+                    continue
+                while (r, c) in grid:
+                    c += 1
+                rowspan = min(max(_int(td.get("rowspan")), 1), len(rows) - r)
+                colspan = min(max(_int(td.get("colspan")), 1), 1000)
+                if len(grid) + rowspan * colspan > MAX_CELLS:
+                    raise ReadError(f"the table at line {table.sourceline} spans more than {MAX_CELLS} cells")
+                texts = [t for t in td.itertext() if t.strip()]
+                location = self._locator.find(texts[0], td)[0] if texts else FilePosition(td.sourceline or 1, 1)
+                for i in range(rowspan):
+                    for j in range(colspan):
+                        grid[(r + i, c + j)] = None
+                grid[(r, c)] = GridCell(cell_text(_collapse(t) for t in texts), location)
+                c += colspan
+            width = max(width, c)
+        return Grid(tuple(tuple(grid.get((r, c)) for c in range(width)) for r in range(len(rows))))
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(str(value).strip().rstrip(";"))
+    except ValueError:
+        return 1
+
+
+def _report_root(body: Any) -> tuple[Any, int]:
+    """The smallest element holding nine tenths of the report's anchors, and the anchors' weight."""
+    weights: dict[Any, int] = {}
+
+    def add(element: Any, weight: int) -> None:
+        while element is not None:
+            weights[element] = weights.get(element, 0) + weight
+            element = element.getparent()
+
+    for element in body.iter():
+        if _skipped(element):
+            continue
+        pieces = [element.text, *(child.tail for child in element)]
+        if any(p and _is_heading(p) for p in pieces):
+            add(element, 2)
+        if element.tag == "table" and not any(True for _ in element.iterdescendants("table")):
+            labels = _known_labels(element)
+            if labels >= 3:
+                add(element, 3)
+    total = weights.get(body, 0)
+    node = body
+    while True:
+        child = next((c for c in node if weights.get(c, 0) * 10 >= total * 9), None)
+        if child is None:
+            return node, total
+        node = child
+
+
+def _title_before(body: Any, root: Any) -> Any | None:
+    """The last title-like element (a few tags at most, such as an ``<h1>`` with a ``<br>``) before the body."""
+    found = None
+    for element in body.iter():
+        if element is root:
+            break
+        if _skipped(element) or sum(1 for _ in element.iterdescendants()) > 5:
+            continue
+        text = element.text_content().strip()
+        if 6 <= len(text) <= 80 and _TITLE.search(text) and ">" not in text and "当前位置" not in text:
+            found = element
+    return found
+
+
+def read_html(data: bytes, limits: Limits) -> Extracted:
+    text, encoding = decode_html(data)
+    import lxml.html
+    from lxml.etree import ParserError
+
+    source = _XML_DECLARATION.sub(lambda m: " " * len(m.group()), text, count=1)
+    try:
+        document = lxml.html.document_fromstring(source)
+    except (ParserError, ValueError) as error:
+        raise ReadError(f"not a readable HTML page: {error}") from None
+    body = document.find("body")
+    if body is None:
+        body = document
+    root, weight = _report_root(body)
+    if weight < 4:  # two section headings, or a statistics table and a heading
+        raise ReadError(
+            "no 政府信息公开工作年度报告 in this page: none of the format's section headings or statistics tables"
+        )
+    locator = _Locator(source)
+    walker = _Walker(locator, limits.deadline())
+    title = _title_before(body, root)
+    if title is not None:
+        locator.seek(title.sourceline)
+        walker.walk(title)
+        walker.flush()
+    locator.seek(root.sourceline)
+    walker.walk(root)
+    walker.flush()
+    composed, source_map = compose(walker.blocks)
+    return Extracted(composed, "html", source_map, encoding)
