@@ -17,3 +17,25 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def seed(prefix: str) -> Path:
     """The seed report whose file name starts with ``prefix`` ("000" … "004")."""
     return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+REPORTS = sorted(SEEDS.glob("*.txt")) + sorted(BASE.glob("*.txt"))
+_written: dict[tuple[str, str], bytes] = {}
+
+
+def written(path: Path, kind: str) -> bytes:
+    """The report at ``path`` written as ``kind`` (docx, html, html-gb2312, pdf, md), made once per run."""
+    from gialint.testing import writers
+
+    key = (str(path), kind)
+    if key not in _written:
+        text = path.read_text(encoding="utf-8")
+        makers = {
+            "docx": writers.to_docx,
+            "html": writers.to_html,
+            "html-gb2312": lambda t: writers.to_html(t, encoding="gb2312"),
+            "pdf": writers.to_pdf,
+            "md": lambda t: writers.to_markdown(t).encode("utf-8"),
+        }
+        _written[key] = makers[kind](text)
+    return _written[key]

@@ -44,7 +44,9 @@ def check_package(data: bytes, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ReadError("not a .docx file: it is not a ZIP archive (a .doc or a text file renamed to .docx?)") from None
+        raise ReadError(
+            "not a .docx file: not a ZIP archive, or a truncated one (a .doc or a text file renamed to .docx?)"
+        ) from None
     with archive:
         members = archive.infolist()
         if len(members) > limits.max_zip_members:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import logging
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -179,19 +180,33 @@ class _PageReader:
         return Grid(tuple(grid))
 
 
+def _failure(error: BaseException) -> ReadError:
+    """One line for an error pdfminer or pdfplumber raised (they wrap each other's exceptions)."""
+    inner: BaseException = error
+    while True:
+        nested = next((a for a in inner.args if isinstance(a, BaseException)), None) or inner.__cause__
+        if nested is None:
+            break
+        inner = nested
+    if "Password" in type(inner).__name__ or "Encrypt" in type(inner).__name__:
+        return ReadError("the PDF is protected by a password: save an unprotected copy first")
+    detail = f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
+    return ReadError(f"not a readable PDF ({detail})".splitlines()[0])
+
+
 def _open(data: bytes) -> Any:
     import pdfplumber
 
     try:
         return pdfplumber.open(io.BytesIO(data))
     except Exception as error:  # pdfminer raises many kinds for damaged files
-        cause = f"{type(error).__name__} {error} {type(error.__cause__).__name__}"
-        if "Password" in cause or "Encrypt" in cause:
-            raise ReadError("the PDF is protected by a password: save an unprotected copy first") from None
-        raise ReadError(f"not a readable PDF: {type(error).__name__}: {error}".splitlines()[0]) from None
+        raise _failure(error) from None
 
 
 def read_pdf(data: bytes, limits: Limits) -> Extracted:
+    if b"%%EOF" not in data[-4096:]:
+        raise ReadError("the PDF does not end with %%EOF: it looks truncated (an incomplete download or copy?)")
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about fonts are not the user's business
     deadline = limits.deadline()
     pdf = _open(data)
     pages: list[_Page] = []
@@ -211,10 +226,7 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
         except ReadError:
             raise
         except Exception as error:  # a damaged page
-            cause = f"{type(error).__name__} {error}"
-            if "Password" in cause or "Encrypt" in cause:
-                raise ReadError("the PDF is protected by a password: save an unprotected copy first") from None
-            raise ReadError(f"not a readable PDF: {cause}".splitlines()[0]) from None
+            raise _failure(error) from None
     if chars == 0:
         raise ReadError(
             "the PDF has no text layer (a scanned document?): run OCR on it first "

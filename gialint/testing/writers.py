@@ -153,6 +153,28 @@ def blocks_of(text: str) -> list[Block]:
     return blocks
 
 
+# ---------------------------------------------------------------- .md
+
+
+def to_markdown(text: str) -> str:
+    """The report as Markdown: "#" headings and pipe tables (merged cells written once, at their top-left)."""
+    out: list[str] = []
+    for block in blocks_of(text):
+        if isinstance(block, Line):
+            out.append(("#" * block.level + " " if block.level else "") + block.text)
+            continue
+        out.append("")
+        for index, row in enumerate(block.rows()):
+            cells = ["" for _ in range(block.width)]
+            for slot in row:
+                cells[slot.column] = slot.text.replace("|", "｜")
+            out.append("| " + " | ".join(cells) + " |")
+            if index == 0:
+                out.append("|" + " --- |" * block.width)
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- .docx
 
 
@@ -172,11 +194,12 @@ def to_docx(text: str) -> bytes:
             continue
         table: DocxTable = document.add_table(rows=block.height, cols=block.width)
         table.style = "Table Grid"
+        cells = [list(row.cells) for row in table.rows]  # once: Table.cell() walks the whole table
         for slot in block.slots:
-            cell = table.cell(slot.row, slot.column)
-            if slot.rowspan > 1 or slot.colspan > 1:
-                cell = cell.merge(table.cell(slot.row + slot.rowspan - 1, slot.column + slot.colspan - 1))
+            cell = cells[slot.row][slot.column]
             cell.text = slot.text
+            if slot.rowspan > 1 or slot.colspan > 1:
+                cell.merge(cells[slot.row + slot.rowspan - 1][slot.column + slot.colspan - 1])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

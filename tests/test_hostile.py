@@ -1,0 +1,173 @@
+"""Bad and hostile files: one clear line on stderr, exit code 2, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import seed, written
+from gialint.readers import read_bytes, read_path
+from gialint.readers.limits import MIB, Limits
+from gialint.source import ReadError
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+def _docx_with(document_xml: bytes) -> bytes:
+    """A copy of a real .docx with its main part replaced."""
+    source = zipfile.ZipFile(io.BytesIO(written(seed("003"), "docx")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = document_xml if info.filename == "word/document.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def xxe_docx() -> bytes:
+    xml = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        b"<w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    return _docx_with(xml)
+
+
+def zip_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+        archive.writestr("word/media/image1.png", b"\0" * (40 * MIB))
+    return out.getvalue()
+
+
+def not_word_zip() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    return out.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, encrypt="secret")
+    page.drawString(72, 700, "report")
+    page.save()
+    return out.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    """Pages with pictures only (here: filled rectangles), as a scanner makes them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    for _ in range(2):
+        page.rect(50, 50, 400, 600, fill=1)
+        page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def cid_pdf() -> bytes:
+    """A PDF whose Type0 font has no ToUnicode map: its text extracts as (cid:NN)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Garbled /Encoding /Identity-H /DescendantFonts [5 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Garbled "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+    ]
+    stream = b"BT /F1 12 Tf 72 700 Td <" + bytes(range(1, 121)).hex().encode() + b"> Tj ET"
+    objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+NEWS = "<html><head><meta charset='utf-8'></head><body><div class='nav'>首页</div><p>本市召开政务公开工作会议。</p></body></html>"
+
+HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
+    "docx-not-zip": ("r.docx", lambda: "一、总体情况\n".encode() * 50, "not a ZIP archive"),
+    "docx-truncated": ("r.docx", lambda: written(seed("003"), "docx")[:5000], "not a ZIP archive, or a truncated one"),
+    "docx-zip-bomb": ("r.docx", zip_bomb, "zip bomb"),
+    "docx-xxe": ("r.docx", xxe_docx, "DOCTYPE"),
+    "docx-not-word": ("r.docx", not_word_zip, "not a Word document"),
+    "docx-encrypted-ole": ("r.docx", lambda: OLE, "password-protected"),
+    "doc-legacy": ("r.doc", lambda: OLE, "libreoffice --headless --convert-to docx"),
+    "wps-legacy": ("r.wps", lambda: OLE, "save it as .docx"),
+    "pdf-encrypted": ("r.pdf", encrypted_pdf, "protected by a password"),
+    "pdf-scanned": ("r.pdf", scanned_pdf, "no text layer (a scanned document?): run OCR"),
+    "pdf-cid-garbage": ("r.pdf", cid_pdf, "(cid:NN)"),
+    "pdf-truncated": ("r.pdf", lambda: written(seed("003"), "pdf")[:3000], "truncated"),
+    "pdf-not-pdf": ("r.pdf", lambda: b"%PDF-1.4\n" + b"\x00garbage" * 100 + b"\n%%EOF\n", "not a readable PDF"),
+    "html-not-a-report": ("r.html", lambda: NEWS.encode(), "no 政府信息公开工作年度报告 in this page"),
+    "html-binary": ("r.html", lambda: bytes(range(256)) * 20, "not a text file"),
+    "txt-empty": ("r.txt", lambda: b"", "empty"),
+    "txt-is-pdf": ("r.txt", lambda: written(seed("003"), "pdf"), "give it the .pdf extension"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_file_gives_one_line_and_exit_2(name: str, tmp_path: Path) -> None:
+    filename, make, message = HOSTILE[name]
+    path = tmp_path / filename
+    path.write_bytes(make())
+    done = subprocess.run(
+        [sys.executable, "-m", "gialint", "check", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"gialint: {path}: "), done.stderr
+    assert message in lines[0]
+
+
+def test_xxe_is_refused_before_any_entity_is_read() -> None:
+    with pytest.raises(ReadError) as error:
+        read_bytes(xxe_docx(), "r.docx")
+    assert "root:" not in str(error.value)
+
+
+def test_limits_bound_size_pages_and_time(tmp_path: Path) -> None:
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as f:
+        f.truncate(65 * MIB)  # sparse: costs no disk
+    with pytest.raises(ReadError, match="up to 64 MiB"):
+        read_path(big)
+    pdf = written(seed("000"), "pdf")
+    with pytest.raises(ReadError, match=r"up to 1$"):
+        read_bytes(pdf, "r.pdf", Limits(max_pages=1))
+    with pytest.raises(ReadError, match="gave up after 0 s at page 1"):
+        read_bytes(pdf, "r.pdf", Limits(max_seconds=0))
+    with pytest.raises(ReadError, match="gave up"):
+        read_bytes(written(seed("000"), "docx"), "r.docx", Limits(max_seconds=0))
+
+
+def test_html_spans_cannot_blow_up_a_table() -> None:
+    page = (
+        "<html><body><h2>一、总体情况</h2><h2>二、主动公开政府信息情况</h2><table>"
+        + '<tr><td colspan="1000000000">信息内容</td><td rowspan="99999">x</td></tr>' * 200
+        + "</table></body></html>"
+    )
+    with pytest.raises(ReadError, match="spans more than"):
+        read_bytes(page.encode(), "r.html")
