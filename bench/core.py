@@ -51,7 +51,8 @@ def main() -> None:
     from gialint.ast import Layout
     from gialint.document import analyze
     from gialint.linter import lint_document
-    from gialint.parse import parse_report, parser as build_parser
+    from gialint.parse import parse_report
+    from gialint.parse import parser as build_parser
     from gialint.registry import all_rules
     from gialint.source import decode
     from gialint.testing import consistent_values, render
@@ -62,14 +63,20 @@ def main() -> None:
     all_rules()
     built = (time.perf_counter() - start) * 1000
 
-    inputs: list[tuple[str, bytes]] = [(p.name[:3], p.read_bytes()) for p in sorted((ROOT / "tests/fixtures/seeds").glob("*.txt"))]
+    inputs: list[tuple[str, bytes]] = [
+        (p.name[:3], p.read_bytes()) for p in sorted((ROOT / "tests/fixtures/seeds").glob("*.txt"))
+    ]
     for year in (2020, 2022):
         values = consistent_values(year, random.Random(year))
         inputs += [(f"gen-{year}-{layout.value}", render(year, values, layout).text.encode()) for layout in Layout]
 
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()}")
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()}"
+    )
     print(f"import gialint: {imported:.1f} ms; build parser + load rules: {built:.1f} ms (once per process)")
-    print(f"{'report':<16}{'lines':>6}{'read':>8}{'parse':>8}{'match':>8}{'rules':>8}{'total':>8}   (median ms of {repeat})")
+    print(
+        f"{'report':<16}{'lines':>6}{'read':>8}{'parse':>8}{'match':>8}{'rules':>8}{'total':>8}   (median ms of {repeat})"
+    )
     totals = []
     rules = all_rules()
     for name, data in inputs:
@@ -85,7 +92,9 @@ def main() -> None:
         print(f"{name:<16}{report.line_count:>6}{read:>8.2f}{parse:>8.2f}{match:>8.2f}{check:>8.2f}{total:>8.2f}")
     print(f"median end-to-end per report: {statistics.median(totals):.2f} ms")
     gl = [sys.executable, "-m", "gialint", "check", str(ROOT / "tests/fixtures/seeds/003_8775b43b601402e9.txt")]
-    print(f"cold start `python -m gialint check <one report>`: {cold(gl, 10):.0f} ms; `python -c pass`: {cold([sys.executable, '-c', 'pass'], 10):.0f} ms")
+    print(
+        f"cold start `python -m gialint check <one report>`: {cold(gl, 10):.0f} ms; `python -c pass`: {cold([sys.executable, '-c', 'pass'], 10):.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -11,9 +11,10 @@ import pytest
 from lxml import etree
 
 from conftest import BASE, seed, written
+from gialint.api import lint_bytes
 from gialint.cli import main
 from gialint.location import DocxParagraph, FilePosition, Segment, SourceMap
-from gialint.readers import kind_of
+from gialint.readers import kind_of, read_bytes
 from gialint.readers.docx import Numbering, chinese_number, paragraph_text
 from gialint.readers.html import decode_html
 from gialint.span import Span
@@ -160,3 +161,66 @@ def test_reading_text_does_not_load_the_heavy_libraries() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code, str(seed("003"))], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_pdf_glyph_runs_are_put_back_together() -> None:
+    """Each character drawn on its own, one drawn twice (fake bold), spaces between Chinese characters."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 12)
+    x = 72.0
+    for char in "一、总体情况":  # one text object per character, in a shuffled order
+        page.drawString(x, 700, char)
+        x += 12
+    positions = [(c, 72.0 + 12 * i) for i, c in enumerate("二、主动公开政府信息情况")]
+    for char, at in positions[::-1]:
+        page.drawString(at, 660, char)
+        page.drawString(at + 0.3, 660, char)  # drawn twice, offset: fake bold
+    page.drawString(72, 620, "三 、 收 到 和 处 理 政 府 信 息 公 开 申 请 情 况")
+    page.drawCentredString(A4[0] / 2, 30, "- 1 -")
+    page.save()
+    lines = read_bytes(out.getvalue(), "r.pdf").text.splitlines()
+    assert lines == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+
+
+WORD_EXPORT_PAGE = """<html><head><meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<script>var menu = "一、总体情况";</script></head><body>
+<table width=1000><tr><td class=nav><a href=/>首页</a> | <a>信息公开</a></td></tr>
+<tr><td class=content>
+<div class=title>某某区教育局2021年政府信息公开工作年度报告</div>
+<p class=MsoNormal><b><span>一、</span><span>总体情况</span></b><o:p></o:p></p>
+<p class=MsoNormal><span>2021年，本局推进政务公开。</span></p>
+<p class=MsoNormal><b><span>四、政府信息公开行政复议、行政诉讼情况</span></b></p>
+<table border=1>
+<tr><td colspan=5><p class=MsoNormal><span>行政复议</span></p></td><td colspan=10><p>行政诉讼</p></td></tr>
+<tr><td rowspan=2><p>结果<br>维持</p></td><td rowspan=2>结果<br>纠正</td><td rowspan=2>其他<br>结果</td>
+<td rowspan=2>尚未<br>审结</td><td rowspan=2>总计</td><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr>
+<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>
+<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
+<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td>
+<td>0</td><td>0</td><td>0</td><td>0</td><td>&nbsp;2</td></tr>
+</table>
+<p style="display:none">三、收到和处理政府信息公开申请情况</p>
+</td></tr><tr><td class=footer>主办：某某区人民政府</td></tr></table></body></html>"""
+
+
+def test_a_word_export_inside_a_layout_table() -> None:
+    result = lint_bytes(WORD_EXPORT_PAGE.encode("gbk"), "page.html")
+    text = result.text
+    assert text.startswith("某某区教育局2021年政府信息公开工作年度报告\n一、总体情况\n")
+    assert "首页" not in text and "主办" not in text and "var menu" not in text and "三、收到" not in text
+    t4 = result.document.table("t4")
+    assert t4 is not None and t4.problems == ()
+    assert [c.text for _, _, c in t4.value_cells()] == ["1", "0", "0", "0", "1"] + ["0"] * 9 + ["2"]
+    total = next(d for d in result.diagnostics if d.code == "GIA304")  # 复议后起诉: 0+0+0+0 is not 2
+    lines = WORD_EXPORT_PAGE.split("\n")
+    assert isinstance(total.location, FilePosition)
+    assert lines[total.location.line - 1][total.location.column - 1] == "2"

@@ -1,0 +1,85 @@
+"""How long each file format takes: .docx, .html, .pdf against the plain text they were made from.
+
+    python bench/formats.py [--repeat N]
+
+The seed reports are written as .docx, .html and .pdf (gialint.testing.writers); each
+file is read and linted in process (median of N runs), and a PDF of five pages or
+more is timed from the command line as a user runs it. Reports figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from core import timed  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    import pdfplumber
+
+    from gialint.api import lint_bytes, lint_text
+    from gialint.testing import writers
+
+    seeds = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+    print(
+        f"# gialint formats benchmark — {platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}, {len(seeds)} seed reports, median of {args.repeat}\n"
+    )
+    print("| report | pages | .txt ms | .html ms | .docx ms | .pdf ms | .pdf ms/page |")
+    print("|---|---|---|---|---|---|---|")
+    per_page: list[float] = []
+    longest: tuple[int, bytes] = (0, b"")
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        files = {"html": writers.to_html(text), "docx": writers.to_docx(text), "pdf": writers.to_pdf(text)}
+        with pdfplumber.open(io.BytesIO(files["pdf"])) as pdf:
+            pages = len(pdf.pages)
+        lint_bytes(files["pdf"], "warm.pdf")  # imports and caches, once
+        times = {"txt": timed(lambda: lint_text(text), args.repeat)}
+        for kind, data in files.items():
+            times[kind] = timed(lambda data=data, kind=kind: lint_bytes(data, f"r.{kind}"), args.repeat)
+        per_page.append(times["pdf"] / pages)
+        if pages > longest[0]:
+            longest = (pages, files["pdf"])
+        print(
+            f"| {path.stem[:3]} | {pages} | {times['txt']:.1f} | {times['html']:.1f} | {times['docx']:.1f} "
+            f"| {times['pdf']:.0f} | {times['pdf'] / pages:.0f} |"
+        )
+    print(f"\nPDF, median per page: {statistics.median(per_page):.0f} ms")
+
+    # a PDF of at least five pages, from the command line (a new process: imports included)
+    pages, data = longest
+    text = seeds[0].read_text(encoding="utf-8")
+    while pages < 5:
+        text += "\n" + text
+        data = writers.to_pdf(text)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = len(pdf.pages)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        path.write_bytes(data)
+        samples = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "gialint", "check", str(path)], capture_output=True, check=False)
+            samples.append((time.perf_counter() - start) * 1000)
+    print(f"`gialint check report.pdf` ({pages} pages), wall, median: {statistics.median(samples):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
