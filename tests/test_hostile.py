@@ -133,7 +133,7 @@ def test_hostile_file_gives_one_line_and_exit_2(name: str, tmp_path: Path) -> No
     path = tmp_path / filename
     path.write_bytes(make())
     done = subprocess.run(
-        [sys.executable, "-m", "gialint", "check", str(path)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "gialint", "check", str(path)], capture_output=True, text=True, timeout=60, cwd=tmp_path
     )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr

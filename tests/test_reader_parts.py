@@ -120,13 +120,14 @@ def test_a_directory_run_reads_every_format_and_skips_lock_files(
     assert pdf["location"]["kind"] == "pdf" and len(pdf["location"]["box"]) == 4
 
 
-def test_stdin_with_a_name_selects_the_reader() -> None:
+def test_stdin_with_a_name_selects_the_reader(tmp_path: Path) -> None:
     data = written(BASE / "defects-2021.txt", "docx")
     done = subprocess.run(
         [sys.executable, "-m", "gialint", "check", "--stdin-filename", "草稿.docx", "--format", "concise", "-"],
         input=data,
         capture_output=True,
         timeout=60,
+        cwd=tmp_path,  # not the checkout, whose gialint/ would shadow the installed package
     )
     lines = done.stdout.decode().splitlines()
     assert done.returncode == 1
@@ -154,12 +155,14 @@ def test_parse_text_prints_what_is_linted(capsys: pytest.CaptureFixture[str], tm
     assert data["file_format"] == "docx" and cell["location"]["kind"] == "docx-cell"
 
 
-def test_reading_text_does_not_load_the_heavy_libraries() -> None:
+def test_reading_text_does_not_load_the_heavy_libraries(tmp_path: Path) -> None:
     code = (
         "import sys, gialint; gialint.lint_path(sys.argv[1]); "
         "print(sorted(m for m in ('docx', 'lxml', 'pdfplumber', 'pdfminer', 'reportlab') if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(seed("003"))], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(seed("003"))], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
     assert done.stdout.strip() == "[]", done.stderr
 
 
