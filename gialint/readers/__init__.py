@@ -85,7 +85,11 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Extra
     """Read a report given as bytes; ``name`` (a file name) chooses the reader."""
     kind = kind_of(name, data)
     _check_size(len(data), kind, limits)
-    return get_reader(kind)(data, limits)
+    reader = get_reader(kind)
+    try:
+        return reader(data, limits)
+    except RecursionError:  # a document nested deeper than any report is
+        raise ReadError("the file is nested too deeply to read") from None
 
 
 def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Extracted:

@@ -223,7 +223,7 @@ class Numbering:
     def __init__(self, element: Any | None, style_numbering: dict[str, tuple[str, int]]) -> None:
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (fmt, text, start)
         self._style_numbering = style_numbering
-        self._counters: dict[str, list[int]] = {}
+        self._counters: dict[str, list[int | None]] = {}
         if element is None:
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
@@ -270,19 +270,21 @@ class Numbering:
         levels = self._levels.get(num_id)
         if not levels or ilvl not in levels:
             return ""
-        counters = self._counters.setdefault(num_id, [0] * 10)
+        counters = self._counters.setdefault(num_id, [None] * 10)
         ilvl = min(ilvl, 9)
-        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else levels[ilvl][2]
+        current = counters[ilvl]
+        counters[ilvl] = levels[ilvl][2] if current is None else current + 1
         for deeper in range(ilvl + 1, 10):
-            counters[deeper] = 0
+            counters[deeper] = None  # a deeper level starts again under the next item
         fmt, text, _ = levels[ilvl]
         if fmt == "bullet":
             return ""
 
         def number(match: re.Match[str]) -> str:
             level = int(match.group(1)) - 1
-            value = counters[level] or (levels[level][2] if level in levels else 1)
-            return format_number(value, levels[level][0] if level in levels else "decimal")
+            start, style = (levels[level][2], levels[level][0]) if level in levels else (1, "decimal")
+            value = counters[level]
+            return format_number(start if value is None else value, style)
 
         return re.sub(r"%([1-9])", number, text)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from gialint.formats import FormatModel, load
@@ -175,6 +176,17 @@ def _skipped(element: Any) -> bool:
     return tag.lower() in _SKIP or bool(_HIDDEN.search(element.get("style", "")))
 
 
+def _visible(root: Any) -> Iterator[Any]:
+    """The elements under ``root`` in document order, without skipped ones and what they hold."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if _skipped(element):
+            continue
+        yield element
+        stack.extend(reversed(element))
+
+
 class _Walker:
     def __init__(self, locator: _Locator, deadline: Deadline) -> None:
         self._locator = locator
@@ -271,9 +283,7 @@ def _report_root(body: Any) -> tuple[Any, int]:
             weights[element] = weights.get(element, 0) + weight
             element = element.getparent()
 
-    for element in body.iter():
-        if _skipped(element):
-            continue
+    for element in _visible(body):
         pieces = [element.text, *(child.tail for child in element)]
         if any(p and _is_heading(p) for p in pieces):
             add(element, 2)
@@ -293,10 +303,10 @@ def _report_root(body: Any) -> tuple[Any, int]:
 def _title_before(body: Any, root: Any) -> Any | None:
     """The last title-like element (a few tags at most, such as an ``<h1>`` with a ``<br>``) before the body."""
     found = None
-    for element in body.iter():
+    for element in _visible(body):
         if element is root:
             break
-        if _skipped(element) or sum(1 for _ in element.iterdescendants()) > 5:
+        if sum(1 for _ in element.iterdescendants()) > 5:
             continue
         text = element.text_content().strip()
         if 6 <= len(text) <= 80 and _TITLE.search(text) and ">" not in text and "当前位置" not in text:

@@ -103,9 +103,7 @@ def _unique(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @define
 class _Page:
-    number: int
-    height: float
-    blocks: list[tuple[float, Block, bool]]  # (top, block, the line runs to the right margin)
+    blocks: list[tuple[float, Block, bool]]  # (top, block, the line runs to the right margin), top to bottom
 
 
 class _PageReader:
@@ -145,7 +143,7 @@ class _PageReader:
             full = box[2] >= right - 1.5 * line.size
             blocks.append((line.top, TextLine((Run(text, location),)), full))
         blocks.sort(key=lambda b: b[0])
-        return _Page(self.number, height, blocks)
+        return _Page(blocks)
 
     def _grid(self, table: Any, chars: list[dict[str, Any]]) -> Grid:
         rows = table.rows
