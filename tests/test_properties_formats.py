@@ -15,7 +15,7 @@ from gialint.source import ReadError
 from gialint.testing import consistent_values, render
 from gialint.testing.writers import to_docx, to_html
 
-FEW = settings(max_examples=min(settings.default.max_examples, 25))
+FEW = settings(max_examples=settings.default.max_examples // 3)  # each example writes and reads a document
 
 
 def _values(result: LintResult) -> dict[tuple[str, str, str], str]:
@@ -57,7 +57,7 @@ def test_a_changed_number_is_caught_at_that_cell_in_docx_and_html(seed_: int, ki
     assert all(d.location is not None for d in other.diagnostics)
 
 
-@settings(max_examples=min(settings.default.max_examples, 40))
+@settings(max_examples=settings.default.max_examples // 2)
 @given(st.sampled_from(["docx", "pdf", "html"]), st.data())
 def test_damaged_files_never_raise_anything_but_read_error(kind: str, data: st.DataObject) -> None:
     original = bytearray(written(seed("003"), kind))
