@@ -227,3 +227,12 @@ def test_a_word_export_inside_a_layout_table() -> None:
     lines = WORD_EXPORT_PAGE.split("\n")
     assert isinstance(total.location, FilePosition)
     assert lines[total.location.line - 1][total.location.column - 1] == "2"
+
+
+def test_pdf_errors_that_wrap_themselves_still_give_one_line() -> None:
+    from gialint.readers.pdf import _failure
+
+    error = ValueError("bad xref")
+    error.__cause__ = error  # a cycle: unwrapping must stop
+    wrapper = RuntimeError(error)
+    assert str(_failure(wrapper)) == "not a readable PDF (ValueError: bad xref)"

@@ -101,9 +101,8 @@ def _unique(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-@define
-class _Page:
-    blocks: list[tuple[float, Block, bool]]  # (top, block, the line runs to the right margin), top to bottom
+#: A page's blocks top to bottom: (top, block, whether the line runs to the right margin).
+_Page = list[tuple[float, Block, bool]]
 
 
 class _PageReader:
@@ -111,8 +110,7 @@ class _PageReader:
         self.number = number
         self.page = page
         self.chars = _unique([c for c in page.chars if c.get("upright", True)])
-        tops = sorted({round(line.top, 1) for line in _lines(self.chars)})
-        self._tops = tops
+        self._tops = sorted({round(line.top, 1) for line in _lines(self.chars)})
 
     def line_number(self, top: float) -> int:
         """The line on the page (from 1) that a character at ``top`` stands on."""
@@ -143,7 +141,7 @@ class _PageReader:
             full = box[2] >= right - 1.5 * line.size
             blocks.append((line.top, TextLine((Run(text, location),)), full))
         blocks.sort(key=lambda b: b[0])
-        return _Page(blocks)
+        return blocks
 
     def _grid(self, table: Any, chars: list[dict[str, Any]]) -> Grid:
         rows = table.rows
@@ -181,10 +179,12 @@ class _PageReader:
 def _failure(error: BaseException) -> ReadError:
     """One line for an error pdfminer or pdfplumber raised (they wrap each other's exceptions)."""
     inner: BaseException = error
+    seen = {id(inner)}
     while True:
         nested = next((a for a in inner.args if isinstance(a, BaseException)), None) or inner.__cause__
-        if nested is None:
+        if nested is None or id(nested) in seen:  # an exception can hold itself, or a cycle of causes
             break
+        seen.add(id(nested))
         inner = nested
     if "Password" in type(inner).__name__ or "Encrypt" in type(inner).__name__:
         return ReadError("the PDF is protected by a password: save an unprotected copy first")
@@ -242,7 +242,7 @@ def _extracted(pages: Sequence[_Page]) -> Extracted:
     blocks: list[Block] = []
     previous_full = False
     for page in pages:
-        for index, (_, block, full) in enumerate(page.blocks):
+        for index, (_, block, full) in enumerate(page):
             last = blocks[-1] if blocks else None
             if isinstance(block, Grid) and isinstance(last, Grid) and index == 0 and _same_columns(last, block):
                 blocks[-1] = Grid(last.rows + block.rows)  # the table goes on from the previous page
