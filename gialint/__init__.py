@@ -6,7 +6,9 @@
 """
 
 from gialint._version import __version__
-from gialint.api import LintResult, lint_bytes, lint_path, lint_text, parse_text
+from gialint.api import LintResult, lint_bytes, lint_path, lint_text, parse_text, settings_for
+from gialint.config import ConfigError
+from gialint.config.settings import Settings
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
 from gialint.readers.limits import Limits
@@ -15,12 +17,14 @@ from gialint.source import ReadError
 from gialint.span import Span
 
 __all__ = [
+    "ConfigError",
     "Diagnostic",
     "Document",
     "Limits",
     "LintResult",
     "ReadError",
     "Rule",
+    "Settings",
     "Severity",
     "Span",
     "Text",
@@ -29,4 +33,5 @@ __all__ = [
     "lint_path",
     "lint_text",
     "parse_text",
+    "settings_for",
 ]

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 
 from attrs import evolve, frozen
 
+from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.diagnostic import Diagnostic
 from gialint.document import Document, parse_document
-from gialint.linter import Selection, lint_document
+from gialint.linter import lint_document
 from gialint.location import SourceMap
 from gialint.parse import normalize_newlines
 from gialint.readers import read_bytes, read_path
@@ -28,15 +29,24 @@ class LintResult:
     file_format: str = "text"  # text | markdown | html | docx | pdf
 
 
-def _selection(select: Iterable[str] | None, ignore: Iterable[str] | None) -> Selection:
-    selection = Selection(tuple(select) if select else ("ALL",), tuple(ignore or ()))
-    selection.validate(all_rules())
-    return selection
+def settings_for(path: str | os.PathLike[str]) -> Settings:
+    """The settings of the configuration file that applies to ``path`` (defaults when there is none).
+
+    Raises :class:`~gialint.config.ConfigError` for a configuration that cannot be used.
+    """
+    from gialint.config import find_config, load_config
+
+    file = find_config(os.fspath(path))
+    return load_config(file) if file else DEFAULT_SETTINGS
 
 
-def parse_text(text: str) -> Document:
+def _settings(settings: Settings | None, select: Iterable[str] | None, ignore: Iterable[str] | None) -> Settings:
+    return (settings or DEFAULT_SETTINGS).overridden(select=tuple(select or ()), ignore=tuple(ignore or ()))
+
+
+def parse_text(text: str, settings: Settings | None = None) -> Document:
     """Parse a report: its syntax tree, year, sections and tables matched to the format."""
-    return parse_document(text)
+    return parse_document(text, options=(settings or DEFAULT_SETTINGS).options)
 
 
 def lint_text(
@@ -44,13 +54,18 @@ def lint_text(
     path: str | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> LintResult:
-    """Lint a report's text. ``select``/``ignore`` take codes, prefixes ("GIA3") or names."""
-    selection = _selection(select, ignore)
+    """Lint a report's text. ``select``/``ignore`` take codes, prefixes ("GIA3") or names and
+    apply on top of ``settings`` (see :func:`settings_for`; default: no configuration)."""
+    settings = _settings(settings, select, ignore)
+    selection = settings.selection_for(path)
+    selection.validate(all_rules())
     text = normalize_newlines(text)
-    document = parse_document(text)
-    diagnostics = lint_document(document, all_rules(), selection)
-    return LintResult(path, tuple(diagnostics), document, text)
+    document = parse_document(text, options=settings.options)
+    diagnostics = lint_document(document, all_rules(), selection, settings.options, text.split("\n"))
+    return LintResult(path, tuple(settings.with_severities(diagnostics)), document, text)
 
 
 def lint_path(
@@ -58,13 +73,15 @@ def lint_path(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    *,
+    settings: Settings | None = None,
 ) -> LintResult:
     """Read and lint a report file: .txt, .md, .html, .docx or .pdf (chosen by the extension).
 
     Raises :class:`~gialint.source.ReadError` for a file that cannot be read, with one line
     for the user. Findings in .html/.docx/.pdf files carry a ``location`` in the original.
     """
-    return lint_extracted(read_path(path, limits), str(path), select, ignore)
+    return lint_extracted(read_path(path, limits), str(path), select, ignore, settings=settings)
 
 
 def lint_bytes(
@@ -73,9 +90,11 @@ def lint_bytes(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    *,
+    settings: Settings | None = None,
 ) -> LintResult:
     """Lint a report given as bytes; ``name`` (a file name such as "report.docx") chooses the reader."""
-    return lint_extracted(read_bytes(data, name, limits), name, select, ignore)
+    return lint_extracted(read_bytes(data, name, limits), name, select, ignore, settings=settings)
 
 
 def lint_extracted(
@@ -83,8 +102,10 @@ def lint_extracted(
     path: str | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> LintResult:
-    result = lint_text(extracted.text, path, select, ignore)
+    result = lint_text(extracted.text, path, select, ignore, settings=settings)
     diagnostics = result.diagnostics
     if extracted.source_map is not None:
         diagnostics = tuple(locate(d, extracted.source_map) for d in diagnostics)

@@ -1,16 +1,15 @@
-"""The command line: ``gialint check``, ``gialint parse``, ``gialint rules``.
+"""The command line: ``gialint check``, ``gialint parse``, ``gialint rules``, ``gialint config``.
 
-Exit codes: 0 — nothing at or above ``--fail-on``; 1 — findings at or above it;
-2 — a usage error, or a file that could not be read.
+Exit codes (docs/cli.md): 0 — nothing at or above ``fail-on``; 1 — findings at or above
+it; 2 — a usage or configuration error, or a file that could not be read.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from gialint._version import __version__
 from gialint.diagnostic import LANGUAGES, Severity
@@ -18,28 +17,7 @@ from gialint.readers import EXTENSIONS
 from gialint.report import REPORTERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _split(values: Sequence[str] | None) -> list[str]:
-    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
-
-
-def iter_files(paths: Sequence[str]) -> Iterator[str]:
-    """Files to check: each named file, and every report file under each named directory (sorted).
-
-    Hidden directories and Office lock files ("~$报告.docx") are passed over.
-    """
-    for path in paths:
-        if os.path.isdir(path):
-            found: list[str] = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, f) for f in files if f.lower().endswith(EXTENSIONS) and not f.startswith("~$")
-                )
-            yield from sorted(found)
-        else:
-            yield path
+SEVERITIES = tuple(s.label for s in reversed(Severity))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,9 +29,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=LANGUAGES, default="zh", help="language of messages (default: zh)")
+    lang.add_argument("--lang", choices=LANGUAGES, default=None, help="language of messages (default: zh, or `lang`)")
+    config = argparse.ArgumentParser(add_help=False)
+    where = config.add_mutually_exclusive_group()
+    where.add_argument("--config", metavar="FILE", help="use this configuration file for every report")
+    where.add_argument("--isolated", action="store_true", help="ignore configuration files")
 
-    check = commands.add_parser("check", parents=[lang], help="check report files or directories")
+    check = commands.add_parser("check", parents=[lang, config], help="check report files or directories")
     check.add_argument(
         "paths",
         nargs="*",
@@ -65,25 +47,53 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="read the report from standard input; NAME (e.g. report.docx) chooses the reader and is shown in output",
     )
-    check.add_argument("--format", choices=tuple(REPORTERS), default="full", help="output format (default: full)")
-    check.add_argument(
-        "--select",
-        action="append",
-        metavar="RULES",
-        help="rules to run: codes, prefixes or names, comma-separated (default: all)",
+    output = check.add_argument_group("output")
+    output.add_argument(
+        "--format",
+        choices=tuple(REPORTERS),
+        default=None,
+        help="output format (default: full; github when GITHUB_ACTIONS=true)",
     )
-    check.add_argument(
-        "--ignore", action="append", metavar="RULES", help="rules not to run: codes, prefixes or names, comma-separated"
+    output.add_argument("--output-file", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
+    output.add_argument("--quiet", "-q", action="store_true", help="print findings only: no summary or notes")
+    output.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
+    output.add_argument(
+        "--show-source", action="store_true", help="with --format concise: show the source line under each finding"
     )
-    check.add_argument(
-        "--fail-on",
-        choices=tuple(s.label for s in reversed(Severity)),
-        default="error",
-        help="lowest severity that makes the exit code 1 (default: error)",
-    )
-    color = check.add_mutually_exclusive_group()
+    color = output.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None, help="always colour the output")
     color.add_argument("--no-color", dest="color", action="store_false", help="never colour the output")
+
+    rules = check.add_argument_group("rule selection")
+    selector = "codes, prefixes or names, comma-separated"
+    rules.add_argument(
+        "--select", action="append", metavar="RULES", help=f"rules to run, in place of `select`: {selector}"
+    )
+    rules.add_argument("--extend-select", action="append", metavar="RULES", help=f"rules to run as well: {selector}")
+    rules.add_argument("--ignore", action="append", metavar="RULES", help=f"rules not to run: {selector}")
+    rules.add_argument(
+        "--force-exclude", action="store_true", help="apply `exclude` to files named on the command line too"
+    )
+
+    status = check.add_argument_group("exit status")
+    status.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    status.add_argument("--exit-zero", action="store_true", help="exit with 0 even when there are findings")
+
+    fixes = check.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes to text and Markdown reports, in place")
+    fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: apply unsafe fixes too")
+
+    known = check.add_argument_group("baseline")
+    known.add_argument("--baseline", metavar="FILE", help="do not show the findings recorded in this baseline file")
+    known.add_argument(
+        "--update-baseline", action="store_true", help="write the current findings to the --baseline file"
+    )
 
     parse = commands.add_parser("parse", parents=[lang], help="print a report's structure and statistics as JSON")
     parse.add_argument("path", metavar="FILE")
@@ -94,54 +104,20 @@ def _parser() -> argparse.ArgumentParser:
         help="json: structure and statistics; text: the text gialint lints (extracted from .html/.docx/.pdf)",
     )
 
-    rules = commands.add_parser("rules", parents=[lang], help="list the rules")
-    rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    listing = commands.add_parser("rules", parents=[lang], help="list the rules")
+    listing.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+
+    show = commands.add_parser("config", parents=[config], help="show the settings that apply to a path")
+    show.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report file or directory (default: .)")
+    show.add_argument("--format", choices=("toml", "json"), default="toml")
+    show.add_argument("--schema", action="store_true", help="print the JSON Schema of the configuration instead")
     return parser
 
 
 def _check(args: argparse.Namespace) -> int:
-    from gialint.api import LintResult, lint_bytes, lint_path
-    from gialint.linter import Selection, SelectionError
-    from gialint.registry import all_rules
-    from gialint.report import FileError, ReportOptions, get_reporter
-    from gialint.source import ReadError
+    from gialint.check import Run
 
-    select, ignore = _split(args.select), _split(args.ignore)
-    try:
-        Selection(tuple(select) or ("ALL",), tuple(ignore)).validate(all_rules())
-    except SelectionError as error:
-        print(f"gialint: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    results: list[LintResult] = []
-    errors: list[FileError] = []
-    stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
-    if not args.paths and not stdin:
-        print("gialint: give report files or directories, or - (with --stdin-filename) to read stdin", file=sys.stderr)
-        return EXIT_ERROR
-    if "-" in args.paths and not stdin:
-        print("gialint: - (standard input) cannot be combined with other paths", file=sys.stderr)
-        return EXIT_ERROR
-    files = [] if stdin else list(iter_files(args.paths))
-    if not stdin and not files:
-        print(f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr)
-    if stdin:
-        name = args.stdin_filename or "-"
-        try:
-            results.append(lint_bytes(sys.stdin.buffer.read(), name, select or None, ignore))
-        except ReadError as error:
-            errors.append(FileError(name, str(error)))
-            print(f"gialint: {name}: {error}", file=sys.stderr)
-    for path in files:
-        try:
-            results.append(lint_path(path, select or None, ignore))
-        except ReadError as error:
-            errors.append(FileError(path, str(error)))
-            print(f"gialint: {path}: {error}", file=sys.stderr)
-    get_reporter(args.format)(results, errors, ReportOptions(args.lang, args.color), sys.stdout)
-    if errors:
-        return EXIT_ERROR
-    threshold = Severity.parse(args.fail_on)
-    return EXIT_FINDINGS if any(d.severity >= threshold for r in results for d in r.diagnostics) else EXIT_OK
+    return Run(args).main()
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -180,7 +156,7 @@ def _rules(args: argparse.Namespace) -> int:
                 "code": r.code,
                 "name": r.name,
                 "severity": r.severity.label,
-                "summary": r.summary.get(args.lang),
+                "summary": r.summary.get(args.lang or "zh"),
                 "versions": sorted(r.versions),
                 "fixable": r.fixable,
                 "rationale": r.rationale,
@@ -195,8 +171,30 @@ def _rules(args: argparse.Namespace) -> int:
 
         table = Table("Code", "Name", "Severity", "Summary", box=None, pad_edge=False)
         for r in rules:
-            table.add_row(r.code, r.name, r.severity.label, r.summary.get(args.lang))
+            table.add_row(r.code, r.name, r.severity.label, r.summary.get(args.lang or "zh"))
         Console(highlight=False).print(table)
+    return EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> int:
+    from gialint.config import ConfigError, Resolver, schema
+    from gialint.config.show import as_toml
+
+    if args.schema:
+        json.dump(schema(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    try:
+        settings = Resolver(args.config, args.isolated).for_path(args.path)
+    except ConfigError as error:
+        print(f"gialint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.format == "json":
+        data = {"files": list(settings.files), "settings": settings.as_dict()}
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(as_toml(settings))
     return EXIT_OK
 
 
@@ -209,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "parse":
             return _parse(args)
+        if args.command == "config":
+            return _config(args)
         return _rules(args)
     except PluginError as error:
         print(f"gialint: {error}", file=sys.stderr)

@@ -60,6 +60,39 @@ class Related:
 
 
 @frozen
+class Edit:
+    """Replace the text of ``span`` (on one line) with ``replacement``."""
+
+    span: Span
+    replacement: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.span.as_dict(), "replacement": self.replacement}
+
+
+class Applicability(enum.Enum):
+    """Whether ``--fix`` applies a fix by itself (safe) or only with ``--unsafe-fixes``."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@frozen
+class Fix:
+    """How to repair a finding: edits to the report's text that never change a reported figure."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+    @property
+    def is_safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"applicability": self.applicability.value, "edits": [e.as_dict() for e in self.edits]}
+
+
+@frozen
 class Diagnostic:
     code: str
     name: str
@@ -70,6 +103,8 @@ class Diagnostic:
     found: str | None = None
     related: tuple[Related, ...] = ()
     location: Location | None = None  # in the original file, for .html/.docx/.pdf (see gialint.location)
+    fix: Fix | None = None
+    place: tuple[str, ...] = ()  # the logical place (gialint.place), set by the linter
 
     @property
     def sort_key(self) -> tuple[int, int, str, int, int]:
@@ -90,4 +125,8 @@ class Diagnostic:
             data["found"] = self.found
         if self.related:
             data["related"] = [r.as_dict() for r in self.related]
+        if self.place:
+            data["place"] = list(self.place)
+        if self.fix is not None:
+            data["fix"] = self.fix.as_dict()
         return data

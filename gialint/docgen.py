@@ -37,8 +37,9 @@ def rules_markdown(rules: Sequence[type[Rule]]) -> str:
             f"*Severity:* {rule.severity.label} · *Versions:* {', '.join(sorted(rule.versions))} · "
             f"*Fixable:* {'yes' if rule.fixable else 'no'}  \n*Basis:* {rule.rationale}\n"
         )
-        for part in ("What it does", "Why it matters", "Example"):
-            parts.append(f"\n### {part}\n\n{doc[part]}\n")
+        for part in ("What it does", "Why it matters", "Example", "Fix"):
+            if part in doc:
+                parts.append(f"\n### {part}\n\n{doc[part]}\n")
         parts.append("\n### Messages\n\n")
         for key, text in rule.messages.items():
             parts.append(f"- `{key}`: {text.zh} / {text.en}\n")

@@ -14,9 +14,12 @@ from attrs import frozen
 from gialint.ast import Cell, Report, Section
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
 from gialint.match import MatchedTable, match_tables
+from gialint.options import DEFAULT_OPTIONS, LintOptions
 from gialint.outline import SectionFound, outline
-from gialint.parse import parse_report
-from gialint.year import ReportYear, find_year
+from gialint.parse import normalize_newlines, parse_report
+from gialint.span import Span
+from gialint.suppress import NONE, Suppressions, find_suppressions
+from gialint.year import ReportYear, YearSource, find_year
 
 
 @frozen
@@ -26,11 +29,16 @@ class Document:
     sections: tuple[SectionFound, ...]
     tables: tuple[MatchedTable, ...]
     model: FormatModel
+    suppressions: Suppressions = NONE
+    assumed_version: str | None = None  # the configured version, for a report whose year is unknown
 
     @property
     def expected_version(self) -> Version | None:
-        """The format the report year calls for (None when the year is unknown or before 2019)."""
-        return self.model.expected_version(self.year.year) if self.year else None
+        """The format the report year calls for (None when the year is unknown or before 2019);
+        for a report without a year, the configured version."""
+        if self.year is not None:
+            return self.model.expected_version(self.year.year)
+        return self.model.version(self.assumed_version) if self.assumed_version else None
 
     @property
     def version(self) -> str | None:
@@ -56,14 +64,25 @@ class Document:
                 yield table, row, column, cell
 
 
-def analyze(report: Report, model: FormatModel | None = None) -> Document:
+def analyze(
+    report: Report,
+    model: FormatModel | None = None,
+    options: LintOptions = DEFAULT_OPTIONS,
+    suppressions: Suppressions = NONE,
+) -> Document:
+    """What the report means; ``options`` give the year or version for a report that states no year."""
     model = model or load()
     year = find_year(report)
+    if year is None and options.year is not None:
+        year = ReportYear(options.year, YearSource.CONFIG, Span(1, 1, 1, 1))
     expected = model.expected_version(year.year) if year else None
-    tables = match_tables(report, model, prefer=expected.id if expected else None)
-    return Document(report, year, outline(report), tables, model)
+    assumed = options.version if year is None else None
+    prefer = expected.id if expected else assumed
+    tables = match_tables(report, model, prefer=prefer)
+    return Document(report, year, outline(report), tables, model, suppressions, assumed)
 
 
-def parse_document(text: str, model: FormatModel | None = None) -> Document:
-    """Parse and analyse a report's text."""
-    return analyze(parse_report(text), model)
+def parse_document(text: str, model: FormatModel | None = None, options: LintOptions = DEFAULT_OPTIONS) -> Document:
+    """Parse and analyse a report's text (suppression comments included)."""
+    text = normalize_newlines(text)
+    return analyze(parse_report(text), model, options, find_suppressions(text))

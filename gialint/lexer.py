@@ -7,7 +7,9 @@ whose pattern matches the complete line gives the line its type. Patterns may lo
 ahead at the following lines (``PIPE_CELL`` needs the next line to be a lone "|"),
 which a character-level lexer cannot express.
 
-Ignored terminals (``%ignore``) match where nothing else does and yield no token.
+Ignored terminals (``%ignore``) match where nothing else does and yield no token;
+a line matching the ``COMMENT`` terminal is skipped before anything else is tried, so
+a comment line may stand anywhere, even between the cells of a table.
 The text given to the lexer uses "\\n" line ends (see :func:`gialint.parse.normalize_newlines`).
 """
 
@@ -28,6 +30,8 @@ class LineLexer(Lexer):
         self._terminals = [(t.name, t.pattern.to_regexp()) for t in conf.terminals]
         self._ignore = frozenset(conf.ignore)
         self._by_state: dict[int, re.Pattern[str]] = {}
+        comment = next((regexp for name, regexp in self._terminals if name == "COMMENT"), None)
+        self._comment = re.compile(comment) if comment is not None else None
 
     def _pattern(self, state: int, accepts: Any) -> re.Pattern[str]:
         pattern = self._by_state.get(state)
@@ -49,6 +53,10 @@ class LineLexer(Lexer):
             end = text.find("\n", pos)
             if end < 0:
                 end = size
+            comment = self._comment
+            if comment is not None and text.find("<!--", pos, end) >= 0 and comment.fullmatch(text, pos, end):
+                pos, line = end + 1, line + 1
+                continue
             state = parser_state.position
             match = self._pattern(state, states[state]).match(text, pos)
             kind = match.lastgroup if match is not None else "TEXT"

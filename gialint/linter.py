@@ -1,62 +1,60 @@
-"""Running rules over a document: selection by code, prefix or name."""
+"""Running rules over a document: the selected rules, then the inline suppressions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from attrs import frozen
+from attrs import evolve
 
 from gialint.diagnostic import Diagnostic
 from gialint.document import Document
+from gialint.options import DEFAULT_OPTIONS, LintOptions
+from gialint.place import logical_place
 from gialint.rule import Rule
+from gialint.selection import Selection, SelectionError, check_selector, specificity
+from gialint.suppress import apply_suppressions, names_any
+
+__all__ = ["RuleError", "Selection", "SelectionError", "check_selector", "lint_document", "specificity"]
 
 
-class SelectionError(ValueError):
-    """A --select/--ignore entry names no rule."""
-
-
-@frozen
-class Selection:
-    """Which rules run. Entries are codes (GIA301), prefixes (GIA3, GIA) or names.
-
-    When an entry of ``select`` and one of ``ignore`` both match a rule, the more
-    specific (longer) one decides, as in ruff; on a tie the rule is ignored.
-    """
-
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-
-    @staticmethod
-    def _specificity(entry: str, rule: type[Rule]) -> int:
-        if entry.upper() == "ALL":
-            return 0
-        if entry == rule.name or entry.upper() == rule.code:
-            return 100
-        return len(entry) if rule.code.startswith(entry.upper()) else -1
-
-    def includes(self, rule: type[Rule]) -> bool:
-        selected = max((self._specificity(e, rule) for e in self.select), default=-1)
-        ignored = max((self._specificity(e, rule) for e in self.ignore), default=-1)
-        return selected >= 0 and selected > ignored
-
-    def validate(self, rules: Sequence[type[Rule]]) -> None:
-        for entry in (*self.select, *self.ignore):
-            if not any(self._specificity(entry, r) >= 0 for r in rules):
-                raise SelectionError(f"{entry!r} matches no rule (see `gialint rules`)")
+ALL_RULES = Selection()
 
 
 class RuleError(RuntimeError):
     """A rule raised an exception: a bug in that rule."""
 
 
-def lint_document(doc: Document, rules: Iterable[type[Rule]], selection: Selection = Selection()) -> list[Diagnostic]:
+def _run(rule: Rule, call: Callable[[], Iterable[Diagnostic]]) -> Iterable[Diagnostic]:
+    try:
+        return list(call())
+    except Exception as error:
+        raise RuleError(f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}") from error
+
+
+def lint_document(
+    doc: Document,
+    rules: Iterable[type[Rule]],
+    selection: Selection = ALL_RULES,
+    options: LintOptions = DEFAULT_OPTIONS,
+    lines: Sequence[str] | None = None,
+) -> list[Diagnostic]:
+    """Run the selected rules, drop what the report's suppression comments cover, and give each
+    finding its logical place (``lines``: the text's lines, for the places of text findings)."""
     version = doc.version
+    rules = list(rules)
+    running = [
+        rule(options) for rule in rules if selection.includes(rule) and (version is None or version in rule.versions)
+    ]
     found: set[Diagnostic] = set()
-    for rule in rules:
-        if not selection.includes(rule) or (version is not None and version not in rule.versions):
-            continue
-        try:
-            found.update(rule().check(doc))
-        except Exception as error:
-            raise RuleError(f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}") from error
-    return sorted(found, key=lambda d: d.sort_key)
+    for rule in running:
+        found.update(_run(rule, lambda rule=rule: rule.check(doc)))  # type: ignore[misc]
+    kept, unmatched = apply_suppressions(doc.suppressions, found)
+    # A code of a rule that did not run (not selected here) is neither used nor unused.
+    ran = [(r.code, r.name) for r in running]
+    known = [(r.code, r.name) for r in rules]
+    unmatched = [u for u in unmatched if names_any(u.selector, ran) or not names_any(u.selector, known)]
+    for rule in running:
+        kept.extend(_run(rule, lambda rule=rule: rule.check_suppressions(doc, unmatched)))  # type: ignore[misc]
+    lines = lines if lines is not None else ()
+    placed = {evolve(d, place=logical_place(doc, d.span, lines)) for d in kept}
+    return sorted(placed, key=lambda d: d.sort_key)

@@ -5,7 +5,9 @@ A rule declares who it is (``code``, ``name``), what it says (``summary``,
 applies to and whether it can be fixed. Its docstring is its documentation, in three
 parts — *What it does*, *Why it matters*, *Example* — from which docs/rules.md is
 generated. ``check`` reads a :class:`~gialint.document.Document` and yields
-diagnostics made with :meth:`Rule.diagnostic`.
+diagnostics made with :meth:`Rule.diagnostic`, each with an optional
+:class:`~gialint.diagnostic.Fix`; the settings a rule may depend on (the empty-cell
+policy) are ``self.options``.
 
 Third-party packages publish rules the same way the built-in ones are published: a
 list of Rule classes under the ``gialint.rules`` entry-point group.
@@ -15,14 +17,16 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from gialint.diagnostic import Diagnostic, Related, Severity, Text
+from gialint.diagnostic import Diagnostic, Fix, Related, Severity, Text
+from gialint.options import DEFAULT_OPTIONS, LintOptions
 from gialint.span import Span
 
 if TYPE_CHECKING:
     from gialint.document import Document
+    from gialint.suppress import Unmatched
 
 CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -69,9 +73,17 @@ class Rule:
         if problems:
             raise RuleDefinitionError(f"{cls.__module__}.{cls.__qualname__}: {'; '.join(problems)}")
 
+    def __init__(self, options: LintOptions = DEFAULT_OPTIONS) -> None:
+        self.options = options
+
     # ------------------------------------------------------------------ API for rules
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         raise NotImplementedError
+
+    def check_suppressions(self, doc: Document, unmatched: Sequence[Unmatched]) -> Iterable[Diagnostic]:
+        """Called once the other rules' findings are suppressed, with every suppression code that
+        matched nothing (GIA901 uses it). Most rules need not define it."""
+        return ()
 
     def diagnostic(
         self,
@@ -81,6 +93,7 @@ class Rule:
         expected: str | None = None,
         found: str | None = None,
         related: Iterable[Related] = (),
+        fix: Fix | None = None,
         **values: Any,
     ) -> Diagnostic:
         return Diagnostic(
@@ -92,6 +105,7 @@ class Rule:
             expected=expected,
             found=found,
             related=tuple(related),
+            fix=fix,
         )
 
     # ------------------------------------------------------------------ documentation

@@ -130,6 +130,28 @@ class ValueReader:
         )
 
 
+_WORD_SIGNS = (("增加", ""), ("减少", "-"), ("增", ""), ("减", "-"))
+
+
+def plain_number(text: str) -> str:
+    """The number in ``text`` written plainly, everything else kept: "１２" → "12", "－2" → "-2",
+    "+6" → "6", "增318件" → "318件", "减1" → "-1", "1,234" → "1234", "1 234" → "1234".
+
+    Callers check that the result reads as the same number (see GIA403's fix).
+    """
+    out = text.strip(_SPACES).translate(_FULLWIDTH_DIGITS)
+    for word, sign in _WORD_SIGNS:
+        if out.startswith(word):
+            out = sign + out[len(word) :].lstrip(_SPACES)
+            break
+    out = "".join(out.split())
+    if out[:1] in _MINUS:
+        out = "-" + out[1:]
+    elif out[:1] in "+＋":
+        out = out[1:]
+    return re.sub(r"(?<=\d),(?=\d{3})", "", out)
+
+
 @functools.lru_cache(maxsize=1)
 def default_reader() -> ValueReader:
     from gialint.formats import load

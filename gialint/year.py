@@ -30,6 +30,7 @@ class YearSource(enum.Enum):
     STATISTICS_PERIOD = "statistics-period"
     BODY_YEAR_OF = "body-年度"
     BODY = "body"
+    CONFIG = "config"  # not in the report: the configuration's `year`
 
 
 @frozen

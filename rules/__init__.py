@@ -27,6 +27,7 @@ from .gia403_nonstandard_number import NonstandardNumber
 from .gia404_non_numeric_cell import NonNumericCell
 from .gia405_blank_cell import BlankCell
 from .gia406_amount_unit import AmountUnit
+from .gia901_unused_suppression import UnusedSuppression
 
 BUILTIN_RULES = [
     MissingSection,
@@ -51,6 +52,7 @@ BUILTIN_RULES = [
     NonNumericCell,
     BlankCell,
     AmountUnit,
+    UnusedSuppression,
 ]
 
 __all__ = ["BUILTIN_RULES"]

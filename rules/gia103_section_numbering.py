@@ -2,10 +2,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.ast import NumeralStyle
-from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.ast import Heading, NumeralStyle
+from gialint.diagnostic import Diagnostic, Edit, Fix, Severity, Text
 from gialint.document import Document
+from gialint.fixes import fix_of
 from gialint.rule import Rule
+from gialint.span import Span
+
+
+def renumber(heading: Heading, numeral: str, safe: bool = True) -> Fix | None:
+    """Replace what stands before the heading's words ("1、 ", "一.", nothing) with "一、"."""
+    span = heading.span
+    if span.line != span.end_line:
+        return None
+    title_start = span.end_column - len(heading.title)
+    text_start = span.end_column - len(heading.text)
+    return fix_of([Edit(Span(span.line, text_start, span.line, title_start), f"{numeral}、")], safe)
 
 
 class SectionNumbering(Rule):
@@ -23,6 +35,11 @@ class SectionNumbering(Rule):
     ## Example
     "政府信息公开行政复议、行政诉讼情况" (no numeral) should read "四、政府信息公开行政复议、行政诉讼情况";
     "1、 总体情况" should read "一、总体情况".
+
+    ## Fix
+    Safe for a missing numeral or another numbering style: the heading gets "一、" to
+    "六、" by its place in the format. Unsafe where the heading carries another
+    section's numeral, which may mean that a section is missing rather than misnumbered.
     """
 
     code = "GIA103"
@@ -32,6 +49,7 @@ class SectionNumbering(Rule):
     )
     rationale = "Both formats number the sections 一、 to 六、."
     severity = Severity.WARNING
+    fixable = True
     messages = {
         "missing": Text(
             zh="部分标题缺少序号，应为“{expected}”", en="The section heading lacks its numeral: “{expected}”"
@@ -51,13 +69,16 @@ class SectionNumbering(Rule):
             heading = section.heading
             expected = f"{spec.numeral}、{heading.title}"
             if heading.style is NumeralStyle.NONE:
-                yield self.diagnostic(heading.span, "missing", expected=expected)
+                yield self.diagnostic(heading.span, "missing", expected=expected, fix=renumber(heading, spec.numeral))
                 continue
             assert heading.numeral is not None
             written = heading.text[: heading.text.index(heading.numeral) + len(heading.numeral) + 1].strip()
             if heading.style is not NumeralStyle.CHINESE:
-                yield self.diagnostic(heading.span, "style", numeral=spec.numeral, written=written, expected=expected)
+                key, fix = "style", renumber(heading, spec.numeral)
             elif heading.numeral != spec.numeral:
-                yield self.diagnostic(heading.span, "wrong", numeral=spec.numeral, written=written, expected=expected)
+                key, fix = "wrong", renumber(heading, spec.numeral, safe=False)
             elif not written.endswith("、"):
-                yield self.diagnostic(heading.span, "style", numeral=spec.numeral, written=written, expected=expected)
+                key, fix = "style", renumber(heading, spec.numeral)
+            else:
+                continue
+            yield self.diagnostic(heading.span, key, numeral=spec.numeral, written=written, expected=expected, fix=fix)

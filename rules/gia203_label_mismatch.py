@@ -4,6 +4,8 @@ from collections.abc import Iterator
 
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
+from gialint.fixes import cell_edit, fix_of
+from gialint.labels import normalize, strip_note
 from gialint.rule import Rule
 
 
@@ -26,6 +28,11 @@ class LabelMismatch(Rule):
     In table 3 of a 2020 report, the row "1.属于国家机密" (seed 001, line 205) gets
     `GIA203 标签“1.属于国家机密”应为“1.属于国家秘密”`; "(一) 予以公开" with half-width
     brackets and a space gets nothing.
+
+    ## Fix
+    Safe for a known typo (listed in the format data): the cell gets the format's
+    label. Unsafe for a label recognised only by likeness, which a person should
+    confirm. A label with a trailing note, or wrapped over two lines, is not fixed.
     """
 
     code = "GIA203"
@@ -33,6 +40,7 @@ class LabelMismatch(Rule):
     summary = Text(zh="行或列标签与格式不一致", en="A row or column label differs from the format")
     rationale = "Tables 2–4 of both formats print fixed labels (国办公开办函〔2019〕60号, 〔2021〕30号)."
     severity = Severity.WARNING
+    fixable = True
     messages = {"default": Text(zh="标签“{found}”应为“{expected}”", en="The label “{found}” should read “{expected}”")}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -41,4 +49,7 @@ class LabelMismatch(Rule):
             for hit in table.labels:
                 ref = hit.ref_for(version)
                 if ref is not None and hit.is_typo:
-                    yield self.diagnostic(hit.cell.span, expected=ref.label, found=hit.cell.label)
+                    written = normalize(hit.cell.label)
+                    fixable = strip_note(written) == written
+                    fix = fix_of([cell_edit(hit.cell, ref.label)], safe=not hit.fuzzy) if fixable else None
+                    yield self.diagnostic(hit.cell.span, expected=ref.label, found=hit.cell.label, fix=fix)

@@ -1,52 +1,93 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
+from gialint.ast import Cell
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
+from gialint.fixes import cell_edit, fix_of
+from gialint.options import EmptyCell
 from gialint.rule import Rule
+from gialint.values import ValueKind
+
+DASH = "-"
 
 
 class DashZeroMix(Rule):
     """
     ## What it does
-    Flags a table that writes "nothing" in two ways: as 0 in some cells and as a
-    dash (- — － / 无) or a blank in others. One finding per table, at the first cell
-    written in the less-used style, with both counts.
+    Checks how a table writes "nothing": as 0, or as a dash (- — － / 无) or a blank.
+    Under the default `empty-cell = "consistent"` it flags a table that writes it both
+    ways, at the first cell written in the less-used style, with both counts. Under
+    `empty-cell = "zero"` it flags a table with any dash or blank; under
+    `empty-cell = "dash"`, a table with any 0. One finding per table.
 
     ## Why it matters
     The format has no rule for dashes, but a reader cannot tell whether "-" means
     zero, "not applicable" or "not known", and a table that mixes both styles suggests
     that some figures were never filled in. Sums read dashes as 0; say 0 where 0 is
-    meant.
+    meant, or settle on one style for a whole collection of reports in the configuration.
 
     ## Example
     Table 3 with 0 in the 自然人 column and "-" in the 法人或其他组织 columns.
+
+    ## Fix
+    Writes the cells in the other style: dashes become 0 (or 0 becomes "-", or the
+    table's more common dash) — both mean 0 to every sum, so no figure changes. Safe,
+    unless blank cells would be filled: a blank may be a figure that was forgotten,
+    so filling it is an unsafe fix.
     """
 
     code = "GIA401"
     name = "dash-zero-mix"
     summary = Text(
-        zh="同一表格中空值既写作 0 又写作“-”或空白", en="One table writes empty values both as 0 and as a dash or blank"
+        zh="空值写法与约定不符：同表既写 0 又写“-”或空白，或不合配置的写法",
+        en="Empty values written two ways in one table, or not as configured (empty-cell)",
     )
     rationale = "No national rule on dashes (templates: value conventions); one table should use one style."
     severity = Severity.WARNING
+    fixable = True
     messages = {
         "default": Text(
             zh="“{table}”表空值写法不一：{zeros}处写作 0，{empties}处写作“-”或空白",
             en="The table “{table}” writes empty values two ways: {zeros} as 0, {empties} as a dash or blank",
-        )
+        ),
+        "zero": Text(
+            zh="“{table}”表有{empties}处空值写作“-”或空白，按约定应写 0",
+            en="The table “{table}” has {empties} empty values written as a dash or blank; the convention is 0",
+        ),
+        "dash": Text(
+            zh="“{table}”表有{zeros}处写作 0，按约定空值应写“-”",
+            en="The table “{table}” has {zeros} values written as 0; the convention is a dash",
+        ),
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        policy = self.options.empty_cell
         for table in doc.tables:
-            zeros, empties = [], []
+            zeros: list[Cell] = []
+            empties: list[Cell] = []
             for _, _, cell in table.value_cells():
                 if cell.value.is_empty:
                     empties.append(cell)
                 elif cell.value.number == 0:
                     zeros.append(cell)
-            if zeros and empties:
-                odd = zeros if len(zeros) < len(empties) else empties
-                first = min(odd, key=lambda c: c.span)
-                yield self.diagnostic(first.span, table=table.spec.title, zeros=len(zeros), empties=len(empties))
+            if policy is EmptyCell.ZERO:
+                key, odd = "zero", empties
+            elif policy is EmptyCell.DASH:
+                key, odd = "dash", zeros
+            elif zeros and empties:
+                key, odd = "default", zeros if len(zeros) < len(empties) else empties
+            else:
+                continue
+            if not odd:
+                continue
+            dashes = Counter(c.text for c in empties if c.value.kind is ValueKind.DASH)
+            to = "0" if odd is empties else (dashes.most_common(1)[0][0] if dashes else DASH)
+            blanks = any(c.value.kind is ValueKind.BLANK for c in odd)
+            fix = fix_of((cell_edit(c, to) for c in odd), safe=not blanks)
+            first = min(odd, key=lambda c: c.span)
+            yield self.diagnostic(
+                first.span, key, table=table.spec.title, zeros=len(zeros), empties=len(empties), fix=fix
+            )

@@ -5,7 +5,30 @@ from collections.abc import Iterator
 from gialint.arithmetic import number
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
+from gialint.fixes import cell_edit, fix_of
+from gialint.formats import ColumnSpec
 from gialint.rule import Rule
+from gialint.values import CellValue, default_reader
+
+#: Units that name money, not a count: removing one is safe only where the column is in it.
+MONEY_UNITS = frozenset({"元", "万元", "亿元"})
+
+
+def unit_is_known(column: ColumnSpec, unit: str) -> bool:
+    """Whether the column's unit is the cell's: a counter word in a count column, or the money column's unit."""
+    if column.type == "money":
+        return unit == column.unit
+    return unit not in MONEY_UNITS
+
+
+def without_unit(text: str, value: CellValue) -> str | None:
+    """The cell's text with its trailing unit removed, if it then reads as the same number."""
+    assert value.unit is not None
+    stripped = text.strip()
+    if not stripped.endswith(value.unit):
+        return None
+    bare = stripped[: -len(value.unit)].rstrip()
+    return bare if default_reader().classify(bare).number == value.number else None
 
 
 class UnitInCell(Rule):
@@ -22,6 +45,12 @@ class UnitInCell(Rule):
 
     ## Example
     "151件" → "151"; "66.36万元" → "66.36", with 万元 in the header.
+
+    ## Fix
+    Safe where the column's unit is known: a counter word (件, 个, 项…) is removed from a
+    count cell, and 万元 from a 2021 本年收费金额 cell. A money unit in a column that has
+    none in the format (2019 采购总金额), or another unit than the column's, is left for a
+    person: removing it would change the figure.
     """
 
     code = "GIA402"
@@ -29,6 +58,7 @@ class UnitInCell(Rule):
     summary = Text(zh="数值单元格中带有单位或量词", en="A number cell carries a unit or word (151件, 66.36万元)")
     rationale = "Table cells of the format hold bare numbers; units are stated in headers."
     severity = Severity.WARNING
+    fixable = True
     messages = {
         "default": Text(
             zh="单元格“{text}”带有单位“{unit}”，应只填数字{value}",
@@ -45,4 +75,8 @@ class UnitInCell(Rule):
             value = cell.value
             if value.unit is not None and value.number is not None:
                 key = "money" if column.type == "money" else "default"
-                yield self.diagnostic(cell.span, key, text=cell.text, unit=value.unit, value=number(value.number))
+                bare = without_unit(cell.text, value) if unit_is_known(column, value.unit) else None
+                fix = fix_of([cell_edit(cell, bare)]) if bare is not None else None
+                yield self.diagnostic(
+                    cell.span, key, text=cell.text, unit=value.unit, value=number(value.number), fix=fix
+                )

@@ -5,7 +5,9 @@ from collections.abc import Iterator
 from gialint.arithmetic import number
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
+from gialint.fixes import cell_edit, fix_of
 from gialint.rule import Rule
+from gialint.values import default_reader, plain_number
 
 REASONS = {
     "fullwidth-digits": Text(zh="全角数字", en="full-width digits"),
@@ -32,6 +34,11 @@ class NonstandardNumber(Rule):
 
     ## Example
     "+6" → "6"; "－2" → "-2"; "增318件" → "318".
+
+    ## Fix
+    Safe: writes the same number plainly ("１２" → "12", "减1" → "-1", "1,234" → "1234"),
+    keeping any unit for GIA402. The fix is made only when the new text reads as the
+    same number.
     """
 
     code = "GIA403"
@@ -42,6 +49,7 @@ class NonstandardNumber(Rule):
     )
     rationale = "Numbers in the tables are plain ASCII digits with an ASCII minus for decreases (湖北 2020 template: 减用负值表示，如-8)."
     severity = Severity.WARNING
+    fixable = True
     messages = {
         "default": Text(
             zh="数字“{text}”写法不规范（{reasons}），应写作{value}",
@@ -54,10 +62,14 @@ class NonstandardNumber(Rule):
             value = cell.value
             if value.number is not None and value.nonstandard:
                 reasons = [REASONS[r] for r in value.nonstandard]
+                plain = plain_number(cell.text)
+                again = default_reader().classify(plain)
+                same = again.number == value.number and not again.nonstandard
                 yield self.diagnostic(
                     cell.span,
                     text=cell.text,
                     reasons="、".join(r.zh for r in reasons),
                     reasons_en=", ".join(r.en for r in reasons),
                     value=number(value.number),
+                    fix=fix_of([cell_edit(cell, plain)]) if same else None,
                 )

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
+from gialint.fixes import cell_edit, fix_of
+from gialint.options import EmptyCell
 from gialint.rule import Rule
 from gialint.values import ValueKind
 
@@ -15,11 +18,17 @@ class BlankCell(Rule):
 
     ## Why it matters
     An empty cell does not say whether the figure is zero or was forgotten; the
-    format asks for every figure. Write 0 where nothing happened.
+    format asks for every figure. Write 0 where nothing happened (or a dash, where the
+    configuration says `empty-cell = "dash"`).
 
     ## Example
     The row "2.重复申请" written "2.重复申请\t0\t\t0\t0\t0\t0\t0" leaves 商业企业 empty:
     `GIA405 “2.重复申请”的“商业企业”为空，应填写数字（没有则填 0）`.
+
+    ## Fix
+    Unsafe: fills the cell with 0 (with "-" under `empty-cell = "dash"`; under
+    `consistent`, with the dash if the table writes its other empty values so). Only
+    a person knows whether the figure was forgotten.
     """
 
     code = "GIA405"
@@ -27,6 +36,7 @@ class BlankCell(Rule):
     summary = Text(zh="必填的数值单元格为空", en="A required cell is empty")
     rationale = "Tables 2–4 of both formats have a figure in every value cell."
     severity = Severity.WARNING
+    fixable = True
     messages = {
         "default": Text(
             zh="“{row}”的“{column}”为空，应填写数字（没有则填 0）",
@@ -35,6 +45,14 @@ class BlankCell(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for table, row, column, cell in doc.value_cells():
-            if cell.value.kind is ValueKind.BLANK:
-                yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label)
+        policy = self.options.empty_cell
+        for table in doc.tables:
+            cells = list(table.value_cells())
+            dashes = Counter(c.text for _, _, c in cells if c.value.kind is ValueKind.DASH)
+            zeros = sum(1 for _, _, c in cells if c.value.number == 0)
+            dashed = policy is EmptyCell.DASH or (policy is EmptyCell.CONSISTENT and dashes.total() > zeros)
+            filler = (dashes.most_common(1)[0][0] if dashes else "-") if dashed else "0"
+            for row, column, cell in cells:
+                if cell.value.kind is ValueKind.BLANK:
+                    fix = fix_of([cell_edit(cell, filler)], safe=False)
+                    yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label, fix=fix)

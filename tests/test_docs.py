@@ -30,6 +30,7 @@ def test_rule_documentation_has_every_part(rule: type[Rule]) -> None:
     for part in DOC_PARTS:
         assert len(doc[part]) > 40, f"{rule.code}: '{part}' is too thin"
     assert rule.summary.zh and rule.summary.en and rule.rationale
+    assert ("Fix" in doc) == rule.fixable, f"{rule.code}: a fixable rule documents its fix under '## Fix'"
 
 
 def test_rule_metadata_is_validated_when_the_class_is_made() -> None:

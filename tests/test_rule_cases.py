@@ -1,7 +1,9 @@
 """Runs every case in tests/rules/*.yml (one file per rule, sqlfluff style).
 
 A case names a base report from tests/fixtures/base, optional edits to it, and the
-findings expected *from that rule alone*: each by line, and by column where given.
+findings expected *from that rule*: each by line, and by column where given. The
+rule alone is selected unless ``config`` says otherwise (GIA901 needs the rules whose
+suppressions it checks).
 
     - name: row total one too high
       base: report-2020.txt
@@ -10,8 +12,17 @@ findings expected *from that rule alone*: each by line, and by column where give
         - {line: 12, text: "…"}                     # replace the whole line
         - {line: 12, insert: "…"}                   # insert a line before line 12
         - {line: 12, delete: true}
+      config: {empty-cell: zero}                     # configuration keys (docs/configuration.md)
       expect:
         - {line: 30, column: 44}
+      fixed:                                         # after `--fix` (`--unsafe-fixes` with unsafe: true)
+        unsafe: false
+        lines:
+          - {line: 30, text: "…"}                   # the whole line after fixing
+        remaining: []                               # the rule's findings left, by line
+        partial: false                              # true: other lines may change too
+
+A case with ``expect`` findings that the rule can fix should say what fixing gives.
 """
 
 from __future__ import annotations
@@ -24,6 +35,8 @@ import yaml
 
 import gialint
 from conftest import BASE
+from gialint.config import from_mapping
+from gialint.fixer import fix_text
 from gialint.registry import all_rules
 
 CASES_DIR = Path(__file__).parent / "rules"
@@ -59,18 +72,30 @@ def apply_edits(text: str, edits: list[dict[str, Any]]) -> str:
 @pytest.mark.parametrize(("rule", "case"), _cases())
 def test_rule_case(rule: str, case: dict[str, Any]) -> None:
     text = apply_edits((BASE / case["base"]).read_text(encoding="utf-8"), case.get("edits", []))
-    result = gialint.lint_text(text, select=[rule])
+    settings = from_mapping({"select": [rule], **case.get("config", {})})
+    result = gialint.lint_text(text, settings=settings)
+    findings = [d for d in result.diagnostics if d.code == rule]
     expected = case["expect"]
     with_columns = all("column" in e for e in expected)
-    found = sorted((d.span.line, d.span.column) if with_columns else (d.span.line,) for d in result.diagnostics)
+    found = sorted((d.span.line, d.span.column) if with_columns else (d.span.line,) for d in findings)
     wanted = sorted((e["line"], e["column"]) if with_columns else (e["line"],) for e in expected)
-    assert found == wanted, "\n".join(
-        f"{d.span.line}:{d.span.column} {d.code} {d.message.en}" for d in result.diagnostics
-    )
-    assert all(d.code == rule for d in result.diagnostics)
+    assert found == wanted, "\n".join(f"{d.span.line}:{d.span.column} {d.code} {d.message.en}" for d in findings)
     for e in expected:
         if "message" in e:
-            assert any(e["message"] in d.message.zh for d in result.diagnostics if d.span.line == e["line"])
+            assert any(e["message"] in d.message.zh for d in findings if d.span.line == e["line"])
+    if "fixed" in case:
+        wanted_fix = case["fixed"]
+        outcome = fix_text(
+            text, lambda t: gialint.lint_text(t, settings=settings).diagnostics, wanted_fix.get("unsafe", False)
+        )
+        lines = outcome.text.split("\n")
+        for line in wanted_fix.get("lines", []):
+            assert lines[line["line"] - 1] == line["text"]
+        left = [d.span.line for d in outcome.remaining if d.code == rule]
+        assert sorted(left) == sorted(wanted_fix.get("remaining", []))
+        changed = [i + 1 for i, (a, b) in enumerate(zip(text.split("\n"), lines, strict=True)) if a != b]
+        if not wanted_fix.get("partial"):
+            assert changed == sorted(line["line"] for line in wanted_fix.get("lines", []))
 
 
 def test_every_rule_has_cases() -> None:

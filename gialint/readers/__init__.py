@@ -94,6 +94,11 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Extra
 
 def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Read a report file of any supported kind."""
+    return read_bytes(file_bytes(path, limits), Path(path).name, limits)
+
+
+def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a report file, within the size limit of its kind (ReadError otherwise)."""
     file = Path(path)
     try:
         with file.open("rb") as stream:
@@ -108,4 +113,4 @@ def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
         raise ReadError("permission denied") from None
     except OSError as error:
         raise ReadError(error.strerror or str(error)) from None
-    return read_bytes(data, file.name, limits)
+    return data

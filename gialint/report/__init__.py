@@ -1,7 +1,8 @@
-"""Reporters: how diagnostics are printed. ``full`` (rich, for people), ``concise``, ``json``.
+"""Reporters: how diagnostics are printed. ``full`` (rich, for people), ``concise``, ``json``,
+``sarif`` (code scanning), ``github`` (workflow annotations), ``junit`` (CI test reports).
 
 A reporter is a function ``(results, errors, options, stream) -> None``; the CLI picks one
-by name from :data:`REPORTERS`. New formats (SARIF, GitHub, JUnit) plug in here.
+by name from :data:`REPORTERS`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ class FileError:
 class ReportOptions:
     lang: str = "zh"
     color: bool | None = None  # None: decide from the terminal
+    quiet: bool = False  # full: no closing summary
+    show_source: bool = False  # concise: add the source line under each finding (full always shows it)
+    root: str | None = None  # the repository root paths are made relative to (SARIF); None: found from the cwd
 
 
 def where(path: str, diagnostic: Diagnostic, lang: str) -> str:
@@ -50,6 +54,9 @@ REPORTERS = {
     "full": "gialint.report.full:report_full",
     "concise": "gialint.report.concise:report_concise",
     "json": "gialint.report.json_format:report_json",
+    "sarif": "gialint.report.sarif:report_sarif",
+    "github": "gialint.report.github:report_github",
+    "junit": "gialint.report.junit:report_junit",
 }
 
 

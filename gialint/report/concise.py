@@ -1,4 +1,7 @@
-"""One line per finding: ``path:line:column: CODE severity message`` (or ``path: 表3 第5行 第2列: …``)."""
+"""One line per finding: ``path:line:column: CODE severity message`` (or ``path: 表3 第5行 第2列: …``).
+
+With ``--show-source``, the source line follows with the finding underlined.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,18 @@ from gialint.report import FileError, ReportOptions, where
 def report_concise(
     results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
 ) -> None:
+    console = None
+    if options.show_source:
+        from rich.console import Console
+
+        console = Console(file=out, no_color=True, highlight=False, width=10_000)
     for result in results:
         path = result.path or "-"
+        lines = result.text.split("\n")
         for d in result.diagnostics:
             out.write(f"{where(path, d, options.lang)}: {d.code} {d.severity.label} {d.message.get(options.lang)}\n")
+            if console is not None:
+                from gialint.report.full import frame
+
+                frame(console, lines, d, result.file_format in ("text", "markdown"))
+                out.flush()

@@ -26,7 +26,7 @@ def _expand(text: str) -> str:
     return text.expandtabs(TAB)
 
 
-def _frame(console: Console, lines: Sequence[str], d: Diagnostic, numbered: bool) -> None:
+def frame(console: Console, lines: Sequence[str], d: Diagnostic, numbered: bool) -> None:
     """The line with the span underlined; numbered when the text is the file (not extracted from it)."""
     line_no = d.span.line
     if not 1 <= line_no <= len(lines):
@@ -87,6 +87,7 @@ def report_full(
                 f"{escape(d.message.get(options.lang))} [dim]({d.name})[/]",
                 soft_wrap=True,
             )
-            _frame(console, lines, d, numbered)
+            frame(console, lines, d, numbered)
             console.print()
-    console.print(_summary(results, errors, options.lang))
+    if not options.quiet:
+        console.print(_summary(results, errors, options.lang))

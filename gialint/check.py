@@ -1,0 +1,285 @@
+"""``gialint check``: settings per file, lint or fix, baseline, output, exit code.
+
+Exit codes (docs/cli.md): 0 — no finding at or above ``fail-on`` (or ``--exit-zero``);
+1 — findings at or above it, or with ``--diff``, files that fixes would change;
+2 — a usage or configuration error, or a file that could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from typing import TextIO
+
+from gialint.api import LintResult, lint_bytes, lint_path, lint_text
+from gialint.baseline import Baseline, BaselineError
+from gialint.config import ConfigError, Resolver, Settings
+from gialint.diagnostic import Severity
+from gialint.readers import EXTENSIONS, file_bytes, kind_of
+from gialint.report import FileError, ReportOptions, get_reporter
+from gialint.source import ReadError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
+
+
+def split(values: Sequence[str] | None) -> list[str]:
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def iter_files(paths: Sequence[str], excluded: Callable[[str], bool] = lambda p: False) -> Iterator[str]:
+    """Files to check: each named file, and every report file under each named directory (sorted).
+
+    Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over.
+    """
+    for path in paths:
+        if os.path.isdir(path):
+            found: list[str] = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
+                found.extend(
+                    os.path.join(root, f)
+                    for f in files
+                    if f.lower().endswith(EXTENSIONS) and not f.startswith("~$") and not excluded(os.path.join(root, f))
+                )
+            yield from sorted(found)
+        else:
+            yield path
+
+
+class Run:
+    """One ``gialint check`` invocation."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.results: list[LintResult] = []
+        self.errors: list[FileError] = []
+        self.fixed = 0
+        self.changed_files = 0
+        self.baselined = 0
+        self.out: TextIO = sys.stdout
+        self.reading_stdin = False
+
+    def say(self, message: str) -> None:
+        if not self.args.quiet:
+            print(f"gialint: {message}", file=sys.stderr)
+
+    def error(self, path: str, message: str) -> None:
+        self.errors.append(FileError(path, message))
+        print(f"gialint: {path}: {message}", file=sys.stderr)
+
+    # ---------------------------------------------------------------- one file
+    def lint_file(self, path: str, settings: Settings) -> LintResult | None:
+        args = self.args
+        try:
+            if not (args.fix or args.diff):
+                return lint_path(path, settings=settings)
+            data = file_bytes(path)
+            kind = kind_of(path, data)
+            if kind in TEXT_KINDS:
+                return self.fix_text_file(path, data, settings)
+            self.say(f"{path}: fixes are made in text and Markdown reports; checked as it is")
+            return lint_bytes(data, path, settings=settings)
+        except ReadError as error:
+            self.error(path, str(error))
+            return None
+
+    def fix_text_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
+        """Fix a text or Markdown report: print the diff (--diff), or write it back (--fix; not for stdin)."""
+        from gialint.fixer import fix_text
+        from gialint.fixfile import check_round_trip, encode_like, write_atomic
+        from gialint.source import decode
+
+        source = decode(data)
+        write = self.args.fix and not self.args.diff and path != "-" and not self.reading_stdin
+        if write:
+            check_round_trip(source.text, data, source.encoding)
+        outcome = fix_text(
+            source.text, lambda text: lint_text(text, path, settings=settings).diagnostics, self.args.unsafe_fixes
+        )
+        if outcome.changed:
+            self.changed_files += 1
+            self.fixed += len(outcome.fixed)
+            if write:
+                write_atomic(path, encode_like(outcome.text, data, source.encoding))
+            else:
+                self.out.writelines(
+                    difflib.unified_diff(
+                        source.text.splitlines(keepends=True),
+                        outcome.text.splitlines(keepends=True),
+                        fromfile=f"a/{path}",
+                        tofile=f"b/{path}",
+                    )
+                )
+        return lint_text(outcome.text if write else source.text, path, settings=settings)
+
+    # ---------------------------------------------------------------- the run
+    def main(self) -> int:
+        args = self.args
+        overrides = {
+            "select": split(args.select),
+            "extend_select": split(args.extend_select),
+            "ignore": split(args.ignore),
+            "fail_on": args.fail_on,
+            "lang": args.lang,
+        }
+        stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
+        if not args.paths and not stdin:
+            print(
+                "gialint: give report files or directories, or - (with --stdin-filename) to read stdin", file=sys.stderr
+            )
+            return EXIT_ERROR
+        if "-" in args.paths and not stdin:
+            print("gialint: - (standard input) cannot be combined with other paths", file=sys.stderr)
+            return EXIT_ERROR
+        if stdin and args.fix:
+            print("gialint: --fix cannot change standard input; use --diff to see the fixes", file=sys.stderr)
+            return EXIT_ERROR
+        if args.update_baseline and not args.baseline:
+            print("gialint: --update-baseline needs --baseline FILE", file=sys.stderr)
+            return EXIT_ERROR
+        try:
+            from gialint.registry import all_rules
+            from gialint.selection import SelectionError, check_selector
+
+            for entry in (*overrides["select"], *overrides["extend_select"], *overrides["ignore"]):
+                check_selector(entry, all_rules())
+            resolver = Resolver(args.config, args.isolated, overrides)
+            here = resolver.for_path(os.getcwd())
+            baseline = self.load_baseline()
+        except (ConfigError, SelectionError, BaselineError) as error:
+            print(f"gialint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+        try:
+            self.out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout  # noqa: SIM115
+        except OSError as error:
+            print(f"gialint: {args.output_file}: cannot write: {error.strerror}", file=sys.stderr)
+            return EXIT_ERROR
+        try:
+            code = self.check_all(resolver, here, baseline, bool(stdin))
+        except ConfigError as error:
+            print(f"gialint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+        finally:
+            if self.out is not sys.stdout:
+                self.out.close()
+        return code
+
+    def load_baseline(self) -> Baseline | None:
+        file = self.args.baseline
+        if not file:
+            return None
+        if self.args.update_baseline and not os.path.exists(file):
+            return Baseline(file)
+        return Baseline.load(file)
+
+    def check_all(self, resolver: Resolver, here: Settings, baseline: Baseline | None, stdin: bool) -> int:
+        args = self.args
+        force = args.force_exclude
+        if stdin:
+            self.reading_stdin = True
+            name = args.stdin_filename or "-"
+            settings = resolver.for_path(name if name != "-" else os.getcwd())
+            if force and name != "-" and settings.is_excluded(name):
+                return EXIT_OK
+            data = sys.stdin.buffer.read()
+            try:
+                if args.diff and kind_of(name, data) in TEXT_KINDS:
+                    result: LintResult | None = self.fix_text_file(name, data, settings)
+                else:
+                    result = lint_bytes(data, name, settings=settings)
+            except ReadError as error:
+                self.error(name, str(error))
+                result = None
+            if result is not None:
+                self.results.append(result)
+        else:
+            files = list(iter_files(args.paths, lambda p: resolver.for_path(p).is_excluded(p)))
+            if not files:
+                print(
+                    f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr
+                )
+            for path in files:
+                settings = resolver.for_path(path)
+                if force and settings.is_excluded(path):
+                    continue
+                result = self.lint_file(path, settings)
+                if result is not None:
+                    self.results.append(result)
+        return self.finish(here, baseline)
+
+    def finish(self, here: Settings, baseline: Baseline | None) -> int:
+        args = self.args
+        if baseline is not None:
+            if args.update_baseline:
+                updated = baseline.updated((r.path or "-", r.diagnostics) for r in self.results)
+                try:
+                    updated.save()
+                except BaselineError as error:
+                    print(f"gialint: {error}", file=sys.stderr)
+                    return EXIT_ERROR
+                self.say(f"wrote {updated.total} findings to the baseline {baseline.file}")
+            results = []
+            for r in self.results:
+                kept, hidden = baseline.filter(r.path or "-", r.diagnostics)
+                self.baselined += hidden
+                results.append(LintResult(r.path, tuple(kept), r.document, r.text, r.encoding, r.file_format))
+            self.results = results
+            if self.baselined and not args.update_baseline:
+                self.say(f"{self.baselined} findings recorded in the baseline {baseline.file} are not shown")
+        if args.diff:
+            return EXIT_ERROR if self.errors else (EXIT_FINDINGS if self.changed_files else EXIT_OK)
+        if args.fix and self.fixed:
+            self.say(f"fixed {self.fixed} findings in {self.changed_files} files")
+        options = ReportOptions(here.lang, args.color, args.quiet, args.show_source)
+        if args.statistics:
+            print_statistics(self.results, self.errors, here.lang, args.format == "json", self.out)
+        else:
+            get_reporter(self.output_format())(self.results, self.errors, options, self.out)
+        if self.errors:
+            return EXIT_ERROR
+        if args.exit_zero or args.update_baseline:
+            return EXIT_OK
+        threshold = here.fail_on
+        return EXIT_FINDINGS if any(d.severity >= threshold for r in self.results for d in r.diagnostics) else EXIT_OK
+
+    def output_format(self) -> str:
+        if self.args.format:
+            return str(self.args.format)
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+
+
+def print_statistics(
+    results: Sequence[LintResult], errors: Sequence[FileError], lang: str, as_json: bool, out: TextIO
+) -> None:
+    """Counts per rule, most frequent first: ``count  code  name  fixable``."""
+    import json
+
+    counts: Counter[tuple[str, str]] = Counter()
+    fixable: Counter[str] = Counter()
+    severities: dict[str, Severity] = {}
+    for r in results:
+        for d in r.diagnostics:
+            counts[(d.code, d.name)] += 1
+            fixable[d.code] += d.fix is not None
+            severities[d.code] = d.severity
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if as_json:
+        data = [
+            {"code": code, "name": name, "severity": severities[code].label, "count": n, "fixable": fixable[code]}
+            for (code, name), n in rows
+        ]
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    width = max((len(str(n)) for _, n in rows), default=1)
+    for (code, name), n in rows:
+        mark = f"  [{'可修复' if lang != 'en' else 'fixable'} {fixable[code]}]" if fixable[code] else ""
+        out.write(f"{n:>{width}}  {code}  {severities[code].label:<7}  {name}{mark}\n")
+    total = sum(counts.values())
+    out.write(f"{'共' if lang != 'en' else 'Total:'} {total}{' 个问题' if lang != 'en' else ''}")
+    out.write(f"，{len(errors)} 个文件无法读取\n" if lang != "en" else f", {len(errors)} unreadable files\n")

@@ -1,0 +1,245 @@
+"""Configuration files: finding them, reading them, checking them against the schema.
+
+A report is checked with the settings of the configuration file closest to it: in its
+directory or the nearest one above, ``.gialint.toml``, then ``gialint.toml``, then a
+``pyproject.toml`` with a ``[tool.gialint]`` table. ``extend`` names another file to
+start from. Every file is validated against ``schema.json`` (shipped for editors too);
+an unknown key or a bad value is a :class:`ConfigError` naming the key and the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tomllib
+from importlib import resources
+from typing import Any
+
+from gialint.config.settings import DEFAULT_SETTINGS, Settings, matches
+from gialint.diagnostic import Severity
+from gialint.options import EmptyCell, LintOptions
+
+__all__ = [
+    "CONFIG_FILES",
+    "ConfigError",
+    "Resolver",
+    "Settings",
+    "find_config",
+    "from_mapping",
+    "load_config",
+    "matches",
+    "schema",
+]
+
+#: The file names looked for in each directory, in order of preference.
+CONFIG_FILES = (".gialint.toml", "gialint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; ``str(error)`` names the file and the key."""
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the configuration (gialint/config/schema.json)."""
+    data: dict[str, Any] = json.loads(resources.files("gialint.config").joinpath("schema.json").read_text("utf-8"))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> Any:
+    import fastjsonschema  # only when a configuration file is read
+
+    return fastjsonschema.compile(schema(), use_default=False)
+
+
+def _key(path: list[str]) -> str:
+    """``['data', 'select', '1']`` → ``select[1]``."""
+    out = ""
+    for part in path[1:]:
+        out += f"[{part}]" if part.isdigit() else (f".{part}" if out else part)
+    return out
+
+
+def validate(data: dict[str, Any], file: str) -> None:
+    """Check ``data`` against the schema; raise ConfigError naming the key and the file."""
+    import fastjsonschema
+
+    try:
+        _validator()(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        key = _key([str(p) for p in error.path])
+        if error.rule == "additionalProperties" and isinstance(error.value, dict):
+            where = f"{key}: " if key else ""
+            known = schema()["properties"] if not key else {}
+            unknown = sorted(set(error.value) - set(known)) if known else []
+            if unknown:
+                raise ConfigError(
+                    f"{file}: {where}unknown key {unknown[0]!r} (known keys: {', '.join(known)})"
+                ) from None
+        message = error.message.split(" ", 1)[1] if " " in error.message else error.message
+        if error.rule == "pattern":
+            message = f"{error.value!r} is not a rule code, prefix or name"
+        elif error.rule == "propertyNames":
+            message = "its keys must be rule codes, prefixes or names"
+        raise ConfigError(f"{file}: key {key or '(top level)'!r}: {message}") from None
+
+
+def _table(file: str) -> dict[str, Any] | None:
+    """The gialint settings in ``file`` (None for a pyproject.toml without [tool.gialint])."""
+    try:
+        with open(file, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{file}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{file}: cannot be read: {error.strerror}") from None
+    if os.path.basename(file) == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("gialint") if isinstance(tool, dict) else None
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{file}: [tool.gialint] must be a table")
+        return table
+    return data
+
+
+def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    merged = {**base, **top}
+    if "extend-select" in base and "extend-select" in top:
+        merged["extend-select"] = [*base["extend-select"], *top["extend-select"]]
+    for key in ("per-file-ignores", "severity"):
+        if key in base and key in top:
+            merged[key] = {**base[key], **top[key]}
+    merged.pop("extend", None)
+    return merged
+
+
+def _read(file: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The merged settings of ``file`` and what it extends, and the files read (extended first)."""
+    file = os.path.abspath(file)
+    if file in seen:
+        raise ConfigError(f"{file}: `extend` makes a cycle: {' -> '.join((*seen, file))}")
+    table = _table(file)
+    if table is None:
+        raise ConfigError(f"{file}: has no [tool.gialint] table")
+    validate(table, file)
+    if "extend" not in table:
+        return table, (file,)
+    target = os.path.join(os.path.dirname(file), os.path.expanduser(table["extend"]))
+    if not os.path.isfile(target):
+        raise ConfigError(f"{file}: key 'extend': no such file {target}")
+    base, files = _read(target, (*seen, file))
+    return _merge(base, table), (*files, file)
+
+
+def _check_selectors(data: dict[str, Any], file: str) -> None:
+    from gialint.linter import SelectionError, check_selector
+    from gialint.registry import all_rules
+
+    rules = all_rules()
+    entries: list[tuple[str, str]] = []
+    for key in ("select", "extend-select", "ignore"):
+        entries.extend((f"{key}[{i}]", e) for i, e in enumerate(data.get(key, ())))
+    for pattern, selectors in data.get("per-file-ignores", {}).items():
+        entries.extend((f"per-file-ignores.{pattern}[{i}]", e) for i, e in enumerate(selectors))
+    entries.extend((f"severity.{s}", s) for s in data.get("severity", {}))
+    for key, entry in entries:
+        try:
+            check_selector(entry, rules)
+        except SelectionError as error:
+            raise ConfigError(f"{file}: key {key!r}: {error}") from None
+
+
+def load_config(file: str) -> Settings:
+    """The settings of one configuration file (and the files it extends)."""
+    data, files = _read(file)
+    return _settings(data, files)
+
+
+def from_mapping(data: dict[str, Any], name: str = "<settings>") -> Settings:
+    """Settings from configuration keys given in code (``{"empty-cell": "zero"}``), validated as a file's are;
+    globs are relative to the working directory. ``extend`` is not allowed here."""
+    validate(data, name)
+    if "extend" in data:
+        raise ConfigError(f"{name}: key 'extend': only configuration files can extend another")
+    return _settings(data, ())
+
+
+def _settings(data: dict[str, Any], files: tuple[str, ...]) -> Settings:
+    _check_selectors(data, files[-1] if files else "<settings>")
+    options = LintOptions(
+        empty_cell=EmptyCell(data.get("empty-cell", "consistent")),
+        year=data.get("year"),
+        version=data.get("version"),
+    )
+    return Settings(
+        select=tuple(data.get("select", ("ALL",))),
+        extend_select=tuple(data.get("extend-select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        per_file_ignores=tuple((p, tuple(s)) for p, s in data.get("per-file-ignores", {}).items()),
+        severity=tuple((s, Severity.parse(v)) for s, v in data.get("severity", {}).items()),
+        fail_on=Severity.parse(data.get("fail-on", "error")),
+        lang=data.get("lang", "zh"),
+        options=options,
+        exclude=tuple(data.get("exclude", ())),
+        root=os.path.dirname(files[-1]) if files else "",
+        files=files,
+    )
+
+
+def _config_in(directory: str) -> str | None:
+    for name in CONFIG_FILES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate) and (name != "pyproject.toml" or _table(candidate) is not None):
+            return candidate
+    return None
+
+
+def find_config(path: str) -> str | None:
+    """The configuration file that applies to ``path`` (a file or a directory), or None."""
+    full = os.path.abspath(path)
+    directory = full if os.path.isdir(full) else os.path.dirname(full)
+    while True:
+        found = _config_in(directory)
+        if found is not None:
+            return found
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+class Resolver:
+    """Settings for each report, each configuration file read once.
+
+    ``config``: one file for every report (``--config``); ``isolated``: no files at all.
+    """
+
+    def __init__(self, config: str | None = None, isolated: bool = False, overrides: dict[str, Any] | None = None):
+        self._fixed = None if config is None else load_config(config)
+        self._isolated = isolated
+        self._overrides = overrides or {}
+        self._by_directory: dict[str, Settings] = {}
+        self._by_file: dict[str | None, Settings] = {}
+
+    def _apply(self, settings: Settings) -> Settings:
+        return settings.overridden(**self._overrides)
+
+    def for_path(self, path: str) -> Settings:
+        if self._fixed is not None:
+            return self._apply(self._fixed)
+        if self._isolated:
+            return self._apply(DEFAULT_SETTINGS)
+        full = os.path.abspath(path)
+        directory = full if os.path.isdir(full) else os.path.dirname(full)
+        settings = self._by_directory.get(directory)
+        if settings is None:
+            file = find_config(directory)
+            settings = self._by_file.get(file)
+            if settings is None:
+                settings = self._by_file[file] = self._apply(load_config(file) if file else DEFAULT_SETTINGS)
+            self._by_directory[directory] = settings
+        return settings

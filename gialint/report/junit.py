@@ -1,0 +1,55 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure DevOps).
+
+One ``<testcase>`` per report file: it passes when the file has no findings, fails with
+one ``<failure>`` listing every finding (``path:line:col: CODE message``) otherwise, and
+is an ``<error>`` when the file could not be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+from xml.etree import ElementTree as ET
+
+from gialint.api import LintResult
+from gialint.report import FileError, ReportOptions, where
+
+
+def as_junit(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> ET.Element:
+    failures = sum(1 for r in results if r.diagnostics)
+    suites = ET.Element("testsuites", name="gialint")
+    suite = ET.SubElement(
+        suites,
+        "testsuite",
+        name="gialint",
+        tests=str(len(results) + len(errors)),
+        failures=str(failures),
+        errors=str(len(errors)),
+        skipped="0",
+    )
+    for result in results:
+        path = result.path or "-"
+        case = ET.SubElement(suite, "testcase", classname="gialint", name=path, file=path)
+        if result.diagnostics:
+            lines = [
+                f"{where(path, d, lang)}: {d.code} {d.severity.label} {d.message.get(lang)}" for d in result.diagnostics
+            ]
+            codes = sorted({d.code for d in result.diagnostics})
+            failure = ET.SubElement(
+                case, "failure", message=f"{len(result.diagnostics)} findings: {', '.join(codes)}", type="lint"
+            )
+            failure.text = "\n".join(lines)
+    for error in errors:
+        case = ET.SubElement(suite, "testcase", classname="gialint", name=error.path, file=error.path)
+        ET.SubElement(case, "error", message=error.message, type="unreadable")
+    return suites
+
+
+def report_junit(
+    results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
+) -> None:
+    tree = as_junit(results, errors, options.lang)
+    ET.indent(tree)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(tree, encoding="unicode"))
+    out.write("\n")

@@ -1,0 +1,52 @@
+"""Selecting rules by code (GIA301), prefix (GIA3), name (row-total) or ALL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+if TYPE_CHECKING:
+    from gialint.rule import Rule
+
+
+class SelectionError(ValueError):
+    """A --select/--ignore entry names no rule."""
+
+
+def specificity(entry: str, code: str, name: str) -> int:
+    """How closely a selector names a rule: 100 for its code or name, the prefix's length for a
+    prefix of its code, 0 for ALL, -1 when it does not name it."""
+    if entry.upper() == "ALL":
+        return 0
+    if entry == name or entry.upper() == code:
+        return 100
+    return len(entry) if code.startswith(entry.upper()) else -1
+
+
+@frozen
+class Selection:
+    """Which rules run. Entries are codes (GIA301), prefixes (GIA3, GIA) or names.
+
+    When an entry of ``select`` and one of ``ignore`` both match a rule, the more
+    specific (longer) one decides, as in ruff; on a tie the rule is ignored.
+    """
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+
+    def includes(self, rule: type[Rule]) -> bool:
+        selected = max((specificity(e, rule.code, rule.name) for e in self.select), default=-1)
+        ignored = max((specificity(e, rule.code, rule.name) for e in self.ignore), default=-1)
+        return selected >= 0 and selected > ignored
+
+    def validate(self, rules: Sequence[type[Rule]]) -> None:
+        for entry in (*self.select, *self.ignore):
+            check_selector(entry, rules)
+
+
+def check_selector(entry: str, rules: Sequence[type[Rule]]) -> None:
+    """Raise SelectionError when ``entry`` names no rule."""
+    if not any(specificity(entry, r.code, r.name) >= 0 for r in rules):
+        raise SelectionError(f"{entry!r} matches no rule (see `gialint rules`)")
