@@ -1,0 +1,67 @@
+"""A third-party rule package: installed with pip, found through its entry point, run like a built-in.
+
+tests/plugin_example/ is the package docs/plugins.md describes. It is installed into a
+directory of its own, which the subprocesses put on their path, so the environment
+that runs the tests is not changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BASE
+
+EXAMPLE = Path(__file__).parent / "plugin_example"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    build = tmp_path_factory.mktemp("build")
+    # An ordinary isolated build: pip fetches the build backend from the package index.
+    command = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(EXAMPLE)]
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "TMPDIR": str(build)}
+    done = subprocess.run(command, cwd=build, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    return target
+
+
+def gialint(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    return subprocess.run(
+        [sys.executable, "-m", "gialint", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_the_installed_plugin_rule_is_listed_and_runs(site: Path, tmp_path: Path) -> None:
+    listed = gialint(site, tmp_path, "rules", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    rule = next(r for r in json.loads(listed.stdout) if r["code"] == "EXA101")
+    assert rule["name"] == "contact-phone" and rule["severity"] == "info"
+
+    report = tmp_path / "r.txt"
+    report.write_bytes((BASE / "report-2021.txt").read_bytes())
+    checked = gialint(site, tmp_path, "check", str(report), "--format", "json", "--select", "EXA")
+    assert [(d["code"], d["line"]) for d in json.loads(checked.stdout)["diagnostics"]] == [("EXA101", 1)]
+
+    text = report.read_text(encoding="utf-8").rstrip("\n") + "\n咨询电话：0571-87654321。\n"
+    report.write_text(text, encoding="utf-8")
+    checked = gialint(site, tmp_path, "check", str(report), "--format", "json", "--select", "EXA")
+    assert json.loads(checked.stdout)["diagnostics"] == []
+
+
+def test_the_plugin_is_configured_like_a_built_in(site: Path, tmp_path: Path) -> None:
+    (tmp_path / "gialint.toml").write_text('select = ["GIA1", "EXA"]\n[severity]\nEXA101 = "error"\n', "utf-8")
+    report = tmp_path / "r.txt"
+    report.write_bytes((BASE / "report-2021.txt").read_bytes())
+    checked = gialint(site, tmp_path, "check", "r.txt", "--format", "json")
+    assert checked.returncode == 1  # the configured severity makes it fail
+    assert [(d["code"], d["severity"]) for d in json.loads(checked.stdout)["diagnostics"]] == [("EXA101", "error")]
+    without = gialint(Path("/nonexistent"), tmp_path, "check", "r.txt")
+    assert without.returncode == 2 and "'EXA' matches no rule" in without.stderr  # not installed: said plainly
