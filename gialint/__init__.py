@@ -9,7 +9,7 @@ from gialint._version import __version__
 from gialint.api import LintResult, lint_bytes, lint_path, lint_text, parse_text, settings_for
 from gialint.config import ConfigError
 from gialint.config.settings import Settings
-from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Text
 from gialint.document import Document
 from gialint.readers.limits import Limits
 from gialint.rule import Rule
@@ -17,9 +17,12 @@ from gialint.source import ReadError
 from gialint.span import Span
 
 __all__ = [
+    "Applicability",
     "ConfigError",
     "Diagnostic",
     "Document",
+    "Edit",
+    "Fix",
     "Limits",
     "LintResult",
     "ReadError",

@@ -109,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("config", parents=[config], help="show the settings that apply to a path")
     show.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report file or directory (default: .)")
-    show.add_argument("--format", choices=("toml", "json"), default="toml")
+    show.add_argument(
+        "--format", choices=("toml", "json", "markdown"), default="toml", help="markdown: with --schema, the reference"
+    )
     show.add_argument("--schema", action="store_true", help="print the JSON Schema of the configuration instead")
     return parser
 
@@ -181,8 +183,13 @@ def _config(args: argparse.Namespace) -> int:
     from gialint.config.show import as_toml
 
     if args.schema:
-        json.dump(schema(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        if args.format == "markdown":
+            from gialint.docgen import config_markdown
+
+            sys.stdout.write(config_markdown(schema()))
+        else:
+            json.dump(schema(), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
         return EXIT_OK
     try:
         settings = Resolver(args.config, args.isolated).for_path(args.path)

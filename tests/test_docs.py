@@ -18,6 +18,16 @@ def test_rules_md_is_current() -> None:
     assert current == rules_markdown(all_rules()), "run: gialint rules --format markdown > docs/rules.md"
 
 
+def test_configuration_md_is_current() -> None:
+    from gialint.config import schema
+    from gialint.docgen import config_markdown
+
+    current = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert current == config_markdown(schema()), (
+        "run: gialint config --schema --format markdown > docs/configuration.md"
+    )
+
+
 def test_readme_lists_every_rule() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in all_rules():
