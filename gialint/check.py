@@ -82,7 +82,11 @@ class Run:
             kind = kind_of(path, data)
             if kind in TEXT_KINDS:
                 return self.fix_text_file(path, data, settings)
-            self.say(f"{path}: fixes are made in text and Markdown reports; checked as it is")
+            if kind == ".docx" and args.fix and not args.diff:
+                return self.fix_docx_file(path, data, settings)
+            self.say(
+                f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
+            )
             return lint_bytes(data, path, settings=settings)
         except ReadError as error:
             self.error(path, str(error))
@@ -116,6 +120,17 @@ class Run:
                     )
                 )
         return lint_text(outcome.text if write else source.text, path, settings=settings)
+
+    def fix_docx_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
+        """Fix a Word report into ``NAME.fixed.docx`` next to it; the original is not written."""
+        from gialint.docx_fix import fix_docx
+
+        copy, result, fixed = fix_docx(path, data, settings, self.args.unsafe_fixes)
+        if copy is not None:
+            self.changed_files += 1
+            self.fixed += fixed
+            self.say(f"{path}: wrote the corrected copy {copy}; the original is unchanged")
+        return result
 
     # ---------------------------------------------------------------- the run
     def main(self) -> int:

@@ -85,7 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--exit-zero", action="store_true", help="exit with 0 even when there are findings")
 
     fixes = check.add_argument_group("fixes")
-    fixes.add_argument("--fix", action="store_true", help="apply safe fixes to text and Markdown reports, in place")
+    fixes.add_argument(
+        "--fix", action="store_true", help="apply safe fixes (text and Markdown in place; .docx into NAME.fixed.docx)"
+    )
     fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
     fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff: apply unsafe fixes too")
 

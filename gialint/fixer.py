@@ -69,7 +69,7 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return (a0 < b1 and b0 < a1) or a0 == b0  # two insertions at one point overlap too
 
 
-def _applicable(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+def applicable(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     """The findings whose fixes can go into one pass: applicable, and not overlapping."""
     taken: list[Diagnostic] = []
     edits: list[Edit] = []
@@ -90,7 +90,7 @@ def _places(diagnostics: Iterable[Diagnostic]) -> Counter[tuple[str, tuple[str, 
     return Counter((d.code, d.place) for d in diagnostics)
 
 
-def _worse(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> bool:
+def worse(before: Sequence[Diagnostic], after: Sequence[Diagnostic]) -> bool:
     old = _places(before)
     return any(count > old[key] for key, count in _places(after).items())
 
@@ -101,12 +101,12 @@ def fix_text(text: str, lint: Lint, unsafe: bool = False) -> FixOutcome:
     fixed: list[Diagnostic] = []
     dropped: list[Diagnostic] = []
     for _ in range(MAX_PASSES):
-        chosen = [d for d in _applicable(found, unsafe) if d not in dropped]
+        chosen = [d for d in applicable(found, unsafe) if d not in dropped]
         if not chosen:
             break
         candidate = apply_edits(text, (e for d in chosen if d.fix is not None for e in d.fix.edits))
         after = list(lint(candidate))
-        if _worse(found, after):
+        if worse(found, after):
             # One at a time, each judged on its own; a fix on a line already edited in this
             # round waits for the next pass (its columns were for the old line).
             edited: set[int] = set()
@@ -118,7 +118,7 @@ def fix_text(text: str, lint: Lint, unsafe: bool = False) -> FixOutcome:
                     continue
                 trial = apply_edits(text, d.fix.edits)
                 trial_found = list(lint(trial))
-                if _worse(found, trial_found):
+                if worse(found, trial_found):
                     dropped.append(d)
                     continue
                 text, found, progress = trial, trial_found, True

@@ -43,10 +43,20 @@ def check_round_trip(text: str, original: bytes, encoding: str) -> None:
         raise ReadError(f"cannot fix: the file would not be written back byte for byte in {encoding}")
 
 
+def write_new(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` in one step (a file already there is replaced), mode 0644 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    _write(path, data, 0o666 & ~umask)
+
+
 def write_atomic(path: str, data: bytes) -> None:
     """Replace the file at ``path`` with ``data`` in one step, keeping its permissions."""
+    _write(path, data, stat.S_IMODE(os.stat(path).st_mode))
+
+
+def _write(path: str, data: bytes, mode: int) -> None:
     directory = os.path.dirname(os.path.abspath(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
     handle, temporary = tempfile.mkstemp(prefix=".gialint-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:

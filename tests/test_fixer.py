@@ -209,3 +209,37 @@ def test_fixing_twice_equals_fixing_once_and_leaves_no_fixed_finding(
     assert amounts(once.text) == amounts(damaged)  # no figure changes
     assert not [d for d in once.remaining if d.fix is not None and d.fix.is_safe]
     assert not once.dropped
+
+
+def test_a_word_report_is_fixed_into_a_copy_keeping_its_formatting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import re
+    import zipfile
+
+    from conftest import written
+
+    original = written(DEFECTS, "docx")
+    path = tmp_path / "年报.docx"
+    path.write_bytes(original)
+    code, out, err = run(["check", str(path), "--fix", "--format", "json"], capsys)
+    assert code == 1  # the sums are still wrong
+    copy = tmp_path / "年报.fixed.docx"
+    assert path.read_bytes() == original  # the original is never written
+    assert f"wrote the corrected copy {copy}" in err and "fixed 3 findings" in err
+    remaining = {d["code"] for d in __import__("json").loads(out)["diagnostics"]}
+    assert remaining == {"GIA301", "GIA302", "GIA303", "GIA103"}  # the heading's numeral is not inserted in Word
+    assert {d.code for d in gialint.lint_path(copy).diagnostics} == remaining
+    assert amounts(gialint.lint_path(copy).text) == amounts(gialint.lint_path(path).text)
+    before, after = zipfile.ZipFile(io.BytesIO(original)), zipfile.ZipFile(copy)
+    assert before.namelist() == after.namelist()
+    for name in before.namelist():
+        if name != "word/document.xml":
+            assert before.read(name) == after.read(name), name  # styles, numbering, settings untouched
+    old_xml, new_xml = before.read("word/document.xml").decode(), after.read("word/document.xml").decode()
+    for tag in ("<w:rPr", "<w:r>", "<w:r ", "<w:tc>", "<w:p>", "<w:p "):
+        assert old_xml.count(tag) == new_xml.count(tag), tag  # the same runs, with their properties
+    assert re.search(r"<w:t[^>]*>12</w:t>", new_xml) and "12件" not in new_xml
+    _, _, err = run(["check", str(copy), "--fix"], capsys)
+    assert "wrote the corrected copy" not in err  # nothing left to fix

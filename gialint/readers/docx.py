@@ -92,28 +92,54 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
     return Extracted(text, "docx", source_map)
 
 
+_SHOWN: dict[str, str] = {W + "t": "", W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+
+
+def _shown(element: Any) -> Iterator[Any]:
+    """The elements that make up the text Word shows, in order (tracked deletions, field codes
+    and drawings left out)."""
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag in _SHOWN:
+            yield child
+        else:
+            yield from _shown(child)
+
+
 def paragraph_text(element: Any) -> str:
     """The text Word shows for a paragraph (tracked deletions, field codes and drawings left out)."""
-    parts: list[str] = []
+    return "".join(str(node.text or "") if node.tag == W + "t" else _SHOWN[node.tag] for node in _shown(element))
 
-    def walk(node: Any) -> None:
-        for child in node:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIPPED:
-                continue
-            if tag == W + "t":
-                parts.append(child.text or "")
-            elif tag == W + "tab":
-                parts.append("\t")
-            elif tag in (W + "br", W + "cr"):
-                parts.append("\n")
-            elif tag == W + "noBreakHyphen":
-                parts.append("-")
-            else:
-                walk(child)
 
-    walk(element)
-    return "".join(parts)
+def text_nodes(element: Any) -> list[Any]:
+    """The ``w:t`` elements whose text Word shows, in order (as :func:`paragraph_text` reads them)."""
+    return [node for node in _shown(element) if node.tag == W + "t"]
+
+
+def body_elements(container: Any) -> Iterator[Any]:
+    """The body's paragraphs and tables in the order the reader numbers them (content controls opened)."""
+    for child in container:
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from body_elements(content)
+
+
+def find_cell(table: Any, row: int, column: int) -> Any | None:
+    """The ``w:tc`` that starts at grid ``column`` of ``row`` (both from 1), as the reader numbers them."""
+    rows = table.tr_lst
+    if not 1 <= row <= len(rows):
+        return None
+    position = rows[row - 1].grid_before + 1
+    for tc in rows[row - 1].tc_lst:
+        if position == column:
+            return tc
+        position += max(1, tc.grid_span)
+    return None
 
 
 class _BodyReader:
