@@ -91,6 +91,9 @@ class Run:
         except ReadError as error:
             self.error(path, str(error))
             return None
+        except OSError as error:  # writing the fixed file or the .docx copy
+            self.error(path, f"cannot write the fixed file: {error.strerror or error}")
+            return None
 
     def fix_text_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
         """Fix a text or Markdown report: print the diff (--diff), or write it back (--fix; not for stdin)."""

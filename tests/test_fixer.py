@@ -243,3 +243,18 @@ def test_a_word_report_is_fixed_into_a_copy_keeping_its_formatting(
     assert re.search(r"<w:t[^>]*>12</w:t>", new_xml) and "12件" not in new_xml
     _, _, err = run(["check", str(copy), "--fix"], capsys)
     assert "wrote the corrected copy" not in err  # nothing left to fix
+
+
+def test_a_fixed_file_that_cannot_be_written_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.txt"
+    shutil.copy(DEFECTS, path)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("gialint.fixfile._write", refuse)
+    code, _, err = run(["check", str(path), "--fix"], capsys)
+    assert code == 2 and "cannot write the fixed file: Permission denied" in err and "Traceback" not in err
+    assert path.read_bytes() == DEFECTS.read_bytes()
