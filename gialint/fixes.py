@@ -6,10 +6,14 @@ wrapped over two lines is not fixed. Applying fixes is :mod:`gialint.fixer`'s jo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from gialint.ast import Cell
 from gialint.diagnostic import Applicability, Edit, Fix
+from gialint.values import ValueKind
+
+DASH = "-"
 
 
 def cell_edit(cell: Cell, text: str) -> Edit | None:
@@ -25,3 +29,9 @@ def fix_of(edits: Iterable[Edit | None], safe: bool = True) -> Fix | None:
     if not found or any(e is None for e in found):
         return None
     return Fix(tuple(e for e in found if e is not None), Applicability.SAFE if safe else Applicability.UNSAFE)
+
+
+def usual_dash(cells: Iterable[Cell]) -> str:
+    """The dash these cells write most often (the first seen on a tie), or "-" when they write none."""
+    dashes = Counter(c.text for c in cells if c.value.kind is ValueKind.DASH)
+    return dashes.most_common(1)[0][0] if dashes else DASH

@@ -17,6 +17,7 @@ matched nothing is reported by GIA901 (unused-suppression), as is a malformed on
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -30,7 +31,6 @@ _DIRECTIVE = re.compile(
     r"[ \t\u3000]*<!--[ \t]*gialint[ \t]*:[ \t]*(?P<action>\S*)(?P<rest>.*?)-->[ \t\u3000]*", re.IGNORECASE
 )
 _COMMENT = re.compile(r"[ \t\u3000]*<!--.*-->[ \t\u3000]*")
-_SELECTOR = re.compile(r"^(ALL|[A-Za-z]{2,5}[0-9]{0,3}|[a-z][a-z0-9]*(-[a-z0-9]+)*)$")
 ACTIONS = ("ignore", "ignore-file", "disable", "enable")
 
 
@@ -72,6 +72,14 @@ class Unmatched:
     selector: str
 
 
+@functools.lru_cache(maxsize=1)
+def _selector() -> re.Pattern[str]:
+    """What a rule selector looks like: the pattern of the configuration schema, declared once there."""
+    from gialint.config import schema
+
+    return re.compile(schema()["definitions"]["selector"]["pattern"])
+
+
 def find_suppressions(text: str) -> Suppressions:
     """The suppression comments of a report's text (LF line ends)."""
     if "gialint" not in text:
@@ -105,7 +113,7 @@ def find_suppressions(text: str) -> Suppressions:
         if not selectors:
             malformed.append(Malformed(span, "no-codes"))
             continue
-        if not all(_SELECTOR.match(s) for s in selectors):
+        if not all(_selector().match(s) for s in selectors):
             malformed.append(Malformed(span, "bad-code"))
             continue
         if action == "ignore-file":

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from gialint.ast import Cell
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
-from gialint.fixes import cell_edit, fix_of
+from gialint.fixes import cell_edit, fix_of, usual_dash
 from gialint.options import EmptyCell
 from gialint.rule import Rule
 from gialint.values import ValueKind
-
-DASH = "-"
 
 
 class DashZeroMix(Rule):
@@ -83,8 +80,7 @@ class DashZeroMix(Rule):
                 continue
             if not odd:
                 continue
-            dashes = Counter(c.text for c in empties if c.value.kind is ValueKind.DASH)
-            to = "0" if odd is empties else (dashes.most_common(1)[0][0] if dashes else DASH)
+            to = "0" if odd is empties else usual_dash(empties)
             blanks = any(c.value.kind is ValueKind.BLANK for c in odd)
             fix = fix_of((cell_edit(c, to) for c in odd), safe=not blanks)
             first = min(odd, key=lambda c: c.span)

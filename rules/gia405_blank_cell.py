@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
-from gialint.fixes import cell_edit, fix_of
+from gialint.fixes import cell_edit, fix_of, usual_dash
 from gialint.options import EmptyCell
 from gialint.rule import Rule
 from gialint.values import ValueKind
@@ -48,10 +47,10 @@ class BlankCell(Rule):
         policy = self.options.empty_cell
         for table in doc.tables:
             cells = list(table.value_cells())
-            dashes = Counter(c.text for _, _, c in cells if c.value.kind is ValueKind.DASH)
+            dashes = sum(1 for _, _, c in cells if c.value.kind is ValueKind.DASH)
             zeros = sum(1 for _, _, c in cells if c.value.number == 0)
-            dashed = policy is EmptyCell.DASH or (policy is EmptyCell.CONSISTENT and dashes.total() > zeros)
-            filler = (dashes.most_common(1)[0][0] if dashes else "-") if dashed else "0"
+            dashed = policy is EmptyCell.DASH or (policy is EmptyCell.CONSISTENT and dashes > zeros)
+            filler = usual_dash(c for _, _, c in cells) if dashed else "0"
             for row, column, cell in cells:
                 if cell.value.kind is ValueKind.BLANK:
                     fix = fix_of([cell_edit(cell, filler)], safe=False)
