@@ -8,7 +8,7 @@ cannot be read as numbers (GIA404 reports that, once) is not checked.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,7 +16,7 @@ from attrs import frozen
 
 from gialint.ast import Cell
 from gialint.diagnostic import Diagnostic, Related
-from gialint.formats import Identity
+from gialint.formats import Identity, Template
 from gialint.match import MatchedTable
 from gialint.rule import Rule
 
@@ -67,34 +67,60 @@ class Breach:
         return tuple(t for t in (*self.lhs, *self.rhs) if t.cell is not self.anchor.cell)
 
 
-def _bindings(identity: Identity, table: MatchedTable) -> list[str]:
+def _bindings(identity: Identity, template: Template) -> list[str]:
     if identity.for_each == "rows":
-        return [r.key for r in table.template.rows]
+        return [r.key for r in template.rows]
     if identity.for_each == "columns":
-        return [c.id for c in table.template.columns]
+        return [c.id for c in template.columns]
     return list(identity.for_each)
 
 
-def _expand(ref: str, binding: str, table: MatchedTable) -> list[tuple[str, str]]:
+def _expand(ref: str, binding: str, template: Template) -> list[tuple[str, str]]:
     filled = ref.replace("{row}", binding).replace("{column}", binding).replace("{each}", binding)
     row, _, column = filled.partition("/")
     if row.startswith("#"):
         tag = row[1:]
-        return [(r.key, column) for r in table.template.rows if tag in r.tags]
+        return [(r.key, column) for r in template.rows if tag in r.tags]
     return [(row, column)]
 
 
-def _terms(refs: tuple[str, ...], binding: str, table: MatchedTable) -> list[Term] | None:
-    terms = []
-    for ref in refs:
-        for row, column in _expand(ref, binding, table):
-            if table.template.row_by_key.get(row) is None:
-                return None  # this version has no such row: the identity does not apply
-            cell = table.cell(row, column)
-            if cell is None or cell.value.amount is None:
-                return None
-            terms.append(Term(row, column, cell))
-    return terms
+_Keys = tuple[tuple[str, str], ...]
+_Plan = tuple[tuple[str, _Keys, _Keys, tuple[str, str]], ...]
+_plans: dict[tuple[int, int], tuple[Identity, Template, _Plan]] = {}
+
+
+def _plan(identity: Identity, template: Template) -> _Plan:
+    """The identity bound to each row, column or item of a version's table: which cells it adds up.
+
+    Bindings that name a row this version does not have are left out (the identity does
+    not apply there). Worked out once per identity and version: the same for every report.
+    """
+    key = (id(identity), id(template))
+    cached = _plans.get(key)
+    if cached is not None and cached[0] is identity and cached[1] is template:
+        return cached[2]
+    rows = template.row_by_key
+    plan = []
+    for binding in _bindings(identity, template):
+        sides = [
+            tuple(cell for ref in refs for cell in _expand(ref, binding, template))
+            for refs in (identity.lhs, identity.rhs, (identity.anchor,))
+        ]
+        if all(row in rows for side in sides for row, _ in side) and sides[2]:
+            plan.append((binding, sides[0], sides[1], sides[2][0]))
+    _plans[key] = (identity, template, tuple(plan))
+    return tuple(plan)
+
+
+def _amounts(keys: _Keys, cells: Mapping[tuple[str, str], Cell]) -> list[Decimal] | None:
+    amounts = []
+    for key in keys:
+        cell = cells.get(key)
+        amount = cell.value.amount if cell is not None else None
+        if amount is None:
+            return None  # missing (GIA204) or not a number (GIA404): not checked
+        amounts.append(amount)
+    return amounts
 
 
 def breaches(identity: Identity, table: MatchedTable) -> Iterator[Breach]:
@@ -103,16 +129,16 @@ def breaches(identity: Identity, table: MatchedTable) -> Iterator[Breach]:
     ):
         return
     compare = _OPS[identity.op]
-    for binding in _bindings(identity, table):
-        lhs = _terms(identity.lhs, binding, table)
-        rhs = _terms(identity.rhs, binding, table)
-        anchors = _terms((identity.anchor,), binding, table)
-        if lhs is None or rhs is None or not anchors:
+    cells = table.cells
+    for binding, lhs, rhs, anchor in _plan(identity, table.template):
+        left, right = _amounts(lhs, cells), _amounts(rhs, cells)
+        if left is None or right is None or _amounts((anchor,), cells) is None:
             continue
-        lhs_total = sum((t.cell.value.amount or Decimal(0) for t in lhs), Decimal(0))
-        rhs_total = sum((t.cell.value.amount or Decimal(0) for t in rhs), Decimal(0))
+        lhs_total, rhs_total = sum(left, Decimal(0)), sum(right, Decimal(0))
         if not compare(lhs_total, rhs_total):
-            yield Breach(identity, binding, anchors[0], tuple(lhs), tuple(rhs), lhs_total, rhs_total)
+            lhs_terms, rhs_terms = (tuple(Term(r, c, cells[r, c]) for r, c in side) for side in (lhs, rhs))
+            anchor_term = Term(*anchor, cells[anchor])
+            yield Breach(identity, binding, anchor_term, lhs_terms, rhs_terms, lhs_total, rhs_total)
 
 
 def number(value: Decimal) -> str:

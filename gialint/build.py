@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from attrs import evolve
-from lark import Token, Transformer
 
 from gialint.ast import (
     Block,
@@ -29,6 +28,7 @@ from gialint.ast import (
     Table,
     Title,
 )
+from gialint.lexer import Line
 from gialint.span import Span
 from gialint.values import CellValue
 
@@ -44,11 +44,6 @@ _HEADING = re.compile(
 )
 
 
-def _line(token: Token) -> int:
-    assert token.line is not None  # the line lexer sets every position
-    return token.line
-
-
 def _strip(line: int, text: str, start: int = 0, end: int | None = None) -> tuple[str, Span]:
     """The stripped text of ``text[start:end]`` and its span (zero-width where empty)."""
     end = len(text) if end is None else end
@@ -59,8 +54,8 @@ def _strip(line: int, text: str, start: int = 0, end: int | None = None) -> tupl
     return stripped, Span.on_line(line, begin, begin + len(stripped))
 
 
-def heading_from(token: Token, section_level: bool) -> Heading:
-    text, span = _strip(_line(token), token.value)
+def heading_from(token: Line, section_level: bool) -> Heading:
+    text, span = _strip(token.line, token.value)
     match = _HEADING.fullmatch(text)
     assert match is not None  # every group is optional
     if match["cn"]:
@@ -109,9 +104,10 @@ def group_blocks(items: Sequence[Any]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-class Builder(Transformer[Token, Report]):
+class Builder:
+    """One method per rule of the grammar, called with the rule's children (see :mod:`gialint.parse`)."""
+
     def __init__(self, read: Callable[[str], CellValue], is_section: Callable[[Heading], bool]) -> None:
-        super().__init__()
         self._read = read
         self._is_section = is_section
 
@@ -120,7 +116,7 @@ class Builder(Transformer[Token, Report]):
         stripped, span = _strip(line, text, start, end)
         return Cell(stripped, span, self._read(stripped))
 
-    def _split(self, token: Token, separator: str, outer: bool) -> Row:
+    def _split(self, token: Line, separator: str, outer: bool) -> Row:
         text = token.value
         bounds: list[tuple[int, int]] = []
         start = 0
@@ -131,8 +127,8 @@ class Builder(Transformer[Token, Report]):
         bounds.append((start, len(text)))
         if outer:  # "| a | b |": drop what stands outside the first and last bar
             bounds = bounds[1:-1]
-        cells = tuple(self._cell(_line(token), text, a, b) for a, b in bounds)
-        return Row(cells, Span(_line(token), 1, _line(token), len(text) + 1))
+        cells = tuple(self._cell(token.line, text, a, b) for a, b in bounds)
+        return Row(cells, Span(token.line, 1, token.line, len(text) + 1))
 
     def _table(self, layout: Layout, rows: Sequence[Row]) -> Table | Paragraph:
         cells = [cell for row in rows for cell in row.cells]
@@ -141,9 +137,11 @@ class Builder(Transformer[Token, Report]):
             return Paragraph(" ".join(c.text for c in cells if c.text), span)
         return Table(layout, tuple(rows), span)
 
-    def tab_cell(self, tokens: list[Token]) -> Cell:
+    def tab_cell(self, tokens: list[Line]) -> Cell:
         first = tokens[0]
-        parts = [_strip(_line(t), t.value, 1 if t is first else 0) for t in tokens]
+        if len(tokens) == 1:  # most cells: one line, after its tab
+            return self._cell(first.line, first.value, 1)
+        parts = [_strip(t.line, t.value, 1 if t is first else 0) for t in tokens]
         texts = [text for text, _ in parts if text]
         spans = [span for text, span in parts if text]  # an empty first line: start where the words do
         span = spans[0].cover(spans[-1]) if spans else parts[0][1]
@@ -156,15 +154,15 @@ class Builder(Transformer[Token, Report]):
     def tab_table(self, children: list[Any]) -> Table | Paragraph:
         return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
 
-    def pipe_table(self, tokens: list[Token]) -> Table | Paragraph:
-        cells = tuple(self._cell(_line(t), t.value) for t in tokens if t.type == "PIPE_CELL")
-        span = Span(_line(tokens[0]), 1, _line(tokens[-1]), tokens[-1].end_column or 1)
+    def pipe_table(self, tokens: list[Line]) -> Table | Paragraph:
+        cells = tuple(self._cell(t.line, t.value) for t in tokens if t.type == "PIPE_CELL")
+        span = Span(tokens[0].line, 1, tokens[-1].line, tokens[-1].end_column)
         return self._table(Layout.PIPE, [Row(cells, span)])
 
-    def tsv_table(self, tokens: list[Token]) -> Table | Paragraph:
+    def tsv_table(self, tokens: list[Line]) -> Table | Paragraph:
         return self._table(Layout.TSV, [self._split(t, "\t", outer=False) for t in tokens])
 
-    def md_table(self, tokens: list[Token]) -> Table | Paragraph:
+    def md_table(self, tokens: list[Line]) -> Table | Paragraph:
         rows = [self._split(t, "|", outer=True) for t in tokens if t.type == "MD_ROW"]
         return self._table(Layout.MARKDOWN, rows)
 
@@ -172,19 +170,19 @@ class Builder(Transformer[Token, Report]):
         return children[0]
 
     # -------------------------------------------------------------- text
-    def paragraph(self, tokens: list[Token]) -> Paragraph:
-        text, span = _strip(_line(tokens[0]), tokens[0].value)
+    def paragraph(self, tokens: list[Line]) -> Paragraph:
+        text, span = _strip(tokens[0].line, tokens[0].value)
         return Paragraph(text, span)
 
-    def subheading(self, tokens: list[Token]) -> _SubHeading:
+    def subheading(self, tokens: list[Line]) -> _SubHeading:
         return _SubHeading(heading_from(tokens[0], section_level=False))
 
-    def heading(self, tokens: list[Token]) -> Heading:
+    def heading(self, tokens: list[Line]) -> Heading:
         return heading_from(tokens[0], section_level=True)
 
-    def title(self, tokens: list[Token]) -> Title:
+    def title(self, tokens: list[Line]) -> Title:
         # a Markdown heading mark ("# 某某局…报告") is not part of the title
-        parts = [_strip(_line(t), t.value, len(t.value) - len(t.value.lstrip(" \t\u3000#"))) for t in tokens]
+        parts = [_strip(t.line, t.value, len(t.value) - len(t.value.lstrip(" \t\u3000#"))) for t in tokens]
         return Title("".join(text for text, _ in parts), parts[0][1].cover(parts[-1][1]))
 
     def section(self, children: list[Any]) -> tuple[Heading, list[Any]]:

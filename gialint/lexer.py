@@ -1,4 +1,4 @@
-"""A contextual line lexer for Lark: every line of the text is one token.
+"""A contextual line lexer: every line of the text is one token.
 
 Lark's own contextual lexer tries, at each point, only the terminals the parser can
 accept there. This lexer does the same, one whole line at a time: among the terminals
@@ -17,58 +17,59 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from lark.common import LexerConf
-from lark.lexer import Lexer, Token
+from gialint.tables import Tables
 
 
-class LineLexer(Lexer):
-    __future_interface__ = 1
+class Line:
+    """A token: one line of the text and the terminal it was read as."""
 
-    def __init__(self, conf: LexerConf) -> None:
-        self._terminals = [(t.name, t.pattern.to_regexp()) for t in conf.terminals]
-        self._ignore = frozenset(conf.ignore)
+    __slots__ = ("end_column", "line", "type", "value")
+
+    def __init__(self, type: str, value: str, line: int) -> None:
+        self.type = type
+        self.value = value
+        self.line = line
+        self.end_column = len(value) + 1
+
+    def __repr__(self) -> str:
+        return f"Line({self.type!r}, {self.value!r}, {self.line})"
+
+
+class LineLexer:
+    def __init__(self, tables: Tables) -> None:
+        self._terminals = tables.terminals
+        self._states = tables.states
+        self._ignore = tables.ignore
         self._by_state: dict[int, re.Pattern[str]] = {}
         comment = next((regexp for name, regexp in self._terminals if name == "COMMENT"), None)
         self._comment = re.compile(comment) if comment is not None else None
 
-    def _pattern(self, state: int, accepts: Any) -> re.Pattern[str]:
-        pattern = self._by_state.get(state)
-        if pattern is None:
-            alternatives = [
-                f"(?P<{name}>{regexp})(?=\\n|\\Z)"
-                for name, regexp in self._terminals
-                if name in accepts or name in self._ignore
-            ]
-            pattern = self._by_state[state] = re.compile("|".join(alternatives))
+    def _pattern(self, state: int) -> re.Pattern[str]:
+        accepts = self._states[state]
+        alternatives = [
+            f"(?P<{name}>{regexp})(?=\\n|\\Z)"
+            for name, regexp in self._terminals
+            if name in accepts or name in self._ignore
+        ]
+        pattern = self._by_state[state] = re.compile("|".join(alternatives))
         return pattern
 
-    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
-        text: str = getattr(lexer_state.text, "text", lexer_state.text)
-        states = parser_state.parse_conf.parse_table.states
+    def tokens(self, text: str, stack: list[int]) -> Iterator[Line]:
+        """The lines of ``text`` as tokens; ``stack[-1]`` is the parser's state when each is read."""
         size = len(text)
         pos, line = 0, 1
+        ignore, patterns, comment = self._ignore, self._by_state, self._comment
         while pos < size:
             end = text.find("\n", pos)
             if end < 0:
                 end = size
-            comment = self._comment
             if comment is not None and text.find("<!--", pos, end) >= 0 and comment.fullmatch(text, pos, end):
                 pos, line = end + 1, line + 1
                 continue
-            state = parser_state.position
-            match = self._pattern(state, states[state]).match(text, pos)
+            state = stack[-1]
+            match = (patterns.get(state) or self._pattern(state)).match(text, pos)
             kind = match.lastgroup if match is not None else "TEXT"
-            if kind not in self._ignore:
-                yield Token(
-                    kind,  # type: ignore[arg-type]
-                    text[pos:end],
-                    start_pos=pos,
-                    line=line,
-                    column=1,
-                    end_line=line,
-                    end_column=end - pos + 1,
-                    end_pos=end,
-                )
+            if kind not in ignore:
+                yield Line(kind or "TEXT", text[pos:end], line)
             pos, line = end + 1, line + 1

@@ -13,6 +13,7 @@ fewest problems win. Tables identical in both versions (table 4) fit both.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from attrs import frozen
@@ -84,11 +85,14 @@ class MatchedTable:
 
     def value_cells(self) -> Iterator[tuple[TemplateRow, ColumnSpec, Cell]]:
         """Every value cell found, with its row and column, in the format's order."""
-        for row in self.template.rows:
-            for column in row.columns:
-                cell = self.cells.get((row.key, column.id))
-                if cell is not None:
-                    yield row, column, cell
+        return iter(self._value_cells)
+
+    @functools.cached_property
+    def _value_cells(self) -> tuple[tuple[TemplateRow, ColumnSpec, Cell], ...]:
+        # several rules walk every value cell; find them once
+        cells = self.cells
+        found = ((row, column, cells.get((row.key, column.id))) for row in self.template.rows for column in row.columns)
+        return tuple((row, column, cell) for row, column, cell in found if cell is not None)
 
     def column_headers(self, column: str) -> Iterator[Cell]:
         """The cells that carry a column's label."""

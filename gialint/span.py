@@ -24,8 +24,9 @@ class Span:
 
     def cover(self, other: Span) -> Span:
         """The smallest span holding both ``self`` and ``other``."""
-        first = min(self, other)
-        last = max(self, other, key=lambda s: (s.end_line, s.end_column))
+        # plain tuple comparisons: attrs' generated ordering is ten times slower on this hot path
+        first = self if (self.line, self.column) <= (other.line, other.column) else other
+        last = self if (self.end_line, self.end_column) >= (other.end_line, other.end_column) else other
         return Span(first.line, first.column, last.end_line, last.end_column)
 
     def as_dict(self) -> dict[str, int]:

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
-from lark import Lark
 
 import gialint
 from conftest import SEEDS, seed
 from gialint.ast import Layout, NumeralStyle, Table
-from gialint.build import Builder
-from gialint.lexer import LineLexer
-from gialint.outline import default_identifier
-from gialint.parse import grammar_text, parse_report
-from gialint.values import default_reader
+from gialint.parse import parse_report
+from gialint.tables import build_tables, grammar_text
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
 def test_grammar_is_conflict_free() -> None:
     # strict mode raises on any shift/reduce or reduce/reduce conflict
-    Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer=LineLexer,
-        strict=True,
-        transformer=Builder(default_reader().classify, default_identifier().is_section),
-    )
+    build_tables(grammar_text(), strict=True)
 
 
 @pytest.mark.parametrize(
@@ -158,21 +151,29 @@ def test_tables_are_tables() -> None:
     assert [len(t.rows) for t in report.tables] == [14, 28, 4]
 
 
-def test_parser_cache_is_per_user_and_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from gialint.parse import parser_cache_path
+def test_tables_are_stored_per_user_and_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gialint.tables import Tables, load_tables, store_path
 
     monkeypatch.delenv("GIALINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("GIALINT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    path = parser_cache_path()
+    path = store_path(grammar_text())
     assert path is not None and path.startswith(str(tmp_path / "gialint"))
     assert (tmp_path / "gialint").stat().st_mode & 0o077 == 0  # not readable or writable by others
+    built = load_tables()
+    stored = Tables.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+    assert stored == built and load_tables() == built  # stored as built, and read back
+    Path(path).write_text("{damaged", encoding="utf-8")
+    rebuilt = load_tables()  # a damaged store is built again (lark may number the states otherwise)
+    assert Tables.from_json(json.loads(Path(path).read_text(encoding="utf-8"))) == rebuilt
     monkeypatch.setenv("GIALINT_NO_CACHE", "1")
-    assert parser_cache_path() is None
+    assert store_path(grammar_text()) is None
     monkeypatch.delenv("GIALINT_NO_CACHE")
     blocked = tmp_path / "file"
     blocked.write_text("")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # not a directory: no cache, no error
-    assert parser_cache_path() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # not a directory: no store, no error
+    assert store_path(grammar_text()) is None
+    assert load_tables().terminals == built.terminals
 
 
 @pytest.mark.parametrize(

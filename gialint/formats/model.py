@@ -134,7 +134,15 @@ class TableSpec:
     labels: Mapping[str, tuple[LabelRef, ...]] = field(eq=False, repr=False)
 
     def template(self, version: str) -> Template:
-        return _template(self, version)
+        found = self._templates.get(version)
+        if found is None:
+            found = self._templates[version] = _template(self, version)
+        return found
+
+    @functools.cached_property
+    def _templates(self) -> dict[str, Template]:
+        # by version, without hashing the whole spec as a cache on _template would
+        return {}
 
     @functools.cached_property
     def row_labels(self) -> tuple[LabelRef, ...]:
@@ -150,7 +158,6 @@ class TableSpec:
         return found
 
 
-@functools.cache
 def _template(spec: TableSpec, version: str) -> Template:
     multi = len(spec.blocks) > 1
     rows: list[TemplateRow] = []
