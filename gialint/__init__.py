@@ -5,8 +5,10 @@
 >>> [(d.code, d.span.line) for d in result.diagnostics]  # doctest: +SKIP
 """
 
+from typing import TYPE_CHECKING, Any
+
 from gialint._version import __version__
-from gialint.api import LintResult, lint_bytes, lint_path, lint_text, parse_text, settings_for
+from gialint.api import FileError, LintResult, lint_bytes, lint_path, lint_text, parse_text, settings_for
 from gialint.config import ConfigError
 from gialint.config.settings import Settings
 from gialint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Text
@@ -22,6 +24,7 @@ __all__ = [
     "Diagnostic",
     "Document",
     "Edit",
+    "FileError",
     "Fix",
     "Limits",
     "LintResult",
@@ -34,7 +37,20 @@ __all__ = [
     "__version__",
     "lint_bytes",
     "lint_path",
+    "lint_paths",
     "lint_text",
     "parse_text",
     "settings_for",
 ]
+
+if TYPE_CHECKING:
+    from gialint.batch import lint_paths
+
+
+def __getattr__(name: str) -> Any:
+    # lint_paths brings the cache and process pools: imported when first used
+    if name == "lint_paths":
+        from gialint.batch import lint_paths
+
+        return lint_paths
+    raise AttributeError(f"module 'gialint' has no attribute {name!r}")

@@ -23,10 +23,18 @@ from gialint.registry import all_rules
 class LintResult:
     path: str | None
     diagnostics: tuple[Diagnostic, ...]
-    document: Document
+    document: Document | None  # None in results of lint_paths (see there)
     text: str  # the text linted (for .html/.docx/.pdf: as extracted), with LF line ends
     encoding: str | None = None
     file_format: str = "text"  # text | markdown | html | docx | pdf
+
+
+@frozen
+class FileError:
+    """A file that could not be read or linted, with one line that says why."""
+
+    path: str
+    message: str
 
 
 def settings_for(path: str | os.PathLike[str]) -> Settings:

@@ -8,20 +8,22 @@ Exit codes (docs/cli.md): 0 — no finding at or above ``fail-on`` (or ``--exit-
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from typing import TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from gialint.api import LintResult, lint_bytes, lint_path, lint_text
-from gialint.baseline import Baseline, BaselineError
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.diagnostic import Severity
+from gialint.discover import iter_files
 from gialint.readers import EXTENSIONS, file_bytes, kind_of
 from gialint.report import FileError, ReportOptions, get_reporter
 from gialint.source import ReadError
+
+if TYPE_CHECKING:
+    from gialint.baseline import Baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
@@ -29,26 +31,6 @@ TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
 
 def split(values: Sequence[str] | None) -> list[str]:
     return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
-
-
-def iter_files(paths: Sequence[str], excluded: Callable[[str], bool] = lambda p: False) -> Iterator[str]:
-    """Files to check: each named file, and every report file under each named directory (sorted).
-
-    Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over.
-    """
-    for path in paths:
-        if os.path.isdir(path):
-            found: list[str] = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
-                found.extend(
-                    os.path.join(root, f)
-                    for f in files
-                    if f.lower().endswith(EXTENSIONS) and not f.startswith("~$") and not excluded(os.path.join(root, f))
-                )
-            yield from sorted(found)
-        else:
-            yield path
 
 
 class Run:
@@ -61,6 +43,7 @@ class Run:
         self.fixed = 0
         self.changed_files = 0
         self.baselined = 0
+        self.cached = 0  # files whose findings came from the result cache
         self.out: TextIO = sys.stdout
         self.reading_stdin = False
 
@@ -109,6 +92,8 @@ class Run:
             source.text, lambda text: lint_text(text, path, settings=settings).diagnostics, self.args.unsafe_fixes
         )
         if outcome.changed:
+            import difflib
+
             self.changed_files += 1
             self.fixed += len(outcome.fixed)
             if write:
@@ -161,6 +146,7 @@ class Run:
             print("gialint: --update-baseline needs --baseline FILE", file=sys.stderr)
             return EXIT_ERROR
         try:
+            from gialint.baseline import BaselineError
             from gialint.registry import all_rules
             from gialint.selection import SelectionError, check_selector
 
@@ -191,6 +177,8 @@ class Run:
         file = self.args.baseline
         if not file:
             return None
+        from gialint.baseline import Baseline
+
         if self.args.update_baseline and not os.path.exists(file):
             return Baseline(file)
         return Baseline.load(file)
@@ -221,18 +209,54 @@ class Run:
                 print(
                     f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr
                 )
-            for path in files:
-                settings = resolver.for_path(path)
-                if force and settings.is_excluded(path):
-                    continue
-                result = self.lint_file(path, settings)
-                if result is not None:
-                    self.results.append(result)
+            items = [(path, resolver.for_path(path)) for path in files]
+            if force:
+                items = [(path, settings) for path, settings in items if not settings.is_excluded(path)]
+            if args.fix or args.diff:  # fixes write files: one at a time, in this process, without the cache
+                for path, settings in items:
+                    result = self.lint_file(path, settings)
+                    if result is not None:
+                        self.results.append(result)
+            else:
+                self.lint_many(items)
         return self.finish(here, baseline)
+
+    def lint_many(self, items: list[tuple[str, Settings]]) -> None:
+        """Lint in worker processes with the result cache; keep the results in the files' order."""
+        from gialint.batch import Batch, default_jobs
+        from gialint.cache import CacheError, open_cache
+        from gialint.progress import progress
+
+        args = self.args
+        cache = None
+        if not args.no_cache:
+            try:
+                cache = open_cache(args.cache_dir)
+            except CacheError as error:
+                self.say(f"the result cache cannot be used ({error}); checking without it")
+        needs_text = self.output_format() == "full" or (self.output_format() == "concise" and args.show_source)
+        batch = Batch(args.jobs or default_jobs(), cache, keep_text=needs_text)
+        outcomes: list[LintResult | FileError | None] = [None] * len(items)
+        try:
+            with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
+                for index, outcome in batch.run(items):
+                    outcomes[index] = outcome
+                    advance()
+        finally:
+            if cache is not None:
+                cache.close()
+        for found in outcomes:
+            if isinstance(found, FileError):
+                self.error(found.path, found.message)
+            elif found is not None:
+                self.results.append(found)
+        self.cached = batch.cached
 
     def finish(self, here: Settings, baseline: Baseline | None) -> int:
         args = self.args
         if baseline is not None:
+            from gialint.baseline import BaselineError
+
             if args.update_baseline:
                 updated = baseline.updated((r.path or "-", r.diagnostics) for r in self.results)
                 try:

@@ -20,6 +20,16 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = tuple(s.label for s in reversed(Severity))
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gialint",
@@ -95,6 +105,21 @@ def _parser() -> argparse.ArgumentParser:
     known.add_argument("--baseline", metavar="FILE", help="do not show the findings recorded in this baseline file")
     known.add_argument(
         "--update-baseline", action="store_true", help="write the current findings to the --baseline file"
+    )
+
+    speed = check.add_argument_group("speed")
+    speed.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes for many files (default: the cores available; 1: all in this process)",
+    )
+    speed.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    speed.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep the result cache in DIR (default: $GIALINT_CACHE_DIR, else ~/.cache/gialint)",
     )
 
     parse = commands.add_parser("parse", parents=[lang], help="print a report's structure and statistics as JSON")

@@ -45,9 +45,11 @@ def lint_document(
     running = [
         rule(options) for rule in rules if selection.includes(rule) and (version is None or version in rule.versions)
     ]
-    found: set[Diagnostic] = set()
+    # duplicates are dropped in the order found (not through a set, whose order would vary
+    # between processes with the hash seed, and with it the order of equal-placed findings)
+    found: dict[Diagnostic, None] = {}
     for rule in running:
-        found.update(_run(rule, lambda rule=rule: rule.check(doc)))  # type: ignore[misc]
+        found.update(dict.fromkeys(_run(rule, lambda rule=rule: rule.check(doc))))  # type: ignore[misc]
     kept, unmatched = apply_suppressions(doc.suppressions, found)
     # A code of a rule that did not run (not selected here) is neither used nor unused.
     ran = [(r.code, r.name) for r in running]
@@ -56,5 +58,5 @@ def lint_document(
     for rule in running:
         kept.extend(_run(rule, lambda rule=rule: rule.check_suppressions(doc, unmatched)))  # type: ignore[misc]
     lines = lines if lines is not None else ()
-    placed = {evolve(d, place=logical_place(doc, d.span, lines)) for d in kept}
+    placed = dict.fromkeys(evolve(d, place=logical_place(doc, d.span, lines)) for d in kept)
     return sorted(placed, key=lambda d: d.sort_key)

@@ -60,3 +60,13 @@ def all_rules() -> tuple[type[Rule], ...]:
         if names.setdefault(rule.name, rule.code) != rule.code:
             raise PluginError(f"rule name {rule.name!r} is used by {names[rule.name]} and {rule.code}")
     return tuple(sorted(found.values(), key=lambda r: r.code))
+
+
+@functools.lru_cache(maxsize=1)
+def rule_distributions() -> tuple[tuple[str, str, str], ...]:
+    """(entry point, distribution, version) of every rule package: part of the result cache's key."""
+    found = []
+    for ep in entry_points(group=GROUP):
+        dist = getattr(ep, "dist", None)
+        found.append((ep.name, dist.name if dist else "", dist.version if dist else ""))
+    return tuple(sorted(found))

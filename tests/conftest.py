@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -8,6 +9,10 @@ from hypothesis import HealthCheck, settings
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
 BASE = FIXTURES / "base"
+
+# The tests (and the gialint processes they start) keep parse tables and cached results in a
+# directory of their own, never in the user's ~/.cache/gialint.
+os.environ["GIALINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="gialint-test-cache-")
 
 settings.register_profile("default", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", deadline=None, max_examples=1000, suppress_health_check=[HealthCheck.too_slow])

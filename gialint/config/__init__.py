@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import tomllib
-from importlib import resources
 from typing import Any
 
 from gialint.config.settings import DEFAULT_SETTINGS, Settings, matches
@@ -43,7 +41,8 @@ class ConfigError(Exception):
 @functools.lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The JSON Schema of the configuration (gialint/config/schema.json)."""
-    data: dict[str, Any] = json.loads(resources.files("gialint.config").joinpath("schema.json").read_text("utf-8"))
+    with open(os.path.join(os.path.dirname(__file__), "schema.json"), encoding="utf-8") as file:
+        data: dict[str, Any] = json.load(file)
     return data
 
 
@@ -88,6 +87,8 @@ def validate(data: dict[str, Any], file: str) -> None:
 
 def _table(file: str) -> dict[str, Any] | None:
     """The gialint settings in ``file`` (None for a pyproject.toml without [tool.gialint])."""
+    import tomllib  # only when there is a configuration file
+
     try:
         with open(file, "rb") as handle:
             data = tomllib.load(handle)

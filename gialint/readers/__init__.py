@@ -99,12 +99,13 @@ def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
 
 def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The bytes of a report file, within the size limit of its kind (ReadError otherwise)."""
-    file = Path(path)
     try:
-        with file.open("rb") as stream:
-            head = stream.read(1024)
-            _check_size(os.fstat(stream.fileno()).st_size, kind_of(file.name, head), limits)
-            data = head + stream.read()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > min(limits.max_text_bytes, limits.max_binary_bytes):  # only then does the kind matter
+                _check_size(size, kind_of(os.fspath(path), stream.read(1024)), limits)
+                stream.seek(0)
+            data = stream.read()
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except FileNotFoundError:

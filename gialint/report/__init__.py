@@ -13,17 +13,11 @@ from typing import TYPE_CHECKING, TextIO
 
 from attrs import frozen
 
+from gialint.api import FileError as FileError  # where reporters have always found it
+
 if TYPE_CHECKING:
     from gialint.api import LintResult
     from gialint.diagnostic import Diagnostic
-
-
-@frozen
-class FileError:
-    """A file that could not be read or linted."""
-
-    path: str
-    message: str
 
 
 @frozen

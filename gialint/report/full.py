@@ -9,6 +9,7 @@ from typing import TextIO
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from gialint.api import LintResult
 from gialint.diagnostic import Diagnostic, Severity
@@ -90,4 +91,35 @@ def report_full(
             frame(console, lines, d, numbered)
             console.print()
     if not options.quiet:
+        if len(results) + len(errors) > 1 and any(r.diagnostics for r in results):
+            console.print(_rule_table(results, options.lang))
         console.print(_summary(results, errors, options.lang))
+
+
+HEADERS = {
+    "zh": ("规则", "名称", "级别", "问题数", "涉及文件"),
+    "en": ("Rule", "Name", "Severity", "Findings", "Files"),
+}
+
+
+def _rule_table(results: Sequence[LintResult], lang: str) -> Table:
+    """The closing table of a run over many files: findings and files per rule, most frequent first."""
+    findings: Counter[str] = Counter()
+    files: Counter[str] = Counter()
+    first: dict[str, Diagnostic] = {}
+    for r in results:
+        for code in {d.code for d in r.diagnostics}:
+            files[code] += 1
+        for d in r.diagnostics:
+            findings[d.code] += 1
+            first.setdefault(d.code, d)
+    labels = LABELS["en" if lang == "en" else "zh"]
+    headers = HEADERS["en" if lang == "en" else "zh"]
+    table = Table(*headers, box=None, pad_edge=False, show_edge=False)
+    for column in table.columns[3:]:
+        column.justify = "right"
+    for code, count in sorted(findings.items(), key=lambda item: (-item[1], item[0])):
+        d = first[code]
+        style = STYLES[d.severity]
+        table.add_row(f"[{style}]{code}[/]", d.name, f"[{style}]{labels[d.severity]}[/]", str(count), str(files[code]))
+    return table

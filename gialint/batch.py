@@ -1,0 +1,306 @@
+"""Many reports at once: the result cache first, then worker processes, results as they finish.
+
+:class:`Batch` drives a run. For each block of files it reads and hashes them and asks
+the cache (:mod:`gialint.cache`); what the cache does not have goes to worker processes
+in chunks of :data:`CHUNK` files, at most :data:`IN_FLIGHT_PER_WORKER` chunks per worker
+at a time, so memory stays flat however many files there are. Results come back in the
+order they finish, each with its index, so a caller can restore the files' order.
+
+One file never stops the run: a file that cannot be read, or that trips a bug, becomes a
+:class:`~gialint.api.FileError`; if a worker process dies (a reader crashing on a hostile
+file), the files it held are checked again one by one, each in a fresh process, and only
+the file that kills its process is reported as unreadable.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from attrs import evolve
+
+from gialint.api import FileError, LintResult, lint_bytes
+from gialint.cache import Entry, ResultCache, context_key, entry_key
+from gialint.config.settings import DEFAULT_SETTINGS, Settings
+from gialint.parse import normalize_newlines
+from gialint.readers import file_bytes, kind_of, read_bytes
+from gialint.readers.limits import DEFAULT_LIMITS, Limits
+from gialint.source import ReadError
+
+if TYPE_CHECKING:  # imported when workers are started: a run of one file does without them
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+
+#: Files per task handed to a worker: enough to make the hand-over cheap, few enough to share the load.
+CHUNK = 8
+#: With fewer files than this to lint (after the cache), starting workers costs more than it saves.
+MIN_FOR_WORKERS = 2 * CHUNK
+IN_FLIGHT_PER_WORKER = 4
+#: Files read and looked up in the cache at a time.
+BLOCK = 256
+TEXT_FORMATS = ("text", "markdown")
+
+Outcome = LintResult | FileError
+_Done = tuple[int, Outcome, bytes | None]  # index, outcome, cache key of what was linted
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_file(
+    path: str, settings: Settings, keep_text: bool, keyed: bool, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Outcome, bytes | None]:
+    """Read and lint one file; every failure becomes a :class:`FileError`.
+
+    With ``keyed``, also the cache key of the bytes linted. The result carries no
+    document; its text is kept with ``keep_text``, and always for .html/.docx/.pdf
+    reports when keyed (the cache keeps their extracted text).
+    """
+    try:
+        data = file_bytes(path, limits)
+        result = lint_bytes(data, path, limits=limits, settings=settings)
+    except ReadError as error:
+        return FileError(path, str(error)), None
+    except Exception as error:  # a file that trips a bug must not stop the run
+        return FileError(path, f"internal error ({type(error).__name__}: {error}); please report it"), None
+    key = entry_key(data, context_key(settings, path, kind_of(path, data))) if keyed else None
+    keep = keep_text or (keyed and result.file_format not in TEXT_FORMATS)
+    return evolve(result, document=None, text=result.text if keep else ""), key
+
+
+def _work(chunk: Sequence[tuple[int, str, Settings]], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
+    """A worker's task: lint a chunk of files."""
+    done = []
+    for index, path, settings in chunk:
+        outcome, key = lint_file(path, settings, keep_text, keyed, limits)
+        done.append((index, outcome, key))
+    return done
+
+
+def _warm() -> None:
+    """Worker start-up: load the parser and the rules once, not with the first file."""
+    from gialint.parse import parser
+    from gialint.registry import all_rules
+
+    parser()
+    all_rules()
+
+
+def _context() -> BaseContext:
+    """fork where it is safe (no other thread in this process), else forkserver or spawn."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class Batch:
+    """One run over many files. ``jobs=1`` lints in this process."""
+
+    def __init__(
+        self,
+        jobs: int,
+        cache: ResultCache | None = None,
+        keep_text: bool = True,
+        limits: Limits = DEFAULT_LIMITS,
+    ) -> None:
+        self.jobs = max(1, jobs)
+        self.cache = cache
+        self.keep_text = keep_text
+        self.limits = limits
+        self.linted = 0  # files linted in this run (not found in the cache)
+        self.cached = 0  # files found in the cache
+        self._pool: ProcessPoolExecutor | None = None
+        self._in_flight: dict[Future[list[_Done]], list[tuple[int, str, Settings]]] = {}
+
+    # ------------------------------------------------------------------ driving
+    def run(self, items: Iterable[tuple[str, Settings]]) -> Iterator[tuple[int, Outcome]]:
+        """``(index, outcome)`` for every ``(path, settings)``, in the order they finish."""
+        waiting: list[tuple[int, str, Settings]] = []
+        try:
+            block: list[tuple[int, str, Settings]] = []
+            for index, (path, settings) in enumerate(items):
+                block.append((index, path, settings))
+                if len(block) == BLOCK:
+                    yield from self._look_up(block, waiting)
+                    yield from self._dispatch(waiting, final=False)
+                    block = []
+            yield from self._look_up(block, waiting)
+            yield from self._dispatch(waiting, final=True)
+            while self._in_flight:
+                yield from self._collect(block=True)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+            if self.cache is not None:
+                self.cache.flush()
+
+    def _look_up(
+        self, block: list[tuple[int, str, Settings]], waiting: list[tuple[int, str, Settings]]
+    ) -> Iterator[tuple[int, Outcome]]:
+        """Answer what the cache knows; put the rest on ``waiting``."""
+        if self.cache is None:
+            waiting.extend(block)
+            return
+        keyed: list[tuple[int, str, Settings, bytes, bytes]] = []
+        for index, path, settings in block:
+            try:
+                data = file_bytes(path, self.limits)
+            except ReadError as error:
+                yield index, FileError(path, str(error))
+                continue
+            keyed.append(
+                (index, path, settings, data, entry_key(data, context_key(settings, path, kind_of(path, data))))
+            )
+        found = self.cache.get_many([k[4] for k in keyed])
+        for index, path, settings, data, key in keyed:
+            entry = found.get(key)
+            if entry is None:
+                waiting.append((index, path, settings))
+                continue
+            self.cached += 1
+            yield index, self._from_entry(path, data, entry)
+
+    def _from_entry(self, path: str, data: bytes, entry: Entry) -> LintResult:
+        text = ""
+        if self.keep_text:
+            if entry.text is not None:
+                text = entry.text
+            else:  # a text report: decoding its bytes again is cheaper than keeping its text
+                try:
+                    text = normalize_newlines(read_bytes(data, path, self.limits).text)
+                except ReadError:  # pragma: no cover - it was read when it was cached
+                    text = ""
+        return LintResult(path, entry.diagnostics, None, text, entry.encoding, entry.file_format)
+
+    def _dispatch(self, waiting: list[tuple[int, str, Settings]], final: bool) -> Iterator[tuple[int, Outcome]]:
+        """Hand waiting files to workers, or lint them here when workers would not pay."""
+        use_pool = self.jobs > 1 and (self._pool is not None or len(waiting) >= MIN_FOR_WORKERS)
+        if use_pool and self._pool is None:
+            use_pool = self._start_pool()
+        if not use_pool:
+            if self.jobs == 1 or final:
+                chunk, waiting[:] = list(waiting), []
+                for done in _work(chunk, self.keep_text, self.cache is not None, self.limits):
+                    yield self._finish(*done)
+            return
+        while len(waiting) >= CHUNK or (final and waiting):
+            chunk, waiting[:] = waiting[:CHUNK], waiting[CHUNK:]
+            while len(self._in_flight) >= self.jobs * IN_FLIGHT_PER_WORKER:
+                yield from self._collect(block=True)
+            self._submit(chunk)
+        yield from self._collect(block=False)
+
+    def _start_pool(self) -> bool:
+        from concurrent.futures import ProcessPoolExecutor
+
+        _warm()  # forked workers inherit the parser and rules
+        try:
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_warm)
+        except (OSError, ImportError, NotImplementedError):  # no process support here: lint in this process
+            self.jobs = 1
+            return False
+        return True
+
+    def _submit(self, chunk: list[tuple[int, str, Settings]]) -> None:
+        assert self._pool is not None
+        future = self._pool.submit(_work, chunk, self.keep_text, self.cache is not None, self.limits)
+        self._in_flight[future] = chunk
+
+    def _collect(self, block: bool) -> Iterator[tuple[int, Outcome]]:
+        if not self._in_flight:
+            return
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        done, _ = wait(list(self._in_flight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        broken: list[tuple[int, str, Settings]] = []
+        for future in done:
+            chunk = self._in_flight.pop(future)
+            try:
+                finished = future.result()
+            except BrokenProcessPool:
+                broken.extend(chunk)
+                continue
+            for index, outcome, key in finished:
+                yield self._finish(index, outcome, key)
+        if broken:
+            # every chunk still held by the dead pool fails the same way: check them all alone
+            for chunk in self._in_flight.values():
+                broken.extend(chunk)
+            self._in_flight.clear()
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+            for job in sorted(broken, key=lambda j: j[0]):
+                yield self._finish(*self._alone(job))
+
+    def _alone(self, item: tuple[int, str, Settings]) -> _Done:
+        """Lint one file in a process of its own: if that process dies, the file is the culprit."""
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        index, path, _ = item
+        with ProcessPoolExecutor(1, mp_context=_context()) as solo:
+            try:
+                return solo.submit(_work, [item], self.keep_text, self.cache is not None, self.limits).result()[0]
+            except BrokenProcessPool:
+                message = "the process reading this file stopped abruptly; the file may be damaged or hostile"
+                return index, FileError(path, message), None
+
+    def _finish(self, index: int, outcome: Outcome, key: bytes | None) -> tuple[int, Outcome]:
+        self.linted += 1
+        if isinstance(outcome, LintResult):
+            if self.cache is not None and key is not None:
+                text = outcome.text if outcome.file_format not in TEXT_FORMATS else None
+                self.cache.put(key, Entry(outcome.diagnostics, outcome.encoding, outcome.file_format, text))
+            if not self.keep_text and outcome.text:
+                outcome = evolve(outcome, text="")
+        return index, outcome
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    settings: Settings | Callable[[str], Settings] | None = None,
+    cache: bool | str = False,
+    text: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[LintResult | FileError]:
+    """Lint many reports in ``jobs`` worker processes (default: the cores available), yielding
+    each :class:`LintResult` — or :class:`FileError` for a file that cannot be read — as it is ready.
+
+    ``paths`` are files and directories (searched for report files, as ``gialint check``
+    does). Results come in the order they finish, not the order given; each has its
+    ``path``. They carry no ``document`` (a syntax tree is costly to pass between
+    processes: call :func:`gialint.parse_text` on ``result.text`` for it); with
+    ``text=False`` they carry no text either. ``settings`` is one
+    :class:`~gialint.Settings` for every file, or a function of the path such as
+    :func:`gialint.settings_for` (each file's configuration). ``cache=True`` uses the
+    per-user result cache, a string names a cache directory.
+    """
+    from gialint.cache import open_cache
+    from gialint.discover import iter_files
+
+    fixed = settings if isinstance(settings, Settings) else DEFAULT_SETTINGS
+    choose = settings if callable(settings) else (lambda path: fixed)
+    store = open_cache(cache if isinstance(cache, str) else None) if cache else None
+    files = iter_files([os.fspath(p) for p in paths])
+    batch = Batch(jobs or default_jobs(), store, keep_text=text, limits=limits)
+    try:
+        for _, outcome in batch.run((path, choose(path)) for path in files):
+            yield outcome
+    finally:
+        if store is not None:
+            store.close()

@@ -1,0 +1,261 @@
+"""The result cache: a report's findings, kept under a key of everything that decides them.
+
+The key (:func:`entry_key`) is a BLAKE2b hash of the file's bytes, the kind of file, the
+settings that change findings for that path (rules selected there, severities, year,
+version, empty-cell policy) and gialint's build: its version, the size and time of each
+of its files, and the module file and distribution version of every rule, plugins
+included — the way ruff keys its cache. A change to any of them is a miss; nothing is
+ever invalidated by hand.
+
+Entries live in one SQLite database, ``results.sqlite3`` in the per-user cache directory
+(:mod:`gialint.cachedir`). SQLite is what makes the cache safe to share: concurrent runs
+take turns to write (WAL mode, a busy timeout), readers never see half an entry, and a
+damaged file is recognised and replaced. The database is bounded: when it holds more
+than ``GIALINT_CACHE_MAX_MB`` (default 256) MiB of entries, the least recently used ones
+are deleted. Values are pickles, which is why the directory is its owner's alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from gialint._version import __version__
+from gialint.diagnostic import Diagnostic
+
+if TYPE_CHECKING:
+    from gialint.config.settings import Settings
+    from gialint.diagnostic import Severity
+    from gialint.options import LintOptions
+    from gialint.selection import Selection
+
+DATABASE = "results.sqlite3"
+SCHEMA = 1
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+_DAY = 86_400
+
+
+class CacheError(Exception):
+    """The cache cannot be used (gialint then checks without it)."""
+
+
+@frozen
+class Entry:
+    """What a cached report gives back: its findings and how it was read."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    encoding: str | None
+    file_format: str
+    text: str | None  # the extracted text of .html/.docx/.pdf reports with findings; None otherwise
+
+
+def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".toml", ".lark", ".json")):
+                stat = os.stat(os.path.join(root, name))
+                yield os.path.relpath(os.path.join(root, name), directory), stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=1)
+def build_fingerprint() -> bytes:
+    """gialint's version, its files (size and time) and every rule's module and distribution version.
+
+    An edited source tree, a new release or a plugin upgrade gives another fingerprint.
+    """
+    from gialint.registry import all_rules, rule_distributions
+
+    parts: list[Any] = [__version__, sys.version_info[:2]]
+    parts.extend(_files_of(os.path.dirname(os.path.abspath(__file__))))
+    for rule in all_rules():
+        module = sys.modules.get(rule.__module__)
+        file = getattr(module, "__file__", None)
+        stat = os.stat(file) if file else None
+        parts.append((rule.code, rule.__module__, stat.st_size if stat else 0, stat.st_mtime_ns if stat else 0))
+    parts.extend(rule_distributions())
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def context_key(settings: Settings, path: str, kind: str) -> bytes:
+    """What besides the bytes decides a report's findings: the settings for ``path``, the kind, the build."""
+    return _context(kind, _selected(settings.selection_for(path)), settings.severity, settings.options)
+
+
+@functools.lru_cache(maxsize=256)
+def _selected(selection: Selection) -> tuple[str, ...]:
+    from gialint.registry import all_rules
+
+    return tuple(r.code for r in all_rules() if selection.includes(r))
+
+
+@functools.lru_cache(maxsize=256)
+def _context(
+    kind: str, selected: tuple[str, ...], severity: tuple[tuple[str, Severity], ...], options: LintOptions
+) -> bytes:
+    parts = (
+        build_fingerprint(),
+        kind,
+        selected,
+        [(selector, level.label) for selector, level in severity],
+        options.year,
+        options.version,
+        options.empty_cell.value,
+    )
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def entry_key(data: bytes, context: bytes) -> bytes:
+    """The cache key of a report's bytes in a context (:func:`context_key`)."""
+    return hashlib.blake2b(data, digest_size=20, key=context).digest()
+
+
+def max_bytes() -> int:
+    try:
+        return max(1, int(os.environ.get("GIALINT_CACHE_MAX_MB", ""))) * 1024 * 1024
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+class ResultCache:
+    """The cache database. Only the process that drives a run opens it; workers never do."""
+
+    def __init__(self, directory: str, limit: int | None = None) -> None:
+        self.path = os.path.join(directory, DATABASE)
+        self.limit = limit if limit is not None else max_bytes()
+        self.today = int(time.time()) // _DAY
+        self.hits = 0
+        self._stale: list[bytes] = []  # hits last used on an earlier day
+        self._pending: list[tuple[bytes, bytes, int, int]] = []
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError:  # not a database (damaged, or another program's file): start afresh
+            self._remove()
+            try:
+                self._db = self._open()
+            except sqlite3.Error as error:
+                raise CacheError(f"{self.path}: {error}") from None
+        except sqlite3.Error as error:
+            raise CacheError(f"{self.path}: {error}") from None
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries"
+                " (key BLOB PRIMARY KEY, value BLOB NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL)"
+            )
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
+            if row is None or row[0] != str(SCHEMA):
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("DELETE FROM entries")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+                db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _remove(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(self.path + suffix)
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                raise CacheError(f"{self.path}: cannot replace a damaged cache: {error.strerror}") from None
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Entry]:
+        """The entries found for ``keys`` (undecodable ones are treated as missing)."""
+        found: dict[bytes, Entry] = {}
+        for start in range(0, len(keys), 500):
+            batch = keys[start : start + 500]
+            query = f"SELECT key, value, used FROM entries WHERE key IN ({','.join('?' * len(batch))})"
+            for key, value, used in self._db.execute(query, batch):
+                try:
+                    entry = pickle.loads(value)
+                except Exception:
+                    continue
+                if isinstance(entry, Entry):
+                    found[key] = entry
+                    if used < self.today:
+                        self._stale.append(key)
+        self.hits += len(found)
+        return found
+
+    def put(self, key: bytes, entry: Entry) -> None:
+        """Keep an entry (written with the others by :meth:`flush`)."""
+        value = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((key, value, len(value) + len(key), self.today))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what :meth:`put` kept and mark today's hits, in one transaction; then keep to the bound."""
+        if not self._pending and not self._stale:
+            return
+        pending, stale = self._pending, self._stale
+        self._pending, self._stale = [], []
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
+            db.executemany("UPDATE entries SET used=? WHERE key=?", ((self.today, k) for k in stale))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        if pending:
+            self._bound()
+
+    def _bound(self) -> None:
+        total = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0]
+        if total <= self.limit:
+            return
+        excess = total - self.limit * 3 // 4  # free a quarter at once, not a little on every run
+        doomed: list[tuple[bytes]] = []
+        for key, size in self._db.execute("SELECT key, size FROM entries ORDER BY used, rowid"):
+            doomed.append((key,))
+            excess -= size
+            if excess <= 0:
+                break
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.executemany("DELETE FROM entries WHERE key=?", doomed)
+        self._db.execute("COMMIT")
+
+    def stored_bytes(self) -> int:
+        return int(self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0])
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            self._db.close()
+
+
+def open_cache(directory: str | None = None) -> ResultCache | None:
+    """The result cache in ``directory`` (default: the per-user cache directory), or None when off."""
+    from gialint.cachedir import user_cache_dir
+
+    if directory is None:
+        directory = user_cache_dir()
+        if directory is None:
+            return None
+    else:
+        try:
+            os.makedirs(directory, mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise CacheError(f"{directory}: {error.strerror}") from None
+    return ResultCache(directory)

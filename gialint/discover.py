@@ -1,0 +1,28 @@
+"""Which files a run checks: the files named, and the report files under the directories named."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+
+from gialint.readers import EXTENSIONS
+
+
+def iter_files(paths: Sequence[str], excluded: Callable[[str], bool] = lambda p: False) -> Iterator[str]:
+    """Files to check: each named file, and every report file under each named directory (sorted).
+
+    Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over.
+    """
+    for path in paths:
+        if os.path.isdir(path):
+            found: list[str] = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
+                found.extend(
+                    os.path.join(root, f)
+                    for f in files
+                    if f.lower().endswith(EXTENSIONS) and not f.startswith("~$") and not excluded(os.path.join(root, f))
+                )
+            yield from sorted(found)
+        else:
+            yield path
