@@ -145,17 +145,21 @@ class Run:
         if args.update_baseline and not args.baseline:
             print("gialint: --update-baseline needs --baseline FILE", file=sys.stderr)
             return EXIT_ERROR
-        try:
-            from gialint.baseline import BaselineError
-            from gialint.registry import all_rules
-            from gialint.selection import SelectionError, check_selector
+        from gialint.registry import all_rules
+        from gialint.selection import SelectionError, check_selector
 
+        failures: tuple[type[Exception], ...] = (ConfigError, SelectionError)
+        if args.baseline:
+            from gialint.baseline import BaselineError
+
+            failures += (BaselineError,)
+        try:
             for entry in (*overrides["select"], *overrides["extend_select"], *overrides["ignore"]):
                 check_selector(entry, all_rules())
             resolver = Resolver(args.config, args.isolated, overrides)
             here = resolver.for_path(os.getcwd())
             baseline = self.load_baseline()
-        except (ConfigError, SelectionError, BaselineError) as error:
+        except failures as error:
             print(f"gialint: {error}", file=sys.stderr)
             return EXIT_ERROR
         try:

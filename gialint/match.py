@@ -45,7 +45,10 @@ class LabelHit:
     fuzzy: bool = False  # recognised only by similarity
 
     def ref_for(self, version: str) -> LabelRef | None:
-        return next((r for r in self.refs if version in r.versions), None)
+        for ref in self.refs:
+            if version in ref.versions:
+                return ref
+        return None
 
     @property
     def is_typo(self) -> bool:
@@ -118,28 +121,54 @@ class _Classified:
     hit: LabelHit | None = None
 
 
-def _classify(cell: Cell, spec: TableSpec, row_labels: Sequence[LabelRef]) -> _Classified:
+def _classify(cell: Cell, spec: TableSpec) -> _Classified:
     if not cell.text:
         return _Classified(cell, CellRole.BLANK)
     kind = cell.value.kind
     if kind is not ValueKind.TEXT and kind is not ValueKind.BLANK:
         return _Classified(cell, CellRole.VALUE)
-    normalized = normalize(cell.label)
+    refs, fuzzy = _recognise(cell.label, spec)
+    if refs:
+        return _Classified(cell, CellRole.LABEL, LabelHit(cell, refs, fuzzy))
+    return _Classified(cell, CellRole.TEXT)
+
+
+_recognised: dict[tuple[int, str], tuple[TableSpec, tuple[LabelRef, ...], bool]] = {}
+
+
+def _recognise(label: str, spec: TableSpec) -> tuple[tuple[LabelRef, ...], bool]:
+    """The format's labels a cell's text stands for, and whether only by likeness.
+
+    Reports repeat the same labels, so answers are kept (up to 8,192 texts): the likeness
+    search is the costly part, and it runs once per distinct text.
+    """
+    known = _recognised.get((id(spec), label))
+    if known is not None and known[0] is spec:
+        return known[1], known[2]
+    if len(_recognised) >= 8192:
+        _recognised.clear()
+    found = _look_up_label(label, spec)
+    _recognised[(id(spec), label)] = (spec, *found)
+    return found
+
+
+def _look_up_label(label: str, spec: TableSpec) -> tuple[tuple[LabelRef, ...], bool]:
+    normalized = normalize(label)
     refs = spec.lookup(normalized)
     if refs:
-        return _Classified(cell, CellRole.LABEL, LabelHit(cell, refs))
+        return refs, False
     if len(normalized) >= 4:
         base = strip_note(normalized)
         best, score = None, 0.0
-        for ref in row_labels:
+        for ref in spec.row_labels:
             candidate = normalize(ref.label)
             if abs(len(candidate) - len(base)) <= max(2, len(candidate) // 3):
                 value = similarity(base, candidate)
                 if value > score:
                     best, score = ref, value
         if best is not None and score >= FUZZY_THRESHOLD:
-            return _Classified(cell, CellRole.LABEL, LabelHit(cell, (best,), fuzzy=True))
-    return _Classified(cell, CellRole.TEXT)
+            return (best,), True
+    return (), False
 
 
 def _virtual_rows(table: Table, classified: Sequence[_Classified]) -> list[list[_Classified]]:
@@ -179,7 +208,9 @@ def _attempt(template: Template, rows: list[list[_Classified]], hits: Sequence[L
     problems: list[ShapeProblem] = []
     seen: dict[str, Cell] = {}
     for row in rows:
-        last_label = max((i for i, c in enumerate(row) if c.role is CellRole.LABEL), default=-1)
+        last_label = len(row) - 1
+        while last_label >= 0 and row[last_label].role is not CellRole.LABEL:
+            last_label -= 1
         row_hit = next(
             (
                 c.hit
@@ -247,8 +278,7 @@ def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classi
             best, most = spec, count
     if best is None:
         return None
-    row_labels = best.row_labels
-    return best, [_classify(c, best, row_labels) for c in table.cells]
+    return best, [_classify(c, best) for c in table.cells]
 
 
 def match_tables(report: Report, model: FormatModel, prefer: str | None = None) -> tuple[MatchedTable, ...]:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
-from importlib.metadata import entry_points
+import json
+import os
+import sys
 from pathlib import Path
 from typing import Any
+
+from attrs import frozen
 
 from gialint.rule import Rule, RuleDefinitionError, iter_rules
 
@@ -17,7 +22,68 @@ class PluginError(Exception):
     """A rule package could not be loaded."""
 
 
-def _load_entry_point(ep: Any) -> list[type[Rule]]:
+@frozen
+class EntryPoint:
+    """A ``gialint.rules`` entry point and the distribution that declares it."""
+
+    name: str
+    value: str  # "module:attribute"
+    dist: str
+    version: str
+
+    def load(self) -> Any:
+        module, _, attribute = self.value.partition(":")
+        obj: Any = importlib.import_module(module.strip())
+        for part in attribute.strip().split(".") if attribute.strip() else ():
+            obj = getattr(obj, part)
+        return obj
+
+
+def _site_signature() -> list[list[Any]]:
+    """The import path's directories and their times: installing or removing a package changes one."""
+    signature: list[list[Any]] = []
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            signature.append([entry, os.stat(entry or ".").st_mtime_ns])
+    return signature
+
+
+@functools.lru_cache(maxsize=1)
+def entry_points() -> tuple[EntryPoint, ...]:
+    """Every ``gialint.rules`` entry point.
+
+    Finding them means reading the metadata of every installed distribution (importlib.metadata,
+    about 12 ms of start-up), so the list is kept in the per-user cache directory with the
+    times of the import path's directories, and read again while those are unchanged.
+    """
+    from gialint.cachedir import user_cache_dir
+
+    directory = user_cache_dir()
+    store = os.path.join(directory, "plugins.json") if directory else None
+    signature = _site_signature()
+    if store is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            with open(store, encoding="utf-8") as file:
+                data = json.load(file)
+            if data["signature"] == signature:
+                return tuple(EntryPoint(*ep) for ep in data["entry_points"])
+    from importlib.metadata import entry_points as installed
+
+    found = []
+    for ep in installed(group=GROUP):
+        dist = getattr(ep, "dist", None)
+        found.append(EntryPoint(ep.name, ep.value, dist.name if dist else "", dist.version if dist else ""))
+    found.sort(key=lambda e: (e.name, e.value))
+    if store is not None:
+        from gialint.fixfile import write_new
+
+        data = {"signature": signature, "entry_points": [[e.name, e.value, e.dist, e.version] for e in found]}
+        with contextlib.suppress(OSError):
+            write_new(store, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    return tuple(found)
+
+
+def _load_entry_point(ep: EntryPoint) -> list[type[Rule]]:
     try:
         obj = ep.load()
     except Exception as error:  # a broken plugin must not look like a gialint crash
@@ -40,7 +106,7 @@ def _load_entry_point(ep: Any) -> list[type[Rule]]:
 def all_rules() -> tuple[type[Rule], ...]:
     """Every installed rule, sorted by code. Raises PluginError for broken or clashing plugins."""
     found: dict[str, type[Rule]] = {}
-    eps = list(entry_points(group=GROUP))
+    eps = list(entry_points())
     if not any(ep.value.startswith("gialint.rules") for ep in eps):
         # gialint's own metadata is missing (run from a source tree): load the built-ins directly.
         builtin = importlib.import_module("gialint.rules")
@@ -62,11 +128,6 @@ def all_rules() -> tuple[type[Rule], ...]:
     return tuple(sorted(found.values(), key=lambda r: r.code))
 
 
-@functools.lru_cache(maxsize=1)
 def rule_distributions() -> tuple[tuple[str, str, str], ...]:
     """(entry point, distribution, version) of every rule package: part of the result cache's key."""
-    found = []
-    for ep in entry_points(group=GROUP):
-        dist = getattr(ep, "dist", None)
-        found.append((ep.name, dist.name if dist else "", dist.version if dist else ""))
-    return tuple(sorted(found))
+    return tuple((ep.name, ep.dist, ep.version) for ep in entry_points())

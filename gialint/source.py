@@ -17,6 +17,7 @@ handles them without moving any line or column.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from attrs import frozen
@@ -44,7 +45,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16"),
 )
 _CANDIDATES = ["gb18030", "utf_16_le", "utf_16_be"]
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
 class ReadError(Exception):
@@ -58,15 +58,18 @@ class Source:
     path: str | None = None
 
 
+# Controls (other than tab, line ends and form feeds), the replacement character, private use.
+_SUSPICIOUS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# Where unassigned code points may hide among the characters reports use (full-width forms included).
+_HIGH = re.compile("[\uf900-\U000effff]")
+
+
 def _suspicious(text: str) -> int:
-    count = 0
-    for char in text:
-        if char == "\ufffd":
-            count += 1
-        elif ord(char) < 32 or 0x7F <= ord(char) < 0xA0:
-            count += char not in _ALLOWED_CONTROLS
-        elif ord(char) >= 0xE000 and unicodedata.category(char) in ("Co", "Cn", "Cs"):
-            count += 1
+    """Control, replacement, private-use and unassigned characters (searched by pattern, not char by char)."""
+    count = len(_SUSPICIOUS.findall(text))
+    for char in set(_HIGH.findall(text)):
+        if unicodedata.category(char) == "Cn":
+            count += text.count(char)
     return count
 
 

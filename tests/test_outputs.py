@@ -9,9 +9,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import BASE, written
+import gialint
+from conftest import BASE, REPORTS, written
 from gialint.cli import main
 from gialint.registry import all_rules
+from gialint.report import ReportOptions
 
 DEFECTS = BASE / "defects-2021.txt"
 
@@ -177,3 +179,29 @@ def test_quiet_exit_zero_and_show_source(repo: Path, capsys: pytest.CaptureFixtu
     assert out.splitlines()[1:4] == ["   │", "16 │ 行政处罚    12件", "   │             ^^^^"]
     code, _, err = run(["check", "broken.pdf", "--exit-zero"], capsys)
     assert code == 2 and "broken.pdf" in err  # an unreadable file is not a finding
+
+
+def test_plain_output_is_what_rich_prints_without_colour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # piped output is written without rich's console; it must be the very text rich would print
+    import io
+
+    from rich.console import Console
+
+    from gialint.report import full
+
+    tricky = tmp_path / "tricky.txt"
+    text = (BASE / "defects-2021.txt").read_text(encoding="utf-8")
+    tricky.write_text(text.replace("1.属于国家机密", "1.属于国家机密[bold]:smile:"), encoding="utf-8")
+    results = [gialint.lint_path(path) for path in [*REPORTS, tricky]]
+    assert sum(len(r.diagnostics) for r in results) > 40  # findings of every kind of place
+    plain = io.StringIO()
+    full.report_full(results, [], ReportOptions(color=False), plain)
+
+    def rich_printer(out: io.StringIO) -> full.RichPrinter:
+        return full.RichPrinter(Console(file=out, no_color=True, highlight=False, emoji=False, width=10_000))
+
+    monkeypatch.setattr(full, "PlainPrinter", rich_printer)
+    printed = io.StringIO()
+    full.report_full(results, [], ReportOptions(color=False), printed)
+    assert plain.getvalue() == printed.getvalue()
+    assert "国家机密[bold]:smile:" in plain.getvalue()  # report text is shown as written

@@ -65,3 +65,25 @@ def test_the_plugin_is_configured_like_a_built_in(site: Path, tmp_path: Path) ->
     assert [(d["code"], d["severity"]) for d in json.loads(checked.stdout)["diagnostics"]] == [("EXA101", "error")]
     without = gialint(Path("/nonexistent"), tmp_path, "check", "r.txt")
     assert without.returncode == 2 and "'EXA' matches no rule" in without.stderr  # not installed: said plainly
+
+
+def test_entry_points_are_kept_until_the_import_path_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+
+    from gialint import registry
+
+    monkeypatch.setenv("GIALINT_CACHE_DIR", str(tmp_path / "cache"))
+    registry.entry_points.cache_clear()
+    found = registry.entry_points()
+    assert any(ep.value.startswith("gialint.rules") for ep in found)
+    store = tmp_path / "cache" / "plugins.json"
+    data = json.loads(store.read_text(encoding="utf-8"))
+    data["entry_points"].append(["stale", "nowhere:RULES", "gone", "0"])
+    store.write_text(json.dumps(data), encoding="utf-8")
+    registry.entry_points.cache_clear()
+    assert registry.entry_points()[-1].name == "stale"  # read from the store while the path is unchanged
+    installed = tmp_path / "site-packages"
+    installed.mkdir()
+    monkeypatch.syspath_prepend(str(installed))  # a new directory on the import path: found afresh
+    registry.entry_points.cache_clear()
+    assert registry.entry_points() == found
+    registry.entry_points.cache_clear()

@@ -15,18 +15,13 @@ from gialint.report import FileError, ReportOptions, where
 def report_concise(
     results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
 ) -> None:
-    console = None
-    if options.show_source:
-        from rich.console import Console
+    from gialint.report.full import PlainPrinter, frame
 
-        console = Console(file=out, no_color=True, highlight=False, width=10_000)
+    printer = PlainPrinter(out) if options.show_source else None
     for result in results:
         path = result.path or "-"
         lines = result.text.split("\n")
         for d in result.diagnostics:
             out.write(f"{where(path, d, options.lang)}: {d.code} {d.severity.label} {d.message.get(options.lang)}\n")
-            if console is not None:
-                from gialint.report.full import frame
-
-                frame(console, lines, d, result.file_format in ("text", "markdown"))
-                out.flush()
+            if printer is not None:
+                frame(printer, lines, d, result.file_format in ("text", "markdown"))
