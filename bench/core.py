@@ -3,8 +3,8 @@
     python bench/core.py [--repeat N]
 
 Reports figures; asserts nothing. Inputs: the five seed reports (tests/fixtures/seeds)
-and generated reports of both formats in every layout (gialint.testing). The fuller
-batch benchmark (throughput, workers, cache, memory) is issue 5's.
+and generated reports of both formats in every layout (gialint.testing). The full
+benchmark (corpus, floor, throughput, workers, cache, memory) is bench/run.py.
 """
 
 from __future__ import annotations

@@ -242,15 +242,25 @@ def main() -> None:
                 break
             folders = [str(corpus / f"{i:03d}") for i in range(size // 1000)]
             seconds, peak = run_check([*folders, "--no-cache", "-j", str(cores)], env, memory=True)
-            growth.append({"files": size, "seconds": seconds, "ms_per_file": seconds * 1000 / size, "peak_mib": peak / 1024})
-            print(f"  {size:>6} files: {seconds:6.2f} s, {seconds * 1000 / size:.3f} ms/file, peak {peak / 1024:.0f} MiB")
+            growth.append(
+                {"files": size, "seconds": seconds, "ms_per_file": seconds * 1000 / size, "peak_mib": peak / 1024}
+            )
+            print(
+                f"  {size:>6} files: {seconds:6.2f} s, {seconds * 1000 / size:.3f} ms/file, peak {peak / 1024:.0f} MiB"
+            )
         results["growth"] = growth
 
         shutil.rmtree(base / "cache", ignore_errors=True)
         everything = [str(corpus / f"{i:03d}") for i in range((len(files) + 999) // 1000)]
         cold, _ = run_check([*everything, "-j", str(cores)], env)
         warm, peak = run_check([*everything, "-j", str(cores)], env, memory=True)
-        results["cache"] = {"files": len(files), "cold_s": cold, "warm_s": warm, "ratio": warm / cold, "warm_peak_mib": peak / 1024}
+        results["cache"] = {
+            "files": len(files),
+            "cold_s": cold,
+            "warm_s": warm,
+            "ratio": warm / cold,
+            "warm_peak_mib": peak / 1024,
+        }
         print("cache:", {k: round(v, 3) for k, v in results["cache"].items()})
 
         results["cold_start_ms"] = cold_start(files[1], env)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import re
 from pathlib import Path
 
@@ -72,3 +73,14 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: py
     out = capsys.readouterr().out.splitlines()
     assert "5:1 GIA103 warning The section should be numbered “一、”, not “1、”" in out
     assert out[-1] == "2020 2019 30"
+
+
+def test_readme_batch_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)[1]
+    assert "lint_paths" in example
+    exec(compile(example, "README.md", "exec"), {})
+    out = sorted(capsys.readouterr().out.splitlines())
+    expected = sorted(f"{p} {len(gialint.lint_path(p).diagnostics)}" for p in sorted(glob.glob("examples/*.txt")))
+    assert out == expected and len(out) == 2
