@@ -98,12 +98,12 @@ def per_report(files: list[Path]) -> dict[str, float]:
         report = parse_report(text)
         doc = analyze(report)
         lines = text.split("\n")
-        stages["read"].append(fastest(lambda: read_bytes(file_bytes(path), path.name)))  # noqa: B023
-        stages["parse"].append(fastest(lambda: parse_report(text)))  # noqa: B023
-        stages["match"].append(fastest(lambda: analyze(report)))  # noqa: B023
-        stages["rules"].append(fastest(lambda: lint_document(doc, rules, lines=lines)))  # noqa: B023
-        stages["total"].append(fastest(lambda: gialint.lint_path(path)))  # noqa: B023
-        stages["floor"].append(fastest(lambda: len(NUMBERS.findall(decode(path.read_bytes()).text))))  # noqa: B023
+        stages["read"].append(fastest(lambda: read_bytes(file_bytes(path), path.name)))
+        stages["parse"].append(fastest(lambda: parse_report(text)))
+        stages["match"].append(fastest(lambda: analyze(report)))
+        stages["rules"].append(fastest(lambda: lint_document(doc, rules, lines=lines)))
+        stages["total"].append(fastest(lambda: gialint.lint_path(path)))
+        stages["floor"].append(fastest(lambda: len(NUMBERS.findall(decode(path.read_bytes()).text))))
     return {k: statistics.median(v) for k, v in stages.items()}
 
 
