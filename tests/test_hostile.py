@@ -171,3 +171,17 @@ def test_html_spans_cannot_blow_up_a_table() -> None:
     )
     with pytest.raises(ReadError, match="spans more than"):
         read_bytes(page.encode(), "r.html")
+
+
+@pytest.mark.parametrize("member", ["[Content_Types].xml", "word/document.xml"])
+def test_a_docx_with_a_damaged_part_is_one_line(member: str) -> None:
+    # flipped bytes inside a compressed part: zlib or the CRC check fails while the part is read
+    data = bytearray(written(seed("003"), "docx"))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 2, start + min(info.compress_size, 40)):
+        data[offset] ^= 0x5A
+    with pytest.raises(ReadError) as raised:
+        read_bytes(bytes(data), "r.docx")
+    assert "\n" not in str(raised.value)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -70,8 +71,12 @@ def check_package(data: bytes, limits: Limits) -> None:
             raise ReadError("a ZIP archive, but not a Word document (no word/document.xml)")
         for info in members:
             if info.filename.endswith((".xml", ".rels")):
-                with archive.open(info) as part:
-                    head = part.read(4096)
+                try:
+                    with archive.open(info) as part:
+                        head = part.read(4096)
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
+                    # a damaged or truncated part (hypothesis found these with cut files)
+                    raise ReadError(f"the .docx part {info.filename} is damaged: {error}".splitlines()[0]) from None
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise ReadError(
                         f"the .docx part {info.filename} declares a DOCTYPE, which Word never writes: refusing it"
