@@ -17,6 +17,7 @@ are deleted. Values are pickles, which is why the directory is its owner's alone
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -55,7 +56,7 @@ class Entry:
     diagnostics: tuple[Diagnostic, ...]
     encoding: str | None
     file_format: str
-    text: str | None  # the extracted text of .html/.docx/.pdf reports with findings; None otherwise
+    text: str | None  # the extracted text of an .html/.docx/.pdf report; None for text (its bytes decode again)
 
 
 def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:
@@ -74,9 +75,12 @@ def build_fingerprint() -> bytes:
     An edited source tree, a new release or a plugin upgrade gives another fingerprint.
     """
     from gialint.registry import all_rules, rule_distributions
+    from gialint.tables import grammar_path
 
     parts: list[Any] = [__version__, sys.version_info[:2]]
     parts.extend(_files_of(os.path.dirname(os.path.abspath(__file__))))
+    grammar = os.stat(grammar_path())  # outside the package directory in an editable install
+    parts.append((grammar.st_size, grammar.st_mtime_ns))
     for rule in all_rules():
         module = sys.modules.get(rule.__module__)
         file = getattr(module, "__file__", None)
@@ -134,6 +138,7 @@ class ResultCache:
         self.limit = limit if limit is not None else max_bytes()
         self.today = int(time.time()) // _DAY
         self.hits = 0
+        self.failure: str | None = None  # why the cache stopped working during the run, if it did
         self._stale: list[bytes] = []  # hits last used on an earlier day
         self._pending: list[tuple[bytes, bytes, int, int]] = []
         try:
@@ -177,26 +182,39 @@ class ResultCache:
             except OSError as error:
                 raise CacheError(f"{self.path}: cannot replace a damaged cache: {error.strerror}") from None
 
+    def _fail(self, error: sqlite3.Error) -> None:
+        """Stop using the cache for the rest of the run (a full disk, a lock held too long…)."""
+        self.failure = f"{self.path}: {error}"
+        self._pending, self._stale = [], []
+
     def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Entry]:
         """The entries found for ``keys`` (undecodable ones are treated as missing)."""
+        if self.failure is not None:
+            return {}
         found: dict[bytes, Entry] = {}
-        for start in range(0, len(keys), 500):
-            batch = keys[start : start + 500]
-            query = f"SELECT key, value, used FROM entries WHERE key IN ({','.join('?' * len(batch))})"
-            for key, value, used in self._db.execute(query, batch):
-                try:
-                    entry = pickle.loads(value)
-                except Exception:
-                    continue
-                if isinstance(entry, Entry):
-                    found[key] = entry
-                    if used < self.today:
-                        self._stale.append(key)
+        try:
+            for start in range(0, len(keys), 500):
+                batch = keys[start : start + 500]
+                query = f"SELECT key, value, used FROM entries WHERE key IN ({','.join('?' * len(batch))})"
+                for key, value, used in self._db.execute(query, batch):
+                    try:
+                        entry = pickle.loads(value)
+                    except Exception:
+                        continue  # a damaged entry is a miss, and is replaced
+                    if isinstance(entry, Entry):
+                        found[key] = entry
+                        if used < self.today:
+                            self._stale.append(key)
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
         self.hits += len(found)
         return found
 
     def put(self, key: bytes, entry: Entry) -> None:
         """Keep an entry (written with the others by :meth:`flush`)."""
+        if self.failure is not None:
+            return
         value = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         self._pending.append((key, value, len(value) + len(key), self.today))
         if len(self._pending) >= 256:
@@ -204,21 +222,24 @@ class ResultCache:
 
     def flush(self) -> None:
         """Write what :meth:`put` kept and mark today's hits, in one transaction; then keep to the bound."""
-        if not self._pending and not self._stale:
+        if self.failure is not None or (not self._pending and not self._stale):
             return
         pending, stale = self._pending, self._stale
         self._pending, self._stale = [], []
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
         try:
-            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
-            db.executemany("UPDATE entries SET used=? WHERE key=?", ((self.today, k) for k in stale))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        if pending:
-            self._bound()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
+                db.executemany("UPDATE entries SET used=? WHERE key=?", ((self.today, k) for k in stale))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            if pending:
+                self._bound()
+        except sqlite3.Error as error:
+            self._fail(error)
 
     def _bound(self) -> None:
         total = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0]
@@ -242,7 +263,8 @@ class ResultCache:
         try:
             self.flush()
         finally:
-            self._db.close()
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
 
 
 def open_cache(directory: str | None = None) -> ResultCache | None:

@@ -43,7 +43,6 @@ class Run:
         self.fixed = 0
         self.changed_files = 0
         self.baselined = 0
-        self.cached = 0  # files whose findings came from the result cache
         self.out: TextIO = sys.stdout
         self.reading_stdin = False
 
@@ -249,12 +248,13 @@ class Run:
         finally:
             if cache is not None:
                 cache.close()
+                if cache.failure is not None:
+                    self.say(f"the result cache stopped working ({cache.failure}); results were not cached")
         for found in outcomes:
             if isinstance(found, FileError):
                 self.error(found.path, found.message)
             elif found is not None:
                 self.results.append(found)
-        self.cached = batch.cached
 
     def finish(self, here: Settings, baseline: Baseline | None) -> int:
         args = self.args

@@ -284,3 +284,13 @@ def test_lint_paths_takes_settings_per_file(corpus: Path) -> None:
         assert isinstance(outcome, LintResult)
         if "sub0" in (outcome.path or ""):
             assert {d.code for d in outcome.diagnostics} <= {"GIA301"}
+
+
+def test_a_cache_that_fails_during_the_run_only_stops_caching(corpus: Path, tmp_path: Path) -> None:
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))[:6]
+    cache = open_cache(str(tmp_path))
+    assert cache is not None
+    cache._db.close()  # as if the disk filled up or another process held the lock too long
+    runner = run_batch(files, cache)
+    assert runner.linted == 6 and cache.failure is not None and "closed database" in cache.failure
+    cache.close()
