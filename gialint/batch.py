@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from attrs import evolve
 
 from gialint.api import FileError, LintResult, lint_bytes
-from gialint.cache import Entry, ResultCache, context_key, entry_key
+from gialint.cache import Entry, ResultCache, file_key
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.parse import normalize_newlines
-from gialint.readers import file_bytes, kind_of, read_bytes
+from gialint.readers import file_bytes, read_bytes
 from gialint.readers.limits import DEFAULT_LIMITS, Limits
 from gialint.source import ReadError
 
@@ -70,7 +70,7 @@ def lint_file(
         return FileError(path, str(error)), None
     except Exception as error:  # a file that trips a bug must not stop the run
         return FileError(path, f"internal error ({type(error).__name__}: {error}); please report it"), None
-    key = entry_key(data, context_key(settings, path, kind_of(path, data))) if keyed else None
+    key = file_key(data, settings, path) if keyed else None
     keep = keep_text or (keyed and result.file_format not in TEXT_FORMATS)
     return evolve(result, document=None, text=result.text if keep else ""), key
 
@@ -159,9 +159,7 @@ class Batch:
             except ReadError as error:
                 yield index, FileError(path, str(error))
                 continue
-            keyed.append(
-                (index, path, settings, data, entry_key(data, context_key(settings, path, kind_of(path, data))))
-            )
+            keyed.append((index, path, settings, data, file_key(data, settings, path)))
         found = self.cache.get_many([k[4] for k in keyed])
         for index, path, settings, data, key in keyed:
             entry = found.get(key)

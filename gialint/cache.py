@@ -123,6 +123,13 @@ def entry_key(data: bytes, context: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=20, key=context).digest()
 
 
+def file_key(data: bytes, settings: Settings, path: str) -> bytes:
+    """The cache key of the report at ``path`` with these bytes and settings."""
+    from gialint.readers import kind_of
+
+    return entry_key(data, context_key(settings, path, kind_of(path, data)))
+
+
 def max_bytes() -> int:
     try:
         return max(1, int(os.environ.get("GIALINT_CACHE_MAX_MB", ""))) * 1024 * 1024
@@ -242,7 +249,7 @@ class ResultCache:
             self._fail(error)
 
     def _bound(self) -> None:
-        total = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0]
+        total = self.stored_bytes()
         if total <= self.limit:
             return
         excess = total - self.limit * 3 // 4  # free a quarter at once, not a little on every run

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -56,17 +55,19 @@ def entry_points() -> tuple[EntryPoint, ...]:
     about 12 ms of start-up), so the list is kept in the per-user cache directory with the
     times of the import path's directories, and read again while those are unchanged.
     """
-    from gialint.cachedir import user_cache_dir
+    from gialint.cachedir import cache_file, read_json, write_json
 
-    directory = user_cache_dir()
-    store = os.path.join(directory, "plugins.json") if directory else None
+    path = cache_file("plugins.json")
     signature = _site_signature()
-    if store is not None:
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            with open(store, encoding="utf-8") as file:
-                data = json.load(file)
-            if data["signature"] == signature:
-                return tuple(EntryPoint(*ep) for ep in data["entry_points"])
+
+    def load(data: Any) -> tuple[EntryPoint, ...]:
+        if data["signature"] != signature:
+            raise ValueError("the import path has changed")
+        return tuple(EntryPoint(*ep) for ep in data["entry_points"])
+
+    stored = read_json(path, load)
+    if stored is not None:
+        return stored
     from importlib.metadata import entry_points as installed
 
     found = []
@@ -74,12 +75,7 @@ def entry_points() -> tuple[EntryPoint, ...]:
         dist = getattr(ep, "dist", None)
         found.append(EntryPoint(ep.name, ep.value, dist.name if dist else "", dist.version if dist else ""))
     found.sort(key=lambda e: (e.name, e.value))
-    if store is not None:
-        from gialint.fixfile import write_new
-
-        data = {"signature": signature, "entry_points": [[e.name, e.value, e.dist, e.version] for e in found]}
-        with contextlib.suppress(OSError):
-            write_new(store, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    write_json(path, {"signature": signature, "entry_points": [[e.name, e.value, e.dist, e.version] for e in found]})
     return tuple(found)
 
 

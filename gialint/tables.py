@@ -9,10 +9,8 @@ cache, named by a hash of the grammar, and rebuilt with lark when the grammar ch
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
-import json
 import os
 from typing import Any
 
@@ -105,31 +103,21 @@ def store_path(grammar: str) -> str | None:
 
     ``GIALINT_NO_CACHE=1`` keeps nothing on disk (the tables are then built on every start).
     """
-    from gialint.cachedir import user_cache_dir
+    from gialint.cachedir import cache_file
 
-    directory = user_cache_dir()
-    if directory is None:
-        return None
     digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:20]
-    return os.path.join(directory, f"tables-{digest}.json")
+    return cache_file(f"tables-{digest}.json")
 
 
 def load_tables() -> Tables:
     """The tables of the installed grammar: from the store, or built (and stored) when missing."""
+    from gialint.cachedir import read_json, write_json
+
     grammar = grammar_text()
     path = store_path(grammar)
-    if path is not None:
-        try:
-            with open(path, encoding="utf-8") as file:
-                return Tables.from_json(json.load(file))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # missing, from another format, or damaged: build again
+    stored = read_json(path, Tables.from_json)  # None: missing, from another format, or damaged
+    if stored is not None:
+        return stored
     tables = build_tables(grammar)
-    if path is not None:
-        from gialint.fixfile import write_new
-
-        # whole or not at all, since another process may be reading it; a read-only cache
-        # directory just means building on every start
-        with contextlib.suppress(OSError):
-            write_new(path, json.dumps(tables.as_json(), ensure_ascii=False).encode("utf-8"))
+    write_json(path, tables.as_json())
     return tables
