@@ -46,12 +46,10 @@ _HEADING = re.compile(
 
 def _strip(line: int, text: str, start: int = 0, end: int | None = None) -> tuple[str, Span]:
     """The stripped text of ``text[start:end]`` and its span (zero-width where empty)."""
-    end = len(text) if end is None else end
     piece = text[start:end]
-    left = len(piece) - len(piece.lstrip(_SPACE))
     stripped = piece.strip(_SPACE)
-    begin = start + left
-    return stripped, Span.on_line(line, begin, begin + len(stripped))
+    begin = start + len(piece) - len(piece.lstrip(_SPACE)) + 1
+    return stripped, Span(line, begin, line, begin + len(stripped))
 
 
 def heading_from(token: Line, section_level: bool) -> Heading:
@@ -112,23 +110,22 @@ class Builder:
         self._is_section = is_section
 
     # -------------------------------------------------------------- cells
-    def _cell(self, line: int, text: str, start: int = 0, end: int | None = None) -> Cell:
-        stripped, span = _strip(line, text, start, end)
-        return Cell(stripped, span, self._read(stripped))
+    def _cell(self, line: int, piece: str, offset: int) -> Cell:
+        """The cell whose raw text ``piece`` starts at 0-based column ``offset`` of ``line``."""
+        stripped = piece.strip(_SPACE)
+        begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
+        return Cell(stripped, Span(line, begin, line, begin + len(stripped)), self._read(stripped))
 
     def _split(self, token: Line, separator: str, outer: bool) -> Row:
-        text = token.value
-        bounds: list[tuple[int, int]] = []
-        start = 0
-        for index, char in enumerate(text):
-            if char == separator:
-                bounds.append((start, index))
-                start = index + 1
-        bounds.append((start, len(text)))
+        text, line, cell = token.value, token.line, self._cell
+        cells = []
+        offset = 0
+        for piece in text.split(separator):
+            cells.append(cell(line, piece, offset))
+            offset += len(piece) + 1
         if outer:  # "| a | b |": drop what stands outside the first and last bar
-            bounds = bounds[1:-1]
-        cells = tuple(self._cell(token.line, text, a, b) for a, b in bounds)
-        return Row(cells, Span(token.line, 1, token.line, len(text) + 1))
+            cells = cells[1:-1]
+        return Row(tuple(cells), Span(line, 1, line, len(text) + 1))
 
     def _table(self, layout: Layout, rows: Sequence[Row]) -> Table | Paragraph:
         cells = [cell for row in rows for cell in row.cells]
@@ -140,7 +137,7 @@ class Builder:
     def tab_cell(self, tokens: list[Line]) -> Cell:
         first = tokens[0]
         if len(tokens) == 1:  # most cells: one line, after its tab
-            return self._cell(first.line, first.value, 1)
+            return self._cell(first.line, first.value[1:], 1)
         parts = [_strip(t.line, t.value, 1 if t is first else 0) for t in tokens]
         texts = [text for text, _ in parts if text]
         spans = [span for text, span in parts if text]  # an empty first line: start where the words do
@@ -155,7 +152,7 @@ class Builder:
         return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
 
     def pipe_table(self, tokens: list[Line]) -> Table | Paragraph:
-        cells = tuple(self._cell(t.line, t.value) for t in tokens if t.type == "PIPE_CELL")
+        cells = tuple(self._cell(t.line, t.value, 0) for t in tokens if t.type == "PIPE_CELL")
         span = Span(tokens[0].line, 1, tokens[-1].line, tokens[-1].end_column)
         return self._table(Layout.PIPE, [Row(cells, span)])
 

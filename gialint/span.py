@@ -3,15 +3,17 @@
 ``end_column`` is exclusive, as in Lark tokens and SARIF regions: a cell "24大项" at
 line 48, columns 6-10 has ``column=6, end_column=10``. A zero-width span
 (``column == end_column``) marks a place, such as where an empty cell stands.
+
+A span is a named tuple: immutable, hashable, ordered by where it starts, and made
+several hundred times per report, where an attrs class would cost three times as much.
 """
 
 from __future__ import annotations
 
-from attrs import frozen
+from typing import NamedTuple
 
 
-@frozen(order=True)
-class Span:
+class Span(NamedTuple):
     line: int
     column: int
     end_line: int
@@ -24,10 +26,9 @@ class Span:
 
     def cover(self, other: Span) -> Span:
         """The smallest span holding both ``self`` and ``other``."""
-        # plain tuple comparisons: attrs' generated ordering is ten times slower on this hot path
-        first = self if (self.line, self.column) <= (other.line, other.column) else other
-        last = self if (self.end_line, self.end_column) >= (other.end_line, other.end_column) else other
-        return Span(first.line, first.column, last.end_line, last.end_column)
+        first = self if self[:2] <= other[:2] else other
+        last = self if self[2:] >= other[2:] else other
+        return Span(first[0], first[1], last[2], last[3])
 
     def as_dict(self) -> dict[str, int]:
         return {
