@@ -112,15 +112,14 @@ def _plan(identity: Identity, template: Template) -> _Plan:
     return tuple(plan)
 
 
-def _amounts(keys: _Keys, cells: Mapping[tuple[str, str], Cell]) -> list[Decimal] | None:
-    amounts = []
+def _amounts(keys: _Keys, amounts: Mapping[tuple[str, str], Decimal | None]) -> list[Decimal] | None:
+    found = []
     for key in keys:
-        cell = cells.get(key)
-        amount = cell.value.amount if cell is not None else None
+        amount = amounts.get(key)
         if amount is None:
             return None  # missing (GIA204) or not a number (GIA404): not checked
-        amounts.append(amount)
-    return amounts
+        found.append(amount)
+    return found
 
 
 def breaches(identity: Identity, table: MatchedTable) -> Iterator[Breach]:
@@ -129,10 +128,10 @@ def breaches(identity: Identity, table: MatchedTable) -> Iterator[Breach]:
     ):
         return
     compare = _OPS[identity.op]
-    cells = table.cells
+    cells, amounts = table.cells, table.amounts
     for binding, lhs, rhs, anchor in _plan(identity, table.template):
-        left, right = _amounts(lhs, cells), _amounts(rhs, cells)
-        if left is None or right is None or _amounts((anchor,), cells) is None:
+        left, right = _amounts(lhs, amounts), _amounts(rhs, amounts)
+        if left is None or right is None or amounts.get(anchor) is None:
             continue
         lhs_total, rhs_total = sum(left, Decimal(0)), sum(right, Decimal(0))
         if not compare(lhs_total, rhs_total):

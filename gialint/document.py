@@ -7,6 +7,7 @@ statistics table matched to its version, row by row and cell by cell.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from attrs import frozen
@@ -59,9 +60,12 @@ class Document:
 
     def value_cells(self) -> Iterator[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell]]:
         """Every value cell of every statistics table, with its table, row and column."""
-        for table in self.tables:
-            for row, column, cell in table.value_cells():
-                yield table, row, column, cell
+        return iter(self._value_cells)
+
+    @functools.cached_property
+    def _value_cells(self) -> tuple[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell], ...]:
+        # most rules walk every value cell; list them once
+        return tuple((table, row, column, cell) for table in self.tables for row, column, cell in table.value_cells())
 
 
 def analyze(

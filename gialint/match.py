@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Generic, NamedTuple, TypeVar
 
 from attrs import frozen
 
@@ -24,6 +26,9 @@ from gialint.formats.model import LabelRef
 from gialint.labels import normalize, similarity, strip_note
 from gialint.span import Span
 from gialint.values import ValueKind
+
+_Owner = TypeVar("_Owner")
+_Answer = TypeVar("_Answer")
 
 #: Labels at least this alike (after normalisation) are taken for the same label (GIA203).
 FUZZY_THRESHOLD = 0.8
@@ -97,6 +102,11 @@ class MatchedTable:
         found = ((row, column, cells.get((row.key, column.id))) for row in self.template.rows for column in row.columns)
         return tuple((row, column, cell) for row, column, cell in found if cell is not None)
 
+    @functools.cached_property
+    def amounts(self) -> Mapping[tuple[str, str], Decimal | None]:
+        """Each cell's amount for arithmetic (see :attr:`CellValue.amount`): None for text."""
+        return {key: cell.value.amount for key, cell in self.cells.items()}
+
     def column_headers(self, column: str) -> Iterator[Cell]:
         """The cells that carry a column's label."""
         return (h.cell for h in self.labels if any(r.kind == "column" and r.key == column for r in h.refs))
@@ -114,49 +124,60 @@ class MatchedTable:
         return next((c.label for c in self.template.columns if c.id == column), column)
 
 
-@frozen
-class _Classified:
+class _Classified(NamedTuple):  # one per cell: a tuple costs half an attrs instance
     cell: Cell
     role: CellRole
     hit: LabelHit | None = None
+    names_row: bool = False  # a label that names a row or a group of rows (not a column)
 
 
-def _classify(cell: Cell, spec: TableSpec) -> _Classified:
-    if not cell.text:
-        return _Classified(cell, CellRole.BLANK)
-    kind = cell.value.kind
-    if kind is not ValueKind.TEXT and kind is not ValueKind.BLANK:
-        return _Classified(cell, CellRole.VALUE)
-    refs, fuzzy = _recognise(cell.label, spec)
-    if refs:
-        return _Classified(cell, CellRole.LABEL, LabelHit(cell, refs, fuzzy))
-    return _Classified(cell, CellRole.TEXT)
+class _Memo(Generic[_Owner, _Answer]):
+    """Answers kept per (owner, text), up to 8,192 of them: reports repeat the same labels.
 
-
-_recognised: dict[tuple[int, str], tuple[TableSpec, tuple[LabelRef, ...], bool]] = {}
-
-
-def _recognise(label: str, spec: TableSpec) -> tuple[tuple[LabelRef, ...], bool]:
-    """The format's labels a cell's text stands for, and whether only by likeness.
-
-    Reports repeat the same labels, so answers are kept (up to 8,192 texts): the likeness
-    search is the costly part, and it runs once per distinct text.
+    Keyed by the owner's ``id()``, with the owner kept beside the answer so that a reused
+    id cannot give another object's answer.
     """
-    known = _recognised.get((id(spec), label))
-    if known is not None and known[0] is spec:
-        return known[1], known[2]
-    if len(_recognised) >= 8192:
-        _recognised.clear()
-    found = _look_up_label(label, spec)
-    _recognised[(id(spec), label)] = (spec, *found)
-    return found
+
+    def __init__(self, compute: Callable[[_Owner, str], _Answer]) -> None:
+        self._compute = compute
+        self._known: dict[tuple[int, str], tuple[_Owner, _Answer]] = {}
+
+    def __call__(self, owner: _Owner, text: str) -> _Answer:
+        known = self._known.get((id(owner), text))
+        if known is not None and known[0] is owner:
+            return known[1]
+        if len(self._known) >= 8192:
+            self._known.clear()
+        answer = self._compute(owner, text)
+        self._known[(id(owner), text)] = (owner, answer)
+        return answer
 
 
-def _look_up_label(label: str, spec: TableSpec) -> tuple[tuple[LabelRef, ...], bool]:
-    normalized = normalize(label)
+def _classify(cells: Iterable[Cell], spec: TableSpec) -> list[_Classified]:
+    """Each cell's role in a table read as ``spec``."""
+    out = []
+    for cell in cells:
+        kind = cell.value.kind
+        if not cell.text:
+            out.append(_Classified(cell, CellRole.BLANK))
+        elif kind is not ValueKind.TEXT and kind is not ValueKind.BLANK:
+            out.append(_Classified(cell, CellRole.VALUE))
+        else:
+            refs, fuzzy, names_row = _recognise(spec, cell.text)
+            if refs:
+                out.append(_Classified(cell, CellRole.LABEL, LabelHit(cell, refs, fuzzy), names_row))
+            else:
+                out.append(_Classified(cell, CellRole.TEXT))
+    return out
+
+
+def _look_up_label(spec: TableSpec, text: str) -> tuple[tuple[LabelRef, ...], bool, bool]:
+    """The format's labels a cell's text stands for, whether only by likeness (the costly
+    part), and whether one of them names a row."""
+    normalized = normalize("".join(text.split("\n")))
     refs = spec.lookup(normalized)
     if refs:
-        return refs, False
+        return refs, False, any(r.kind in ("row", "group") for r in refs)
     if len(normalized) >= 4:
         base = strip_note(normalized)
         best, score = None, 0.0
@@ -167,8 +188,18 @@ def _look_up_label(label: str, spec: TableSpec) -> tuple[tuple[LabelRef, ...], b
                 if value > score:
                     best, score = ref, value
         if best is not None and score >= FUZZY_THRESHOLD:
-            return (best,), True
-    return (), False
+            return (best,), True, True
+    return (), False, False
+
+
+def _tables_naming(model: FormatModel, text: str) -> tuple[TableSpec, ...]:
+    """The format tables that have a cell's text as one of their labels (exactly)."""
+    normalized = normalize("".join(text.split("\n")))
+    return tuple(spec for spec in model.tables.values() if spec.lookup(normalized))
+
+
+_recognise = _Memo(_look_up_label)
+_naming = _Memo(_tables_naming)
 
 
 def _virtual_rows(table: Table, classified: Sequence[_Classified]) -> list[list[_Classified]]:
@@ -200,26 +231,40 @@ class _Attempt:
         return (len(self.problems) + self.foreign, -len(self.cells))
 
 
-def _attempt(template: Template, rows: list[list[_Classified]], hits: Sequence[LabelHit]) -> _Attempt:
+class _RowReading(NamedTuple):
+    """What a virtual row says whatever the version: its row label and the cells after its last label."""
+
+    hit: LabelHit | None  # the last label naming a row or a group
+    values: list[_Classified]
+    nonblank: list[_Classified]  # those values that are not blank
+    where: Cell  # the row's last cell
+
+
+def _read_rows(rows: list[list[_Classified]]) -> list[_RowReading]:
+    readings = []
+    for row in rows:
+        last_label = len(row) - 1
+        while last_label >= 0 and row[last_label].role is not CellRole.LABEL:
+            last_label -= 1
+        hit = None
+        for item in reversed(row[: last_label + 1]):
+            if item.names_row:
+                hit = item.hit
+                break
+        values = row[last_label + 1 :]
+        nonblank = [v for v in values if v.role is not CellRole.BLANK]
+        readings.append(_RowReading(hit, values, nonblank, row[-1].cell))
+    return readings
+
+
+def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[LabelHit]) -> _Attempt:
     version = template.version
     by_key = template.row_by_key
     unlabeled = [r for r in template.rows if not r.label]
     cells: dict[tuple[str, str], Cell] = {}
     problems: list[ShapeProblem] = []
     seen: dict[str, Cell] = {}
-    for row in rows:
-        last_label = len(row) - 1
-        while last_label >= 0 and row[last_label].role is not CellRole.LABEL:
-            last_label -= 1
-        row_hit = next(
-            (
-                c.hit
-                for c in reversed(row[: last_label + 1])
-                if c.hit and any(r.kind in ("row", "group") for r in c.hit.refs)
-            ),
-            None,
-        )
-        values = row[last_label + 1 :]
+    for row_hit, found, nonblank, last in rows:
         target: TemplateRow | None = None
         anchor: Cell | None = None
         if row_hit is not None:
@@ -227,22 +272,23 @@ def _attempt(template: Template, rows: list[list[_Classified]], hits: Sequence[L
             anchor = row_hit.cell
             if ref is not None and ref.kind == "row":
                 target = by_key.get(ref.key)
-        elif any(v.role is not CellRole.BLANK for v in values):
+        elif nonblank:
             target = next((r for r in unlabeled if r.key not in seen), None)
         if target is None:
-            stray = [v for v in values if v.role is not CellRole.BLANK]
-            if stray and (row_hit is None or row_hit.ref_for(version) is not None):
-                problems.append(ShapeProblem("stray-values", stray[0].cell.span, found=len(stray)))
+            if nonblank and (row_hit is None or row_hit.ref_for(version) is not None):
+                problems.append(ShapeProblem("stray-values", nonblank[0].cell.span, found=len(nonblank)))
             continue
         if target.key in seen:
-            problems.append(ShapeProblem("duplicate-row", (anchor or values[0].cell).span, target.label))
+            problems.append(ShapeProblem("duplicate-row", (anchor or found[0].cell).span, target.label))
             continue
         expected = len(target.columns)
-        while len(values) > expected and values[0].role is CellRole.BLANK:
-            values.pop(0)
-        while len(values) > expected and values[-1].role is CellRole.BLANK:
-            values.pop()
-        where = anchor or (values[0].cell if values else row[-1].cell)
+        first, end = 0, len(found)
+        while end - first > expected and found[first].role is CellRole.BLANK:
+            first += 1
+        while end - first > expected and found[end - 1].role is CellRole.BLANK:
+            end -= 1
+        values = found[first:end]
+        where = anchor or (values[0].cell if values else last)
         seen[target.key] = where
         if len(values) > expected:
             problems.append(
@@ -257,7 +303,7 @@ def _attempt(template: Template, rows: list[list[_Classified]], hits: Sequence[L
     for index, row_spec in enumerate(ordered):
         if row_spec.key not in seen:
             following = next((seen[r.key] for r in ordered[index + 1 :] if r.key in seen), None)
-            place = following.span if following else (rows[-1][-1].cell.span if rows and rows[-1] else None)
+            place = following.span if following else (rows[-1].where.span if rows else None)
             if place is not None:
                 problems.append(ShapeProblem("missing-row", place, row_spec.label, len(row_spec.columns), 0))
     foreign = sum(1 for h in hits if h.ref_for(version) is None)
@@ -270,15 +316,19 @@ def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classi
     The table is recognised by exact label look-ups alone; only then are its cells
     classified against that one table, fuzzy matching included.
     """
-    labels = [normalize(c.label) for c in table.cells if c.text and c.value.kind is ValueKind.TEXT]
+    cells = list(table.cells)
+    votes: dict[int, int] = {}  # by id(): hashing a whole TableSpec costs more than the count
+    for cell in cells:
+        if cell.text and cell.value.kind is ValueKind.TEXT:
+            for spec in _naming(model, cell.text):
+                votes[id(spec)] = votes.get(id(spec), 0) + 1
     best, most = None, 1
-    for spec in model.tables.values():
-        count = sum(1 for label in labels if spec.lookup(label))
-        if count > most:
-            best, most = spec, count
+    for spec in model.tables.values():  # the format's order breaks ties
+        if votes.get(id(spec), 0) > most:
+            best, most = spec, votes[id(spec)]
     if best is None:
         return None
-    return best, [_classify(c, best) for c in table.cells]
+    return best, _classify(cells, best)
 
 
 def match_tables(report: Report, model: FormatModel, prefer: str | None = None) -> tuple[MatchedTable, ...]:
@@ -317,7 +367,8 @@ def _match_group(
     for _, _, table, classified in group:
         rows.extend(_virtual_rows(table, classified))
         hits.extend(c.hit for c in classified if c.hit is not None)
-    attempts = [_attempt(spec.template(v.id), [list(r) for r in rows], hits) for v in model.versions]
+    readings = _read_rows([r for r in rows if r])
+    attempts = [_attempt(spec.template(v.id), readings, hits) for v in model.versions]
     best_score = min(a.score for a in attempts)
     fitting = [a for a in attempts if a.score == best_score]
     chosen = next((a for a in fitting if a.template.version == prefer), fitting[-1])

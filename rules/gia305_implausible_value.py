@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from gialint.arithmetic import IdentityRule, number
 from gialint.diagnostic import Diagnostic, Severity, Text
@@ -53,8 +52,10 @@ class ImplausibleValue(IdentityRule):
             amount = cell.value.number
             if amount is None:
                 continue
-            where: dict[str, Any] = {"row": row.label, "column": column.label, "value": number(amount)}
             if amount < 0 and column.type != "signed":
-                yield self.diagnostic(cell.span, "negative", **where)
+                kind = "negative"
             elif column.type != "money" and amount != amount.to_integral_value():
-                yield self.diagnostic(cell.span, "fraction", **where)
+                kind = "fraction"
+            else:
+                continue
+            yield self.diagnostic(cell.span, kind, row=row.label, column=column.label, value=number(amount))
