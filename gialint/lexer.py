@@ -57,19 +57,19 @@ class LineLexer:
 
     def tokens(self, text: str, stack: list[int]) -> Iterator[Line]:
         """The lines of ``text`` as tokens; ``stack[-1]`` is the parser's state when each is read."""
-        size = len(text)
-        pos, line = 0, 1
-        ignore, patterns, comment = self._ignore, self._by_state, self._comment
-        while pos < size:
-            end = text.find("\n", pos)
-            if end < 0:
-                end = size
-            if comment is not None and text.find("<!--", pos, end) >= 0 and comment.fullmatch(text, pos, end):
-                pos, line = end + 1, line + 1
+        lines = text.split("\n")
+        if not lines[-1]:
+            lines.pop()  # the empty "line" after a final line end, or an empty text
+        ignore, patterns = self._ignore, self._by_state
+        comment = self._comment if "<!--" in text else None
+        pos = 0
+        for number, value in enumerate(lines, 1):
+            if comment is not None and "<!--" in value and comment.fullmatch(value):
+                pos += len(value) + 1
                 continue
             state = stack[-1]
             match = (patterns.get(state) or self._pattern(state)).match(text, pos)
             kind = match.lastgroup if match is not None else "TEXT"
             if kind not in ignore:
-                yield Line(kind or "TEXT", text[pos:end], line)
-            pos, line = end + 1, line + 1
+                yield Line(kind or "TEXT", value, number)
+            pos += len(value) + 1

@@ -10,6 +10,7 @@ inlined: their children go to the rule that contains them, as in lark's trees.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -35,12 +36,24 @@ class _Inlined(list[Any]):
     __slots__ = ()
 
 
+class _End:
+    """The token after the last line."""
+
+    __slots__ = ()
+    type = END
+
+
 class Parser:
     """The report grammar's LALR(1) tables, run over line tokens with a builder for each rule."""
 
     def __init__(self, tables: Tables, builder: Any) -> None:
         self._tables = tables
         self._lexer = LineLexer(tables)
+        # one int per action: a state to shift to (or go to), or ~rule to reduce by
+        self._actions = [
+            {symbol: (arg if kind == SHIFT else ~arg) for symbol, (kind, arg) in state.items()}
+            for state in tables.states
+        ]
         actions: list[tuple[str, int, Callable[[list[Any]], Any] | None]] = []
         for origin, size in tables.rules:
             if origin.startswith("_"):
@@ -53,44 +66,42 @@ class Parser:
         self._reductions = actions
 
     def parse(self, text: str) -> Any:
-        tables = self._tables
-        states, reductions = tables.states, self._reductions
-        stack: list[int] = [tables.start]
+        actions, reductions, end = self._actions, self._reductions, self._tables.end
+        stack: list[int] = [self._tables.start]
         values: list[Any] = []
-
-        def reduce(rule: int) -> None:
-            origin, size, handler = reductions[rule]
-            children = values[len(values) - size :]
-            del values[len(values) - size :], stack[len(stack) - size :]
-            if handler is None and children and type(children[0]) is _Inlined:
-                value = children[0]  # a left-recursive repetition: grow it in place
-                children = children[1:]
-            else:
-                value = _Inlined()
-            for child in children:
-                if type(child) is _Inlined:
-                    value.extend(child)
-                else:
-                    value.append(child)
-            stack.append(states[stack[-1]][origin][1])
-            values.append(value if handler is None else handler(value))
-
-        for token in self._lexer.tokens(text, stack):
+        for token in itertools.chain(self._lexer.tokens(text, stack), (_End(),)):
+            kind = token.type
             while True:
-                action = states[stack[-1]].get(token.type)
+                action = actions[stack[-1]].get(kind)
                 if action is None:  # pragma: no cover - the property tests show it does not happen
-                    raise ParseError(f"line {token.line}: unexpected {token.type}")
-                if action[0] == SHIFT:
-                    stack.append(action[1])
+                    where = f"line {token.line}" if kind != END else "the end of the report"
+                    raise ParseError(f"{where}: unexpected {kind}")
+                if action >= 0:
+                    stack.append(action)
                     values.append(token)
                     break
-                reduce(action[1])
-        while stack[-1] != tables.end:
-            action = states[stack[-1]].get(END)
-            if action is None or action[0] == SHIFT:  # pragma: no cover - as above
-                raise ParseError("unexpected end of the report")
-            reduce(action[1])
-        return values[-1]
+                origin, size, handler = reductions[~action]
+                if size:
+                    children = values[-size:]
+                    del values[-size:], stack[-size:]
+                else:
+                    children = []
+                if handler is None and children and type(children[0]) is _Inlined:
+                    value = children[0]  # a left-recursive repetition: grow it in place
+                    del children[0]
+                else:
+                    value = _Inlined()
+                for child in children:
+                    if type(child) is _Inlined:
+                        value.extend(child)
+                    else:
+                        value.append(child)
+                state = actions[stack[-1]][origin]
+                stack.append(state)
+                values.append(value if handler is None else handler(value))
+                if state == end:
+                    return values[-1]
+        raise ParseError("unexpected end of the report")  # pragma: no cover - as above
 
 
 @functools.lru_cache(maxsize=1)
