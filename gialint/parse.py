@@ -19,7 +19,7 @@ from attrs import evolve
 
 from gialint.ast import Report
 from gialint.build import Builder
-from gialint.lexer import LineLexer
+from gialint.lexer import Line, LineLexer
 from gialint.span import Span
 from gialint.tables import END, SHIFT, Tables, load_tables
 
@@ -34,13 +34,6 @@ class _Inlined(list[Any]):
     """The children of an inlined rule, on their way to the rule that contains it."""
 
     __slots__ = ()
-
-
-class _End:
-    """The token after the last line."""
-
-    __slots__ = ()
-    type = END
 
 
 class Parser:
@@ -69,7 +62,7 @@ class Parser:
         actions, reductions, end = self._actions, self._reductions, self._tables.end
         stack: list[int] = [self._tables.start]
         values: list[Any] = []
-        for token in itertools.chain(self._lexer.tokens(text, stack), (_End(),)):
+        for token in itertools.chain(self._lexer.tokens(text, stack), (Line(END, "", 0),)):
             kind = token.type
             while True:
                 action = actions[stack[-1]].get(kind)
