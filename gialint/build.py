@@ -117,11 +117,14 @@ class Builder:
         return Cell(stripped, Span(line, begin, line, begin + len(stripped)), self._read(stripped))
 
     def _split(self, token: Line, separator: str, outer: bool) -> Row:
-        text, line, cell = token.value, token.line, self._cell
+        # the hot loop of tables written a row per line: _cell, inlined
+        text, line, read = token.value, token.line, self._read
         cells = []
         offset = 0
         for piece in text.split(separator):
-            cells.append(cell(line, piece, offset))
+            stripped = piece.strip(_SPACE)
+            begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
+            cells.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
             offset += len(piece) + 1
         if outer:  # "| a | b |": drop what stands outside the first and last bar
             cells = cells[1:-1]
@@ -134,10 +137,9 @@ class Builder:
             return Paragraph(" ".join(c.text for c in cells if c.text), span)
         return Table(layout, tuple(rows), span)
 
-    def tab_cell(self, tokens: list[Line]) -> Cell:
+    def _wrapped_cell(self, tokens: list[Line]) -> Cell:
+        """A tab-layout cell wrapped over several lines."""
         first = tokens[0]
-        if len(tokens) == 1:  # most cells: one line, after its tab
-            return self._cell(first.line, first.value[1:], 1)
         parts = [_strip(t.line, t.value, 1 if t is first else 0) for t in tokens]
         texts = [text for text, _ in parts if text]
         spans = [span for text, span in parts if text]  # an empty first line: start where the words do
@@ -145,8 +147,18 @@ class Builder:
         text = "\n".join(texts)
         return Cell(text, span, self._read(text.replace("\n", "")))
 
-    def tab_row(self, cells: list[Cell]) -> Row:
-        return Row(tuple(cells), cells[0].span.cover(cells[-1].span))
+    def tab_row(self, tokens: list[Line]) -> Row:
+        groups: list[list[Line]] = []  # a TAB_CELL line and the CONTINUATION lines after it
+        for token in tokens:
+            if token.type == "TAB_CELL":
+                groups.append([token])
+            else:
+                groups[-1].append(token)
+        cells = tuple(
+            self._cell(group[0].line, group[0].value[1:], 1) if len(group) == 1 else self._wrapped_cell(group)
+            for group in groups
+        )
+        return Row(cells, cells[0].span.cover(cells[-1].span))
 
     def tab_table(self, children: list[Any]) -> Table | Paragraph:
         return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
