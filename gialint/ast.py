@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-
 from typing import NamedTuple
 
 from attrs import frozen

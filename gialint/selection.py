@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -37,13 +38,18 @@ class Selection:
     ignore: tuple[str, ...] = ()
 
     def includes(self, rule: type[Rule]) -> bool:
-        selected = max((specificity(e, rule.code, rule.name) for e in self.select), default=-1)
-        ignored = max((specificity(e, rule.code, rule.name) for e in self.ignore), default=-1)
-        return selected >= 0 and selected > ignored
+        return _includes(self.select, self.ignore, rule.code, rule.name)
 
     def validate(self, rules: Sequence[type[Rule]]) -> None:
         for entry in (*self.select, *self.ignore):
             check_selector(entry, rules)
+
+
+@functools.lru_cache(maxsize=4096)  # asked for every rule of every report, with few selections
+def _includes(select: tuple[str, ...], ignore: tuple[str, ...], code: str, name: str) -> bool:
+    selected = max((specificity(e, code, name) for e in select), default=-1)
+    ignored = max((specificity(e, code, name) for e in ignore), default=-1)
+    return selected >= 0 and selected > ignored
 
 
 def check_selector(entry: str, rules: Sequence[type[Rule]]) -> None:

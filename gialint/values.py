@@ -43,19 +43,20 @@ class CellValue:
     thousands: bool = False  # 1,234
     inner_space: bool = False  # "1 234"
 
-    @property
+    # The three below are kept once worked out: a value is shared by every cell with its text.
+    @functools.cached_property
     def is_empty(self) -> bool:
         """A dash or a blank: "no value", which counts as 0 in sums."""
         return self.kind in (ValueKind.DASH, ValueKind.BLANK)
 
-    @property
+    @functools.cached_property
     def amount(self) -> Decimal | None:
         """The value used in arithmetic: the number, 0 for a dash or blank, None for text."""
         if self.number is not None:
             return self.number
         return Decimal(0) if self.is_empty else None
 
-    @property
+    @functools.cached_property
     def nonstandard(self) -> tuple[str, ...]:
         """How the number departs from plain ASCII digits with an ASCII minus (GIA403)."""
         reasons = []

@@ -47,6 +47,8 @@ class BlankCell(Rule):
         policy = self.options.empty_cell
         for table in doc.tables:
             cells = list(table.value_cells())
+            if not any(c.value.kind is ValueKind.BLANK for _, _, c in cells):
+                continue
             dashes = sum(1 for _, _, c in cells if c.value.kind is ValueKind.DASH)
             zeros = sum(1 for _, _, c in cells if c.value.number == 0)
             dashed = policy is EmptyCell.DASH or (policy is EmptyCell.CONSISTENT and dashes > zeros)
