@@ -164,7 +164,8 @@ class Builder:
         return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
 
     def pipe_table(self, tokens: list[Line]) -> Table | Paragraph:
-        cells = tuple(self._cell(t.line, t.value, 0) for t in tokens if t.type == "PIPE_CELL")
+        cell = self._cell
+        cells = tuple([cell(t.line, t.value, 0) for t in tokens if t.type == "PIPE_CELL"])
         span = Span(tokens[0].line, 1, tokens[-1].line, tokens[-1].end_column)
         return self._table(Layout.PIPE, [Row(cells, span)])
 

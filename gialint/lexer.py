@@ -24,13 +24,16 @@ from gialint.tables import Tables
 class Line:
     """A token: one line of the text and the terminal it was read as."""
 
-    __slots__ = ("end_column", "line", "type", "value")
+    __slots__ = ("line", "type", "value")
 
     def __init__(self, type: str, value: str, line: int) -> None:
         self.type = type
         self.value = value
         self.line = line
-        self.end_column = len(value) + 1
+
+    @property
+    def end_column(self) -> int:
+        return len(self.value) + 1
 
     def __repr__(self) -> str:
         return f"Line({self.type!r}, {self.value!r}, {self.line})"

@@ -208,8 +208,11 @@ def _virtual_rows(table: Table, classified: Sequence[_Classified]) -> list[list[
     ``classified`` holds the table's cells in order.
     """
     if table.layout.row_breaks_known:
-        items = iter(classified)
-        return [[next(items) for _ in row.cells] for row in table.rows]
+        physical, start = [], 0
+        for row in table.rows:
+            physical.append(list(classified[start : start + len(row.cells)]))
+            start += len(row.cells)
+        return physical
     rows: list[list[_Classified]] = [[]]
     for item in classified:
         previous = rows[-1][-1].role if rows[-1] else None

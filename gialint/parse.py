@@ -117,7 +117,7 @@ def parse_report(text: str) -> Report:
     """Parse a report's text into its :class:`~gialint.ast.Report` tree."""
     text = normalize_newlines(text)
     report: Report = parser().parse(text)
-    lines = text.split("\n")
-    if len(lines) > 1 and not lines[-1]:
-        lines.pop()  # the empty "line" after a final line end
-    return evolve(report, span=Span(1, 1, len(lines), len(lines[-1]) + 1))
+    end = len(text) - 1 if text.endswith("\n") else len(text)  # a final line end starts no line
+    last_line = text.count("\n", 0, end) + 1
+    last_length = end - (text.rfind("\n", 0, end) + 1)
+    return evolve(report, span=Span(1, 1, last_line, last_length + 1))
