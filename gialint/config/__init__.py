@@ -220,20 +220,26 @@ class Resolver:
     """
 
     def __init__(self, config: str | None = None, isolated: bool = False, overrides: dict[str, Any] | None = None):
-        self._fixed = None if config is None else load_config(config)
-        self._isolated = isolated
         self._overrides = overrides or {}
+        # one Settings object for every report where no file decides (its caches then serve all)
+        self._fixed: Settings | None = None
+        if config is not None:
+            self._fixed = self._apply(load_config(config))
+        elif isolated:
+            self._fixed = self._apply(DEFAULT_SETTINGS)
         self._by_directory: dict[str, Settings] = {}
         self._by_file: dict[str | None, Settings] = {}
+        self._by_path: dict[str, Settings] = {}
 
     def _apply(self, settings: Settings) -> Settings:
         return settings.overridden(**self._overrides)
 
     def for_path(self, path: str) -> Settings:
         if self._fixed is not None:
-            return self._apply(self._fixed)
-        if self._isolated:
-            return self._apply(DEFAULT_SETTINGS)
+            return self._fixed
+        settings = self._by_path.get(path)  # a run asks twice for each file: to exclude, to lint
+        if settings is not None:
+            return settings
         full = os.path.abspath(path)
         directory = full if os.path.isdir(full) else os.path.dirname(full)
         settings = self._by_directory.get(directory)
@@ -243,4 +249,5 @@ class Resolver:
             if settings is None:
                 settings = self._by_file[file] = self._apply(load_config(file) if file else DEFAULT_SETTINGS)
             self._by_directory[directory] = settings
+        self._by_path[path] = settings
         return settings

@@ -8,6 +8,7 @@ from the command line on top.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,8 @@ class Settings:
         return self.root or os.getcwd()
 
     def selection_for(self, path: str | None) -> Selection:
+        if not self.per_file_ignores:  # the same for every file: asked once per file of a run
+            return self._selection
         ignore = list(self.ignore)
         if path is not None:
             root = self._root()
@@ -74,6 +77,10 @@ class Settings:
                 if matches(pattern, path, root):
                     ignore.extend(selectors)
         return Selection((*self.select, *self.extend_select), tuple(ignore))
+
+    @functools.cached_property
+    def _selection(self) -> Selection:
+        return Selection((*self.select, *self.extend_select), self.ignore)
 
     def is_excluded(self, path: str) -> bool:
         root = self._root()
