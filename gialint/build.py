@@ -44,11 +44,11 @@ _HEADING = re.compile(
 )
 
 
-def _strip(line: int, text: str, start: int = 0, end: int | None = None) -> tuple[str, Span]:
-    """The stripped text of ``text[start:end]`` and its span (zero-width where empty)."""
-    piece = text[start:end]
+def _strip(line: int, piece: str, offset: int = 0) -> tuple[str, Span]:
+    """The stripped text of ``piece``, which starts at 0-based column ``offset`` of ``line``,
+    and its span (zero-width where empty)."""
     stripped = piece.strip(_SPACE)
-    begin = start + len(piece) - len(piece.lstrip(_SPACE)) + 1
+    begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
     return stripped, Span(line, begin, line, begin + len(stripped))
 
 
@@ -112,12 +112,12 @@ class Builder:
     # -------------------------------------------------------------- cells
     def _cell(self, line: int, piece: str, offset: int) -> Cell:
         """The cell whose raw text ``piece`` starts at 0-based column ``offset`` of ``line``."""
-        stripped = piece.strip(_SPACE)
-        begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
-        return Cell(stripped, Span(line, begin, line, begin + len(stripped)), self._read(stripped))
+        stripped, span = _strip(line, piece, offset)
+        return Cell(stripped, span, self._read(stripped))
 
     def _split(self, token: Line, separator: str, outer: bool) -> Row:
-        # the hot loop of tables written a row per line: _cell, inlined
+        # the hot loop of tables written a row per line: _strip and _cell, inlined (a call
+        # per cell is a fifth of a row-per-line table's build)
         text, line, read = token.value, token.line, self._read
         cells = []
         offset = 0
@@ -140,7 +140,7 @@ class Builder:
     def _wrapped_cell(self, tokens: list[Line]) -> Cell:
         """A tab-layout cell wrapped over several lines."""
         first = tokens[0]
-        parts = [_strip(t.line, t.value, 1 if t is first else 0) for t in tokens]
+        parts = [_strip(t.line, t.value[1:], 1) if t is first else _strip(t.line, t.value) for t in tokens]
         texts = [text for text, _ in parts if text]
         spans = [span for text, span in parts if text]  # an empty first line: start where the words do
         span = spans[0].cover(spans[-1]) if spans else parts[0][1]
@@ -192,7 +192,8 @@ class Builder:
 
     def title(self, tokens: list[Line]) -> Title:
         # a Markdown heading mark ("# 某某局…报告") is not part of the title
-        parts = [_strip(t.line, t.value, len(t.value) - len(t.value.lstrip(" \t\u3000#"))) for t in tokens]
+        marks = [len(t.value) - len(t.value.lstrip(" \t\u3000#")) for t in tokens]
+        parts = [_strip(t.line, t.value[mark:], mark) for t, mark in zip(tokens, marks, strict=True)]
         return Title("".join(text for text, _ in parts), parts[0][1].cover(parts[-1][1]))
 
     def section(self, children: list[Any]) -> tuple[Heading, list[Any]]:

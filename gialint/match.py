@@ -171,10 +171,15 @@ def _classify(cells: Iterable[Cell], spec: TableSpec) -> list[_Classified]:
     return out
 
 
+def _normalized(text: str) -> str:
+    """A cell's text as compared with the format's labels: its :attr:`Cell.label`, normalised."""
+    return normalize(text.replace("\n", ""))
+
+
 def _look_up_label(spec: TableSpec, text: str) -> tuple[tuple[LabelRef, ...], bool, bool]:
     """The format's labels a cell's text stands for, whether only by likeness (the costly
     part), and whether one of them names a row."""
-    normalized = normalize("".join(text.split("\n")))
+    normalized = _normalized(text)
     refs = spec.lookup(normalized)
     if refs:
         return refs, False, any(r.kind in ("row", "group") for r in refs)
@@ -194,7 +199,7 @@ def _look_up_label(spec: TableSpec, text: str) -> tuple[tuple[LabelRef, ...], bo
 
 def _tables_naming(model: FormatModel, text: str) -> tuple[TableSpec, ...]:
     """The format tables that have a cell's text as one of their labels (exactly)."""
-    normalized = normalize("".join(text.split("\n")))
+    normalized = _normalized(text)
     return tuple(spec for spec in model.tables.values() if spec.lookup(normalized))
 
 

@@ -68,15 +68,15 @@ class Settings:
         return self.root or os.getcwd()
 
     def selection_for(self, path: str | None) -> Selection:
-        if not self.per_file_ignores:  # the same for every file: asked once per file of a run
-            return self._selection
-        ignore = list(self.ignore)
-        if path is not None:
+        extra: list[str] = []
+        if path is not None and self.per_file_ignores:
             root = self._root()
             for pattern, selectors in self.per_file_ignores:
                 if matches(pattern, path, root):
-                    ignore.extend(selectors)
-        return Selection((*self.select, *self.extend_select), tuple(ignore))
+                    extra.extend(selectors)
+        if not extra:  # one Selection object for most files: a run asks for each file
+            return self._selection
+        return Selection(self._selection.select, (*self.ignore, *extra))
 
     @functools.cached_property
     def _selection(self) -> Selection:
