@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import seed, written
-from gialint.readers import read_bytes, read_path
+from gialint.readers import file_bytes, read_bytes, read_path
 from gialint.readers.limits import MIB, Limits
 from gialint.source import ReadError
 
@@ -161,6 +161,22 @@ def test_limits_bound_size_pages_and_time(tmp_path: Path) -> None:
         read_bytes(pdf, "r.pdf", Limits(max_seconds=0))
     with pytest.raises(ReadError, match="gave up"):
         read_bytes(written(seed("000"), "docx"), "r.docx", Limits(max_seconds=0))
+
+
+def test_a_file_without_an_end_is_read_only_up_to_the_limit() -> None:
+    # /dev/zero reports size 0 and never ends, like a pipe someone forgot to close
+    with pytest.raises(ReadError, match="larger than 1 MiB"):
+        file_bytes("/dev/zero", Limits(max_text_bytes=MIB, max_binary_bytes=MIB))
+
+
+def test_unreadable_paths_give_one_line(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match=r"^is a directory$"):
+        file_bytes(tmp_path)
+    with pytest.raises(ReadError, match=r"^no such file$"):
+        file_bytes(tmp_path / "missing.txt")
+    report = tmp_path / "r.txt"
+    report.write_bytes(b"x" * 70_000)  # more than one read's worth is still read whole
+    assert file_bytes(report) == b"x" * 70_000
 
 
 def test_html_spans_cannot_blow_up_a_table() -> None:
