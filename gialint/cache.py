@@ -32,6 +32,7 @@ from attrs import frozen
 
 from gialint._version import __version__
 from gialint.diagnostic import Diagnostic
+from gialint.pickled import by_fields
 
 if TYPE_CHECKING:
     from gialint.config.settings import Settings
@@ -49,6 +50,7 @@ class CacheError(Exception):
     """The cache cannot be used (gialint then checks without it)."""
 
 
+@by_fields
 @frozen
 class Entry:
     """What a cached report gives back: its findings and how it was read."""

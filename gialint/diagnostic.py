@@ -8,6 +8,7 @@ from typing import Any
 from attrs import frozen
 
 from gialint.location import Location
+from gialint.pickled import by_fields
 from gialint.span import Span
 
 LANGUAGES = ("zh", "en")
@@ -30,6 +31,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
 
 
+@by_fields
 @frozen
 class Text:
     """A text in both languages gialint speaks."""
@@ -44,6 +46,7 @@ class Text:
         return Text(self.zh.format(**values), self.en.format(**values))
 
 
+@by_fields
 @frozen
 class Related:
     """Another place that explains a finding (an addend of a sum, say)."""
@@ -59,6 +62,7 @@ class Related:
         return data
 
 
+@by_fields
 @frozen
 class Edit:
     """Replace the text of ``span`` (on one line) with ``replacement``."""
@@ -77,6 +81,7 @@ class Applicability(enum.Enum):
     UNSAFE = "unsafe"
 
 
+@by_fields
 @frozen
 class Fix:
     """How to repair a finding: edits to the report's text that never change a reported figure."""
@@ -92,6 +97,7 @@ class Fix:
         return {"applicability": self.applicability.value, "edits": [e.as_dict() for e in self.edits]}
 
 
+@by_fields
 @frozen
 class Diagnostic:
     code: str

@@ -15,9 +15,11 @@ from typing import Any
 
 from attrs import evolve, frozen
 
+from gialint.pickled import by_fields
 from gialint.span import Span
 
 
+@by_fields
 @frozen
 class FilePosition:
     """A line and column in the file itself (HTML): as an editor shows them."""
@@ -35,6 +37,7 @@ class FilePosition:
         return {"kind": "file", "line": self.line, "column": self.column}
 
 
+@by_fields
 @frozen
 class DocxParagraph:
     """The n-th paragraph of a Word document's body (empty paragraphs count, tables do not)."""
@@ -51,6 +54,7 @@ class DocxParagraph:
         return {"kind": "docx-paragraph", "paragraph": self.paragraph}
 
 
+@by_fields
 @frozen
 class DocxCell:
     """A Word table cell: table number in the document, row and grid column, all from 1."""
@@ -71,6 +75,7 @@ class DocxCell:
         return {"kind": "docx-cell", "table": self.table, "row": self.row, "column": self.column}
 
 
+@by_fields
 @frozen
 class PdfPosition:
     """A page, the line on that page (every line of text counts, tables included), and the box.

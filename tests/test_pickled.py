@@ -1,0 +1,50 @@
+"""Findings pickle as the calls that make them (gialint.pickled), and come back equal."""
+
+from __future__ import annotations
+
+import pickle
+
+from attrs import frozen
+
+from gialint.cache import Entry
+from gialint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
+from gialint.location import DocxCell, FilePosition, PdfPosition
+from gialint.pickled import by_fields
+from gialint.span import Span
+
+
+def test_a_full_finding_round_trips_through_pickle() -> None:
+    diagnostic = Diagnostic(
+        "GIA403",
+        "nonstandard-number",
+        Severity.WARNING,
+        Span(3, 2, 3, 5),
+        Text("数字", "number"),
+        expected="12",
+        found="１２",
+        related=(Related(Span(4, 1, 4, 2), "合计", DocxCell(1, 2, 3)),),
+        location=PdfPosition(2, 7, (1.0, 2.0, 3.0, 4.0)),
+        fix=Fix((Edit(Span(3, 2, 3, 5), "12"),), Applicability.UNSAFE),
+        place=("table3", "总计", "申请人数"),
+    )
+    entry = Entry((diagnostic, diagnostic), "gb18030", ".pdf", "text")
+    data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    assert pickle.loads(data) == entry
+    assert b"replacement" not in data  # fields go by position, not by name
+    assert pickle.loads(pickle.dumps(FilePosition(1, 2))) == FilePosition(1, 2)
+
+
+@by_fields
+@frozen
+class _Base:
+    a: int
+
+
+@frozen
+class _Derived(_Base):
+    b: int
+
+
+def test_a_subclass_with_fields_of_its_own_pickles_them_too() -> None:
+    assert pickle.loads(pickle.dumps(_Base(1))) == _Base(1)
+    assert pickle.loads(pickle.dumps(_Derived(1, 2))) == _Derived(1, 2)
