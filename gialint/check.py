@@ -207,7 +207,7 @@ class Run:
             if result is not None:
                 self.results.append(result)
         else:
-            files = list(iter_files(args.paths, lambda p: resolver.for_path(p).is_excluded(p)))
+            files = list(iter_files(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
             if not files:
                 print(
                     f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr

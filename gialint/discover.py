@@ -8,20 +8,23 @@ from collections.abc import Callable, Iterator, Sequence
 from gialint.readers import EXTENSIONS
 
 
-def iter_files(paths: Sequence[str], excluded: Callable[[str], bool] = lambda p: False) -> Iterator[str]:
+def iter_files(paths: Sequence[str], excluded: Callable[[str, bool], bool] = lambda p, d: False) -> Iterator[str]:
     """Files to check: each named file, and every report file under each named directory (sorted).
 
-    Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over.
+    Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over
+    (it is given each path, and whether that is a directory).
     """
     for path in paths:
         if os.path.isdir(path):
             found: list[str] = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d), True))
                 found.extend(
                     os.path.join(root, f)
                     for f in files
-                    if f.lower().endswith(EXTENSIONS) and not f.startswith("~$") and not excluded(os.path.join(root, f))
+                    if f.lower().endswith(EXTENSIONS)
+                    and not f.startswith("~$")
+                    and not excluded(os.path.join(root, f), False)
                 )
             yield from sorted(found)
         else:

@@ -234,14 +234,17 @@ class Resolver:
     def _apply(self, settings: Settings) -> Settings:
         return settings.overridden(**self._overrides)
 
-    def for_path(self, path: str) -> Settings:
+    def for_path(self, path: str, is_dir: bool | None = None) -> Settings:
+        """The settings for a file or directory (``is_dir`` says which, when the caller knows)."""
         if self._fixed is not None:
             return self._fixed
         settings = self._by_path.get(path)  # a run asks twice for each file: to exclude, to lint
         if settings is not None:
             return settings
         full = os.path.abspath(path)
-        directory = full if os.path.isdir(full) else os.path.dirname(full)
+        if is_dir is None:
+            is_dir = os.path.isdir(full)
+        directory = full if is_dir else os.path.dirname(full)
         settings = self._by_directory.get(directory)
         if settings is None:
             file = find_config(directory)
