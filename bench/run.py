@@ -85,10 +85,10 @@ def per_report(files: list[Path]) -> dict[str, float]:
     import gialint
     from gialint.document import analyze
     from gialint.linter import lint_document
-    from gialint.parse import normalize_newlines, parse_report
+    from gialint.parse import parse_report
     from gialint.readers import file_bytes, read_bytes
     from gialint.registry import all_rules
-    from gialint.source import decode
+    from gialint.source import decode, normalize_newlines
 
     rules = all_rules()
     stages: dict[str, list[float]] = {k: [] for k in ("read", "parse", "match", "rules", "total", "floor")}

@@ -3,21 +3,45 @@
 >>> import gialint
 >>> result = gialint.lint_text(open("report.txt", encoding="utf-8").read())  # doctest: +SKIP
 >>> [(d.code, d.span.line) for d in result.diagnostics]  # doctest: +SKIP
+
+The names below are imported when first used, so that ``import gialint.something`` —
+the command line does it — loads only what it asks for: a run answered by the result
+cache never imports the parser or the rules.
 """
 
+from __future__ import annotations
+
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from gialint._version import __version__
-from gialint.api import FileError, LintResult, lint_bytes, lint_path, lint_text, parse_text, settings_for
-from gialint.config import ConfigError
-from gialint.config.settings import Settings
-from gialint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Text
-from gialint.document import Document
-from gialint.readers.limits import Limits
-from gialint.rule import Rule
-from gialint.source import ReadError
-from gialint.span import Span
 
+#: Each public name and the module that defines it.
+_EXPORTS = {
+    "Applicability": "gialint.diagnostic",
+    "ConfigError": "gialint.config",
+    "Diagnostic": "gialint.diagnostic",
+    "Document": "gialint.document",
+    "Edit": "gialint.diagnostic",
+    "FileError": "gialint.result",
+    "Fix": "gialint.diagnostic",
+    "Limits": "gialint.readers.limits",
+    "LintResult": "gialint.result",
+    "ReadError": "gialint.source",
+    "Rule": "gialint.rule",
+    "Settings": "gialint.config.settings",
+    "Severity": "gialint.diagnostic",
+    "Span": "gialint.span",
+    "Text": "gialint.diagnostic",
+    "lint_bytes": "gialint.api",
+    "lint_path": "gialint.api",
+    "lint_paths": "gialint.batch",
+    "lint_text": "gialint.api",
+    "parse_text": "gialint.api",
+    "settings_for": "gialint.api",
+}
+
+# written out for tools that read it without running this file; a test keeps it equal to _EXPORTS
 __all__ = [
     "Applicability",
     "ConfigError",
@@ -44,13 +68,27 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from gialint.api import lint_bytes, lint_path, lint_text, parse_text, settings_for
     from gialint.batch import lint_paths
+    from gialint.config import ConfigError
+    from gialint.config.settings import Settings
+    from gialint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Text
+    from gialint.document import Document
+    from gialint.readers.limits import Limits
+    from gialint.result import FileError, LintResult
+    from gialint.rule import Rule
+    from gialint.source import ReadError
+    from gialint.span import Span
 
 
 def __getattr__(name: str) -> Any:
-    # lint_paths brings the cache and process pools: imported when first used
-    if name == "lint_paths":
-        from gialint.batch import lint_paths
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gialint' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # found directly from now on
+    return value
 
-        return lint_paths
-    raise AttributeError(f"module 'gialint' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -5,36 +5,22 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.diagnostic import Diagnostic
 from gialint.document import Document, parse_document
 from gialint.linter import lint_document
 from gialint.location import SourceMap
-from gialint.parse import normalize_newlines
 from gialint.readers import read_bytes, read_path
 from gialint.readers.compose import Extracted
 from gialint.readers.limits import DEFAULT_LIMITS, Limits
 from gialint.registry import all_rules
 
-
-@frozen
-class LintResult:
-    path: str | None
-    diagnostics: tuple[Diagnostic, ...]
-    document: Document | None  # None in results of lint_paths (see there)
-    text: str  # the text linted (for .html/.docx/.pdf: as extracted), with LF line ends
-    encoding: str | None = None
-    file_format: str = "text"  # text | markdown | html | docx | pdf
-
-
-@frozen
-class FileError:
-    """A file that could not be read or linted, with one line that says why."""
-
-    path: str
-    message: str
+# defined in gialint.result; found here too, where programs have always imported them
+from gialint.result import FileError as FileError
+from gialint.result import LintResult as LintResult
+from gialint.source import normalize_newlines
 
 
 def settings_for(path: str | os.PathLike[str]) -> Settings:

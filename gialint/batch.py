@@ -7,7 +7,7 @@ at a time, so memory stays flat however many files there are. Results come back 
 order they finish, each with its index, so a caller can restore the files' order.
 
 One file never stops the run: a file that cannot be read, or that trips a bug, becomes a
-:class:`~gialint.api.FileError`; if a worker process dies (a reader crashing on a hostile
+:class:`~gialint.result.FileError`; if a worker process dies (a reader crashing on a hostile
 file), the files it held are checked again one by one, each in a fresh process, and only
 the file that kills its process is reported as unreadable.
 """
@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve
 
-from gialint.api import FileError, LintResult, lint_bytes
 from gialint.cache import Entry, ResultCache, file_key
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
-from gialint.parse import normalize_newlines
 from gialint.readers import file_bytes, read_bytes
 from gialint.readers.limits import DEFAULT_LIMITS, Limits
-from gialint.source import ReadError
+from gialint.result import FileError, LintResult
+from gialint.source import ReadError, normalize_newlines
 
 if TYPE_CHECKING:  # imported when workers are started: a run of one file does without them
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,6 +62,8 @@ def lint_file(
     document; its text is kept with ``keep_text``, and always for .html/.docx/.pdf
     reports when keyed (the cache keeps their extracted text).
     """
+    from gialint.api import lint_bytes  # not before a file needs linting: see gialint.result
+
     try:
         data = file_bytes(path, limits)
         result = lint_bytes(data, path, limits=limits, settings=settings)

@@ -72,22 +72,22 @@ def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:
 
 @functools.lru_cache(maxsize=1)
 def build_fingerprint() -> bytes:
-    """gialint's version, its files (size and time) and every rule's module and distribution version.
+    """gialint's version, its files (size and time), and every rule's code, module and file, and
+    distribution version.
 
-    An edited source tree, a new release or a plugin upgrade gives another fingerprint.
+    An edited source tree, a new release or a plugin upgrade gives another fingerprint. The
+    rules come from :func:`~gialint.registry.rule_index`, so working this out imports none.
     """
-    from gialint.registry import all_rules, rule_distributions
+    from gialint.registry import rule_distributions, rule_index
     from gialint.tables import grammar_path
 
     parts: list[Any] = [__version__, sys.version_info[:2]]
     parts.extend(_files_of(os.path.dirname(os.path.abspath(__file__))))
     grammar = os.stat(grammar_path())  # outside the package directory in an editable install
     parts.append((grammar.st_size, grammar.st_mtime_ns))
-    for rule in all_rules():
-        module = sys.modules.get(rule.__module__)
-        file = getattr(module, "__file__", None)
-        stat = os.stat(file) if file else None
-        parts.append((rule.code, rule.__module__, stat.st_size if stat else 0, stat.st_mtime_ns if stat else 0))
+    index = rule_index()
+    parts.extend((rule.code, rule.module) for rule in index.rules)
+    parts.extend(index.files)
     parts.extend(rule_distributions())
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
@@ -99,9 +99,9 @@ def context_key(settings: Settings, path: str, kind: str) -> bytes:
 
 @functools.lru_cache(maxsize=256)
 def _selected(selection: Selection) -> tuple[str, ...]:
-    from gialint.registry import all_rules
+    from gialint.registry import rule_index
 
-    return tuple(r.code for r in all_rules() if selection.includes(r))
+    return tuple(r.code for r in rule_index().rules if selection.includes(r))
 
 
 @functools.lru_cache(maxsize=256)

@@ -14,12 +14,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from gialint.api import LintResult, lint_bytes, lint_path, lint_text
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.diagnostic import Severity
 from gialint.discover import iter_files
 from gialint.readers import EXTENSIONS, file_bytes, kind_of
 from gialint.report import FileError, ReportOptions, get_reporter
+from gialint.result import LintResult
 from gialint.source import ReadError
 
 if TYPE_CHECKING:
@@ -56,6 +56,9 @@ class Run:
 
     # ---------------------------------------------------------------- one file
     def lint_file(self, path: str, settings: Settings) -> LintResult | None:
+        # the linter is imported where a file is linted here: a run answered by the cache does without it
+        from gialint.api import lint_bytes, lint_path
+
         args = self.args
         try:
             if not (args.fix or args.diff):
@@ -79,6 +82,7 @@ class Run:
 
     def fix_text_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
         """Fix a text or Markdown report: print the diff (--diff), or write it back (--fix; not for stdin)."""
+        from gialint.api import lint_text
         from gialint.fixer import fix_text
         from gialint.fixfile import check_round_trip, encode_like, write_atomic
         from gialint.source import decode
@@ -144,7 +148,7 @@ class Run:
         if args.update_baseline and not args.baseline:
             print("gialint: --update-baseline needs --baseline FILE", file=sys.stderr)
             return EXIT_ERROR
-        from gialint.registry import all_rules
+        from gialint.registry import rule_index
         from gialint.selection import SelectionError, check_selector
 
         failures: tuple[type[Exception], ...] = (ConfigError, SelectionError)
@@ -154,7 +158,7 @@ class Run:
             failures += (BaselineError,)
         try:
             for entry in (*overrides["select"], *overrides["extend_select"], *overrides["ignore"]):
-                check_selector(entry, all_rules())
+                check_selector(entry, rule_index().rules)
             resolver = Resolver(args.config, args.isolated, overrides)
             here = resolver.for_path(os.getcwd())
             baseline = self.load_baseline()
@@ -196,6 +200,8 @@ class Run:
             if force and name != "-" and settings.is_excluded(name):
                 return EXIT_OK
             data = sys.stdin.buffer.read()
+            from gialint.api import lint_bytes
+
             try:
                 if args.diff and kind_of(name, data) in TEXT_KINDS:
                     result: LintResult | None = self.fix_text_file(name, data, settings)

@@ -151,10 +151,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _parse(args: argparse.Namespace) -> int:
     from gialint.document import parse_document
-    from gialint.parse import normalize_newlines
     from gialint.readers import read_path
     from gialint.serialize import document_as_dict
-    from gialint.source import ReadError
+    from gialint.source import ReadError, normalize_newlines
 
     try:
         extracted = read_path(args.path)

@@ -17,7 +17,8 @@ from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, V
 from gialint.match import MatchedTable, match_tables
 from gialint.options import DEFAULT_OPTIONS, LintOptions
 from gialint.outline import SectionFound, outline
-from gialint.parse import normalize_newlines, parse_report
+from gialint.parse import parse_report
+from gialint.source import normalize_newlines
 from gialint.span import Span
 from gialint.suppress import NONE, Suppressions, find_suppressions
 from gialint.year import ReportYear, YearSource, find_year

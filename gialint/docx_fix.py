@@ -18,13 +18,14 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from gialint.api import LintResult, lint_extracted
+from gialint.api import lint_extracted
 from gialint.config.settings import Settings
 from gialint.diagnostic import Diagnostic, Edit
 from gialint.fixer import MAX_PASSES, applicable, worse
 from gialint.location import DocxCell, DocxParagraph
 from gialint.readers import read_bytes
 from gialint.readers.docx import W, body_elements, find_cell, text_nodes
+from gialint.result import LintResult
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

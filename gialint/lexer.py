@@ -10,7 +10,7 @@ which a character-level lexer cannot express.
 Ignored terminals (``%ignore``) match where nothing else does and yield no token;
 a line matching the ``COMMENT`` terminal is skipped before anything else is tried, so
 a comment line may stand anywhere, even between the cells of a table.
-The text given to the lexer uses "\\n" line ends (see :func:`gialint.parse.normalize_newlines`).
+The text given to the lexer uses "\\n" line ends (see :func:`gialint.source.normalize_newlines`).
 """
 
 from __future__ import annotations

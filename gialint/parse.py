@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,10 +19,9 @@ from attrs import evolve
 from gialint.ast import Report
 from gialint.build import Builder
 from gialint.lexer import Line, LineLexer
+from gialint.source import normalize_newlines
 from gialint.span import Span
 from gialint.tables import END, SHIFT, Tables, load_tables
-
-_LINE_ENDS = re.compile(r"\r\n?")
 
 
 class ParseError(Exception):
@@ -104,13 +102,6 @@ def parser() -> Parser:
     from gialint.values import default_reader
 
     return Parser(load_tables(), Builder(default_reader().classify, default_identifier().is_section))
-
-
-def normalize_newlines(text: str) -> str:
-    """CRLF and CR become LF; the line count and every column stay as they were."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return _LINE_ENDS.sub("\n", text) if "\r" in text else text
 
 
 def parse_report(text: str) -> Report:

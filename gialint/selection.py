@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from attrs import frozen
 
-if TYPE_CHECKING:
-    from gialint.rule import Rule
+
+class Named(Protocol):
+    """What selecting needs of a rule: a rule class, or its :class:`~gialint.registry.RuleInfo`."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
 
 
 class SelectionError(ValueError):
@@ -37,10 +44,10 @@ class Selection:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
 
-    def includes(self, rule: type[Rule]) -> bool:
+    def includes(self, rule: Named) -> bool:
         return _includes(self.select, self.ignore, rule.code, rule.name)
 
-    def validate(self, rules: Sequence[type[Rule]]) -> None:
+    def validate(self, rules: Sequence[Named]) -> None:
         for entry in (*self.select, *self.ignore):
             check_selector(entry, rules)
 
@@ -52,7 +59,7 @@ def _includes(select: tuple[str, ...], ignore: tuple[str, ...], code: str, name:
     return selected >= 0 and selected > ignored
 
 
-def check_selector(entry: str, rules: Sequence[type[Rule]]) -> None:
+def check_selector(entry: str, rules: Sequence[Named]) -> None:
     """Raise SelectionError when ``entry`` names no rule."""
     if not any(specificity(entry, r.code, r.name) >= 0 for r in rules):
         raise SelectionError(f"{entry!r} matches no rule (see `gialint rules`)")

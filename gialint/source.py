@@ -11,7 +11,7 @@ Order of decisions:
 5. whatever was chosen, text full of control, unassigned or private-use characters is
    refused as binary.
 
-Line ends stay as they are (LF, CRLF or CR); :func:`gialint.parse.normalize_newlines`
+Line ends stay as they are (LF, CRLF or CR); :func:`normalize_newlines`
 handles them without moving any line or column.
 """
 
@@ -109,3 +109,13 @@ def decode(data: bytes) -> Source:
     if not text.strip():
         raise ReadError("the file is empty")
     return Source(text, encoding)
+
+
+_LINE_ENDS = re.compile(r"\r\n?")
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and CR become LF, and a byte-order mark goes; the line count and every column stay as they were."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _LINE_ENDS.sub("\n", text) if "\r" in text else text

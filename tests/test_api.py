@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import glob
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +86,15 @@ def test_readme_batch_example_runs(capsys: pytest.CaptureFixture[str], monkeypat
     out = sorted(capsys.readouterr().out.splitlines())
     expected = sorted(f"{p} {len(gialint.lint_path(p).diagnostics)}" for p in sorted(glob.glob("examples/*.txt")))
     assert out == expected and len(out) == 2
+
+
+def test_every_public_name_is_exported_and_loaded_on_first_use(tmp_path: Path) -> None:
+    assert sorted(gialint.__all__) == sorted([*gialint._EXPORTS, "__version__"])
+    for name in gialint.__all__:
+        value = getattr(gialint, name)
+        assert getattr(value, "__name__", name) == name or name == "__version__"
+    with pytest.raises(AttributeError, match="no attribute 'lint_everything'"):
+        gialint.lint_everything  # noqa: B018
+    script = "import sys, gialint; print(sorted(m for m in sys.modules if m.startswith('gialint')))"
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['gialint', 'gialint._version']"

@@ -15,12 +15,12 @@ import pytest
 
 import gialint
 from gialint import batch as batch_module
-from gialint.api import FileError, LintResult
 from gialint.ast import Layout
 from gialint.batch import Batch
 from gialint.cache import DATABASE, ResultCache, open_cache
 from gialint.cli import main
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
+from gialint.result import FileError, LintResult
 from gialint.testing import consistent_values, render
 
 COUNT = 40  # more than batch.MIN_FOR_WORKERS, so -j 2 really starts workers
@@ -294,3 +294,26 @@ def test_a_cache_that_fails_during_the_run_only_stops_caching(corpus: Path, tmp_
     runner = run_batch(files, cache)
     assert runner.linted == 6 and cache.failure is not None and "closed database" in cache.failure
     cache.close()
+
+
+def test_a_run_answered_by_the_cache_loads_neither_parser_nor_rules(corpus: Path, tmp_path: Path) -> None:
+    env = {"GIALINT_CACHE_DIR": str(tmp_path / "cache")}
+    filled = check([str(corpus), "--format", "json"], tmp_path, env)
+    script = (
+        "import sys\n"
+        "from gialint.cli import main\n"
+        "code = main(['check', sys.argv[1], '--format', 'json'])\n"
+        "loaded = [m for m in ('gialint.parse', 'gialint.document', 'gialint.rules') if m in sys.modules]\n"
+        "print('loaded:', loaded, file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    answered = subprocess.run(
+        [sys.executable, "-c", script, str(corpus)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=False,
+    )
+    assert answered.stderr.strip() == "loaded: []"
+    assert (answered.returncode, answered.stdout) == (filled.returncode, filled.stdout)

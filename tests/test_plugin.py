@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,8 +33,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-def gialint(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(site)}
+def gialint(site: Path, cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(site), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "gialint", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
@@ -87,3 +88,44 @@ def test_entry_points_are_kept_until_the_import_path_changes(tmp_path: Path, mon
     registry.entry_points.cache_clear()
     assert registry.entry_points() == found
     registry.entry_points.cache_clear()
+
+
+def test_the_rule_index_follows_an_edited_plugin(site: Path, tmp_path: Path) -> None:
+    # a copy of the installed plugin, so that editing it leaves the module's fixture as it was
+    edited = tmp_path / "site"
+    shutil.copytree(site, edited)
+    cache = {"GIALINT_CACHE_DIR": str(tmp_path / "cache")}
+    report = tmp_path / "r.txt"
+    report.write_bytes((BASE / "report-2021.txt").read_bytes())
+    first = gialint(edited, tmp_path, "check", "r.txt", "--select", "EXA101", "--format", "json", env=cache)
+    assert [d["code"] for d in json.loads(first.stdout)["diagnostics"]] == ["EXA101"], first.stderr
+    assert (tmp_path / "cache" / "rules.json").is_file()
+    module = edited / "gialint_example" / "__init__.py"
+    module.write_text(module.read_text(encoding="utf-8").replace('"EXA101"', '"EXA109"'), encoding="utf-8")
+    renamed = gialint(edited, tmp_path, "check", "r.txt", "--select", "EXA109", "--format", "json", env=cache)
+    assert [d["code"] for d in json.loads(renamed.stdout)["diagnostics"]] == ["EXA109"], renamed.stderr
+    gone = gialint(edited, tmp_path, "check", "r.txt", "--select", "EXA101", env=cache)
+    assert gone.returncode == 2 and "'EXA101' matches no rule" in gone.stderr
+
+
+def test_the_rule_index_names_every_rule_without_importing_them(tmp_path: Path) -> None:
+    from gialint.registry import all_rules
+
+    script = (
+        "import json, sys\n"
+        "from gialint.registry import rule_index\n"
+        "rules = [[r.code, r.name, r.module] for r in rule_index().rules]\n"
+        "print(json.dumps([rules, 'gialint.rules' in sys.modules]))\n"
+    )
+    env = {**os.environ, "GIALINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
+    expected = [[r.code, r.name, r.__module__] for r in all_rules()]
+    assert runs[0] == [expected, True]  # built: the rules were imported
+    assert runs[1] == [expected, False]  # read back: none was

@@ -137,10 +137,10 @@ def _read(file: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], tuple[
 
 
 def _check_selectors(data: dict[str, Any], file: str) -> None:
-    from gialint.linter import SelectionError, check_selector
-    from gialint.registry import all_rules
+    from gialint.registry import rule_index
+    from gialint.selection import SelectionError, check_selector
 
-    rules = all_rules()
+    rules = rule_index().rules
     entries: list[tuple[str, str]] = []
     for key in ("select", "extend-select", "ignore"):
         entries.extend((f"{key}[{i}]", e) for i, e in enumerate(data.get(key, ())))

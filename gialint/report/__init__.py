@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, TextIO
 
 from attrs import frozen
 
-from gialint.api import FileError as FileError  # where reporters have always found it
+from gialint.result import FileError as FileError  # where reporters have always found it
 
 if TYPE_CHECKING:
-    from gialint.api import LintResult
     from gialint.diagnostic import Diagnostic
+    from gialint.result import LintResult
 
 
 @frozen

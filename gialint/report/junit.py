@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from gialint.api import LintResult
 from gialint.report import FileError, ReportOptions, where
+from gialint.result import LintResult
 
 
 def as_junit(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> ET.Element:

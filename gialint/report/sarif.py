@@ -20,12 +20,12 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from gialint._version import __version__
-from gialint.api import LintResult
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.location import FilePosition
 from gialint.place import fingerprint
 from gialint.registry import all_rules
 from gialint.report import FileError, ReportOptions
+from gialint.result import LintResult
 from gialint.span import Span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

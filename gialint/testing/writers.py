@@ -22,7 +22,8 @@ from collections.abc import Iterator, Sequence
 from attrs import define, frozen
 
 from gialint.ast import Report, Table
-from gialint.parse import normalize_newlines, parse_report
+from gialint.parse import parse_report
+from gialint.source import normalize_newlines
 from gialint.values import ValueKind
 
 
