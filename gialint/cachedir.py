@@ -1,5 +1,5 @@
-"""The per-user cache directory: parse tables (:mod:`gialint.tables`), the plugin list
-(:mod:`gialint.registry`) and results (:mod:`gialint.cache`).
+"""The per-user cache directory: parse tables (:mod:`gialint.tables`), the plugin list and
+the rule index (:mod:`gialint.registry`) and results (:mod:`gialint.cache`).
 
 ``$GIALINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gialint``, else ``~/.cache/gialint``;
 created readable by its owner only, since what it holds is read back without checks
