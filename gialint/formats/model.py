@@ -110,6 +110,11 @@ class TemplateRow:
     tags: tuple[str, ...]
     optional: bool
 
+    @functools.cached_property
+    def cell_keys(self) -> tuple[tuple[str, str], ...]:
+        """The (row key, column id) of each of the row's cells, in column order."""
+        return tuple((self.key, column.id) for column in self.columns)
+
 
 @frozen
 class Template:
