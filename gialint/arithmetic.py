@@ -112,14 +112,17 @@ def _plan(identity: Identity, template: Template) -> _Plan:
     return tuple(plan)
 
 
-def _amounts(keys: _Keys, amounts: Mapping[tuple[str, str], Decimal | None]) -> list[Decimal] | None:
-    found = []
+_ZERO = Decimal(0)
+
+
+def _total(keys: _Keys, amounts: Mapping[tuple[str, str], Decimal | None]) -> Decimal | None:
+    total = _ZERO
     for key in keys:
         amount = amounts.get(key)
         if amount is None:
             return None  # missing (GIA204) or not a number (GIA404): not checked
-        found.append(amount)
-    return found
+        total += amount
+    return total
 
 
 def breaches(identity: Identity, table: MatchedTable) -> Iterator[Breach]:
@@ -130,10 +133,9 @@ def breaches(identity: Identity, table: MatchedTable) -> Iterator[Breach]:
     compare = _OPS[identity.op]
     cells, amounts = table.cells, table.amounts
     for binding, lhs, rhs, anchor in _plan(identity, table.template):
-        left, right = _amounts(lhs, amounts), _amounts(rhs, amounts)
-        if left is None or right is None or amounts.get(anchor) is None:
+        lhs_total, rhs_total = _total(lhs, amounts), _total(rhs, amounts)
+        if lhs_total is None or rhs_total is None or amounts.get(anchor) is None:
             continue
-        lhs_total, rhs_total = sum(left, Decimal(0)), sum(right, Decimal(0))
         if not compare(lhs_total, rhs_total):
             lhs_terms, rhs_terms = (tuple(Term(r, c, cells[r, c]) for r, c in side) for side in (lhs, rhs))
             anchor_term = Term(*anchor, cells[anchor])

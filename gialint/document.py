@@ -66,7 +66,10 @@ class Document:
     @functools.cached_property
     def _value_cells(self) -> tuple[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell], ...]:
         # most rules walk every value cell; list them once
-        return tuple((table, row, column, cell) for table in self.tables for row, column, cell in table.value_cells())
+        found: list[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell]] = []
+        for table in self.tables:
+            found.extend([(table, row, column, cell) for row, column, cell in table.value_cells()])
+        return tuple(found)
 
 
 def analyze(

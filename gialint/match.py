@@ -97,10 +97,14 @@ class MatchedTable:
 
     @functools.cached_property
     def _value_cells(self) -> tuple[tuple[TemplateRow, ColumnSpec, Cell], ...]:
-        # several rules walk every value cell; find them once
-        cells = self.cells
-        found = ((row, column, cells.get((row.key, column.id))) for row in self.template.rows for column in row.columns)
-        return tuple((row, column, cell) for row, column, cell in found if cell is not None)
+        # several rules walk every value cell; find them once (plain loops: a third of the rules' time went here)
+        cells, found = self.cells, []
+        for row in self.template.rows:
+            for column, key in zip(row.columns, row.cell_keys, strict=True):
+                cell = cells.get(key)
+                if cell is not None:
+                    found.append((row, column, cell))
+        return tuple(found)
 
     @functools.cached_property
     def amounts(self) -> Mapping[tuple[str, str], Decimal | None]:
