@@ -17,7 +17,7 @@ from attrs import frozen
 from gialint.ast import Cell
 from gialint.diagnostic import Diagnostic, Related
 from gialint.formats import Identity, Template
-from gialint.match import MatchedTable
+from gialint.matched import MatchedTable
 from gialint.rule import Rule
 
 if TYPE_CHECKING:

@@ -14,7 +14,8 @@ from attrs import frozen
 
 from gialint.ast import Cell, Report, Section
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
-from gialint.match import MatchedTable, match_tables
+from gialint.match import match_tables
+from gialint.matched import MatchedTable
 from gialint.options import DEFAULT_OPTIONS, LintOptions
 from gialint.outline import SectionFound, outline
 from gialint.parse import parse_report

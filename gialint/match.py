@@ -7,24 +7,23 @@ runs of labels followed by runs of values. In each virtual row the last row labe
 names the row, and the cells after the last label are its values, in column order.
 
 Every table is matched against each version of the format; the version(s) with the
-fewest problems win. Tables identical in both versions (table 4) fit both.
+fewest problems win. Tables identical in both versions (table 4) fit both. What
+matching makes of a table, :class:`~gialint.matched.MatchedTable`, is in :mod:`gialint.matched`.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from attrs import frozen
 
 from gialint.ast import Cell, Report, Section, Table
-from gialint.formats import ColumnSpec, FormatModel, TableSpec, Template, TemplateRow
+from gialint.formats import FormatModel, TableSpec, Template, TemplateRow
 from gialint.formats.model import LabelRef
 from gialint.labels import normalize, similarity, strip_note
-from gialint.span import Span
+from gialint.matched import LabelHit, MatchedTable, ShapeProblem
 from gialint.values import ValueKind
 
 _Owner = TypeVar("_Owner")
@@ -39,94 +38,6 @@ class CellRole(enum.Enum):
     VALUE = "value"  # a number or a dash
     LABEL = "label"  # one of the format's labels
     TEXT = "text"  # other text: a label we cannot place, or a value that is not a number
-
-
-class LabelHit(NamedTuple):
-    """A cell recognised as a label of the format (a named tuple: a report has about 80)."""
-
-    cell: Cell
-    refs: tuple[LabelRef, ...]
-    fuzzy: bool  # recognised only by similarity
-    versions: frozenset[str]  # the versions of the format that have one of ``refs``
-
-    def ref_for(self, version: str) -> LabelRef | None:
-        for ref in self.refs:
-            if version in ref.versions:
-                return ref
-        return None
-
-    @property
-    def is_typo(self) -> bool:
-        return self.fuzzy or any(r.typo for r in self.refs)
-
-
-@frozen
-class ShapeProblem:
-    kind: str  # missing-row | duplicate-row | extra-values | missing-values | stray-values
-    span: Span
-    row: str | None = None  # the format's row label
-    expected: int | None = None
-    found: int | None = None
-
-
-@frozen
-class MatchedTable:
-    spec: TableSpec
-    template: Template  # the version it is read with
-    versions: frozenset[str]  # every version it fits equally well
-    section: Section | None
-    sources: tuple[Table, ...]
-    cells: Mapping[tuple[str, str], Cell]  # (row key, column id) -> cell
-    labels: tuple[LabelHit, ...]
-    problems: tuple[ShapeProblem, ...]
-
-    @property
-    def span(self) -> Span:
-        return self.sources[0].span.cover(self.sources[-1].span)
-
-    @property
-    def id(self) -> str:
-        return self.spec.id
-
-    def cell(self, row: str, column: str) -> Cell | None:
-        return self.cells.get((row, column))
-
-    def value_cells(self) -> Iterator[tuple[TemplateRow, ColumnSpec, Cell]]:
-        """Every value cell found, with its row and column, in the format's order."""
-        return iter(self._value_cells)
-
-    @functools.cached_property
-    def _value_cells(self) -> tuple[tuple[TemplateRow, ColumnSpec, Cell], ...]:
-        # several rules walk every value cell; find them once, with plain loops (a nested generator
-        # made a tuple for every cell of the template only to drop the missing ones)
-        cells, found = self.cells, []
-        for row in self.template.rows:
-            for column, key in zip(row.columns, row.cell_keys, strict=True):
-                cell = cells.get(key)
-                if cell is not None:
-                    found.append((row, column, cell))
-        return tuple(found)
-
-    @functools.cached_property
-    def amounts(self) -> Mapping[tuple[str, str], Decimal | None]:
-        """Each cell's amount for arithmetic (see :attr:`CellValue.amount`): None for text."""
-        return {key: cell.value.amount for key, cell in self.cells.items()}
-
-    def column_headers(self, column: str) -> Iterator[Cell]:
-        """The cells that carry a column's label."""
-        return (h.cell for h in self.labels if any(r.kind == "column" and r.key == column for r in h.refs))
-
-    def foreign_labels(self) -> Iterable[LabelHit]:
-        """Labels that belong to another version of this table only."""
-        version = self.template.version
-        return (h for h in self.labels if h.ref_for(version) is None)
-
-    def row_label(self, row: str) -> str:
-        found = self.template.row_by_key.get(row)
-        return found.label if found else row
-
-    def column_label(self, column: str) -> str:
-        return next((c.label for c in self.template.columns if c.id == column), column)
 
 
 class _Classified(NamedTuple):  # one per cell: a tuple costs half an attrs instance

@@ -8,7 +8,7 @@ from typing import Any
 from gialint.ast import Block, Cell, Heading, Paragraph, Subsection, Table
 from gialint.document import Document
 from gialint.location import SourceMap
-from gialint.match import MatchedTable
+from gialint.matched import MatchedTable
 
 PARSE_VERSION = 1
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from gialint.arithmetic import Breach, IdentityRule
 from gialint.diagnostic import Severity, Text
-from gialint.match import MatchedTable
+from gialint.matched import MatchedTable
 
 
 class ReviewLitigationTotal(IdentityRule):
