@@ -28,10 +28,16 @@ class ParseError(Exception):
     """The grammar could not describe the text (a bug: the grammar accepts any text)."""
 
 
-class _Inlined(list[Any]):
-    """The children of an inlined rule, on their way to the rule that contains it."""
+class _Inlined:
+    """The children of an inlined rule, on their way to the rule that contains it.
 
-    __slots__ = ()
+    A holder of a list rather than a list subclass: compiled code cannot subclass list.
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
 
 
 class Parser:
@@ -82,14 +88,15 @@ class Parser:
                     del children[0]
                 else:
                     value = _Inlined()
+                items = value.items
                 for child in children:
                     if type(child) is _Inlined:
-                        value.extend(child)
+                        items.extend(child.items)
                     else:
-                        value.append(child)
+                        items.append(child)
                 state = actions[stack[-1]][origin]
                 stack.append(state)
-                values.append(value if handler is None else handler(value))
+                values.append(value if handler is None else handler(items))
                 if state == end:
                     return values[-1]
         raise ParseError("unexpected end of the report")  # pragma: no cover - as above
