@@ -30,12 +30,25 @@ def _positive(text: str) -> int:
     return value
 
 
+class _Version(argparse.Action):
+    """``--version``: gialint's version, and whether its parsing and matching are compiled."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from gialint.compiled import build_description
+
+        print(f"gialint {__version__} ({build_description()})")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gialint",
         description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
     )
-    parser.add_argument("--version", action="version", version=f"gialint {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version, compiled or pure Python, and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     lang = argparse.ArgumentParser(add_help=False)

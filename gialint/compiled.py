@@ -1,0 +1,45 @@
+"""The modules mypyc compiles when gialint is built, and whether this gialint has them compiled.
+
+:data:`MODULES` are the parsing and matching that every report goes through. setup.py
+reads this tuple (without importing gialint) and compiles them when a wheel is built;
+their ``.py`` files are installed too and serve when nothing was compiled (an editable
+install, ``GIALINT_COMPILE=0``, no C compiler). Why and what it gains:
+docs/performance.md, "Compiled modules".
+
+A compiled module can hold neither a class that Python code subclasses nor a working
+``functools.cached_property``: the classes rules and plugins read or extend live in
+modules that are not compiled (tests/test_compiled.py checks both).
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+
+MODULES = (
+    "gialint.span",
+    "gialint.lexer",
+    "gialint.parse",
+    "gialint.build",
+    "gialint.labels",
+    "gialint.match",
+)
+
+
+def compiled_modules() -> tuple[str, ...]:
+    """Those of :data:`MODULES` that load from a compiled extension here."""
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    found = []
+    for name in MODULES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin is not None and spec.origin.endswith(suffixes):
+            found.append(name)
+    return tuple(found)
+
+
+def build_description() -> str:
+    """How this gialint runs its parsing and matching: "compiled with mypyc" or "pure Python"."""
+    count = len(compiled_modules())
+    if count == len(MODULES):
+        return "compiled with mypyc"
+    return "pure Python" if count == 0 else f"partly compiled: {count} of {len(MODULES)} modules"
