@@ -3,8 +3,11 @@
 :class:`Batch` drives a run. For each block of files it reads and hashes them and asks
 the cache (:mod:`gialint.cache`); what the cache does not have goes to worker processes
 in chunks of :data:`CHUNK` files, at most :data:`IN_FLIGHT_PER_WORKER` chunks per worker
-at a time, so memory stays flat however many files there are. Results come back in the
-order they finish, each with its index, so a caller can restore the files' order.
+at a time, so memory stays flat however many files there are. In a large run (past
+:data:`LOOK_UP_HERE` files) the workers read, hash and look up the blocks too, so that
+on a warm cache every core hashes; this process then only decodes what they found.
+Results come back in the order they finish, each with its index, so a caller can
+restore the files' order.
 
 One file never stops the run: a file that cannot be read, or that trips a bug, becomes a
 :class:`~gialint.result.FileError`; if a worker process dies (a reader crashing on a hostile
@@ -16,12 +19,12 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from typing import TYPE_CHECKING, Any
 
 from attrs import evolve
 
-from gialint.cache import Entry, ResultCache, file_key
+from gialint.cache import CacheError, Entry, ResultCache, file_key
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.readers import file_bytes, read_bytes
 from gialint.readers.limits import DEFAULT_LIMITS, Limits
@@ -39,10 +42,19 @@ MIN_FOR_WORKERS = 2 * CHUNK
 IN_FLIGHT_PER_WORKER = 4
 #: Files read and looked up in the cache at a time.
 BLOCK = 256
+#: Files looked up in this process before workers take the look-ups over (when there are
+#: workers; at once when the run is known to be larger): a smaller run does not pay for
+#: starting them, a larger one hashes on every core.
+LOOK_UP_HERE = 4 * BLOCK
+#: Blocks handed to workers for look-ups at a time, per worker.
+LOOK_UPS_PER_WORKER = 4
 TEXT_FORMATS = ("text", "markdown")
 
 Outcome = LintResult | FileError
+_Item = tuple[int, str, Settings]  # index, path, settings
 _Done = tuple[int, Outcome, bytes | None]  # index, outcome, cache key of what was linted
+_Hit = tuple[int, bytes, bytes | None, bytes]  # index, stored value, key if last used before today, bytes or b""
+_Keyed = tuple[int, str, Settings, bytes, bytes]  # index, path, settings, bytes, key
 
 
 def default_jobs() -> int:
@@ -76,8 +88,8 @@ def lint_file(
     return evolve(result, document=None, text=result.text if keep else ""), key
 
 
-def _work(chunk: Sequence[tuple[int, str, Settings]], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
-    """A worker's task: lint a chunk of files."""
+def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
+    """Lint a chunk of files."""
     done = []
     for index, path, settings in chunk:
         outcome, key = lint_file(path, settings, keep_text, keyed, limits)
@@ -85,18 +97,73 @@ def _work(chunk: Sequence[tuple[int, str, Settings]], keep_text: bool, keyed: bo
     return done
 
 
+def _read_and_key(block: Sequence[_Item], limits: Limits) -> tuple[list[_Keyed], list[tuple[int, FileError]]]:
+    """Each file's bytes and cache key; the files that cannot be read, as errors."""
+    keyed, errors = [], []
+    for index, path, settings in block:
+        try:
+            data = file_bytes(path, limits)
+        except ReadError as error:
+            errors.append((index, FileError(path, str(error))))
+            continue
+        keyed.append((index, path, settings, data, file_key(data, settings, path)))
+    return keyed, errors
+
+
+_worker_caches: dict[str, ResultCache] = {}
+
+
+def _look_up(
+    block: Sequence[_Item], directory: str, keep_text: bool, limits: Limits
+) -> tuple[list[_Hit], list[_Item], list[tuple[int, FileError]]]:
+    """A worker's task in a large run: read and hash a block and ask the cache in ``directory``.
+
+    Returns the hits with their stored values undecoded (with the bytes, for ``keep_text``;
+    the key only for an entry to mark as used today), the misses and the unreadable files:
+    what is sent back stays small. A worker that cannot open the cache finds nothing.
+    """
+    cache = _worker_caches.get(directory)
+    if cache is None:
+        try:
+            cache = _worker_caches[directory] = ResultCache(directory)
+        except CacheError:
+            return [], list(block), []
+    keyed, errors = _read_and_key(block, limits)
+    stored = cache.stored([k[4] for k in keyed])
+    hits, misses = [], []
+    for index, path, settings, data, key in keyed:
+        found = stored.get(key)
+        if found is None:
+            misses.append((index, path, settings))
+        else:
+            hits.append((index, found[0], key if found[1] < cache.today else None, data if keep_text else b""))
+    return hits, misses, errors
+
+
+def _work_in_worker(chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
+    """A worker's task: lint a chunk of files (see :func:`_warm`)."""
+    _warm()
+    return _work(chunk, keep_text, keyed, limits)
+
+
 #: Allocations between young-generation collections in workers (Python's default: 700).
 WORKER_GC_THRESHOLD = 10_000
 
 
+_warmed = False
+
+
 def _warm() -> None:
-    """Worker start-up: load the parser and the rules once, not with the first file.
+    """Before the first file a worker lints: load the parser and the rules once.
 
     The worker is gialint's own process, so its garbage collector is tuned for the job: what
     is loaded now lives as long as the worker and is frozen out of every collection, and a
     report's short-lived objects (thousands of cells and tuples, freed by reference count)
     trigger fewer collections. About 5 % less time per file.
     """
+    global _warmed
+    if _warmed:
+        return
     import gc
 
     from gialint.parse import parser
@@ -106,6 +173,7 @@ def _warm() -> None:
     all_rules()
     gc.freeze()
     gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+    _warmed = True
 
 
 def _context() -> BaseContext:
@@ -135,22 +203,27 @@ class Batch:
         self.linted = 0  # files linted in this run (not found in the cache)
         self.cached = 0  # files found in the cache
         self._pool: ProcessPoolExecutor | None = None
-        self._in_flight: dict[Future[list[_Done]], list[tuple[int, str, Settings]]] = {}
+        self._waiting: list[_Item] = []  # files to lint, not yet handed to a worker
+        self._in_flight: dict[Future[list[_Done]], list[_Item]] = {}  # chunks being linted
+        self._looking: dict[Future[Any], list[_Item]] = {}  # blocks being looked up by workers
 
     # ------------------------------------------------------------------ driving
     def run(self, items: Iterable[tuple[str, Settings]]) -> Iterator[tuple[int, Outcome]]:
         """``(index, outcome)`` for every ``(path, settings)``, in the order they finish."""
-        waiting: list[tuple[int, str, Settings]] = []
+        # a run known to be large hands look-ups to workers from the start
+        large = isinstance(items, Sized) and len(items) > LOOK_UP_HERE
         try:
-            block: list[tuple[int, str, Settings]] = []
+            block: list[_Item] = []
             for index, (path, settings) in enumerate(items):
                 block.append((index, path, settings))
                 if len(block) == BLOCK:
-                    yield from self._look_up(block, waiting)
-                    yield from self._dispatch(waiting, final=False)
+                    yield from self._look_up_block(block, here=not large and index < LOOK_UP_HERE)
+                    yield from self._dispatch(final=False)
                     block = []
-            yield from self._look_up(block, waiting)
-            yield from self._dispatch(waiting, final=True)
+            yield from self._look_up_block(block, here=not self._looking)
+            while self._looking:
+                yield from self._collect_look_ups(wait_for_one=True)
+            yield from self._dispatch(final=True)
             while self._in_flight:
                 yield from self._collect(block=True)
         finally:
@@ -160,29 +233,58 @@ class Batch:
             if self.cache is not None:
                 self.cache.flush()
 
-    def _look_up(
-        self, block: list[tuple[int, str, Settings]], waiting: list[tuple[int, str, Settings]]
-    ) -> Iterator[tuple[int, Outcome]]:
-        """Answer what the cache knows; put the rest on ``waiting``."""
+    def _look_up_block(self, block: list[_Item], here: bool) -> Iterator[tuple[int, Outcome]]:
+        """Look a block up here, or hand it to a worker when a large run has workers."""
         if self.cache is None:
-            waiting.extend(block)
+            self._waiting.extend(block)
             return
-        keyed: list[tuple[int, str, Settings, bytes, bytes]] = []
-        for index, path, settings in block:
-            try:
-                data = file_bytes(path, self.limits)
-            except ReadError as error:
-                yield index, FileError(path, str(error))
-                continue
-            keyed.append((index, path, settings, data, file_key(data, settings, path)))
+        if here or not block or self.jobs == 1 or not (self._pool is not None or self._start_pool(warm_here=False)):
+            yield from self._look_up_here(block)
+            return
+        yield from self._collect_look_ups(wait_for_one=False)
+        while len(self._looking) >= self.jobs * LOOK_UPS_PER_WORKER:
+            yield from self._collect_look_ups(wait_for_one=True)
+        assert self._pool is not None
+        directory = os.path.dirname(self.cache.path)
+        self._looking[self._pool.submit(_look_up, block, directory, self.keep_text, self.limits)] = block
+
+    def _look_up_here(self, block: Sequence[_Item]) -> Iterator[tuple[int, Outcome]]:
+        """Answer what the cache knows; put the rest on the waiting list."""
+        assert self.cache is not None
+        keyed, errors = _read_and_key(block, self.limits)
+        yield from errors
         found = self.cache.get_many([k[4] for k in keyed])
         for index, path, settings, data, key in keyed:
             entry = found.get(key)
             if entry is None:
-                waiting.append((index, path, settings))
+                self._waiting.append((index, path, settings))
                 continue
             self.cached += 1
             yield index, self._from_entry(path, data, entry)
+
+    def _collect_look_ups(self, wait_for_one: bool) -> Iterator[tuple[int, Outcome]]:
+        """Decode what workers found; put their misses on the waiting list."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        assert self.cache is not None
+        done, _ = wait(list(self._looking), timeout=None if wait_for_one else 0, return_when=FIRST_COMPLETED)
+        for future in done:
+            block = self._looking.pop(future)
+            try:
+                hits, misses, errors = future.result()
+            except Exception:  # the pool broke (a file killed a worker), or the look-up failed: do it here
+                yield from self._look_up_here(block)
+                continue
+            yield from errors
+            self._waiting.extend(misses)
+            first = block[0][0]  # a block's indices run on from its first
+            for index, value, stale, data in hits:
+                entry = self.cache.decode(value, stale)
+                if entry is None:  # damaged: lint the file again
+                    self._waiting.append(block[index - first])
+                    continue
+                self.cached += 1
+                yield index, self._from_entry(block[index - first][1], data, entry)
 
     def _from_entry(self, path: str, data: bytes, entry: Entry) -> LintResult:
         text = ""
@@ -196,11 +298,12 @@ class Batch:
                     text = ""
         return LintResult(path, entry.diagnostics, None, text, entry.encoding, entry.file_format)
 
-    def _dispatch(self, waiting: list[tuple[int, str, Settings]], final: bool) -> Iterator[tuple[int, Outcome]]:
+    def _dispatch(self, final: bool) -> Iterator[tuple[int, Outcome]]:
         """Hand waiting files to workers, or lint them here when workers would not pay."""
+        waiting = self._waiting
         use_pool = self.jobs > 1 and (self._pool is not None or len(waiting) >= MIN_FOR_WORKERS)
         if use_pool and self._pool is None:
-            use_pool = self._start_pool()
+            use_pool = self._start_pool(warm_here=True)
         if not use_pool:
             if self.jobs == 1 or final:
                 chunk, waiting[:] = list(waiting), []
@@ -214,20 +317,24 @@ class Batch:
             self._submit(chunk)
         yield from self._collect(block=False)
 
-    def _start_pool(self) -> bool:
+    def _start_pool(self, warm_here: bool) -> bool:
+        """Start the workers. With ``warm_here``, load the parser and rules first, so that forked
+        workers inherit them; a pool started for look-ups leaves that to each worker's first lint
+        (:func:`_work`), which a run answered by the cache never comes to."""
         from concurrent.futures import ProcessPoolExecutor
 
-        _warm()  # forked workers inherit the parser and rules
+        if warm_here:
+            _warm()
         try:
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_warm)
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context())
         except (OSError, ImportError, NotImplementedError):  # no process support here: lint in this process
             self.jobs = 1
             return False
         return True
 
-    def _submit(self, chunk: list[tuple[int, str, Settings]]) -> None:
+    def _submit(self, chunk: list[_Item]) -> None:
         assert self._pool is not None
-        future = self._pool.submit(_work, chunk, self.keep_text, self.cache is not None, self.limits)
+        future = self._pool.submit(_work_in_worker, chunk, self.keep_text, self.cache is not None, self.limits)
         self._in_flight[future] = chunk
 
     def _collect(self, block: bool) -> Iterator[tuple[int, Outcome]]:
@@ -237,7 +344,7 @@ class Batch:
         from concurrent.futures.process import BrokenProcessPool
 
         done, _ = wait(list(self._in_flight), timeout=None if block else 0, return_when=FIRST_COMPLETED)
-        broken: list[tuple[int, str, Settings]] = []
+        broken: list[_Item] = []
         for future in done:
             chunk = self._in_flight.pop(future)
             try:
@@ -248,17 +355,22 @@ class Batch:
             for index, outcome, key in finished:
                 yield self._finish(index, outcome, key)
         if broken:
-            # every chunk still held by the dead pool fails the same way: check them all alone
+            # every chunk still held by the dead pool fails the same way: check them all alone,
+            # and look up here the blocks it was looking up
             for chunk in self._in_flight.values():
                 broken.extend(chunk)
             self._in_flight.clear()
+            unlooked = [item for block in self._looking.values() for item in block]
+            self._looking.clear()
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
             for job in sorted(broken, key=lambda j: j[0]):
                 yield self._finish(*self._alone(job))
+            if unlooked:
+                yield from self._look_up_here(unlooked)
 
-    def _alone(self, item: tuple[int, str, Settings]) -> _Done:
+    def _alone(self, item: _Item) -> _Done:
         """Lint one file in a process of its own: if that process dies, the file is the culprit."""
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool

@@ -33,6 +33,7 @@ from attrs import frozen
 from gialint._version import __version__
 from gialint.diagnostic import Diagnostic
 from gialint.pickled import by_fields
+from gialint.readers import kind_of
 
 if TYPE_CHECKING:
     from gialint.config.settings import Settings
@@ -124,14 +125,33 @@ def entry_key(data: bytes, context: bytes) -> bytes:
     """The cache key of a report's bytes in a context (:func:`context_key`, 16 bytes, so the two
     parts cannot run into each other). SHA-256 rather than BLAKE2b: the processors gialint
     runs on compute it in hardware, at twice BLAKE2b's speed (5 µs for a 8 KB report)."""
-    return hashlib.sha256(context + data).digest()
+    digest = hashlib.sha256(context)
+    digest.update(data)  # not ``context + data``: that copies the report
+    return digest.digest()
+
+
+#: context_key for settings without per-file ignores, by (id(settings), kind), with the settings
+#: kept beside it so that a reused id cannot give another object's context
+_plain_contexts: dict[tuple[int, str], tuple[Settings, bytes]] = {}
+
+
+def forget_contexts() -> None:
+    """Work contexts out afresh (for tests that change the build in the middle of a process)."""
+    _context.cache_clear()
+    _plain_contexts.clear()
 
 
 def file_key(data: bytes, settings: Settings, path: str) -> bytes:
     """The cache key of the report at ``path`` with these bytes and settings."""
-    from gialint.readers import kind_of
-
-    return entry_key(data, context_key(settings, path, kind_of(path, data)))
+    kind = kind_of(path, data)
+    if settings.per_file_ignores:
+        return entry_key(data, context_key(settings, path, kind))
+    known = _plain_contexts.get((id(settings), kind))
+    if known is None or known[0] is not settings:
+        if len(_plain_contexts) >= 256:
+            _plain_contexts.clear()
+        known = _plain_contexts[(id(settings), kind)] = (settings, context_key(settings, path, kind))
+    return entry_key(data, known[1])
 
 
 def max_bytes() -> int:
@@ -142,7 +162,8 @@ def max_bytes() -> int:
 
 
 class ResultCache:
-    """The cache database. Only the process that drives a run opens it; workers never do."""
+    """The cache database. The process that drives a run reads and writes it; in a large run
+    its workers open it too, only to look files up (:meth:`stored`)."""
 
     def __init__(self, directory: str, limit: int | None = None) -> None:
         self.path = os.path.join(directory, DATABASE)
@@ -200,27 +221,47 @@ class ResultCache:
 
     def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Entry]:
         """The entries found for ``keys`` (undecodable ones are treated as missing)."""
+        found: dict[bytes, Entry] = {}
+        for key, (value, used) in self.stored(keys).items():
+            entry = self.decode(value, key if used < self.today else None)
+            if entry is not None:
+                found[key] = entry
+        return found
+
+    def stored(self, keys: Sequence[bytes]) -> dict[bytes, tuple[bytes, int]]:
+        """The stored values of ``keys``, undecoded, with the day each was last used.
+
+        A worker looking files up for the process that drives the run (:mod:`gialint.batch`)
+        passes these on as they are; that process decodes them (:meth:`decode`).
+        """
         if self.failure is not None:
             return {}
-        found: dict[bytes, Entry] = {}
+        found: dict[bytes, tuple[bytes, int]] = {}
         try:
             for start in range(0, len(keys), 500):
                 batch = keys[start : start + 500]
                 query = f"SELECT key, value, used FROM entries WHERE key IN ({','.join('?' * len(batch))})"
                 for key, value, used in self._db.execute(query, batch):
-                    try:
-                        entry = pickle.loads(value)
-                    except Exception:
-                        continue  # a damaged entry is a miss, and is replaced
-                    if isinstance(entry, Entry):
-                        found[key] = entry
-                        if used < self.today:
-                            self._stale.append(key)
+                    found[key] = (value, used)
         except sqlite3.Error as error:
             self._fail(error)
             return {}
-        self.hits += len(found)
         return found
+
+    def decode(self, value: bytes, stale: bytes | None = None) -> Entry | None:
+        """The entry a stored value holds, counted as a hit; None for a damaged one (a miss,
+        replaced when the file is linted again). ``stale``: the key of an entry last used on
+        an earlier day, marked as used today when the cache is flushed."""
+        try:
+            entry = pickle.loads(value)
+        except Exception:
+            return None
+        if not isinstance(entry, Entry):
+            return None
+        self.hits += 1
+        if stale is not None:
+            self._stale.append(stale)
+        return entry
 
     def put(self, key: bytes, entry: Entry) -> None:
         """Keep an entry (written with the others by :meth:`flush`)."""

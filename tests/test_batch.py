@@ -16,7 +16,7 @@ import pytest
 import gialint
 from gialint import batch as batch_module
 from gialint.ast import Layout
-from gialint.batch import Batch
+from gialint.batch import Batch, Outcome
 from gialint.cache import DATABASE, ResultCache, open_cache
 from gialint.cli import main
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
@@ -103,11 +103,9 @@ def test_one_unreadable_file_does_not_stop_the_run(corpus: Path, tmp_path: Path)
     assert all(line.startswith("gialint: ") for line in result.stderr.splitlines())  # one line each, no traceback
 
 
-def test_a_file_that_kills_its_worker_is_reported_alone(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # a reader crashing the process (as a C library might on a hostile file) takes its worker down
+def _kill_the_worker_that_lints(victim: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make linting ``victim`` end its process, as a C library crashing on a hostile file would."""
     real = batch_module.lint_file
-    files = sorted(str(p) for p in corpus.rglob("*.txt"))
-    victim = files[20]
 
     def crashing(path: str, *args: object, **kwargs: object) -> object:
         if path == victim:
@@ -115,6 +113,12 @@ def test_a_file_that_kills_its_worker_is_reported_alone(corpus: Path, monkeypatc
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(batch_module, "lint_file", crashing)
+
+
+def test_a_file_that_kills_its_worker_is_reported_alone(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    victim = files[20]
+    _kill_the_worker_that_lints(victim, monkeypatch)
     monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("fork"))
     outcomes = dict(Batch(jobs=2).run((path, DEFAULT_SETTINGS) for path in files))
     assert len(outcomes) == len(files)
@@ -206,9 +210,9 @@ def test_another_build_does_not_read_the_entries_of_this_one(
     assert cache is not None
     run_batch(files, cache)
     monkeypatch.setattr(cache_module, "build_fingerprint", lambda: b"another build")
-    cache_module._context.cache_clear()
+    cache_module.forget_contexts()
     assert run_batch(files, cache).cached == 0
-    cache_module._context.cache_clear()
+    cache_module.forget_contexts()
 
 
 def test_cache_is_bounded_and_drops_the_least_recently_used(corpus: Path, tmp_path: Path) -> None:
@@ -317,3 +321,83 @@ def test_a_run_answered_by_the_cache_loads_neither_parser_nor_rules(corpus: Path
     )
     assert answered.stderr.strip() == "loaded: []"
     assert (answered.returncode, answered.stdout) == (filled.returncode, filled.stdout)
+
+
+# ------------------------------------------------------------------ look-ups in workers
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Blocks of 4 files, of which this process looks up the first two (8 files) and workers
+    the rest; returns the number of keys this process asks the cache for, per call."""
+    monkeypatch.setattr(batch_module, "BLOCK", 4)
+    monkeypatch.setattr(batch_module, "LOOK_UP_HERE", 8)
+    monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("fork"))
+    asked: list[int] = []
+    real = ResultCache.stored
+
+    def stored(self: ResultCache, keys: list[bytes]) -> dict[bytes, tuple[bytes, int]]:
+        if os.getpid() == here:
+            asked.append(len(keys))
+        return real(self, keys)
+
+    here = os.getpid()
+    monkeypatch.setattr(ResultCache, "stored", stored)
+    return asked
+
+
+def _outcomes(files: list[str], cache: ResultCache | None, jobs: int = 2) -> tuple[Batch, dict[str, Outcome]]:
+    runner = Batch(jobs=jobs, cache=cache)
+    found = {files[index]: outcome for index, outcome in runner.run((f, DEFAULT_SETTINGS) for f in files)}
+    if cache is not None:
+        cache.flush()
+    return runner, found
+
+
+def test_workers_look_up_a_large_run(corpus: Path, tmp_path: Path, small_blocks: list[int]) -> None:
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    fresh = _outcomes(files, None, jobs=1)[1]
+    cache = open_cache(str(tmp_path / "cache"))
+    assert cache is not None
+    cold, filled = _outcomes(files, cache)
+    assert (cold.linted, cold.cached) == (COUNT, 0) and filled == fresh
+    with sqlite3.connect(tmp_path / "cache" / DATABASE) as db:
+        db.execute("UPDATE entries SET used = used - 3")  # last used three days ago
+    small_blocks.clear()
+    warm, answered = _outcomes(files, cache)
+    assert (warm.linted, warm.cached) == (0, COUNT)
+    with sqlite3.connect(tmp_path / "cache" / DATABASE) as db:  # every hit is marked as used today
+        assert db.execute("SELECT DISTINCT used FROM entries").fetchall() == [(cache.today,)]
+    assert sum(small_blocks) == 8  # the other 32 files were read, hashed and looked up by workers
+    assert answered == fresh  # findings and texts alike
+    cache.close()
+
+
+def test_damaged_entries_found_by_workers_are_linted_again(
+    corpus: Path, tmp_path: Path, small_blocks: list[int]
+) -> None:
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    cache = open_cache(str(tmp_path / "cache"))
+    assert cache is not None
+    fresh = _outcomes(files, cache)[1]
+    with sqlite3.connect(tmp_path / "cache" / DATABASE) as db:
+        db.execute("UPDATE entries SET value = x'800563'")  # a pickle cut short
+    again, found = _outcomes(files, cache)
+    assert (again.linted, again.cached) == (COUNT, 0) and found == fresh
+    assert _outcomes(files, cache)[0].cached == COUNT  # and cached afresh
+    cache.close()
+
+
+def test_a_file_that_kills_its_worker_while_others_look_up(
+    corpus: Path, tmp_path: Path, small_blocks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    cache = open_cache(str(tmp_path / "cache"))
+    assert cache is not None
+    _outcomes(files[::2], cache)  # half the files are cached, so look-ups and linting mix
+    victim = files[33]
+    _kill_the_worker_that_lints(victim, monkeypatch)
+    runner, found = _outcomes(files, cache)
+    assert sorted(found) == files
+    errors = [o for o in found.values() if isinstance(o, FileError)]
+    assert [e.path for e in errors] == [victim] and "stopped abruptly" in errors[0].message
+    assert runner.cached == COUNT // 2
+    cache.close()
