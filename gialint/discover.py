@@ -19,13 +19,12 @@ def iter_files(paths: Sequence[str], excluded: Callable[[str, bool], bool] = lam
             found: list[str] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d), True))
-                found.extend(
-                    os.path.join(root, f)
-                    for f in files
-                    if f.lower().endswith(EXTENSIONS)
-                    and not f.startswith("~$")
-                    and not excluded(os.path.join(root, f), False)
-                )
+                prefix = os.path.join(root, "")
+                for name in files:
+                    if name.lower().endswith(EXTENSIONS) and not name.startswith("~$"):
+                        file = prefix + name
+                        if not excluded(file, False):
+                            found.append(file)
             yield from sorted(found)
         else:
             yield path

@@ -230,6 +230,7 @@ class Resolver:
         self._by_directory: dict[str, Settings] = {}
         self._by_file: dict[str | None, Settings] = {}
         self._by_path: dict[str, Settings] = {}
+        self._by_parent: dict[str, Settings] = {}  # by a file's directory, as its name gives it
 
     def _apply(self, settings: Settings) -> Settings:
         return settings.overridden(**self._overrides)
@@ -240,6 +241,13 @@ class Resolver:
             return self._fixed
         settings = self._by_path.get(path)  # a run asks twice for each file: to exclude, to lint
         if settings is not None:
+            return settings
+        if is_dir is False:  # a file: its directory's settings, found by the name as given
+            parent = os.path.dirname(path)
+            settings = self._by_parent.get(parent)
+            if settings is None:
+                settings = self._by_parent[parent] = self.for_path(parent or os.curdir, is_dir=True)
+            self._by_path[path] = settings
             return settings
         full = os.path.abspath(path)
         if is_dir is None:

@@ -83,6 +83,8 @@ class Settings:
         return Selection((*self.select, *self.extend_select), self.ignore)
 
     def is_excluded(self, path: str) -> bool:
+        if not self.exclude:  # asked for every file of a run: spare the working directory's look-up
+            return False
         root = self._root()
         return any(matches(pattern, path, root) for pattern in self.exclude)
 
