@@ -73,6 +73,9 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()}"
     )
+    from gialint.compiled import build_description
+
+    print(f"gialint {gialint.__version__}, {build_description()}")
     print(f"import gialint: {imported:.1f} ms; build parser + load rules: {built:.1f} ms (once per process)")
     print(
         f"{'report':<16}{'lines':>6}{'read':>8}{'parse':>8}{'match':>8}{'rules':>8}{'total':>8}   (median ms of {repeat})"

@@ -16,7 +16,8 @@ and measures, on this machine:
    second and the scaling;
 5. the same over 1,000, 2,000, 5,000 and 10,000 reports (time per report must stay flat),
    with the peak memory of the whole run (gialint and its workers, sampled from /proc);
-6. a run with an empty result cache and re-runs with the cache warm (the median of five);
+6. a run with an empty result cache and re-runs with the cache warm (the median of five),
+   each timed without the memory sampler; the warm run's peak memory from one more run;
 7. cold start: ``gialint check`` on one text report against ``python -c pass``.
 
 It reports figures and asserts nothing (speed is not a pytest assertion). The figures
@@ -59,6 +60,7 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     import gialint
+    from gialint.compiled import build_description
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     return {
@@ -67,6 +69,7 @@ def machine() -> dict[str, Any]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "system": f"{platform.system()} {platform.release()}",
         "gialint": gialint.__version__,
+        "build": build_description(),  # compiled with mypyc, or pure Python (docs/performance.md)
         "commit": commit.stdout.strip() or "unknown",
     }
 
@@ -255,10 +258,11 @@ def main() -> None:
         cold, _ = run_check([*everything, "-j", str(cores)], env)
         # a warm run takes well under a second, so one run is at the mercy of whatever else the
         # machine does in that second: the median of five (the cold run takes long enough to
-        # average that out by itself)
-        warm_runs = [run_check([*everything, "-j", str(cores)], env, memory=True) for _ in range(5)]
-        warm = statistics.median(seconds for seconds, _ in warm_runs)
-        peak = max(kib for _, kib in warm_runs)
+        # average that out by itself). Like the cold run, they are timed without the memory
+        # sampler, which reads /proc every 20 ms and so takes CPU from a run this short; its
+        # peak comes from a sixth run.
+        warm = statistics.median(run_check([*everything, "-j", str(cores)], env)[0] for _ in range(5))
+        peak = run_check([*everything, "-j", str(cores)], env, memory=True)[1]
         results["cache"] = {
             "files": len(files),
             "cold_s": cold,
