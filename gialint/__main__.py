@@ -1,5 +1,3 @@
-import sys
+from gialint.cli import run
 
-from gialint.cli import main
-
-sys.exit(main())
+run()

