@@ -278,8 +278,8 @@ class Batch:
             yield from errors
             self._waiting.extend(misses)
             first = block[0][0]  # a block's indices run on from its first
-            for index, value, stale, data in hits:
-                entry = self.cache.decode(value, stale)
+            entries = self.cache.decode_many([(value, stale) for _, value, stale, _ in hits])
+            for (index, _, _, data), entry in zip(hits, entries, strict=True):
                 if entry is None:  # damaged: lint the file again
                     self._waiting.append(block[index - first])
                     continue

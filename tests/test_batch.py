@@ -171,6 +171,15 @@ def run_batch(files: list[str], cache: ResultCache | None, settings: Settings = 
     return runner
 
 
+def filled_cache(corpus: Path, directory: Path, count: int) -> tuple[list[str], ResultCache]:
+    """The first ``count`` reports of the corpus, and a cache in ``directory`` that holds them."""
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))[:count]
+    cache = open_cache(str(directory))
+    assert cache is not None
+    run_batch(files, cache)
+    return files, cache
+
+
 def test_cache_answers_unchanged_files_and_misses_changed_ones(corpus: Path, tmp_path: Path) -> None:
     files = sorted(str(p) for p in corpus.rglob("*.txt"))
     cache = open_cache(str(tmp_path / "cache"))
@@ -205,10 +214,7 @@ def test_another_build_does_not_read_the_entries_of_this_one(
 ) -> None:
     from gialint import cache as cache_module
 
-    files = sorted(str(p) for p in corpus.rglob("*.txt"))[:4]
-    cache = open_cache(str(tmp_path))
-    assert cache is not None
-    run_batch(files, cache)
+    files, cache = filled_cache(corpus, tmp_path, 4)
     monkeypatch.setattr(cache_module, "build_fingerprint", lambda: b"another build")
     cache_module.forget_contexts()
     assert run_batch(files, cache).cached == 0
@@ -288,6 +294,32 @@ def test_lint_paths_takes_settings_per_file(corpus: Path) -> None:
         assert isinstance(outcome, LintResult)
         if "sub0" in (outcome.path or ""):
             assert {d.code for d in outcome.diagnostics} <= {"GIA301"}
+
+
+def test_loading_findings_pauses_the_garbage_collector_and_restores_it(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    files, cache = filled_cache(corpus, tmp_path, 3)
+    during: list[bool] = []
+    real = ResultCache.decode
+
+    def decode(self: ResultCache, value: bytes, stale: bytes | None = None) -> object:
+        during.append(gc.isenabled())
+        return real(self, value, stale)
+
+    monkeypatch.setattr(ResultCache, "decode", decode)
+    assert gc.isenabled()
+    assert run_batch(files, cache).cached == 3
+    assert during == [False] * 3 and gc.isenabled()
+    gc.disable()  # a program that runs without the collector keeps it off
+    try:
+        assert run_batch(files, cache).cached == 3
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    cache.close()
 
 
 def test_a_cache_that_fails_during_the_run_only_stops_caching(corpus: Path, tmp_path: Path) -> None:
