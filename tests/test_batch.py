@@ -384,13 +384,26 @@ def _outcomes(files: list[str], cache: ResultCache | None, jobs: int = 2) -> tup
     return runner, found
 
 
-def test_workers_look_up_a_large_run(corpus: Path, tmp_path: Path, small_blocks: list[int]) -> None:
+def test_workers_look_up_a_large_run(
+    corpus: Path, tmp_path: Path, small_blocks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = sorted(str(p) for p in corpus.rglob("*.txt"))
     fresh = _outcomes(files, None, jobs=1)[1]
     cache = open_cache(str(tmp_path / "cache"))
     assert cache is not None
+    loaded = tmp_path / "loaded"  # a line for each process that loads the parser and rules to lint
+    real_warm = batch_module._warm
+
+    def marking_warm() -> None:
+        with loaded.open("a") as marks:
+            print(os.getpid(), file=marks)
+        real_warm()
+
+    monkeypatch.setattr(batch_module, "_warm", marking_warm)
     cold, filled = _outcomes(files, cache)
     assert (cold.linted, cold.cached) == (COUNT, 0) and filled == fresh
+    assert loaded.read_text()
+    loaded.unlink()
     with sqlite3.connect(tmp_path / "cache" / DATABASE) as db:
         db.execute("UPDATE entries SET used = used - 3")  # last used three days ago
     small_blocks.clear()
@@ -400,6 +413,7 @@ def test_workers_look_up_a_large_run(corpus: Path, tmp_path: Path, small_blocks:
         assert db.execute("SELECT DISTINCT used FROM entries").fetchall() == [(cache.today,)]
     assert sum(small_blocks) == 8  # the other 32 files were read, hashed and looked up by workers
     assert answered == fresh  # findings and texts alike
+    assert not loaded.exists()  # workers that only look files up load neither parser nor rules
     cache.close()
 
 
