@@ -202,6 +202,11 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=10_000, help="the largest run (default 10,000)")
     parser.add_argument("--sample", type=int, default=400, help="reports timed stage by stage in process")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON")
+    parser.add_argument(
+        "--stages-only",
+        action="store_true",
+        help="measure only the in-process stages (1 and 2), e.g. to compare a compiled and a pure-Python install",
+    )
     args = parser.parse_args()
     results: dict[str, Any] = {"machine": machine()}
     print("machine:", json.dumps(results["machine"], ensure_ascii=False))
@@ -222,6 +227,10 @@ def main() -> None:
         stages["ratio_to_floor"] = stages["total"] / stages["floor"]
         results["per_report_ms"] = stages
         print("per report (median ms):", {k: round(v, 3) for k, v in stages.items()})
+        if args.stages_only:
+            if args.out:
+                args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            return
 
         results["formats_ms"] = formats([f for f in files[5:200] if f.suffix == ".txt"][:20], base / "formats")
         print("formats (median ms):", {k: round(v, 1) for k, v in results["formats_ms"].items()})
