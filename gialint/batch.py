@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from attrs import evolve
 
@@ -55,6 +55,8 @@ _Item = tuple[int, str, Settings]  # index, path, settings
 _Done = tuple[int, Outcome, bytes | None]  # index, outcome, cache key of what was linted
 _Hit = tuple[int, bytes, bytes | None, bytes]  # index, stored value, key if last used before today, bytes or b""
 _Keyed = tuple[int, str, Settings, bytes, bytes]  # index, path, settings, bytes, key
+_LookedUp = tuple[list[_Hit], list[_Item], list[tuple[int, FileError]]]  # hits, misses, unreadable
+_T = TypeVar("_T")
 
 
 def default_jobs() -> int:
@@ -113,9 +115,7 @@ def _read_and_key(block: Sequence[_Item], limits: Limits) -> tuple[list[_Keyed],
 _worker_caches: dict[str, ResultCache] = {}
 
 
-def _look_up(
-    block: Sequence[_Item], directory: str, keep_text: bool, limits: Limits
-) -> tuple[list[_Hit], list[_Item], list[tuple[int, FileError]]]:
+def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Limits) -> _LookedUp:
     """A worker's task in a large run: read and hash a block and ask the cache in ``directory``.
 
     Returns the hits with their stored values undecoded (with the bytes, for ``keep_text``;
@@ -205,7 +205,7 @@ class Batch:
         self._pool: ProcessPoolExecutor | None = None
         self._waiting: list[_Item] = []  # files to lint, not yet handed to a worker
         self._in_flight: dict[Future[list[_Done]], list[_Item]] = {}  # chunks being linted
-        self._looking: dict[Future[Any], list[_Item]] = {}  # blocks being looked up by workers
+        self._looking: dict[Future[_LookedUp], list[_Item]] = {}  # blocks being looked up by workers
 
     # ------------------------------------------------------------------ driving
     def run(self, items: Iterable[tuple[str, Settings]]) -> Iterator[tuple[int, Outcome]]:
@@ -244,9 +244,8 @@ class Batch:
         yield from self._collect_look_ups(wait_for_one=False)
         while len(self._looking) >= self.jobs * LOOK_UPS_PER_WORKER:
             yield from self._collect_look_ups(wait_for_one=True)
-        assert self._pool is not None
         directory = os.path.dirname(self.cache.path)
-        self._looking[self._pool.submit(_look_up, block, directory, self.keep_text, self.limits)] = block
+        self._looking[self._to_pool(_look_up, block, directory, self.keep_text, self.limits)] = block
 
     def _look_up_here(self, block: Sequence[_Item]) -> Iterator[tuple[int, Outcome]]:
         """Answer what the cache knows; put the rest on the waiting list."""
@@ -320,7 +319,7 @@ class Batch:
     def _start_pool(self, warm_here: bool) -> bool:
         """Start the workers. With ``warm_here``, load the parser and rules first, so that forked
         workers inherit them; a pool started for look-ups leaves that to each worker's first lint
-        (:func:`_work`), which a run answered by the cache never comes to."""
+        (:func:`_work_in_worker`), which a run answered by the cache never comes to."""
         from concurrent.futures import ProcessPoolExecutor
 
         if warm_here:
@@ -333,9 +332,22 @@ class Batch:
         return True
 
     def _submit(self, chunk: list[_Item]) -> None:
-        assert self._pool is not None
-        future = self._pool.submit(_work_in_worker, chunk, self.keep_text, self.cache is not None, self.limits)
+        future = self._to_pool(_work_in_worker, chunk, self.keep_text, self.cache is not None, self.limits)
         self._in_flight[future] = chunk
+
+    def _to_pool(self, task: Callable[..., _T], *args: object) -> Future[_T]:
+        """Hand a task to the workers. A pool that broke since it was last collected from takes
+        no more: the task then fails as the pool's others do, and is handled with them."""
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        assert self._pool is not None
+        try:
+            return self._pool.submit(task, *args)
+        except BrokenProcessPool as error:
+            failed: Future[_T] = Future()
+            failed.set_exception(error)
+            return failed
 
     def _collect(self, block: bool) -> Iterator[tuple[int, Outcome]]:
         if not self._in_flight:

@@ -447,3 +447,36 @@ def test_a_file_that_kills_its_worker_while_others_look_up(
     assert [e.path for e in errors] == [victim] and "stopped abruptly" in errors[0].message
     assert runner.cached == COUNT // 2
     cache.close()
+
+
+def test_a_pool_that_broke_between_collections_takes_no_more_tasks(
+    corpus: Path, tmp_path: Path, small_blocks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a worker can die (a hostile file) after this process last collected: the pool then
+    # refuses new tasks, which must fail with the others and be handled, not stop the run
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    fresh = _outcomes(files, None, jobs=1)[1]
+    cache = open_cache(str(tmp_path / "cache"))
+    assert cache is not None
+    _outcomes(files[::2], cache)  # half the files are cached, so look-ups and linting mix
+    real = ProcessPoolExecutor.submit
+    calls: list[str] = []
+    refused: list[str] = []
+
+    def refusing(self: ProcessPoolExecutor, task: object, *args: object, **kwargs: object) -> object:
+        name = getattr(task, "__name__", "")
+        calls.append(name)
+        if calls.count(name) == 2 and name in ("_look_up", "_work_in_worker"):  # one of each refused
+            refused.append(name)
+            raise BrokenProcessPool("a worker died")
+        return real(self, task, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", refusing)
+    runner, found = _outcomes(files, cache)
+    assert sorted(refused) == ["_look_up", "_work_in_worker"]
+    assert found == fresh
+    assert runner.cached + runner.linted == COUNT
+    cache.close()
