@@ -384,13 +384,19 @@ def _outcomes(files: list[str], cache: ResultCache | None, jobs: int = 2) -> tup
     return runner, found
 
 
+def _fresh_and_empty_cache(corpus: Path, directory: Path) -> tuple[list[str], dict[str, Outcome], ResultCache]:
+    """The corpus's files, their outcomes linted here without a cache, and an empty cache."""
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    fresh = _outcomes(files, None, jobs=1)[1]
+    cache = open_cache(str(directory / "cache"))
+    assert cache is not None
+    return files, fresh, cache
+
+
 def test_workers_look_up_a_large_run(
     corpus: Path, tmp_path: Path, small_blocks: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = sorted(str(p) for p in corpus.rglob("*.txt"))
-    fresh = _outcomes(files, None, jobs=1)[1]
-    cache = open_cache(str(tmp_path / "cache"))
-    assert cache is not None
+    files, fresh, cache = _fresh_and_empty_cache(corpus, tmp_path)
     loaded = tmp_path / "loaded"  # a line for each process that loads the parser and rules to lint
     real_warm = batch_module._warm
 
@@ -457,10 +463,7 @@ def test_a_pool_that_broke_between_collections_takes_no_more_tasks(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    files = sorted(str(p) for p in corpus.rglob("*.txt"))
-    fresh = _outcomes(files, None, jobs=1)[1]
-    cache = open_cache(str(tmp_path / "cache"))
-    assert cache is not None
+    files, fresh, cache = _fresh_and_empty_cache(corpus, tmp_path)
     _outcomes(files[::2], cache)  # half the files are cached, so look-ups and linting mix
     real = ProcessPoolExecutor.submit
     calls: list[str] = []
