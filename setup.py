@@ -1,7 +1,8 @@
 """Build gialint: pure Python, with its parsing and matching modules compiled by mypyc.
 
-The modules listed in gialint/compiled.py (``MODULES``) are compiled to C extensions with mypyc (from their type hints, as black and mypy are) when a wheel is
-built, which ``pip install .`` does. Their ``.py`` files are installed as well, so:
+The modules listed in gialint/compiled.py (``MODULES``) are compiled to C extensions by
+mypyc, from their type hints (as black and mypy are), when a wheel is built, which
+``pip install .`` does. Their ``.py`` files are installed as well, so:
 
 - ``GIALINT_COMPILE=0`` builds a pure-Python gialint;
 - an editable install (``pip install -e .``) is never compiled, so edits take effect;
