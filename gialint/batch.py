@@ -166,14 +166,19 @@ def _warm() -> None:
         return
     import gc
 
+    _load()
+    gc.freeze()
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+    _warmed = True
+
+
+def _load() -> None:
+    """Load the parser and the rules (kept for the life of the process)."""
     from gialint.parse import parser
     from gialint.registry import all_rules
 
     parser()
     all_rules()
-    gc.freeze()
-    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
-    _warmed = True
 
 
 def _context() -> BaseContext:
@@ -319,11 +324,12 @@ class Batch:
     def _start_pool(self, warm_here: bool) -> bool:
         """Start the workers. With ``warm_here``, load the parser and rules first, so that forked
         workers inherit them; a pool started for look-ups leaves that to each worker's first lint
-        (:func:`_work_in_worker`), which a run answered by the cache never comes to."""
+        (:func:`_work_in_worker`), which a run answered by the cache never comes to. Only the
+        workers tune their garbage collector: this process may be someone else's program."""
         from concurrent.futures import ProcessPoolExecutor
 
         if warm_here:
-            _warm()
+            _load()
         try:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context())
         except (OSError, ImportError, NotImplementedError):  # no process support here: lint in this process

@@ -127,6 +127,32 @@ def test_a_file_that_kills_its_worker_is_reported_alone(corpus: Path, monkeypatc
     assert all(isinstance(outcomes[i], LintResult) for i, path in enumerate(files) if path != victim)
 
 
+def test_workers_leave_the_garbage_collector_of_the_calling_program_alone(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("fork"))
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's defaults, whatever earlier tests did
+    try:
+        frozen = gc.get_freeze_count()
+        started: list[bool] = []
+        real_start = Batch._start_pool
+
+        def start(self: Batch, warm_here: bool) -> bool:
+            started.append(warm_here)
+            return real_start(self, warm_here)
+
+        monkeypatch.setattr(Batch, "_start_pool", start)
+        assert len(dict(Batch(jobs=2).run((path, DEFAULT_SETTINGS) for path in files))) == COUNT
+        assert started == [True]  # workers were started, with the parser loaded here first
+        assert gc.get_threshold() == (700, 10, 10) and gc.get_freeze_count() == frozen
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["check", "x.txt", "-j", "0"])
