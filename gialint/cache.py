@@ -33,6 +33,7 @@ from attrs import frozen
 
 from gialint._version import __version__
 from gialint.diagnostic import Diagnostic
+from gialint.memo import Memo
 from gialint.pickled import by_fields
 from gialint.readers import kind_of
 
@@ -94,7 +95,7 @@ def build_fingerprint() -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def context_key(settings: Settings, path: str, kind: str) -> bytes:
+def context_key(settings: Settings, path: str | None, kind: str) -> bytes:
     """What besides the bytes decides a report's findings: the settings for ``path``, the kind, the build."""
     return _context(kind, _selected(settings.selection_for(path)), settings.severity, settings.options)
 
@@ -131,15 +132,14 @@ def entry_key(data: bytes, context: bytes) -> bytes:
     return digest.digest()
 
 
-#: context_key for settings without per-file ignores, by (id(settings), kind), with the settings
-#: kept beside it so that a reused id cannot give another object's context
-_plain_contexts: dict[tuple[int, str], tuple[Settings, bytes]] = {}
+#: context_key for settings without per-file ignores, where the path does not count
+_plain_context: Memo[Settings, bytes] = Memo(lambda settings, kind: context_key(settings, None, kind), limit=256)
 
 
 def forget_contexts() -> None:
     """Work contexts out afresh (for tests that change the build in the middle of a process)."""
     _context.cache_clear()
-    _plain_contexts.clear()
+    _plain_context.clear()
 
 
 def file_key(data: bytes, settings: Settings, path: str) -> bytes:
@@ -147,12 +147,7 @@ def file_key(data: bytes, settings: Settings, path: str) -> bytes:
     kind = kind_of(path, data)
     if settings.per_file_ignores:
         return entry_key(data, context_key(settings, path, kind))
-    known = _plain_contexts.get((id(settings), kind))
-    if known is None or known[0] is not settings:
-        if len(_plain_contexts) >= 256:
-            _plain_contexts.clear()
-        known = _plain_contexts[(id(settings), kind)] = (settings, context_key(settings, path, kind))
-    return entry_key(data, known[1])
+    return entry_key(data, _plain_context(settings, kind))
 
 
 def max_bytes() -> int:

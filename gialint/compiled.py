@@ -23,6 +23,7 @@ MODULES = (
     "gialint.build",
     "gialint.labels",
     "gialint.match",
+    "gialint.memo",
 )
 
 

@@ -14,8 +14,8 @@ matching makes of a table, :class:`~gialint.matched.MatchedTable`, is in :mod:`g
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
-from typing import Generic, NamedTuple, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -24,10 +24,8 @@ from gialint.formats import FormatModel, TableSpec, Template, TemplateRow
 from gialint.formats.model import LabelRef
 from gialint.labels import normalize, similarity, strip_note
 from gialint.matched import LabelHit, MatchedTable, ShapeProblem
+from gialint.memo import Memo
 from gialint.values import ValueKind
-
-_Owner = TypeVar("_Owner")
-_Answer = TypeVar("_Answer")
 
 #: Labels at least this alike (after normalisation) are taken for the same label (GIA203).
 FUZZY_THRESHOLD = 0.8
@@ -45,28 +43,6 @@ class _Classified(NamedTuple):  # one per cell: a tuple costs half an attrs inst
     role: CellRole
     hit: LabelHit | None = None
     names_row: bool = False  # a label that names a row or a group of rows (not a column)
-
-
-class _Memo(Generic[_Owner, _Answer]):
-    """Answers kept per (owner, text), up to 8,192 of them: reports repeat the same labels.
-
-    Keyed by the owner's ``id()``, with the owner kept beside the answer so that a reused
-    id cannot give another object's answer.
-    """
-
-    def __init__(self, compute: Callable[[_Owner, str], _Answer]) -> None:
-        self._compute = compute
-        self._known: dict[tuple[int, str], tuple[_Owner, _Answer]] = {}
-
-    def __call__(self, owner: _Owner, text: str) -> _Answer:
-        known = self._known.get((id(owner), text))
-        if known is not None and known[0] is owner:
-            return known[1]
-        if len(self._known) >= 8192:
-            self._known.clear()
-        answer = self._compute(owner, text)
-        self._known[(id(owner), text)] = (owner, answer)
-        return answer
 
 
 #: ``_new(_Classified, (…))`` makes a named tuple in half the time of ``_Classified(…)``,
@@ -127,8 +103,8 @@ def _tables_naming(model: FormatModel, text: str) -> tuple[TableSpec, ...]:
     return tuple(spec for spec in model.tables.values() if spec.lookup(normalized))
 
 
-_recognise = _Memo(_look_up_label)
-_naming = _Memo(_tables_naming)
+_recognise = Memo(_look_up_label)
+_naming = Memo(_tables_naming)
 
 
 def _virtual_rows(table: Table, classified: Sequence[_Classified]) -> list[list[_Classified]]:
