@@ -259,12 +259,9 @@ class Batch:
         yield from errors
         found = self.cache.get_many([k[4] for k in keyed])
         for index, path, settings, data, key in keyed:
-            entry = found.get(key)
-            if entry is None:
-                self._waiting.append((index, path, settings))
-                continue
-            self.cached += 1
-            yield index, self._from_entry(path, data, entry)
+            answered = self._answer((index, path, settings), data, found.get(key))
+            if answered is not None:
+                yield answered
 
     def _collect_look_ups(self, wait_for_one: bool) -> Iterator[tuple[int, Outcome]]:
         """Decode what workers found; put their misses on the waiting list."""
@@ -284,11 +281,18 @@ class Batch:
             first = block[0][0]  # a block's indices run on from its first
             entries = self.cache.decode_many([(value, stale) for _, value, stale, _ in hits])
             for (index, _, _, data), entry in zip(hits, entries, strict=True):
-                if entry is None:  # damaged: lint the file again
-                    self._waiting.append(block[index - first])
-                    continue
-                self.cached += 1
-                yield index, self._from_entry(block[index - first][1], data, entry)
+                answered = self._answer(block[index - first], data, entry)
+                if answered is not None:
+                    yield answered
+
+    def _answer(self, item: _Item, data: bytes, entry: Entry | None) -> tuple[int, Outcome] | None:
+        """A file's result from its cache entry; without one (a miss, or an entry too damaged to
+        load), the file goes on the waiting list to be linted."""
+        if entry is None:
+            self._waiting.append(item)
+            return None
+        self.cached += 1
+        return item[0], self._from_entry(item[1], data, entry)
 
     def _from_entry(self, path: str, data: bytes, entry: Entry) -> LintResult:
         text = ""
