@@ -6,6 +6,14 @@ eye sees it: rows of cells, merged cells standing once at their top-left positio
 :func:`compose` writes them as a Markdown document — lines as lines, grids as
 ``| a | b |`` rows — and records a :class:`~gialint.location.Segment` for every run
 and cell, so a finding in the text can be traced back to the original file.
+
+A Markdown row holds one cell per cell of the table that the row crosses, in order
+(:func:`markdown_rows`): a cell spanning several grid columns is written once, not as
+a value followed by blanks, since the matcher reads a row's values by their order
+after its label. A cell reaching down from a row above stands as one blank cell,
+which keeps the values after it in their places; a grid column in which no row
+starts a cell (a column a word processor made only to draw a shifted border) is left
+out.
 """
 
 from __future__ import annotations
@@ -42,13 +50,22 @@ class TextLine:
 
 @frozen
 class GridCell:
+    """A cell at its top-left grid position; ``colspan``/``rowspan``: how many grid columns and rows it covers."""
+
     text: str
     location: Location
+    colspan: int = 1
+    rowspan: int = 1
 
 
 @frozen
 class Grid:
-    """Rows of cells; ``None`` where a merged cell from above or the left covers the position."""
+    """Rows of cells; ``None`` where a merged cell from above or the left covers the position, or where no cell is.
+
+    A reader that knows a cell's spans says so in the cell (HTML, Word); a ``None`` that
+    no declared span covers is a hole, written as a blank cell when a cell of another
+    row starts in its column and it is not at the end of its row.
+    """
 
     rows: tuple[tuple[GridCell | None, ...], ...]
 
@@ -84,14 +101,57 @@ def compose(blocks: Sequence[Block]) -> tuple[str, SourceMap]:
             _line(block, len(lines) + 1, lines, segments)
             previous_grid = False
         else:
-            rows = [row for row in block.rows if any(c is not None and c.text for c in row)]
-            if not rows:
-                continue
+            if not any(c is not None and c.text for row in block.rows for c in row):
+                continue  # an empty grid draws a box or spaces the page: nothing to read
+            rows = markdown_rows(block)
             lines.append("")  # a table stands apart from the text before it
             for row in rows:
                 _row(row, len(lines) + 1, lines, segments)
             previous_grid = True
     return "\n".join(lines) + "\n", SourceMap(segments)
+
+
+def markdown_rows(grid: Grid) -> list[list[GridCell | None]]:
+    """The grid's rows as Markdown writes them: in each row, its cells in column order and
+    one ``None`` (a blank) for each cell reaching down into it from a row above or each
+    hole before its last cell; grid columns covered by a cell from the left, and columns
+    in which no row starts a cell, give nothing. A row in which no cell starts is left
+    out; a row of empty cells stays."""
+    width = max((len(row) for row in grid.rows), default=0)
+    starts = {c for row in grid.rows for c, cell in enumerate(row) if cell is not None}
+    above: dict[tuple[int, int], tuple[int, int]] = {}  # (row, column) -> the covering cell's top-left
+    for r, row in enumerate(grid.rows):
+        for c, cell in enumerate(row):
+            if cell is not None and cell.rowspan > 1:
+                for i in range(r + 1, min(r + cell.rowspan, len(grid.rows))):
+                    for j in range(c, min(c + max(cell.colspan, 1), width)):
+                        above.setdefault((i, j), (r, c))
+    out: list[list[GridCell | None]] = []
+    for r, row in enumerate(grid.rows):
+        if all(cell is None for cell in row):
+            continue
+        written: list[GridCell | None] = []
+        last_cell = 0  # the length of ``written`` up to its last cell or covered position
+        reaching: set[tuple[int, int]] = set()
+        covered_to = 0  # the end of the columns a cell of this row covers
+        for c in range(width):
+            cell = row[c] if c < len(row) else None
+            if cell is not None:
+                written.append(cell)
+                last_cell = len(written)
+                covered_to = max(covered_to, c + max(cell.colspan, 1))
+            elif c < covered_to:
+                continue
+            elif (r, c) in above:
+                origin = above[(r, c)]
+                if origin not in reaching:
+                    reaching.add(origin)
+                    written.append(None)
+                    last_cell = len(written)
+            elif c in starts:
+                written.append(None)  # a hole
+        out.append(written[:last_cell])
+    return out
 
 
 def _line(block: TextLine, number: int, lines: list[str], segments: list[Segment]) -> None:

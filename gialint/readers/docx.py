@@ -184,19 +184,40 @@ class _BodyReader:
             yield TextLine((Run(line, location),), heading=level if line.strip() else 0)
 
     def _table(self, table: Any, number: int) -> Grid:
+        placed = [list(_placed(tr)) for tr in table.tr_lst]
         rows: list[tuple[GridCell | None, ...]] = []
-        for index, tr in enumerate(table.tr_lst, start=1):
-            row: list[GridCell | None] = [None] * tr.grid_before
-            for tc in tr.tc_lst:
-                span = max(1, tc.grid_span)
+        for index, cells in enumerate(placed):
+            row: list[GridCell | None] = []
+            for column, span, tc in cells:
+                row.extend([None] * (column - len(row)))
                 if tc.vMerge == "continue":
-                    row.extend([None] * span)
-                    continue
+                    continue  # covered by the cell above that starts the merge
                 text = cell_text(paragraph_text(p) for p in tc.iter(W + "p"))
-                row.append(GridCell(text, DocxCell(number, index, len(row) + 1)))
+                rowspan = 1 + _continued(placed, index, column) if tc.vMerge == "restart" else 1
+                row.append(GridCell(text, DocxCell(number, index + 1, column + 1), span, rowspan))
                 row.extend([None] * (span - 1))
             rows.append(tuple(row))
         return Grid(tuple(rows))
+
+
+def _placed(tr: Any) -> Iterator[tuple[int, int, Any]]:
+    """A row's cells with their grid column (from 0) and how many grid columns each spans."""
+    column = tr.grid_before
+    for tc in tr.tc_lst:
+        span = max(1, tc.grid_span)
+        yield column, span, tc
+        column += span
+
+
+def _continued(placed: list[list[tuple[int, int, Any]]], index: int, column: int) -> int:
+    """How many rows after ``index`` continue the vertical merge that starts at ``column``."""
+    count = 0
+    for cells in placed[index + 1 :]:
+        below = next((tc for start, _, tc in cells if start == column), None)
+        if below is None or below.vMerge != "continue":
+            break
+        count += 1
+    return count
 
 
 _CHINESE = "零一二三四五六七八九"

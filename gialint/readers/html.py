@@ -261,7 +261,7 @@ class _Walker:
                 for i in range(rowspan):
                     for j in range(colspan):
                         grid[(r + i, c + j)] = None
-                grid[(r, c)] = GridCell(cell_text(_collapse(t) for t in texts), location)
+                grid[(r, c)] = GridCell(cell_text(_collapse(t) for t in texts), location, colspan, rowspan)
                 c += colspan
             width = max(width, c)
         return Grid(tuple(tuple(grid.get((r, c)) for c in range(width)) for r in range(len(rows))))
