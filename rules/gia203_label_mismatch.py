@@ -13,8 +13,11 @@ class LabelMismatch(Rule):
     """
     ## What it does
     Flags a row or column label that differs from the format's wording — a known typo
-    ("1.属于国家机密" for "1.属于国家秘密", "2.没有现成信息需要另作制作" for "…另行制作") or a label
-    close enough to one of the format's to be it — and names the format's label.
+    ("1.属于国家机密" for "1.属于国家秘密", "2.没有现成信息需要另作制作" for "…另行制作"), a known
+    variant (the 2019 "规范性文件" in a 2021 table 2, for "行政规范性文件"), or a label close
+    enough to one of the format's to be it — and names the format's label. A known variant
+    is a label of the table's own version written another way, so the table keeps its
+    version (no GIA201 or GIA202 for it).
     Differences that do not change a label (full- or half-width brackets, spaces, a
     label wrapped over two lines, a trailing explanatory note in brackets) are not
     flagged.
@@ -30,7 +33,7 @@ class LabelMismatch(Rule):
     brackets and a space gets nothing.
 
     ## Fix
-    Safe for a known typo (listed in the format data): the cell gets the format's
+    Safe for a known typo or variant (listed in the format data): the cell gets the format's
     label. Unsafe for a label recognised only by likeness, which a person should
     confirm. A label with a trailing note, or wrapped over two lines, is not fixed.
     """
@@ -48,7 +51,8 @@ class LabelMismatch(Rule):
             version = table.template.version
             for hit in table.labels:
                 ref = hit.ref_for(version)
-                if ref is not None and hit.is_typo:
+                # the typo flag of this version's label: "规范性文件" is a 2021 variant, a 2019 label
+                if ref is not None and (hit.fuzzy or ref.typo):
                     written = normalize(hit.cell.label)
                     fixable = strip_note(written) == written
                     fix = fix_of([cell_edit(hit.cell, ref.label)], safe=not hit.fuzzy) if fixable else None

@@ -73,6 +73,9 @@ class RowSpec:
     typos: tuple[str, ...] = ()
     optional: bool = False
     versions: frozenset[str] | None = None
+    # wordings of this row seen in reports of its version that are not the format's but not
+    # wrong either (the 2019 "规范性文件" in a 2021 table 2): GIA203 names the format's label
+    variants: tuple[str, ...] = ()
 
 
 @frozen
@@ -98,7 +101,7 @@ class LabelRef:
     key: str  # row key, column id, block id, or the header label
     label: str  # the format's wording
     versions: frozenset[str]
-    typo: bool = False
+    typo: bool = False  # a typo or variant of ``label`` (GIA203 names ``label``)
 
 
 @frozen
@@ -251,7 +254,7 @@ def _index_labels(
             kind = "group" if row.group else "row"
             key = f"{block.id}.{row.id}" if multi and not row.group else row.id
             add(row.label, LabelRef(kind, key, row.label, versions))
-            for typo in row.typos:
+            for typo in (*row.typos, *row.variants):
                 add(typo, LabelRef(kind, key, row.label, versions, typo=True))
     return {label: tuple(refs) for label, refs in index.items()}
 
@@ -288,6 +291,7 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
                         tuple(r.get("typos", ())),
                         r.get("optional", False),
                         _versions(r),
+                        tuple(r.get("variants", ())),
                     )
                     for r in b["rows"]
                 ),
