@@ -1,25 +1,33 @@
 """PDF files with a text layer: lines of text and ruled tables, page by page.
 
-pdfplumber (on pdfminer.six) gives every character with its box, and finds ruled
-tables from the lines drawn on the page, merged cells included. From those:
+PDFium (through pypdfium2) gives every character with its box and every path drawn on
+the page (:mod:`gialint.readers.pdf_page`); the ruled regions are built from those paths
+(:mod:`gialint.readers.pdf_grid`) and the lines from the characters
+(:mod:`gialint.readers.pdf_lines`). From those:
 
-* characters are put together into lines by their position, not by how the PDF
-  happened to split them into text runs; characters drawn twice (fake bold) are
-  dropped, and a space the PDF puts between two Chinese characters is removed;
+* prose is prose: a ruled region is a table only where its rows hold at least two
+  cells side by side, or a full-width cell that carries a label of one of the format's
+  tables ("第二十条第（一）项"); a box drawn around each line of prose (a "framed" Word
+  export) or a frame around the page is not a table, and its lines are read as text;
+* characters are put together into lines by their position, not by how the PDF split
+  them into text runs; characters drawn twice (fake bold) are dropped, a space between
+  two Chinese characters is removed, digits drawn as separate runs make one number, and
+  Kangxi radicals or compatibility ideographs read as the characters they show;
 * a line that runs to the right margin continues on the next line (one paragraph);
+  punctuation that opens a line ("。一、总体情况") belongs to the line before;
 * page furniture — "- 3 -", "第3页 共9页", "3/9" at the top or foot of a page — is dropped;
-* a table that goes on at the top of the next page, with as many columns, is one table.
+* a table that goes on at the top of the next page, on the same columns (or some of
+  them), is one table.
 
 A location is the page, the line on that page (every line of text counts, table rows
 included, top to bottom) and the box. Scanned PDFs (no text) and PDFs whose fonts have
-no Unicode mapping (text comes out as "(cid:NN)") are refused with what to do.
+no Unicode mapping are refused with what to do.
 """
 
 from __future__ import annotations
 
 import bisect
-import io
-import logging
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -27,157 +35,187 @@ from typing import Any
 from attrs import define
 
 from gialint.location import PdfPosition
-from gialint.readers.compose import Block, Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
-from gialint.readers.limits import Limits
+from gialint.readers.compose import Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
+from gialint.readers.limits import Deadline, Limits
+from gialint.readers.pdf_grid import SNAP, Cell, Region, regions
+from gialint.readers.pdf_lines import lines_of
+from gialint.readers.pdf_page import Char, PageContent, page_content
 from gialint.source import ReadError
 
 _FURNITURE = re.compile(
     r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$"
 )
-_CJK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
-_CID = re.compile(r"^\(cid:\d+\)$")
+#: Punctuation that closes what comes before it: a line never starts with it.
+_CLOSING = re.compile(r"^[。，、；：！？）》」』”’．,;:!?)]+")
 MARGIN = 0.12  # the top and bottom share of a page where furniture stands
-CID_RATIO = 0.05  # more "(cid:NN)" characters than this and the text layer is unusable
+CID_RATIO = 0.05  # more characters without a Unicode mapping than this and the text layer is unusable
 
 Box = tuple[float, float, float, float]
 
 
 @define
-class _Line:
-    chars: list[dict[str, Any]]
+class _Table:
+    """A table found on a page: rows of (left, right, cell) for the cells that start in each row."""
+
+    rows: list[list[tuple[float, float, GridCell]]]
+    left: float
+    right: float
 
     @property
-    def top(self) -> float:
-        return min(float(c["top"]) for c in self.chars)
+    def columns(self) -> list[float]:
+        return _positions([x for row in self.rows for left, right, _ in row for x in (left, right)])
 
-    @property
-    def box(self) -> Box:
-        return (
-            min(c["x0"] for c in self.chars),
-            self.top,
-            max(c["x1"] for c in self.chars),
-            max(c["bottom"] for c in self.chars),
-        )
-
-    @property
-    def size(self) -> float:
-        return max(float(c.get("size") or 10) for c in self.chars)
-
-
-def _lines(chars: Sequence[dict[str, Any]]) -> list[_Line]:
-    """Characters grouped into lines: the same band from top to bottom, read left to right."""
-    lines: list[_Line] = []
-    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        if lines and char["top"] - lines[-1].chars[0]["top"] <= max(2.0, 0.4 * float(char.get("size") or 10)):
-            lines[-1].chars.append(char)
-        else:
-            lines.append(_Line([char]))
-    for line in lines:
-        line.chars.sort(key=lambda c: c["x0"])
-    return lines
-
-
-def _text(line: _Line) -> str:
-    parts: list[str] = []
-    previous: dict[str, Any] | None = None
-    for char in line.chars:
-        if previous is not None and char["x0"] - previous["x1"] > 0.6 * float(char.get("size") or 10):
-            parts.append(" ")
-        parts.append(char["text"])
-        previous = char
-    return _CJK.sub("", re.sub(r" {2,}", " ", "".join(parts))).strip()
-
-
-def _unique(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Without characters drawn again within a point of themselves (how PDFs fake bold type)."""
-    seen: set[tuple[str, int, int]] = set()
-    kept = []
-    for char in chars:
-        text, x, y = char["text"], int(char["x0"]), int(char["top"])
-        if any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-            continue
-        seen.add((text, x, y))
-        kept.append(char)
-    return kept
+    def grid(self) -> Grid:
+        columns = self.columns
+        out: list[tuple[GridCell | None, ...]] = []
+        for row in self.rows:
+            line: list[GridCell | None] = [None] * max(1, len(columns) - 1)
+            for left, _, cell in row:
+                index = min(_nearest(columns, left), len(line) - 1)
+                line[index] = cell
+            out.append(tuple(line))
+        return Grid(tuple(out))
 
 
 #: A page's blocks top to bottom: (top, block, whether the line runs to the right margin).
-_Page = list[tuple[float, Block, bool]]
+_Block = TextLine | _Table
+_Page = list[tuple[float, _Block, bool]]
+
+
+def _positions(values: Sequence[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > SNAP:
+            out.append(value)
+    return out
+
+
+def _nearest(positions: Sequence[float], value: float) -> int:
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+
+
+@functools.lru_cache(maxsize=4096)
+def is_table_label(text: str) -> bool:
+    """Whether ``text`` is a label of one of the format's tables (a header, a row, a block title)."""
+    from gialint.formats import load
+    from gialint.labels import normalize
+
+    normalized = normalize(text)
+    return bool(normalized) and any(spec.lookup(normalized) for spec in load().tables.values())
 
 
 class _PageReader:
-    def __init__(self, page: Any, number: int) -> None:
+    def __init__(self, content: PageContent, number: int, deadline: Deadline) -> None:
         self.number = number
-        self.page = page
-        self.chars = _unique([c for c in page.chars if c.get("upright", True)])
-        self._tops = sorted({round(line.top, 1) for line in _lines(self.chars)})
+        self.content = content
+        self.where = f"page {number}"
+        self.deadline = deadline
+        self._tops = sorted({round(line.top, 1) for line in lines_of(content.chars)})
 
     def line_number(self, top: float) -> int:
         """The line on the page (from 1) that a character at ``top`` stands on."""
         return max(1, bisect.bisect_right(self._tops, round(top, 1) + 0.05))
 
     def read(self) -> _Page:
-        tables = self.page.find_tables()
-        boxes = [t.bbox for t in tables]
-        inside: list[list[dict[str, Any]]] = [[] for _ in tables]
-        outside: list[dict[str, Any]] = []
-        for char in self.chars:
-            x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-            index = next((i for i, b in enumerate(boxes) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
-            (outside if index is None else inside[index]).append(char)
-        blocks: list[tuple[float, Block, bool]] = []
-        for table, chars in zip(tables, inside, strict=True):
-            blocks.append((table.bbox[1], self._grid(table, chars), False))
-        lines = [line for line in _lines(outside) if line.chars]
-        height = float(self.page.height)
+        found = regions(self.content.segments, lambda: self.deadline.check(self.where))
+        inside: list[list[list[Char]]] = [[[] for _ in region.cells] for region in found]
+        outside: list[Char] = []
+        places = [_places(region) for region in found]
+        for char in self.content.chars:
+            hit = _locate(found, places, char)
+            if hit is None:
+                outside.append(char)
+            else:
+                inside[hit[0]][hit[1]].append(char)
+        blocks: list[tuple[float, _Block, bool]] = []
+        for region, chars in zip(found, inside, strict=True):
+            texts = [cell_text(line.text for line in lines_of(part)) for part in chars]
+            for rows in _table_rows(region, texts):
+                table = self._table(region, rows, chars, texts)
+                blocks.append((region.rows[rows[0]], table, False))
+            kept = {i for rows in _table_rows(region, texts) for i, c in enumerate(region.cells) if c.row in rows}
+            outside.extend(char for i, part in enumerate(chars) if i not in kept for char in part)
+        blocks.extend(self._prose(outside))
+        blocks.sort(key=lambda b: b[0])
+        return blocks
+
+    def _prose(self, chars: list[Char]) -> list[tuple[float, _Block, bool]]:
+        lines = lines_of(chars)
+        height = self.content.height
         # the text area's right edge, taking the margins to be equal
-        right = float(self.page.width) - min((line.box[0] for line in lines), default=0.0)
+        right = self.content.width - min((line.box[0] for line in lines), default=0.0)
+        out: list[tuple[float, _Block, bool]] = []
         for line in lines:
-            text = _text(line)
+            text = line.text
             box = line.box
             if not text or (_FURNITURE.match(text) and (box[1] < height * MARGIN or box[3] > height * (1 - MARGIN))):
                 continue
             location = PdfPosition(self.number, self.line_number(line.top), box)
             full = box[2] >= right - 1.5 * line.size
-            blocks.append((line.top, TextLine((Run(text, location),)), full))
-        blocks.sort(key=lambda b: b[0])
-        return blocks
+            out.append((line.top, TextLine((Run(text, location),)), full))
+        return out
 
-    def _grid(self, table: Any, chars: list[dict[str, Any]]) -> Grid:
-        rows = table.rows
-        bands = [row.bbox[1] for row in rows]
-        cells_by_row: list[list[tuple[Box, list[dict[str, Any]]]]] = [
-            [(cell, []) for cell in row.cells if cell is not None] for row in rows
-        ]
-        for char in chars:
-            y = (char["top"] + char["bottom"]) / 2
-            x = (char["x0"] + char["x1"]) / 2
-            r = max(0, bisect.bisect_right(bands, y) - 1)
-            # a merged cell started in an earlier row: look upwards for the cell holding the point
-            for candidate in range(r, -1, -1):
-                hit = next(
-                    (c for c in cells_by_row[candidate] if c[0][0] <= x <= c[0][2] and c[0][1] <= y <= c[0][3]), None
-                )
-                if hit is not None:
-                    hit[1].append(char)
-                    break
-        columns = sorted({round(cell[0], 1) for row in rows for cell in row.cells if cell is not None})
-        grid: list[tuple[GridCell | None, ...]] = []
-        for found in cells_by_row:
-            line: list[GridCell | None] = [None] * len(columns)
-            for cell_box, inside in found:
-                box: Box = (float(cell_box[0]), float(cell_box[1]), float(cell_box[2]), float(cell_box[3]))
-                text = cell_text(_text(part) for part in _lines(inside))
-                top = min((c["top"] for c in inside), default=box[1])
-                column = bisect.bisect_left(columns, round(box[0], 1) - 0.05)
-                if column < len(line):
-                    line[column] = GridCell(text, PdfPosition(self.number, self.line_number(top), box))
-            grid.append(tuple(line))
-        return Grid(tuple(grid))
+    def _table(self, region: Region, rows: range, chars: list[list[Char]], texts: list[str]) -> _Table:
+        table_rows: list[list[tuple[float, float, GridCell]]] = [[] for _ in rows]
+        for cell, inside, text in zip(region.cells, chars, texts, strict=True):
+            if cell.row not in rows:
+                continue
+            top = min((c.top for c in inside), default=cell.box[1])
+            location = PdfPosition(self.number, self.line_number(top), cell.box)
+            table_rows[cell.row - rows.start].append((cell.box[0], cell.box[2], GridCell(text, location)))
+        return _Table(table_rows, region.columns[0], region.columns[-1])
+
+
+def _places(region: Region) -> dict[tuple[int, int], int]:
+    """Each (row, column) position of a region: the index of the cell covering it."""
+    places: dict[tuple[int, int], int] = {}
+    for index, cell in enumerate(region.cells):
+        for row in range(cell.row, cell.row + cell.rowspan):
+            for column in range(cell.column, cell.column + cell.colspan):
+                places[(row, column)] = index
+    return places
+
+
+def _locate(found: list[Region], places: list[dict[tuple[int, int], int]], char: Char) -> tuple[int, int] | None:
+    """The region and cell whose box holds the middle of ``char``."""
+    x, y = char.centre, char.middle
+    for index, region in enumerate(found):
+        x0, top, x1, bottom = region.box
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            continue
+        column = bisect.bisect_right(region.columns, x) - 1
+        row = bisect.bisect_right(region.rows, y) - 1
+        cell = places[index].get((min(row, len(region.rows) - 2), min(column, len(region.columns) - 2)))
+        if cell is not None:
+            return index, cell
+    return None
+
+
+def _table_rows(region: Region, texts: list[str]) -> list[range]:
+    """The runs of a region's rows that are a table.
+
+    A row covered by one cell only, holding text that is no label of a format table, is
+    prose in a box; the rows between such rows are a table when at least one of them
+    holds two cells or more side by side.
+    """
+    out: list[range] = []
+    start = 0
+    multi = False
+    for row in range(len(region.rows) - 1):
+        covering = [i for i, c in enumerate(region.cells) if c.row <= row < c.row + c.rowspan]
+        if len(covering) == 1 and texts[covering[0]] and not is_table_label(texts[covering[0]]):
+            if multi:
+                out.append(range(start, row))
+            start, multi = row + 1, False
+        elif len(covering) > 1:
+            multi = True
+    if multi:
+        out.append(range(start, len(region.rows) - 1))
+    return out
 
 
 def _failure(error: BaseException) -> ReadError:
-    """One line for an error pdfminer or pdfplumber raised (they wrap each other's exceptions)."""
+    """One line for an error PDFium raised (or an exception that wraps another)."""
     inner: BaseException = error
     seen = {id(inner)}
     while True:
@@ -186,51 +224,54 @@ def _failure(error: BaseException) -> ReadError:
             break
         seen.add(id(nested))
         inner = nested
-    if "Password" in type(inner).__name__ or "Encrypt" in type(inner).__name__:
+    if "Password" in type(inner).__name__ or "Encrypt" in type(inner).__name__ or "password" in str(inner):
         return ReadError("the PDF is protected by a password: save an unprotected copy first")
     detail = f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
     return ReadError(f"not a readable PDF ({detail})".splitlines()[0])
 
 
 def _open(data: bytes) -> Any:
-    import pdfplumber
+    import pypdfium2
 
     try:
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as error:  # pdfminer raises many kinds for damaged files
+        return pypdfium2.PdfDocument(data)
+    except Exception as error:  # PdfiumError for damaged or protected files
         raise _failure(error) from None
 
 
 def read_pdf(data: bytes, limits: Limits) -> Extracted:
     if b"%%EOF" not in data[-4096:]:
         raise ReadError("the PDF does not end with %%EOF: it looks truncated (an incomplete download or copy?)")
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about fonts are not the user's business
     deadline = limits.deadline()
     pdf = _open(data)
     pages: list[_Page] = []
-    chars = cids = 0
-    with pdf:
-        try:
-            count = len(pdf.pages)
-            if count > limits.max_pages:
-                raise ReadError(f"the PDF has {count} pages; gialint reads up to {limits.max_pages}")
-            for number, page in enumerate(pdf.pages, start=1):
-                deadline.check(f"page {number}")
-                reader = _PageReader(page, number)
-                chars += len(reader.chars)
-                cids += sum(1 for c in reader.chars if _CID.match(c["text"]))
-                pages.append(reader.read())
+    chars = unmapped = 0
+    try:
+        count = len(pdf)
+        if count > limits.max_pages:
+            raise ReadError(f"the PDF has {count} pages; gialint reads up to {limits.max_pages}")
+        for number in range(1, count + 1):
+            deadline.check(f"page {number}")
+            page = pdf[number - 1]
+            try:
+                content = page_content(page, deadline, f"page {number}")
+            finally:
                 page.close()
-        except ReadError:
-            raise
-        except Exception as error:  # a damaged page
-            raise _failure(error) from None
+            chars += len(content.chars)
+            unmapped += content.unmapped
+            pages.append(_PageReader(content, number, deadline).read())
+    except ReadError:
+        raise
+    except Exception as error:  # a damaged page
+        raise _failure(error) from None
+    finally:
+        pdf.close()
     if chars == 0:
         raise ReadError(
             "the PDF has no text layer (a scanned document?): run OCR on it first "
             "(e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and check the recognised numbers"
         )
-    if cids > CID_RATIO * chars:
+    if unmapped > CID_RATIO * chars:
         raise ReadError(
             "the PDF's fonts have no Unicode mapping, so its text comes out as (cid:NN) codes: "
             "export the PDF again from the original document, or OCR it"
@@ -239,21 +280,40 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
 
 
 def _extracted(pages: Sequence[_Page]) -> Extracted:
-    blocks: list[Block] = []
+    blocks: list[_Block] = []
     previous_full = False
     for page in pages:
         for index, (_, block, full) in enumerate(page):
             last = blocks[-1] if blocks else None
-            if isinstance(block, Grid) and isinstance(last, Grid) and index == 0 and _same_columns(last, block):
-                blocks[-1] = Grid(last.rows + block.rows)  # the table goes on from the previous page
-            elif isinstance(block, TextLine) and isinstance(last, TextLine) and previous_full:
-                blocks[-1] = TextLine(last.runs + block.runs)  # the paragraph goes on
+            if isinstance(block, _Table) and isinstance(last, _Table) and index == 0 and _same_columns(last, block):
+                last.rows.extend(block.rows)  # the table goes on from the previous page
+            elif isinstance(block, TextLine) and isinstance(last, TextLine):
+                block = _give_back_punctuation(last, block, blocks)
+                if previous_full:
+                    blocks[-1] = TextLine(blocks[-1].runs + block.runs)  # type: ignore[union-attr]  # the paragraph goes on
+                elif block.runs:
+                    blocks.append(block)
             else:
                 blocks.append(block)
             previous_full = full
-    text, source_map = compose(blocks)
+    text, source_map = compose([b.grid() if isinstance(b, _Table) else b for b in blocks])
     return Extracted(text, "pdf", source_map)
 
 
-def _same_columns(a: Grid, b: Grid) -> bool:
-    return bool(a.rows and b.rows) and len(a.rows[-1]) == len(b.rows[0])
+def _give_back_punctuation(last: TextLine, block: TextLine, blocks: list[_Block]) -> TextLine:
+    """``block`` without the punctuation it opens with, which goes to the end of ``last`` (the last of ``blocks``)."""
+    first = block.runs[0]
+    match = _CLOSING.match(first.text)
+    if match is None:
+        return block
+    blocks[-1] = TextLine((*last.runs, Run(match.group(), first.location)), last.heading)
+    rest = first.text[match.end() :].lstrip()
+    return TextLine(((Run(rest, first.location),) if rest else ()) + block.runs[1:], block.heading)
+
+
+def _same_columns(a: _Table, b: _Table) -> bool:
+    """Whether ``b`` stands on the same columns as ``a`` (or on some of them, merged)."""
+    if not (a.rows and b.rows) or abs(a.left - b.left) > SNAP or abs(a.right - b.right) > SNAP:
+        return False
+    small, large = sorted((a.columns, b.columns), key=len)
+    return all(any(abs(x - y) <= SNAP for y in large) for x in small)

@@ -1,0 +1,180 @@
+"""What PDFium says is on a page: its characters with their boxes, and its ruling lines.
+
+pypdfium2's raw bindings are used directly: one call per character for its code point
+and its loose box (the font's box, the same height for every glyph of a line, which
+makes rebuilding lines by position reliable), and the page's path objects for the
+lines drawn on it. Coordinates are turned top-down (y grows down the page) as a reader
+of the page sees them and as :class:`~gialint.location.PdfPosition` records boxes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import unicodedata
+from typing import Any
+
+from attrs import define
+
+from gialint.readers.limits import Deadline
+
+#: Ranges whose characters are drawn as the ideographs they stand for (Kangxi radicals,
+#: the CJK radicals supplement, compatibility ideographs): read as what they show.
+_LOOKALIKE_RANGES = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+MAX_ANGLE = 0.05  # radians: a character turned further than this (a watermark, a sideways label) is dropped
+CHECK_EVERY = 512  # characters or path objects between two looks at the clock
+
+
+@define(slots=True)
+class Char:
+    """One character as drawn: its text and its box, top-down (x0, top, x1, bottom)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    space: bool = False  # a space drawn by the PDF itself (not one PDFium made up)
+
+    @property
+    def size(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+#: A ruling segment: horizontal (True, y, x0, x1) or vertical (False, x, y0, y1).
+Segment = tuple[bool, float, float, float]
+
+
+def as_shown(text: str) -> str:
+    """A Kangxi radical or CJK compatibility ideograph as the ideograph it shows; anything else as is."""
+    code = ord(text) if len(text) == 1 else 0
+    if any(low <= code <= high for low, high in _LOOKALIKE_RANGES):
+        return unicodedata.normalize("NFKC", text)
+    return text
+
+
+@define
+class PageContent:
+    chars: list[Char]
+    segments: list[Segment]
+    width: float
+    height: float
+    unmapped: int  # characters whose font has no Unicode mapping for them
+
+
+def page_content(page: Any, deadline: Deadline, where: str) -> PageContent:
+    """The characters (upright, deduplicated) and ruling segments of a pypdfium2 page."""
+    import pypdfium2.raw as raw
+
+    width, height = (float(v) for v in page.get_size())
+    textpage = raw.FPDFText_LoadPage(page.raw)
+    chars: list[Char] = []
+    unmapped = 0
+    try:
+        rect = raw.FS_RECTF()
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        for index in range(raw.FPDFText_CountChars(textpage)):
+            if index % CHECK_EVERY == 0:
+                deadline.check(where)
+            if raw.FPDFText_IsGenerated(textpage, index):
+                continue
+            code = raw.FPDFText_GetUnicode(textpage, index)
+            if code < 0x20 and code not in (0x09,):
+                continue
+            if raw.FPDFText_HasUnicodeMapError(textpage, index):
+                unmapped += 1
+            angle = raw.FPDFText_GetCharAngle(textpage, index)
+            if MAX_ANGLE < angle < 2 * math.pi - MAX_ANGLE:
+                continue
+            if not raw.FPDFText_GetLooseCharBox(textpage, index, rect):
+                continue
+            x0, y0, x1, y1 = rect.left, rect.top, rect.right, rect.bottom
+            if raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top) and _astray(
+                (x0, y0, x1, y1), (left.value, top.value, right.value, bottom.value)
+            ):
+                x0, y0, x1, y1 = left.value, top.value, right.value, bottom.value
+            text = chr(code) if code <= 0x10FFFF else "\ufffd"
+            chars.append(Char(as_shown(text), x0, height - y0, x1, height - y1, text.isspace()))
+    finally:
+        raw.FPDFText_ClosePage(textpage)
+    return PageContent(_unique(chars), _segments(page.raw, height, deadline, where), width, height, unmapped)
+
+
+def _astray(loose: tuple[float, float, float, float], tight: tuple[float, float, float, float]) -> bool:
+    """Whether PDFium's loose box (the font's box) is far larger than the glyph in both directions.
+
+    It is for glyphs drawn through a scaling matrix in some Word exports (a column label
+    written top to bottom); the glyph's own box is then where the character stands.
+    """
+    return loose[2] - loose[0] > 3 * (tight[2] - tight[0]) + 6 and loose[1] - loose[3] > 3 * (tight[1] - tight[3]) + 6
+
+
+def _unique(chars: list[Char]) -> list[Char]:
+    """Without characters drawn again within a point of themselves (how PDFs fake bold type)."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for char in chars:
+        if char.space:
+            kept.append(char)
+            continue
+        text, x, y = char.text, int(char.x0), int(char.top)
+        if any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            continue
+        seen.add((text, x, y))
+        kept.append(char)
+    return kept
+
+
+def _segments(page: Any, height: float, deadline: Deadline, where: str) -> list[Segment]:
+    """Every straight horizontal or vertical piece of every visible path on the page."""
+    import pypdfium2.raw as raw
+
+    found: list[Segment] = []
+    matrix = raw.FS_MATRIX()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        if index % CHECK_EVERY == 0:
+            deadline.check(where)
+        obj = raw.FPDFPage_GetObject(page, index)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+            continue  # a clipping path: nothing is drawn
+        if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+            continue
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        points: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for number in range(raw.FPDFPath_CountSegments(obj)):
+            segment = raw.FPDFPath_GetPathSegment(obj, number)
+            if not raw.FPDFPathSegment_GetPoint(segment, x, y):
+                continue
+            point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+            kind = raw.FPDFPathSegment_GetType(segment)
+            if kind == raw.FPDF_SEGMENT_MOVETO or not points:
+                points = [point]
+                start = point
+                continue
+            if kind == raw.FPDF_SEGMENT_LINETO:
+                _add(found, points[-1], point)
+            points.append(point)
+            if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                _add(found, point, start)
+    return found
+
+
+def _add(found: list[Segment], p: tuple[float, float], q: tuple[float, float]) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) <= 1.0 and abs(x0 - x1) > 1.0:
+        found.append((True, (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x0 - x1) <= 1.0 and abs(y0 - y1) > 1.0:
+        found.append((False, (x0 + x1) / 2, min(y0, y1), max(y0, y1)))
