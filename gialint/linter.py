@@ -39,7 +39,12 @@ def lint_document(
     lines: Sequence[str] | None = None,
 ) -> list[Diagnostic]:
     """Run the selected rules, drop what the report's suppression comments cover, and give each
-    finding its logical place (``lines``: the text's lines, for the places of text findings)."""
+    finding its logical place (``lines``: the text's lines, for the places of text findings).
+
+    A rule marked ``sole`` (GIA206: the file is not a report) whose finding is not suppressed
+    takes the file over: its finding is the only one kept, and unused suppressions are not
+    reported (GIA901), since the findings they were written for are dropped too.
+    """
     version = doc.version
     rules = list(rules)
     running = [
@@ -51,12 +56,19 @@ def lint_document(
     for rule in running:
         found.update(dict.fromkeys(_run(rule, lambda rule=rule: rule.check(doc))))  # type: ignore[misc]
     kept, unmatched = apply_suppressions(doc.suppressions, found)
-    # A code of a rule that did not run (not selected here) is neither used nor unused.
-    ran = [(r.code, r.name) for r in running]
-    known = [(r.code, r.name) for r in rules]
-    unmatched = [u for u in unmatched if names_any(u.selector, ran) or not names_any(u.selector, known)]
-    for rule in running:
-        kept.extend(_run(rule, lambda rule=rule: rule.check_suppressions(doc, unmatched)))  # type: ignore[misc]
+    sole = {r.code for r in running if getattr(r, "sole", False)}
+    alone = [d for d in kept if d.code in sole]
+    if alone:
+        # not a report (GIA206): its finding is the only one, and the file's suppression
+        # comments, which were written for the findings dropped here, are not checked either
+        kept = alone
+    else:
+        # A code of a rule that did not run (not selected here) is neither used nor unused.
+        ran = [(r.code, r.name) for r in running]
+        known = [(r.code, r.name) for r in rules]
+        unmatched = [u for u in unmatched if names_any(u.selector, ran) or not names_any(u.selector, known)]
+        for rule in running:
+            kept.extend(_run(rule, lambda rule=rule: rule.check_suppressions(doc, unmatched)))  # type: ignore[misc]
     lines = lines if lines is not None else ()
     placed = dict.fromkeys(evolve(d, place=logical_place(doc, d.span, lines)) for d in kept)
     return sorted(placed, key=lambda d: d.sort_key)

@@ -16,6 +16,7 @@ from .gia202_mixed_template import MixedTemplate
 from .gia203_label_mismatch import LabelMismatch
 from .gia204_table_shape import TableShape
 from .gia205_unknown_year import UnknownYear
+from .gia206_not_a_report import NotAReport
 from .gia301_row_total import RowTotal
 from .gia302_outcome_total import OutcomeTotal
 from .gia303_balance import Balance
@@ -41,6 +42,7 @@ BUILTIN_RULES = [
     LabelMismatch,
     TableShape,
     UnknownYear,
+    NotAReport,
     RowTotal,
     OutcomeTotal,
     Balance,

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from gialint.diagnostic import Diagnostic, Severity, Text
+from gialint.document import Document
+from gialint.kind import Kind, classify
+from gialint.rule import Rule
+
+
+class NotAReport(Rule):
+    """
+    ## What it does
+    Reports, once, a file that is not a report of the 2019 or 2021 format, and says what it
+    looks like: a report under the 2008 regulation (the old six parts, the old 统计表 with
+    指标名称 / 计量单位, a report year before 2019), a JSON or CSV data file, or a file with
+    no sign of a report at all (a README, a toy). When it fires, it is the file's only
+    finding: the checks of sections and tables would only list what such a file lacks.
+
+    A report that is merely damaged — a fragment, a crawl that lost its line breaks, a
+    blank template — is still a report: it carries the wording of a section heading or a
+    table label somewhere, and is checked as usual. The signs are in formats.toml
+    (`[not_a_report]`, with the sections' wording and the tables' labels).
+
+    ## Why it matters
+    The formats of 国办公开办函〔2019〕60号 and〔2021〕30号 apply to reports for 2019 onwards.
+    A 2011 report checked against them gets a dozen "missing section" errors that say
+    nothing true about it; a data file or a README in a folder of reports is not a report
+    to correct at all.
+
+    ## Example
+    "平潭综合实验区2011年政府信息公开工作年度报告", whose appendix is the old 统计表 (指标名称,
+    计量单位, 2011 年度, 历年累计) → one finding: 2008年条例的年度报告（2011年）.
+    """
+
+    code = "GIA206"
+    name = "not-a-report"
+    summary = Text(
+        zh="不是2019年或2021年格式的年度报告", en="Not a report of the 2019 or 2021 format"
+    )
+    rationale = (
+        "国办公开办函〔2019〕60号 and〔2021〕30号: the formats apply to reports for 2019 onwards;"
+        " other files cannot be checked against them."
+    )
+    severity = Severity.ERROR
+    #: A finding of this rule is the file's only one (the linter drops the others).
+    sole: ClassVar[bool] = True
+    messages = {
+        "legacy-year": Text(
+            zh="不是2019年或2021年格式的年度报告：这是2008年条例的年度报告（{year}年），不按现行格式检查",
+            en="Not a report of the 2019 or 2021 format: a report under the 2008 regulation ({year}),"
+            " not checked against the current formats",
+        ),
+        "legacy": Text(
+            zh="不是2019年或2021年格式的年度报告：这是2008年条例的年度报告，不按现行格式检查",
+            en="Not a report of the 2019 or 2021 format: a report under the 2008 regulation,"
+            " not checked against the current formats",
+        ),
+        "data": Text(
+            zh="不是年度报告，而是{format}数据文件",
+            en="Not a report: a {format} data file",
+        ),
+        "default": Text(
+            zh="不像政府信息公开工作年度报告：没有格式中的任何部分标题或统计表标签",
+            en="This does not look like a government information disclosure annual report:"
+            " no section heading or table label of the format",
+        ),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        looks = classify(doc)
+        if looks.kind is Kind.REPORT:
+            return
+        if looks.kind is Kind.LEGACY:
+            if looks.year is not None:
+                yield self.diagnostic(looks.span, "legacy-year", year=looks.year)
+            else:
+                yield self.diagnostic(looks.span, "legacy")
+        elif looks.kind in (Kind.JSON, Kind.CSV):
+            yield self.diagnostic(looks.span, "data", format=looks.kind.name)
+        else:
+            yield self.diagnostic(looks.span)
