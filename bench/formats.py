@@ -4,7 +4,10 @@
 
 The seed reports are written as .docx, .html and .pdf (gialint.testing.writers); each
 file is read and linted in process (median of N runs), and a PDF of five pages or
-more is timed from the command line as a user runs it. Reports figures; asserts nothing.
+more is timed from the command line as a user runs it. Then the real PDFs of
+tests/fixtures/real are read page by page, side by side with pdfplumber's own character
+extraction (when pdfplumber is installed: gialint does not need it). Reports figures;
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -30,8 +33,6 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    import pdfplumber
-
     from gialint.api import lint_bytes, lint_text
     from gialint.testing import writers
 
@@ -47,8 +48,7 @@ def main() -> None:
     for path in seeds:
         text = path.read_text(encoding="utf-8")
         files = {"html": writers.to_html(text), "docx": writers.to_docx(text), "pdf": writers.to_pdf(text)}
-        with pdfplumber.open(io.BytesIO(files["pdf"])) as pdf:
-            pages = len(pdf.pages)
+        pages = _pages(files["pdf"])
         lint_bytes(files["pdf"], "warm.pdf")  # imports and caches, once
         times = {"txt": timed(lambda: lint_text(text), args.repeat)}
         for kind, data in files.items():
@@ -68,8 +68,7 @@ def main() -> None:
     pages, data, added = 0, b"", 0
     while pages < 5 and added <= len(prose):
         data = writers.to_pdf(base + "\n".join(prose[:added]))
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = len(pdf.pages)
+        pages = _pages(data)
         added += 1
     in_process = timed(lambda: lint_bytes(data, "r.pdf"), args.repeat)
     print(f"{pages}-page PDF in process: {in_process:.0f} ms")
@@ -82,6 +81,47 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "gialint", "check", str(path)], capture_output=True, check=False)
             samples.append((time.perf_counter() - start) * 1000)
     print(f"`gialint check report.pdf` ({pages} pages), wall, median: {statistics.median(samples):.0f} ms")
+    real_pdfs(args.repeat)
+
+
+def _pages(data: bytes) -> int:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def real_pdfs(repeat: int) -> None:
+    """Per page: gialint's PDF reader (text and tables) against pdfplumber's character extraction alone."""
+    from gialint.readers import read_bytes
+
+    try:
+        import pdfplumber
+    except ImportError:
+        pdfplumber = None
+    print("\n| real PDF | pages | gialint reader ms/page | pdfplumber `page.chars` ms/page |")
+    print("|---|---|---|---|")
+    for path in sorted((ROOT / "tests" / "fixtures" / "real").glob("*.pdf")):
+        data = path.read_bytes()
+        pages = _pages(data)
+        try:
+            read_bytes(data, path.name)
+        except Exception:  # an unreadable PDF (exit 2 by design) has no figure to give
+            continue
+        ours = timed(lambda data=data, name=path.name: read_bytes(data, name), repeat) / pages
+        theirs = "—"
+        if pdfplumber is not None:
+
+            def chars(data: bytes = data) -> None:
+                with pdfplumber.open(io.BytesIO(data)) as pdf:
+                    for page in pdf.pages:
+                        page.chars  # noqa: B018 — the extraction is the work measured
+
+            theirs = f"{timed(chars, repeat) / pages:.0f}"
+        print(f"| {path.name} | {pages} | {ours:.1f} | {theirs} |")
 
 
 if __name__ == "__main__":

@@ -286,6 +286,7 @@ def _extracted(pages: Sequence[_Page]) -> Extracted:
         for index, (_, block, full) in enumerate(page):
             last = blocks[-1] if blocks else None
             if isinstance(block, _Table) and isinstance(last, _Table) and index == 0 and _same_columns(last, block):
+                _join_split_cells(last, block)
                 last.rows.extend(block.rows)  # the table goes on from the previous page
             elif isinstance(block, TextLine) and isinstance(last, TextLine):
                 block = _give_back_punctuation(last, block, blocks)
@@ -309,6 +310,34 @@ def _give_back_punctuation(last: TextLine, block: TextLine, blocks: list[_Block]
     blocks[-1] = TextLine((*last.runs, Run(match.group(), first.location)), last.heading)
     rest = first.text[match.end() :].lstrip()
     return TextLine(((Run(rest, first.location),) if rest else ()) + block.runs[1:], block.heading)
+
+
+def _join_split_cells(last: _Table, block: _Table) -> None:
+    """Join a cell the page break cut in two ("（四）无" | "法提供") back into the cell above it.
+
+    A cell at the top of the continued table is the rest of the last cell above it in the
+    same column when the two together make a label of the format and it alone does not.
+    """
+    first = block.rows[0] if block.rows else []
+    for left, right, cell in list(first):
+        if not cell.text:
+            continue
+        above = next(
+            (
+                (row, i)
+                for row in reversed(last.rows)
+                for i, (x0, x1, _) in enumerate(row)
+                if abs(x0 - left) <= SNAP and abs(x1 - right) <= SNAP
+            ),
+            None,
+        )
+        if above is None:
+            continue
+        row, i = above
+        x0, x1, upper = row[i]
+        if is_table_label(upper.text + cell.text) and not is_table_label(cell.text):
+            row[i] = (x0, x1, GridCell(upper.text + cell.text, upper.location))
+            first.remove((left, right, cell))
 
 
 def _same_columns(a: _Table, b: _Table) -> bool:

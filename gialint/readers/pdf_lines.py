@@ -16,7 +16,7 @@ from attrs import define
 
 from gialint.readers.pdf_page import Char
 
-SAME_LINE = 0.35  # middles closer than this share of the smaller height: the same line
+SAME_LINE = 0.35  # middles closer than this share of the larger height: the same line
 SPACE_GAP = 0.55  # a gap wider than this share of the line height (about 0.6 of the font size) is a space
 DIGIT_GAP = 0.9  # between two digits, a gap must be wider than this (a whole digit) to be a space
 _CJK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
@@ -55,7 +55,7 @@ def lines_of(chars: Sequence[Char]) -> list[Line]:
     lines: list[Line] = []
     middles: list[float] = []
     for char in sorted((c for c in chars if not c.space or c.x1 > c.x0), key=lambda c: c.middle):
-        if lines and abs(char.middle - middles[-1]) <= SAME_LINE * min(char.size, lines[-1].chars[0].size):
+        if lines and abs(char.middle - middles[-1]) <= SAME_LINE * max(char.size, lines[-1].chars[0].size):
             lines[-1].chars.append(char)
         else:
             lines.append(Line([char]))
