@@ -206,8 +206,12 @@ def _finding(d: Diagnostic) -> Finding:
     return Finding(d.code, d.severity.label, d.place, d.message.zh, d.span.line)
 
 
-def run_in_process(path: Path) -> Run:
-    """Lint ``path`` with this interpreter's gialint, default settings, no configuration file."""
+def lint(path: Path) -> Run:
+    """Lint ``path`` with this interpreter's gialint (default settings, no configuration file).
+
+    A file gialint cannot read gives a run with ``unreadable`` set; any other exception
+    propagates (tests/test_real.py wants its traceback).
+    """
     import gialint
 
     start = time.perf_counter()
@@ -215,9 +219,16 @@ def run_in_process(path: Path) -> Run:
         result = gialint.lint_path(path)
     except gialint.ReadError as e:
         return Run(unreadable=str(e), seconds=time.perf_counter() - start)
-    except Exception as e:  # a crash is a measured failure, not the end of the measurement
-        return Run(crash=f"{type(e).__name__}: {e}", seconds=time.perf_counter() - start)
     return Run(tuple(_finding(d) for d in result.diagnostics), seconds=time.perf_counter() - start)
+
+
+def run_in_process(path: Path) -> Run:
+    """:func:`lint`, with a crash recorded as a measured failure rather than ending the measurement."""
+    start = time.perf_counter()
+    try:
+        return lint(path)
+    except Exception as e:
+        return Run(crash=f"{type(e).__name__}: {e}", seconds=time.perf_counter() - start)
 
 
 def command_runner(command: str) -> Callable[[Path], Run]:
