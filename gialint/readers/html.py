@@ -24,6 +24,7 @@ from typing import Any
 from gialint.formats import FormatModel, load
 from gialint.labels import normalize
 from gialint.location import FilePosition
+from gialint.readers import page_info
 from gialint.readers.compose import Block, Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
 from gialint.readers.limits import Deadline, Limits
 from gialint.source import ReadError, decode
@@ -90,12 +91,15 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 _SPACE_IN_CJK = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
+_ZERO_HEIGHT = re.compile(r"(?<![\w-])height\s*:\s*0(?:\.0*)?(?:px|pt|cm)?\s*(?:;|$)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]|^[1-9][、.．]")
 _TITLE = re.compile(r"政府信息公开.{0,30}(?:报告|年报)")
 _PROBE_STOP = re.compile(r"[\xa0&<>\"'\s]")
 MAX_CELLS = 100_000  # positions in one table, however its spans are declared
 LAYOUT_CELL_CHARS = 300  # a "cell" holding more text than this is page layout
+INFO_CHARS = 4000  # how much text after the title is searched for the page's info line
+TITLE_LINES = 3  # the lines a title inside the article may take
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -151,6 +155,11 @@ class _Locator:
     def _position(self, offset: int) -> FilePosition:
         line = bisect.bisect_right(self._starts, offset)
         return FilePosition(line, offset - self._starts[line - 1] + 1)
+
+    def holds(self, position: FilePosition, text: str) -> bool:
+        """Whether the source has exactly ``text`` at ``position``."""
+        offset = self._starts[position.line - 1] + position.column - 1
+        return self._source[offset : offset + len(text)] == text
 
     def find(self, text: str, element: Any) -> tuple[FilePosition, bool]:
         """Where ``text`` starts, and whether it was found exactly (else: the element's line)."""
@@ -239,7 +248,7 @@ class _Walker:
         """The table as a grid, or None when it is page layout."""
         if any(True for _ in table.iterdescendants("table")):
             return None
-        rows = [r for r in table.iterdescendants("tr")]
+        rows = [r for r in table.iterdescendants("tr") if not _unseen(r)]
         cells = [c for r in rows for c in r if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
         if len(cells) < 2 or any(len(c.text_content()) > LAYOUT_CELL_CHARS for c in cells):
             return None
@@ -265,6 +274,15 @@ class _Walker:
                 c += colspan
             width = max(width, c)
         return Grid(tuple(tuple(grid.get((r, c)) for c in range(width)) for r in range(len(rows))))
+
+
+def _unseen(tr: Any) -> bool:
+    """A row no reader sees: hidden, or empty and zero high (the row of column widths Word writes at a
+    table's end, inside ``<![if !supportMisalignedColumns]>``)."""
+    if _HIDDEN.search(tr.get("style", "")):
+        return True
+    zero = str(tr.get("height", "")).strip() in ("0", "0px") or _ZERO_HEIGHT.search(tr.get("style", ""))
+    return bool(zero) and not tr.text_content().strip()
 
 
 def _int(value: str | None) -> int:
@@ -339,8 +357,61 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
         locator.seek(title.sourceline)
         walker.walk(title)
         walker.flush()
+    after_title = len(walker.blocks)
+    stated = page_info.choose(page_info.from_text(_info_pieces(body, title)), page_info.from_meta(document))
     locator.seek(root.sourceline)
     walker.walk(root)
     walker.flush()
-    composed, source_map = compose(walker.blocks)
+    blocks = walker.blocks
+    if title is None:
+        after_title = _title_end(blocks)
+    blocks[after_title:after_title] = [_info_line(stated_one, _Locator(source)) for stated_one in stated]
+    composed, source_map = compose(blocks)
     return Extracted(composed, "html", source_map, encoding)
+
+
+def _info_pieces(body: Any, title: Any | None) -> list[tuple[str, Any]]:
+    """The text nodes between the title (or the page's start) and the report's first heading or
+    table, with the element each belongs to: where a page states when and by whom it was published."""
+    from lxml import etree
+
+    pieces: list[tuple[str, Any]] = []
+    started = title is None
+    size = 0
+    walk = etree.iterwalk(body, events=("start", "end"))
+    for event, element in walk:
+        if event == "start":
+            if _skipped(element):
+                walk.skip_subtree()
+                continue
+            if started and (element.tag == "table" or (element.text and _is_heading(element.text))):
+                break
+            text, owner = element.text, element
+        else:
+            if element is title:
+                started = True
+            text, owner = element.tail, element.getparent()
+        if started and text and text.strip():
+            pieces.append((_collapse(text).strip(), owner))
+            size += len(text)
+            if size > INFO_CHARS:
+                break
+    return pieces
+
+
+def _title_end(blocks: list[Block]) -> int:
+    """Where the title stops among the first lines of a page whose title is inside the article (0: no title)."""
+    for index, block in enumerate(blocks[:TITLE_LINES]):
+        if not isinstance(block, TextLine) or _is_heading(block.text):
+            break
+        if len(block.text) <= 80 and _TITLE.search(block.text):
+            return index + 1
+    return 0
+
+
+def _info_line(stated: page_info.Stated, locator: _Locator) -> TextLine:
+    """A line "发布时间：2021-03-05 08:58", its value located where the page states it."""
+    locator.seek(stated.element.sourceline)
+    position, exact = locator.find(stated.value, stated.element)
+    exact = exact and locator.holds(position, stated.value)
+    return TextLine((Run(f"{stated.field}：", position), Run(stated.value, position, exact)))

@@ -1,0 +1,138 @@
+"""What a web page states about its report's publication: the date (发布时间) and the body (发布机构).
+
+Government sites state them in the page's ``<meta>`` tags (``PubDate``, ``ContentSource``,
+``SiteName``, as the national site specification names them) and in an info line near
+the article ("来源：某某市人民政府　时间：2021-03-05 08:58"). Only what the page states is
+taken: a date that is a date, after a label that says it is the publication date; a
+publishing body after a label that says so, or a source (来源) that names a government
+body rather than a newspaper or a website.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import frozen
+
+PUBLISHED = "发布时间"
+PUBLISHER = "发布机构"
+FIELDS = (PUBLISHED, PUBLISHER)
+
+#: labels of an info line, and the field each states; "source" labels state the body only when it is one
+_DATE_LABELS = ("发布时间", "发布日期", "发稿时间", "时间", "日期")
+_BODY_LABELS = ("发布机构", "发布单位", "发布部门")
+_SOURCE_LABELS = ("信息来源", "文章来源", "来源")
+#: how the name of a government body ends (a source ending otherwise is a medium: 网, 报, 本站…)
+_BODY_ENDINGS = (
+    "政府",
+    "委员会",
+    "管委会",
+    "办公室",
+    "办公厅",
+    "委",
+    "局",
+    "厅",
+    "办",
+    "署",
+    "院",
+    "部",
+    "中心",
+    "处",
+    "科",
+    "所",
+    "站",
+    "队",
+    "街道",
+    "镇",
+    "乡",
+)
+#: ``<meta name=…>`` (compared in lower case) and the field each states, in order of preference
+_META = (("pubdate", PUBLISHED), ("publishdate", PUBLISHED), ("contentsource", PUBLISHER), ("sitename", PUBLISHER))
+
+_CJK = "\u3400-\u9fff"
+_LABEL = re.compile(
+    rf"(?<![{_CJK}])({'|'.join(_DATE_LABELS + _BODY_LABELS + _SOURCE_LABELS)})[ \t\u3000\xa0]*[：:][ \t\u3000\xa0\n]*"
+)
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:[ \t\xa0]*\d{1,2}:\d{2}(?::\d{2})?)?")
+_NAME = re.compile(rf"[{_CJK}（）()、A-Za-z0-9]{{2,40}}")
+
+
+@frozen
+class Stated:
+    """One statement of the page: a field, its value, and the element (and the offset in its piece) it came from."""
+
+    field: str
+    value: str
+    element: Any
+    label: str  # the words before it on the page ("时间："), or the meta tag's name
+
+
+def from_meta(document: Any) -> list[Stated]:
+    """The fields the page's ``<meta name=… content=…>`` tags state (first tag per name)."""
+    found: dict[str, tuple[str, Any, str]] = {}
+    for meta in document.iter("meta"):
+        name = str(meta.get("name") or "").strip().lower()
+        content = " ".join(str(meta.get("content") or "").split())
+        if name and content and name not in found:
+            found[name] = (content, meta, str(meta.get("name")))
+    out: list[Stated] = []
+    for name, field in _META:
+        if name in found and not any(s.field == field for s in out):
+            content, element, label = found[name]
+            value = _value(field, content, source=True)
+            if value:
+                out.append(Stated(field, value, element, label))
+    return out
+
+
+def from_text(pieces: Sequence[tuple[str, Any]]) -> list[Stated]:
+    """The fields an info line states; ``pieces``: the page's text nodes near the article and their elements.
+
+    The pieces are read as one text, so a label and its value in two ``<span>``\\ s are one statement.
+    """
+    text = ""
+    owners: list[tuple[int, Any]] = []  # (offset where a piece starts, its element)
+    for piece, element in pieces:
+        owners.append((len(text), element))
+        text += piece + " "
+    out: list[Stated] = []
+    for match in _LABEL.finditer(text):
+        label = match.group(1)
+        field = PUBLISHED if label in _DATE_LABELS else PUBLISHER
+        if any(s.field == field for s in out):
+            continue
+        value = _value(field, text[match.end() :], source=label in _SOURCE_LABELS, anchored=True)
+        if value:
+            out.append(Stated(field, value, _owner(owners, match.end()), match.group(0).strip()))
+    return out
+
+
+def choose(*sources: Iterable[Stated]) -> list[Stated]:
+    """One statement per field, from the first source that has it, in the order of :data:`FIELDS`."""
+    chosen: dict[str, Stated] = {}
+    for source in sources:
+        for stated in source:
+            chosen.setdefault(stated.field, stated)
+    return [chosen[field] for field in FIELDS if field in chosen]
+
+
+def _value(field: str, text: str, source: bool, anchored: bool = False) -> str:
+    pattern = _DATE if field == PUBLISHED else _NAME
+    found = pattern.match(text) if anchored else pattern.search(text)
+    if found is None:
+        return ""
+    value = found.group().strip()
+    if field == PUBLISHER and source and not value.endswith(_BODY_ENDINGS):
+        return ""  # a source that is a medium or a website, not a publishing body
+    return value
+
+
+def _owner(owners: list[tuple[int, Any]], offset: int) -> Any:
+    element = owners[0][1]
+    for start, candidate in owners:
+        if start > offset:
+            break
+        element = candidate
+    return element
