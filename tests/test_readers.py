@@ -92,22 +92,23 @@ def test_html_locations_are_lines_and_columns_of_the_page() -> None:
 
 
 def test_pdf_locations_give_page_line_and_a_box_holding_the_cell() -> None:
-    import io
-
-    import pdfplumber
+    import pypdfium2
 
     data = written(DEFECTS, "pdf")
     result = lint_bytes(data, "r.pdf")
     checked = 0
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for d in result.diagnostics:
-            assert isinstance(d.location, PdfPosition)
-            if d.found is not None:
-                page = pdf.pages[d.location.page - 1]
-                inside = page.crop(d.location.box).extract_text().replace("\n", "")
-                assert d.found in inside
-                checked += 1
-    assert checked >= 4
+    pdf = pypdfium2.PdfDocument(data)
+    for d in result.diagnostics:
+        assert isinstance(d.location, PdfPosition)
+        if d.found is not None:
+            page = pdf[d.location.page - 1]
+            height = page.get_size()[1]
+            x0, top, x1, bottom = d.location.box  # top-down; PDFium counts from the foot of the page
+            inside = page.get_textpage().get_text_bounded(x0, height - bottom, x1, height - top)
+            assert d.found in inside.replace("\r", "").replace("\n", "")
+            checked += 1
+    pdf.close()
+    assert checked >= 3  # 239 (a wrong total), "－" (a dash for a number), 国家机密 (a label variant)
 
 
 def test_pdf_drops_page_numbers_and_joins_wrapped_paragraphs() -> None:
