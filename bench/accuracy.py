@@ -186,16 +186,23 @@ def load_expectations(path: Path, folder: Path) -> list[Entry]:
         raise UsageError(f"cannot read the expectations file {path}: {e.strerror or e}") from None
     except (ValueError, UnicodeDecodeError) as e:
         raise UsageError(f"the expectations file {path} is not JSON: {e}") from None
+    entries = entries_from(data, str(path))
+    for entry in entries:
+        if not (folder / entry.file).is_file():
+            raise UsageError(f"{entry.file}: no such file in {folder}")
+    return entries
+
+
+def entries_from(data: Any, source: str) -> list[Entry]:
+    """The entries of expectations read from JSON (``source`` names it in messages)."""
     if not isinstance(data, list):
-        raise UsageError(f"the expectations file {path} must hold a list of entries")
+        raise UsageError(f"the expectations file {source} must hold a list of entries")
     entries = [_entry(item, i) for i, item in enumerate(data)]
     seen: set[str] = set()
     for entry in entries:
         if entry.file in seen:
-            raise UsageError(f"{entry.file}: listed twice in {path}")
+            raise UsageError(f"{entry.file}: listed twice in {source}")
         seen.add(entry.file)
-        if not (folder / entry.file).is_file():
-            raise UsageError(f"{entry.file}: no such file in {folder}")
     return entries
 
 
@@ -404,6 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             import gialint
 
+            gialint.lint_text("")  # load the parser and the rules now, not inside the first file's time
             codes, runner, version = rule_codes_in_process(), run_in_process, f"gialint {gialint.__version__}"
     except UsageError as e:
         print(f"accuracy.py: {e}", file=sys.stderr)

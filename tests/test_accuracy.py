@@ -272,6 +272,21 @@ def test_unusable_expectations_exit_2_with_one_line(
     assert out == "" and err.count("\n") == 1 and message in err
 
 
+def test_the_example_of_the_documentation_is_a_valid_expectations_file() -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "accuracy.md").read_text(encoding="utf-8")
+    example = doc.split("Example:\n\n```json\n", 1)[1].split("```", 1)[0]
+    entries = accuracy.entries_from(json.loads(example), "docs/accuracy.md")
+    assert [e.file for e in entries if e.not_a_report or e.exit == 2] == [
+        "unreadable-font.pdf",
+        "pingtan-2011-legacy.html",
+    ]
+    # every key of an entry and of an expected finding is documented in its table
+    for key in accuracy.ENTRY_KEYS:
+        assert f"| `{key}` |" in doc
+    for key in accuracy.EXPECT_KEYS:
+        assert f"| `expect[].{key}` |" in doc
+
+
 def test_unusable_folder_or_command_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert accuracy.main([str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
