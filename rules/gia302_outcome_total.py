@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from gialint.arithmetic import IdentityRule
+from gialint.arithmetic import SHARED_MESSAGES, IdentityRule
 from gialint.diagnostic import Severity, Text
 
 
@@ -11,7 +11,12 @@ class OutcomeTotal(IdentityRule):
     rows: （一）予以公开, （二）部分公开, the eight （三）不予公开 rows, the three （四）无法提供
     rows, the five （五）不予处理 rows and （六）其他处理 (one row in the 2019 format, three in
     2021). Group labels have no subtotal and are not added. The finding points at the
-    column's （七）总计 cell.
+    column's （七）总计 cell, unless that cell agrees with its row total and the balance while
+    an outcome cell of the column does not: then at that cell.
+
+    When exactly one cell's correction makes every identity of the table hold, one finding
+    is made at it (很可能是此格有误): by GIA302 for a cell of （七）总计 other than its 总计,
+    by GIA301 for the others (see GIA301).
 
     ## Why it matters
     Each application handled has exactly one outcome, so the outcomes must add up to
@@ -30,7 +35,8 @@ class OutcomeTotal(IdentityRule):
     severity = Severity.ERROR
     messages = {
         "default": Text(
-            zh="“{where}”列：（七）总计为{found}，而各项办理结果之和为{expected}",
-            en="Column “{where}”: （七）总计 is {found} but the outcome rows add up to {expected}",
-        )
+            zh="“{where}”列：（七）总计为{written}，而各项办理结果之和为{expected}",
+            en="Column “{where}”: （七）总计 is {written_en} but the outcome rows add up to {expected}",
+        ),
+        **SHARED_MESSAGES,
     }

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from gialint.arithmetic import IdentityRule
+from gialint.arithmetic import SHARED_MESSAGES, IdentityRule
 from gialint.diagnostic import Severity, Text
 
 
@@ -10,7 +10,13 @@ class Balance(IdentityRule):
     Checks, for every column of table 3, the balance the table prints in its own
     header: 第一项加第二项之和，等于第三项加第四项之和 — new applications plus those carried
     over from last year equal those handled (（七）总计) plus those carried into next year.
-    The finding points at the column's （七）总计 cell, with the value that would balance.
+    The finding points at the column's （七）总计 cell, with the value that would balance —
+    unless （七）总计 agrees with its row total and its outcome total while 新收, 上年结转 or
+    结转下年度 does not: then at that cell, since （七）总计 is right.
+
+    When exactly one cell's correction makes every identity of the table hold, one finding
+    is made at it (很可能是此格有误): by GIA303 when the balance is the only identity it
+    breaks that can be checked (its row has an unreadable cell), else by GIA301 or GIA302.
 
     ## Why it matters
     It is the one identity the format itself states. An application received must be
@@ -28,7 +34,8 @@ class Balance(IdentityRule):
     severity = Severity.ERROR
     messages = {
         "default": Text(
-            zh="“{where}”列：第一项加第二项为{lhs}，第三项加第四项为{rhs}（（七）总计应为{expected}，实为{found}）",
-            en="Column “{where}”: 一 + 二 = {lhs} but （七）总计 + 四 = {rhs} (（七）总计 should be {expected}, is {found})",
-        )
+            zh="“{where}”列：第一项加第二项为{lhs}，第三项加第四项为{rhs}（（七）总计应为{expected}，实为{written}）",
+            en="Column “{where}”: 一 + 二 = {lhs} but （七）总计 + 四 = {rhs} (（七）总计 should be {expected}, is {written_en})",
+        ),
+        **SHARED_MESSAGES,
     }

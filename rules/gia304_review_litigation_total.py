@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from gialint.arithmetic import Breach, IdentityRule
+from gialint.arithmetic import SHARED_MESSAGES, IdentityRule
 from gialint.diagnostic import Severity, Text
-from gialint.matched import MatchedTable
 
 
 class ReviewLitigationTotal(IdentityRule):
@@ -10,7 +9,9 @@ class ReviewLitigationTotal(IdentityRule):
     ## What it does
     Checks, for each of the three groups of table 4 — 行政复议, 行政诉讼 未经复议直接起诉 and
     行政诉讼 复议后起诉 — that 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. The finding
-    points at the group's 总计 cell.
+    points at the group's 总计 cell (any of the group's five cells could be the wrong one;
+    a blank 总计 is called blank, not 0). When the row has one value too many and joining
+    two neighbouring numbers ("1" "0" → 10) makes every group add up, one finding says so.
 
     ## Why it matters
     Every case ends in one of the four states; a total that differs from their sum
@@ -30,10 +31,8 @@ class ReviewLitigationTotal(IdentityRule):
     severity = Severity.ERROR
     messages = {
         "default": Text(
-            zh="“{where}”：总计为{found}，而结果维持、结果纠正、其他结果、尚未审结之和为{expected}",
-            en="“{where}”: 总计 is {found} but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}",
-        )
+            zh="“{where}”：总计为{written}，而结果维持、结果纠正、其他结果、尚未审结之和为{expected}",
+            en="“{where}”: 总计 is {written_en} but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}",
+        ),
+        **SHARED_MESSAGES,
     }
-
-    def where(self, breach: Breach, table: MatchedTable) -> str:
-        return table.column_label(breach.anchor.column).rsplit(" ", 1)[0]  # "行政复议 总计" -> "行政复议"
