@@ -9,6 +9,11 @@ on a warm cache every core hashes; this process then only decodes what they foun
 Results come back in the order they finish, each with its index, so a caller can
 restore the files' order.
 
+A .md/.txt file found under a directory (rather than named) that carries no sign of a
+report (a README) is passed over: a few substring searches of the bytes read for the cache
+key (:func:`gialint.kind.bytes_have_report_sign`) make it a :class:`Skipped` outcome before
+the cache is asked or anything is parsed.
+
 One file never stops the run: a file that cannot be read, or that trips a bug, becomes a
 :class:`~gialint.result.FileError`; if a worker process dies (a reader crashing on a hostile
 file), the files it held are checked again one by one, each in a fresh process, and only
@@ -22,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import TYPE_CHECKING, TypeVar
 
-from attrs import evolve
+from attrs import evolve, frozen
 
 from gialint.cache import CacheError, Entry, ResultCache, file_key
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
@@ -50,12 +55,21 @@ LOOK_UP_HERE = 4 * BLOCK
 LOOK_UPS_PER_WORKER = 4
 TEXT_FORMATS = ("text", "markdown")
 
-Outcome = LintResult | FileError
-_Item = tuple[int, str, Settings]  # index, path, settings
+
+@frozen
+class Skipped:
+    """A file found under a directory that was passed over: it does not look like a report."""
+
+    path: str
+
+
+Outcome = LintResult | FileError | Skipped
+_Item = tuple[int, str, Settings, bool]  # index, path, settings, whether it may be skipped if not a report
 _Done = tuple[int, Outcome, bytes | None]  # index, outcome, cache key of what was linted
 _Hit = tuple[int, bytes, bytes | None, bytes]  # index, stored value, key if last used before today, bytes or b""
 _Keyed = tuple[int, str, Settings, bytes, bytes]  # index, path, settings, bytes, key
-_LookedUp = tuple[list[_Hit], list[_Item], list[tuple[int, FileError]]]  # hits, misses, unreadable
+_Settled = tuple[int, FileError | Skipped]  # a file answered on reading it: unreadable, or skipped
+_LookedUp = tuple[list[_Hit], list[_Item], list[_Settled]]  # hits, misses, unreadable or skipped
 _T = TypeVar("_T")
 
 
@@ -67,19 +81,33 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _not_a_report(data: bytes) -> bool:
+    from gialint.kind import bytes_have_report_sign
+
+    return not bytes_have_report_sign(data)
+
+
 def lint_file(
-    path: str, settings: Settings, keep_text: bool, keyed: bool, limits: Limits = DEFAULT_LIMITS
+    path: str,
+    settings: Settings,
+    keep_text: bool,
+    keyed: bool,
+    limits: Limits = DEFAULT_LIMITS,
+    may_skip: bool = False,
 ) -> tuple[Outcome, bytes | None]:
     """Read and lint one file; every failure becomes a :class:`FileError`.
 
     With ``keyed``, also the cache key of the bytes linted. The result carries no
     document; its text is kept with ``keep_text``, and always for .html/.docx/.pdf
-    reports when keyed (the cache keeps their extracted text).
+    reports when keyed (the cache keeps their extracted text). With ``may_skip``, a file
+    with no sign of a report is :class:`Skipped`, not linted.
     """
     from gialint.api import lint_bytes  # not before a file needs linting: see gialint.result
 
     try:
         data = file_bytes(path, limits)
+        if may_skip and _not_a_report(data):
+            return Skipped(path), None
         result = lint_bytes(data, path, limits=limits, settings=settings)
     except ReadError as error:
         return FileError(path, str(error)), None
@@ -93,23 +121,28 @@ def lint_file(
 def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
     """Lint a chunk of files."""
     done = []
-    for index, path, settings in chunk:
-        outcome, key = lint_file(path, settings, keep_text, keyed, limits)
+    for index, path, settings, may_skip in chunk:
+        outcome, key = lint_file(path, settings, keep_text, keyed, limits, may_skip)
         done.append((index, outcome, key))
     return done
 
 
-def _read_and_key(block: Sequence[_Item], limits: Limits) -> tuple[list[_Keyed], list[tuple[int, FileError]]]:
-    """Each file's bytes and cache key; the files that cannot be read, as errors."""
-    keyed, errors = [], []
-    for index, path, settings in block:
+def _read_and_key(block: Sequence[_Item], limits: Limits) -> tuple[list[_Keyed], list[_Settled]]:
+    """Each file's bytes and cache key; the files that cannot be read, as errors, and those
+    that may be skipped and are not reports, as skipped."""
+    keyed: list[_Keyed] = []
+    settled: list[_Settled] = []
+    for index, path, settings, may_skip in block:
         try:
             data = file_bytes(path, limits)
         except ReadError as error:
-            errors.append((index, FileError(path, str(error))))
+            settled.append((index, FileError(path, str(error))))
+            continue
+        if may_skip and _not_a_report(data):
+            settled.append((index, Skipped(path)))
             continue
         keyed.append((index, path, settings, data, file_key(data, settings, path)))
-    return keyed, errors
+    return keyed, settled
 
 
 _worker_caches: dict[str, ResultCache] = {}
@@ -134,7 +167,7 @@ def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Li
     for index, path, settings, data, key in keyed:
         found = stored.get(key)
         if found is None:
-            misses.append((index, path, settings))
+            misses.append((index, path, settings, False))
         else:
             hits.append((index, found[0], key if found[1] < cache.today else None, data if keep_text else b""))
     return hits, misses, errors
@@ -213,14 +246,17 @@ class Batch:
         self._looking: dict[Future[_LookedUp], list[_Item]] = {}  # blocks being looked up by workers
 
     # ------------------------------------------------------------------ driving
-    def run(self, items: Iterable[tuple[str, Settings]]) -> Iterator[tuple[int, Outcome]]:
-        """``(index, outcome)`` for every ``(path, settings)``, in the order they finish."""
+    def run(
+        self, items: Iterable[tuple[str, Settings]], may_skip: Callable[[str], bool] | None = None
+    ) -> Iterator[tuple[int, Outcome]]:
+        """``(index, outcome)`` for every ``(path, settings)``, in the order they finish. A file
+        for which ``may_skip`` says so is :class:`Skipped` when it carries no sign of a report."""
         # a run known to be large hands look-ups to workers from the start
         large = isinstance(items, Sized) and len(items) > LOOK_UP_HERE
         try:
             block: list[_Item] = []
             for index, (path, settings) in enumerate(items):
-                block.append((index, path, settings))
+                block.append((index, path, settings, may_skip is not None and may_skip(path)))
                 if len(block) == BLOCK:
                     yield from self._look_up_block(block, here=not large and index < LOOK_UP_HERE)
                     yield from self._dispatch(final=False)
@@ -259,7 +295,7 @@ class Batch:
         yield from errors
         found = self.cache.get_many([k[4] for k in keyed])
         for index, path, settings, data, key in keyed:
-            answered = self._answer((index, path, settings), data, found.get(key))
+            answered = self._answer((index, path, settings, False), data, found.get(key))
             if answered is not None:
                 yield answered
 
@@ -397,7 +433,7 @@ class Batch:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        index, path, _ = item
+        index, path = item[:2]
         with ProcessPoolExecutor(1, mp_context=_context()) as solo:
             try:
                 return solo.submit(_work, [item], self.keep_text, self.cache is not None, self.limits).result()[0]
@@ -406,7 +442,7 @@ class Batch:
                 return index, FileError(path, message), None
 
     def _finish(self, index: int, outcome: Outcome, key: bytes | None) -> tuple[int, Outcome]:
-        self.linted += 1
+        self.linted += not isinstance(outcome, Skipped)
         if isinstance(outcome, LintResult):
             if self.cache is not None and key is not None:
                 text = outcome.text if outcome.file_format not in TEXT_FORMATS else None
@@ -435,7 +471,8 @@ def lint_paths(
     ``text=False`` they carry no text either. ``settings`` is one
     :class:`~gialint.Settings` for every file, or a function of the path such as
     :func:`gialint.settings_for` (each file's configuration). ``cache=True`` uses the
-    per-user result cache, a string names a cache directory.
+    per-user result cache, a string names a cache directory. Unlike ``gialint check``, every
+    file found is linted, a README under a directory too (GIA206 says it is not a report).
     """
     from gialint.cache import open_cache
     from gialint.discover import iter_files
@@ -447,7 +484,8 @@ def lint_paths(
     batch = Batch(jobs or default_jobs(), store, keep_text=text, limits=limits)
     try:
         for _, outcome in batch.run((path, choose(path)) for path in files):
-            yield outcome
+            if not isinstance(outcome, Skipped):  # never: nothing here may be skipped
+                yield outcome
     finally:
         if store is not None:
             store.close()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.diagnostic import Severity
-from gialint.discover import iter_files
+from gialint.discover import iter_found
 from gialint.readers import EXTENSIONS, file_bytes, kind_of
 from gialint.report import FileError, ReportOptions, get_reporter
 from gialint.result import LintResult
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
+#: Skipped files named in the note, at most.
+SKIPPED_NAMED = 3
 
 
 def split(values: Sequence[str] | None) -> list[str]:
@@ -40,6 +42,7 @@ class Run:
         self.args = args
         self.results: list[LintResult] = []
         self.errors: list[FileError] = []
+        self.skipped: list[str] = []  # files found under a directory that do not look like reports
         self.fixed = 0
         self.changed_files = 0
         self.baselined = 0
@@ -213,7 +216,12 @@ class Run:
             if result is not None:
                 self.results.append(result)
         else:
-            files = list(iter_files(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
+            from gialint.kind import skippable
+
+            found = list(iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
+            files = [path for path, _ in found]
+            # a text or Markdown file found under a directory is passed over when it is not a report
+            may_skip = {path for path, in_directory in found if in_directory and skippable(path)}
             if not files:
                 print(
                     f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr
@@ -223,16 +231,44 @@ class Run:
                 items = [(path, settings) for path, settings in items if not settings.is_excluded(path)]
             if args.fix or args.diff:  # fixes write files: one at a time, in this process, without the cache
                 for path, settings in items:
+                    if path in may_skip and self.not_a_report(path):
+                        self.skipped.append(path)
+                        continue
                     result = self.lint_file(path, settings)
                     if result is not None:
                         self.results.append(result)
             else:
-                self.lint_many(items)
+                self.lint_many(items, may_skip)
+            self.note_skipped(here.lang)
         return self.finish(here, baseline)
 
-    def lint_many(self, items: list[tuple[str, Settings]]) -> None:
-        """Lint in worker processes with the result cache; keep the results in the files' order."""
-        from gialint.batch import Batch, default_jobs
+    @staticmethod
+    def not_a_report(path: str) -> bool:
+        """Whether a file carries no sign of a report (one that cannot be read is left to the linter)."""
+        from gialint.kind import bytes_have_report_sign
+
+        try:
+            return not bytes_have_report_sign(file_bytes(path))
+        except ReadError:
+            return False
+
+    def note_skipped(self, lang: str) -> None:
+        """One line for the files passed over, naming the first few."""
+        if not self.skipped:
+            return
+        count, named = len(self.skipped), self.skipped[:SKIPPED_NAMED]
+        more = len(self.skipped) > len(named)
+        if lang == "en":
+            names = ", ".join(named) + (", …" if more else "")
+            self.say(f"skipped {count} .md/.txt files that do not look like reports ({names}); name a file to check it")
+        else:
+            names = "、".join(named) + ("等" if more else "")
+            self.say(f"跳过 {count} 个不像年度报告的 .md/.txt 文件（{names}）；在命令行中写出文件名即可检查")
+
+    def lint_many(self, items: list[tuple[str, Settings]], may_skip: set[str]) -> None:
+        """Lint in worker processes with the result cache; keep the results in the files' order.
+        The files of ``may_skip`` that do not look like reports are passed over."""
+        from gialint.batch import Batch, Skipped, default_jobs
         from gialint.cache import CacheError, open_cache
         from gialint.progress import progress
 
@@ -245,10 +281,10 @@ class Run:
                 self.say(f"the result cache cannot be used ({error}); checking without it")
         needs_text = self.output_format() == "full" or (self.output_format() == "concise" and args.show_source)
         batch = Batch(args.jobs or default_jobs(), cache, keep_text=needs_text)
-        outcomes: list[LintResult | FileError | None] = [None] * len(items)
+        outcomes: list[LintResult | FileError | Skipped | None] = [None] * len(items)
         try:
             with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
-                for index, outcome in batch.run(items):
+                for index, outcome in batch.run(items, may_skip.__contains__ if may_skip else None):
                     outcomes[index] = outcome
                     advance()
         finally:
@@ -259,6 +295,8 @@ class Run:
         for found in outcomes:
             if isinstance(found, FileError):
                 self.error(found.path, found.message)
+            elif isinstance(found, Skipped):
+                self.skipped.append(found.path)
             elif found is not None:
                 self.results.append(found)
 

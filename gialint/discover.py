@@ -8,11 +8,16 @@ from collections.abc import Callable, Iterator, Sequence
 from gialint.readers import EXTENSIONS
 
 
-def iter_files(paths: Sequence[str], excluded: Callable[[str, bool], bool] = lambda p, d: False) -> Iterator[str]:
-    """Files to check: each named file, and every report file under each named directory (sorted).
+def iter_found(
+    paths: Sequence[str], excluded: Callable[[str, bool], bool] = lambda p, d: False
+) -> Iterator[tuple[str, bool]]:
+    """Files to check, each with whether it was found under a directory (rather than named):
+    each named file, and every report file under each named directory (sorted).
 
     Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over
-    (it is given each path, and whether that is a directory).
+    (it is given each path, and whether that is a directory). A file found under a directory that
+    turns out not to be a report may be passed over too (:func:`gialint.kind.skippable`); a file
+    named is always checked.
     """
     for path in paths:
         if os.path.isdir(path):
@@ -25,6 +30,11 @@ def iter_files(paths: Sequence[str], excluded: Callable[[str, bool], bool] = lam
                         file = prefix + name
                         if not excluded(file, False):
                             found.append(file)
-            yield from sorted(found)
+            yield from ((file, True) for file in sorted(found))
         else:
-            yield path
+            yield path, False
+
+
+def iter_files(paths: Sequence[str], excluded: Callable[[str, bool], bool] = lambda p, d: False) -> Iterator[str]:
+    """The files of :func:`iter_found`, without where they were found."""
+    return (path for path, _ in iter_found(paths, excluded))

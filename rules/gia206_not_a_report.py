@@ -36,9 +36,7 @@ class NotAReport(Rule):
 
     code = "GIA206"
     name = "not-a-report"
-    summary = Text(
-        zh="不是2019年或2021年格式的年度报告", en="Not a report of the 2019 or 2021 format"
-    )
+    summary = Text(zh="不是2019年或2021年格式的年度报告", en="Not a report of the 2019 or 2021 format")
     rationale = (
         "国办公开办函〔2019〕60号 and〔2021〕30号: the formats apply to reports for 2019 onwards;"
         " other files cannot be checked against them."
