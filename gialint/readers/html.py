@@ -156,10 +156,14 @@ class _Locator:
         line = bisect.bisect_right(self._starts, offset)
         return FilePosition(line, offset - self._starts[line - 1] + 1)
 
-    def holds(self, position: FilePosition, text: str) -> bool:
-        """Whether the source has exactly ``text`` at ``position``."""
-        offset = self._starts[position.line - 1] + position.column - 1
-        return self._source[offset : offset + len(text)] == text
+    def find_after(self, label: str, text: str, line: int | None) -> FilePosition | None:
+        """Where ``text`` first stands from ``line`` on, after ``label`` where that is there too."""
+        start = self._starts[min(max((line or 1) - 1, 0), len(self._starts) - 1)]
+        after = self._source.find(label, start) if label else -1
+        found = self._source.find(text, after) if after >= 0 else -1
+        if found < 0:
+            found = self._source.find(text, start)
+        return self._position(found) if found >= 0 else None
 
     def find(self, text: str, element: Any) -> tuple[FilePosition, bool]:
         """Where ``text`` starts, and whether it was found exactly (else: the element's line)."""
@@ -365,7 +369,7 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     blocks = walker.blocks
     if title is None:
         after_title = _title_end(blocks)
-    blocks[after_title:after_title] = [_info_line(stated_one, _Locator(source)) for stated_one in stated]
+    blocks[after_title:after_title] = [_info_line(one, locator) for one in stated]
     composed, source_map = compose(blocks)
     return Extracted(composed, "html", source_map, encoding)
 
@@ -411,7 +415,7 @@ def _title_end(blocks: list[Block]) -> int:
 
 def _info_line(stated: page_info.Stated, locator: _Locator) -> TextLine:
     """A line "发布时间：2021-03-05 08:58", its value located where the page states it."""
-    locator.seek(stated.element.sourceline)
-    position, exact = locator.find(stated.value, stated.element)
-    exact = exact and locator.holds(position, stated.value)
-    return TextLine((Run(f"{stated.field}：", position), Run(stated.value, position, exact)))
+    line = stated.element.sourceline
+    found = locator.find_after(stated.label, stated.value, line)
+    position = found or FilePosition(line or 1, 1)
+    return TextLine((Run(f"{stated.field}：", position), Run(stated.value, position, found is not None)))
