@@ -94,6 +94,11 @@ class Signs:
         return (*self.report, *self.legacy)
 
     @functools.cached_property
+    def all_chinese(self) -> bool:
+        """Whether every sign holds a character beyond ASCII (so that ASCII bytes hold none)."""
+        return not any(sign.isascii() for sign in self.all)
+
+    @functools.cached_property
     def quick(self) -> tuple[bytes, ...]:
         """The signs as bytes in the common encodings, for a look before decoding."""
         found: dict[bytes, None] = {}
@@ -180,6 +185,8 @@ def bytes_have_report_sign(data: bytes, known: Signs | None = None) -> bool:
     from gialint.source import ReadError, decode
 
     known = known or signs()
+    if data.isascii() and known.all_chinese:
+        return False  # English text (or UTF-16 of it without a BOM) has no Chinese sign
     if any(sign in data for sign in known.quick):
         return True
     try:
