@@ -55,7 +55,7 @@ def main() -> None:
     from gialint.parse import parser as build_parser
     from gialint.registry import all_rules
     from gialint.source import decode
-    from gialint.testing import consistent_values, render
+    from gialint.testing import LAYOUTS, consistent_values, render
 
     imported = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
@@ -68,7 +68,7 @@ def main() -> None:
     ]
     for year in (2020, 2022):
         values = consistent_values(year, random.Random(year))
-        inputs += [(f"gen-{year}-{layout.value}", render(year, values, layout).text.encode()) for layout in Layout]
+        inputs += [(f"gen-{year}-{layout.value}", render(year, values, layout).text.encode()) for layout in LAYOUTS]
 
     print(
         f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()}"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gialint.ast import Layout
 from gialint.formats import load
-from gialint.testing import Key, consistent_values, render
+from gialint.testing import LAYOUTS, Key, consistent_values, render
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -93,7 +93,7 @@ TEXT_DEFECTS = (_typo, _drop_section)
 def make_report(index: int, rng: random.Random, prose: list[str]) -> tuple[str, str]:
     """One report: (file name, text). Layouts go round; years cover both formats."""
     year = rng.randint(2019, 2024)
-    layout = list(Layout)[index % len(Layout)]
+    layout = LAYOUTS[index % len(LAYOUTS)]
     values: dict[Key, int | str] = dict(consistent_values(year, rng))
     defective = rng.random() < DEFECT_SHARE
     text_defects = []

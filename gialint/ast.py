@@ -27,10 +27,12 @@ class Layout(enum.Enum):
     PIPE = "pipe"  # one cell per line, each followed by a line holding only "|"
     TSV = "tsv"  # one row per line, cells separated by tabs
     MARKDOWN = "markdown"  # | a | b |
+    LINES = "lines"  # one cell per line, nothing else: crawler text (found by its labels, gialint.arrange)
+    GLUED = "glued"  # labels and figures run together on one line: the cells cannot be told apart
 
     @property
     def row_breaks_known(self) -> bool:
-        return self is not Layout.PIPE
+        return self not in (Layout.PIPE, Layout.LINES, Layout.GLUED)
 
 
 class NumeralStyle(enum.Enum):

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from attrs import evolve
 
 from gialint.ast import (
     Block,
@@ -59,6 +58,11 @@ def _strip(line: int, piece: str, offset: int = 0) -> tuple[str, Span]:
 
 def heading_from(token: Line, section_level: bool) -> Heading:
     text, span = _strip(token.line, token.value)
+    return heading_from_text(text, span, section_level)
+
+
+def heading_from_text(text: str, span: Span, section_level: bool = True) -> Heading:
+    """The heading written as ``text`` (stripped) at ``span``."""
     match = _HEADING.fullmatch(text)
     assert match is not None  # every group is optional
     if match["cn"]:
@@ -75,7 +79,7 @@ def heading_from(token: Line, section_level: bool) -> Heading:
     return Heading(text.lstrip("#").strip(_SPACE), numeral, match["title"].strip(_SPACE), style, span)
 
 
-class _SubHeading:
+class SubHeading:
     """A subsection heading while the items after it are still being gathered."""
 
     __slots__ = ("heading",)
@@ -87,7 +91,7 @@ class _SubHeading:
 def group_blocks(items: Sequence[Any]) -> tuple[Block, ...]:
     """Gather the paragraphs and tables after each subsection heading into it."""
     blocks: list[Block] = []
-    current: _SubHeading | None = None
+    current: SubHeading | None = None
     gathered: list[Paragraph | Table] = []
 
     def close() -> None:
@@ -98,7 +102,7 @@ def group_blocks(items: Sequence[Any]) -> tuple[Block, ...]:
             blocks.append(Subsection(current.heading, tuple(gathered), span))
 
     for item in items:
-        if isinstance(item, _SubHeading):
+        if isinstance(item, SubHeading):
             close()
             current, gathered = item, []
         elif isinstance(item, (Paragraph, Table)):
@@ -110,9 +114,9 @@ def group_blocks(items: Sequence[Any]) -> tuple[Block, ...]:
 class Builder:
     """One method per rule of the grammar, called with the rule's children (see :mod:`gialint.parse`)."""
 
-    def __init__(self, read: Callable[[str], CellValue], is_section: Callable[[Heading], bool]) -> None:
+    def __init__(self, read: Callable[[str], CellValue], arrange: Callable[[list[Any]], list[Any]]) -> None:
         self._read = read
-        self._is_section = is_section
+        self._arrange = arrange  # decides which lines are tables and section headings (gialint.arrange)
 
     # -------------------------------------------------------------- cells
     def _cell(self, line: int, piece: str, offset: int) -> Cell:
@@ -189,8 +193,8 @@ class Builder:
         text, span = _strip(tokens[0].line, tokens[0].value)
         return Paragraph(text, span)
 
-    def subheading(self, tokens: list[Line]) -> _SubHeading:
-        return _SubHeading(heading_from(tokens[0], section_level=False))
+    def subheading(self, tokens: list[Line]) -> SubHeading:
+        return SubHeading(heading_from(tokens[0], section_level=False))
 
     def heading(self, tokens: list[Line]) -> Heading:
         return heading_from(tokens[0], section_level=True)
@@ -206,26 +210,23 @@ class Builder:
 
     def start(self, children: list[Any]) -> Report:
         title = children[0] if children and isinstance(children[0], Title) else None
-        preamble: list[Any] = []
-        sections: list[tuple[Heading, list[Any]]] = []
+        flat: list[Any] = []  # the report's items in order, a grammar section's heading first
         for child in children[1 if title else 0 :]:
             if isinstance(child, tuple):
-                heading, items = child
-                if self._is_section(heading):
-                    sections.append((heading, list(items)))
-                else:  # a guessed heading that names no section: a subsection after all
-                    target = sections[-1][1] if sections else preamble
-                    target.append(_SubHeading(evolve(heading, style=_demoted(heading))))
-                    target.extend(items)
+                flat.append(child[0])
+                flat.extend(child[1])
             else:
-                preamble.append(child)
+                flat.append(child)
+        preamble: list[Any] = []
+        sections: list[tuple[Heading, list[Any]]] = []
+        for item in self._arrange(flat):
+            if isinstance(item, Heading):
+                sections.append((item, []))
+            else:
+                (sections[-1][1] if sections else preamble).append(item)
         built = []
         for heading, items in sections:
             blocks = group_blocks(items)
             span = heading.span.cover(blocks[-1].span) if blocks else heading.span
             built.append(Section(heading, blocks, span))
         return Report(title, group_blocks(preamble), tuple(built), Span(1, 1, 1, 1))  # span: see parse_report
-
-
-def _demoted(heading: Heading) -> NumeralStyle:
-    return NumeralStyle.DOTTED_ARABIC if heading.style is NumeralStyle.ARABIC else heading.style

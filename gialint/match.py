@@ -19,11 +19,11 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from gialint.ast import Cell, Report, Section, Table
+from gialint.ast import Cell, Layout, Report, Section, Table
 from gialint.formats import FormatModel, TableSpec, Template, TemplateRow
 from gialint.formats.model import LabelRef
 from gialint.labels import normalize, similarity, strip_note
-from gialint.matched import LabelHit, MatchedTable, ShapeProblem
+from gialint.matched import LabelHit, MatchedTable, ShapeProblem, Unreadable
 from gialint.memo import Memo
 from gialint.values import ValueKind
 
@@ -146,6 +146,7 @@ class _RowReading(NamedTuple):
     values: list[_Classified]
     nonblank: list[_Classified]  # those values that are not blank
     where: Cell  # the row's last cell
+    unlabeled: bool  # the row holds no label at all
 
 
 def _read_rows(rows: list[list[_Classified]]) -> list[_RowReading]:
@@ -161,7 +162,7 @@ def _read_rows(rows: list[list[_Classified]]) -> list[_RowReading]:
                 break
         values = row[last_label + 1 :]
         nonblank = [v for v in values if v.role is not CellRole.BLANK]
-        readings.append(_RowReading(hit, values, nonblank, row[-1].cell))
+        readings.append(_RowReading(hit, values, nonblank, row[-1].cell, last_label < 0))
     return readings
 
 
@@ -172,7 +173,7 @@ def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[Lab
     cells: dict[tuple[str, str], Cell] = {}
     problems: list[ShapeProblem] = []
     seen: dict[str, Cell] = {}
-    for row_hit, found, nonblank, last in rows:
+    for row_hit, found, nonblank, last, bare in rows:
         target: TemplateRow | None = None
         anchor: Cell | None = None
         if row_hit is not None:
@@ -180,8 +181,12 @@ def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[Lab
             anchor = row_hit.cell
             if ref is not None and ref.kind == "row":
                 target = by_key.get(ref.key)
-        elif nonblank:
+        elif nonblank or bare:
+            # values with no label: the format's row without a label (table 4's one row); a row
+            # of blank cells and nothing else is that row too, left empty (a blank template)
             target = next((r for r in unlabeled if r.key not in seen), None)
+            if target is not None and not nonblank and len(found) < len(target.columns):
+                target = None
         if target is None:
             if nonblank and (row_hit is None or row_hit.ref_for(version) is not None):
                 problems.append(ShapeProblem("stray-values", nonblank[0].cell.span, found=len(nonblank)))
@@ -222,8 +227,14 @@ def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classi
     """The format table with the most labels in this table (at least two), and its cells read against it.
 
     The table is recognised by exact label look-ups alone; only then are its cells
-    classified against that one table, fuzzy matching included.
+    classified against that one table, fuzzy matching included. A table whose cells run
+    together (:attr:`Layout.GLUED`) is recognised by the labels its text holds, and has no cells.
     """
+    if table.layout is Layout.GLUED:
+        from gialint.arrange import cues_for
+
+        glued = cues_for(model).glued_table(next(iter(table.cells)).text)
+        return (model.tables[glued[0]], []) if glued is not None else None
     cells = list(table.cells)
     votes: dict[int, int] = {}  # by id(): hashing a whole TableSpec costs more than the count
     for cell in cells:
@@ -280,13 +291,57 @@ def _match_group(
     best_score = min(a.score for a in attempts)
     fitting = [a for a in attempts if a.score == best_score]
     chosen = next((a for a in fitting if a.template.version == prefer), fitting[-1])
+    sources = tuple(item[2] for item in group)
+    cells, problems = chosen.cells, chosen.problems
+    unreadable = _unreadable(sources, problems)
+    if unreadable is not None:
+        cells, problems = _readable_part(chosen, unreadable)
     return MatchedTable(
         spec=spec,
         template=chosen.template,
         versions=frozenset(a.template.version for a in fitting),
         section=group[0][1],
-        sources=tuple(item[2] for item in group),
-        cells=chosen.cells,
+        sources=sources,
+        cells=cells,
         labels=tuple(hits),
-        problems=tuple(chosen.problems),
+        problems=tuple(problems),
+        unreadable=unreadable,
     )
+
+
+#: Shape problems that, in a layout without row breaks, mean cells were split or merged on the way.
+_COUNT_PROBLEMS = ("extra-values", "missing-values", "stray-values")
+
+
+def _unreadable(sources: tuple[Table, ...], problems: list[ShapeProblem]) -> Unreadable | None:
+    """Why cells of these tables cannot be read one by one, or None when they can.
+
+    Cells run together on a line cannot. In crawler text (one cell per line, nothing else), a
+    row with more or fewer values than the format means cells were split ("1" / "62") or merged
+    (identical lines dropped) on the way: which value is which column would be a guess.
+    """
+    glued = next((t for t in sources if t.layout is Layout.GLUED), None)
+    if glued is not None:
+        return Unreadable("glued", glued.span)
+    if all(t.layout is Layout.LINES for t in sources):
+        first = next((p for p in problems if p.kind in _COUNT_PROBLEMS), None)
+        if first is not None:
+            return Unreadable("values", first.span, first.row, first.expected, first.found)
+    return None
+
+
+def _readable_part(
+    chosen: _Attempt, why: Unreadable
+) -> tuple[dict[tuple[str, str], Cell], list[ShapeProblem]]:
+    """The cells and problems left when the rows that cannot be read are set aside.
+
+    Glued cells leave nothing. In crawler text each row's values are the lines after its own
+    label, so a split or merged cell spoils only its row: the other rows stay, and sums that
+    need a dropped cell are not checked.
+    """
+    if why.kind == "glued":
+        return {}, []
+    spoiled = {p.row for p in chosen.problems if p.kind in _COUNT_PROBLEMS and p.row}
+    keys = {r.key for r in chosen.template.rows if r.label in spoiled}
+    cells = {key: cell for key, cell in chosen.cells.items() if key[0] not in keys}
+    return cells, [p for p in chosen.problems if p.kind not in _COUNT_PROBLEMS]

@@ -50,6 +50,22 @@ class ShapeProblem:
 
 
 @frozen
+class Unreadable:
+    """Why a table's cells cannot be told apart, so that its figures are not checked (GIA207).
+
+    ``kind``: "glued" (labels and figures run together on a line) or "values" (in a layout
+    without row breaks, a row has more or fewer values than the format: cells were split or
+    merged on the way, as crawlers do, and any reading of the columns would be a guess).
+    """
+
+    kind: str
+    span: Span
+    row: str | None = None
+    expected: int | None = None
+    found: int | None = None
+
+
+@frozen
 class MatchedTable:
     spec: TableSpec
     template: Template  # the version it is read with
@@ -59,6 +75,7 @@ class MatchedTable:
     cells: Mapping[tuple[str, str], Cell]  # (row key, column id) -> cell
     labels: tuple[LabelHit, ...]
     problems: tuple[ShapeProblem, ...]
+    unreadable: Unreadable | None = None  # then ``cells`` and ``problems`` are empty
 
     @property
     def span(self) -> Span:

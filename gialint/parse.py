@@ -105,10 +105,11 @@ class Parser:
 @functools.lru_cache(maxsize=1)
 def parser() -> Parser:
     """The report parser, with the tables from the store (see :mod:`gialint.tables`)."""
-    from gialint.outline import default_identifier
+    from gialint.arrange import Arranger, default_cues
     from gialint.values import default_reader
 
-    return Parser(load_tables(), Builder(default_reader().classify, default_identifier().is_section))
+    read = default_reader().classify
+    return Parser(load_tables(), Builder(read, Arranger(default_cues(), read)))
 
 
 def parse_report(text: str) -> Report:

@@ -17,6 +17,7 @@ from .gia203_label_mismatch import LabelMismatch
 from .gia204_table_shape import TableShape
 from .gia205_unknown_year import UnknownYear
 from .gia206_not_a_report import NotAReport
+from .gia207_unreadable_table import UnreadableTable
 from .gia301_row_total import RowTotal
 from .gia302_outcome_total import OutcomeTotal
 from .gia303_balance import Balance
@@ -43,6 +44,7 @@ BUILTIN_RULES = [
     TableShape,
     UnknownYear,
     NotAReport,
+    UnreadableTable,
     RowTotal,
     OutcomeTotal,
     Balance,

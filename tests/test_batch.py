@@ -15,13 +15,12 @@ import pytest
 
 import gialint
 from gialint import batch as batch_module
-from gialint.ast import Layout
 from gialint.batch import Batch, Outcome
 from gialint.cache import DATABASE, ResultCache, open_cache
 from gialint.cli import main
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.result import FileError, LintResult
-from gialint.testing import consistent_values, render
+from gialint.testing import LAYOUTS, consistent_values, render
 
 COUNT = 40  # more than batch.MIN_FOR_WORKERS, so -j 2 really starts workers
 
@@ -35,7 +34,7 @@ def make_corpus(directory: Path, count: int = COUNT) -> list[Path]:
         values: dict[tuple[str, str, str], int | str] = dict(consistent_values(year, rng))
         if index % 3 == 0:
             values[("t3", "new", "total")] = int(values[("t3", "new", "total")]) + 1
-        layout = list(Layout)[index % len(Layout)]
+        layout = LAYOUTS[index % len(LAYOUTS)]
         path = directory / f"sub{index % 3}" / f"r{index:03d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(year, values, layout).text, encoding="utf-8")

@@ -16,10 +16,9 @@ import pytest
 
 import gialint
 from conftest import REPORTS
-from gialint.ast import Layout
 from gialint.compiled import MODULES, build_description, compiled_modules
 from gialint.registry import all_rules
-from gialint.testing import consistent_values, render
+from gialint.testing import LAYOUTS, consistent_values, render
 
 PACKAGE = Path(gialint.__file__).parent
 
@@ -119,7 +118,7 @@ def _defective_reports(directory: Path) -> None:
     """Generated reports of both formats in every layout, each with a total off by one, a dash
     for a zero and a unit in a cell."""
     for year in (2020, 2022):
-        for layout in Layout:
+        for layout in LAYOUTS:
             rng = random.Random(f"{year}{layout.value}")
             values: dict[tuple[str, str, str], int | str] = dict(consistent_values(year, rng))
             t3 = sorted(k for k in values if k[0] == "t3")

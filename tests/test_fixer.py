@@ -21,7 +21,7 @@ from gialint.cli import main
 from gialint.diagnostic import Diagnostic, Edit, Fix, Severity, Text
 from gialint.fixer import apply_edits, fix_text
 from gialint.span import Span
-from gialint.testing import Key, consistent_values, render
+from gialint.testing import LAYOUTS, Key, consistent_values, render
 
 DEFECTS = BASE / "defects-2021.txt"
 FIXABLE = {"GIA103", "GIA203", "GIA401", "GIA402"}  # what defects-2021.txt has that is safely fixable
@@ -174,7 +174,7 @@ FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 @given(
     year=st.sampled_from([2020, 2022]),
     seed=st.integers(0, 10_000),
-    layout=st.sampled_from(list(Layout)),
+    layout=st.sampled_from(LAYOUTS),
     damage=st.lists(st.tuples(st.integers(0, 10_000), NONSTANDARD), min_size=1, max_size=6),
 )
 def test_fixing_twice_equals_fixing_once_and_leaves_no_fixed_finding(

@@ -12,7 +12,7 @@ from gialint.api import LintResult, lint_bytes, lint_text
 from gialint.ast import Layout
 from gialint.readers import read_bytes
 from gialint.source import ReadError
-from gialint.testing import consistent_values, render
+from gialint.testing import LAYOUTS, consistent_values, render
 from gialint.testing.writers import to_docx, to_html
 
 FEW = settings(max_examples=settings.default.max_examples // 3)  # each example writes and reads a document
@@ -26,7 +26,7 @@ def _values(result: LintResult) -> dict[tuple[str, str, str], str]:
 @given(
     st.sampled_from([2019, 2020, 2021, 2023]),
     st.integers(0, 2**32),
-    st.sampled_from(list(Layout)),
+    st.sampled_from(LAYOUTS),
     st.sampled_from(["docx", "html"]),
 )
 def test_generated_reports_survive_docx_and_html(year: int, seed_: int, layout: Layout, kind: str) -> None:

@@ -18,6 +18,10 @@ from gialint.formats import FormatModel, load
 
 Key = tuple[str, str, str]  # (table, row key, column id)
 
+#: The layouts :func:`render` writes: every one the parser reads, but cells run together on a
+#: line (:attr:`Layout.GLUED`), which gialint only recognises in order to say it cannot read it.
+LAYOUTS = tuple(layout for layout in Layout if layout is not Layout.GLUED)
+
 AGENCY = "某某市某某局"
 PROSE = {
     "overall": "{year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，推进政务公开工作。",
@@ -170,14 +174,16 @@ def _write_table(
                 place(cell, len(lines), 1, text)
                 lines.append("\t" + text)
         lines.append("")
-    elif layout is Layout.PIPE:
+    elif layout is Layout.PIPE or layout is Layout.LINES:
         for row in rows:
             for cell in row:
                 text = text_of(cell)
                 if not text and not isinstance(cell, tuple):
-                    continue  # merged header cells are not written in this layout
+                    continue  # merged header cells are not written in these layouts
                 place(cell, len(lines), 0, text)
-                lines.extend((text, "|"))
+                lines.extend((text, "|") if layout is Layout.PIPE else (text,))
+        if layout is Layout.LINES:
+            lines.append("")
     elif layout is Layout.TSV:
         for row in rows:
             parts, column = [], 0

@@ -1,0 +1,399 @@
+"""Reading the parsed lines as a person reads them: which lines are tables, which are headings.
+
+The grammar (grammars/report.lark) types every line by its layout: a line "一、本年新收政府信息
+公开申请数量" is a section heading to it, and a crawler's one-cell-per-line table is a run of
+paragraphs. What a line *is* depends on what it says, and that is the format's knowledge, so
+it is decided here, after the parse, with the format's labels and section wordings
+(:class:`Cues`, made from :mod:`gialint.formats`):
+
+1. **Headings inside a line.** Crawler text runs a whole section into one line ("…六个部分。
+   一、总体情况2021年，我区…"); a numbered heading with a section's wording starts a heading
+   there, mid-line.
+2. **Headings split over lines.** A crawler breaks a line wherever the page had a tag: "一、"
+   on one line and "总体情况" on the next are one heading.
+3. **Tables found by what they say.** A run of lines that are the format's table labels and
+   numbers (one cell per line, no indentation or separators) is a table
+   (:attr:`Layout.LINES`); a label wrapped over lines ("1." / "属于国家秘密") is one cell. A
+   line in which a table's labels and figures run together with nothing between the cells
+   ("行政规范性文件77132470…") is kept as a table whose cells cannot be told apart
+   (:attr:`Layout.GLUED`): matching reports it once (GIA207) instead of guessing.
+4. **Which heading is a section.** A heading with a section's wording is one, unless it stands
+   inside a sentence ("本报告由总体情况 / 、/ 主动公开政府信息情况 / 、…"). A heading recognised
+   only by a keyword or its numeral ("三、本法提供", a wrapped cell's fragment; "无其他需要报告的
+   事项", a sentence) is one only where a new section can begin: after the sections already
+   found, not repeating one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from typing import Union
+
+from gialint.ast import Cell, Heading, Layout, NumeralStyle, Paragraph, Row, Table
+from gialint.build import SubHeading, heading_from_text
+from gialint.formats import FormatModel, load
+from gialint.labels import normalize, strip_note
+from gialint.outline import SectionIdentifier
+from gialint.span import Span
+from gialint.values import CellValue, ValueKind
+
+Entry = Union[Heading, SubHeading, Paragraph, Table]
+
+#: How many consecutive lines of a table may be neither a label nor a value (wrapped fragments).
+MAX_FRAGMENTS = 6
+#: The longest line taken for a fragment of a wrapped table cell.
+FRAGMENT_LENGTH = 16
+#: The fewest labels and values that make a run of lines a table.
+MIN_LABELS, MIN_VALUES = 3, 1
+#: The most lines joined into one label.
+MAX_JOIN = 6
+#: A line with cells run together: at least this many of one table's labels, and a run of digits
+#: at least this long (figures of adjacent cells glued together).
+GLUED_LABELS, GLUED_DIGITS = 5, 6
+
+_NUMERAL_ONLY = re.compile(r"[#\s\u3000]*[一二三四五六七八九十]{1,2}[ \t\u3000]*[、.．][ \t\u3000]*")
+_NUMBERING = re.compile(r"\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+_SENTENCE = re.compile(r"[。；;！!？?]")
+_GLUE_BEFORE = tuple("、，,和及与或")
+_GLUE_AFTER = tuple("、，,和及与或等。")
+_DIGITS = re.compile(r"\d+")
+
+
+class Cues:
+    """What the format says about lines: which are table labels, which name sections."""
+
+    def __init__(self, model: FormatModel) -> None:
+        self.identify = SectionIdentifier(model)
+        self._tables = tuple(model.tables.values())
+        self._wordings = {
+            normalize(w): spec.index for spec in model.sections for w in (spec.heading, *spec.variants)
+        }
+        # every label of every table, for the glued-line search: (normalised label, table id)
+        self._label_texts = tuple(
+            sorted(
+                {(label, spec.id) for spec in self._tables for label in spec.labels if len(label) >= 4},
+                key=lambda item: -len(item[0]),
+            )
+        )
+        wordings = sorted({w for spec in model.sections for w in (spec.heading, *spec.variants)}, key=len, reverse=True)
+        # a numbered heading with a section's wording, where a line or a sentence may start
+        self.midline = re.compile(
+            r"(?:^|(?<=[。；;！!？?\s\u3000\d）)”」]))"
+            r"(?P<numeral>[一二三四五六七八九十]{1,2})[ \t\u3000]*、[ \t\u3000]*"
+            r"(?P<title>" + "|".join(re.escape(w) for w in wordings) + ")"
+        )
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Cues per process, kept by default_cues
+    def tables_of(self, text: str) -> frozenset[str]:
+        """The format tables that have ``text`` as one of their labels (exactly, after normalising)."""
+        normalized = normalize(text.replace("\n", ""))
+        if not normalized:
+            return frozenset()
+        forms = {normalized, strip_note(normalized)}
+        return frozenset(spec.id for spec in self._tables for form in forms if spec.lookup(form))
+
+    def wording_index(self, title: str) -> int | None:
+        """The index (1–6) of the section whose heading or a variant ``title`` is."""
+        return self._wordings.get(normalize(title))
+
+    def glued_table(self, text: str) -> tuple[str, int] | None:
+        """The table whose labels and figures run together in ``text``, and where it starts."""
+        if len(text) < 40 or not any(len(m) >= GLUED_DIGITS for m in _DIGITS.findall(text)):
+            return None
+        normalized = normalize(text)
+        if len(normalized) != len(text):  # positions must carry over; a text with spaces is rare here
+            normalized = text
+        found: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for label, table in self._label_texts:
+            at = normalized.find(label)
+            if at >= 0:
+                found.setdefault(table, set()).add(label)
+                first[table] = min(first.get(table, at), at)
+        best = max(found, key=lambda t: len(found[t]), default=None)
+        if best is None or len(found[best]) < GLUED_LABELS:
+            return None
+        return best, first[best]
+
+
+@functools.lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    return Cues(load())
+
+
+_BY_MODEL: dict[int, tuple[FormatModel, Cues]] = {}
+
+
+def cues_for(model: FormatModel) -> Cues:
+    """The cues of ``model`` (the default model's are made once)."""
+    if model is load():
+        return default_cues()
+    found = _BY_MODEL.get(id(model))
+    if found is None or found[0] is not model:
+        found = _BY_MODEL[id(model)] = (model, Cues(model))
+    return found[1]
+
+
+def _text(entry: Entry) -> str | None:
+    if isinstance(entry, Paragraph):
+        return entry.text
+    if isinstance(entry, Heading):
+        return entry.text
+    if isinstance(entry, SubHeading):
+        return entry.heading.text
+    return None
+
+
+def _span(entry: Entry) -> Span:
+    return entry.heading.span if isinstance(entry, SubHeading) else entry.span
+
+
+class Arranger:
+    """Called by the builder with the report's items in order; returns them with the section
+    headings as :class:`Heading` and everything else as subheadings, paragraphs and tables."""
+
+    def __init__(self, cues: Cues, read: Callable[[str], CellValue]) -> None:
+        self._cues = cues
+        self._read = read
+
+    def __call__(self, entries: Sequence[Entry]) -> list[Entry]:
+        items = self._split_midline(entries)
+        items = self._join_split_headings(items)
+        items = self._find_tables(items)
+        return self._choose_sections(items)
+
+    # ------------------------------------------------------------------ 1. headings inside a line
+    def _split_midline(self, entries: Sequence[Entry]) -> list[Entry]:
+        out: list[Entry] = []
+        search = self._cues.midline.search
+        for entry in entries:
+            if not isinstance(entry, Paragraph) or entry.span.line != entry.span.end_line:
+                out.append(entry)
+                continue
+            text, span = entry.text, entry.span
+            start = 0
+            match = search(text)
+            if match is None:
+                out.append(entry)
+                continue
+            while match is not None:
+                if match.start() > start:
+                    out.append(_piece(text, span, start, match.start()))
+                end = match.end()
+                heading_text = text[match.start() : end]
+                out.append(
+                    Heading(
+                        heading_text,
+                        match["numeral"],
+                        match["title"],
+                        NumeralStyle.CHINESE,
+                        Span(span.line, span.column + match.start(), span.line, span.column + end),
+                    )
+                )
+                start = end
+                match = search(text, end)
+            if start < len(text):
+                piece = _piece(text, span, start, len(text))
+                if piece.text:
+                    out.append(piece)
+        return out
+
+    # ------------------------------------------------------------------ 2. headings split over lines
+    def _join_split_headings(self, entries: list[Entry]) -> list[Entry]:
+        out: list[Entry] = []
+        index = 0
+        while index < len(entries):
+            entry = entries[index]
+            following = entries[index + 1] if index + 1 < len(entries) else None
+            text = _text(entry)
+            title = _text(following) if following is not None else None
+            if (
+                text is not None
+                and title is not None
+                and not isinstance(entry, Table)
+                and _NUMERAL_ONLY.fullmatch(text)
+                and self._cues.wording_index(title) is not None
+            ):
+                assert following is not None
+                joined = heading_from_text(text.strip() + title.strip(), _span(entry).cover(_span(following)))
+                out.append(joined)
+                index += 2
+                continue
+            out.append(entry)
+            index += 1
+        return out
+
+    # ------------------------------------------------------------------ 3. tables by what they say
+    def _find_tables(self, entries: list[Entry]) -> list[Entry]:
+        out: list[Entry] = []
+        index = 0
+        while index < len(entries):
+            end = self._table_run(entries, index)
+            if end is not None:
+                table = self._line_table(entries[index:end])
+                if table is not None:
+                    out.append(table)
+                    index = end
+                    continue
+            entry = entries[index]
+            glued = self._glued(entry)
+            if glued:
+                out.extend(glued)
+            else:
+                out.append(entry)
+            index += 1
+        return out
+
+    def _is_value(self, text: str) -> bool:
+        kind = self._read(text).kind
+        return kind is not ValueKind.TEXT and kind is not ValueKind.BLANK
+
+    def _is_fragment(self, text: str) -> bool:
+        return (
+            len(text) <= FRAGMENT_LENGTH
+            and not _SENTENCE.search(text)
+            and self._cues.wording_index(text) is None
+            and self._cues.midline.match(text) is None  # a section heading ends the table
+        )
+
+    def _table_run(self, entries: list[Entry], start: int) -> int | None:
+        """The end (exclusive) of a one-cell-per-line table starting at ``start``, or None."""
+        text = _text(entries[start])
+        if text is None or not self._cues.tables_of(text):
+            return None
+        labels = values = fragments = 0
+        tables: frozenset[str] | None = None
+        last = start
+        index = start
+        while index < len(entries):
+            text = _text(entries[index])
+            if text is None:
+                break
+            found = self._cues.tables_of(text)
+            if found:
+                if tables is None or len(tables) > 1:
+                    tables = found if tables is None else (tables & found or found)
+                elif not tables & found:
+                    break  # another table's label: that table starts here
+                labels += 1
+                fragments = 0
+                last = index
+            elif self._is_value(text):
+                values += 1
+                fragments = 0
+                last = index
+            elif self._is_fragment(text) or _NUMBERING.fullmatch(text):
+                fragments += 1
+                if fragments > MAX_FRAGMENTS:
+                    break
+            else:
+                break
+            index += 1
+        if labels < MIN_LABELS or values < MIN_VALUES:
+            return None
+        return last + 1
+
+    def _line_table(self, run: Sequence[Entry]) -> Table | None:
+        texts = [(_text(e) or "", _span(e)) for e in run]
+        cells: list[Cell] = []
+        index = 0
+        seen_row_label = False
+        while index < len(texts):
+            joined = self._join_label(texts, index)
+            if joined is not None:
+                end, text, span = joined
+                cells.append(Cell(text, span, self._read(text.replace("\n", ""))))
+                seen_row_label = True
+                index = end
+                continue
+            text, span = texts[index]
+            if self._is_value(text) or self._cues.tables_of(text) or seen_row_label:
+                cells.append(Cell(text, span, self._read(text)))
+            index += 1  # a fragment of the header, before the first label: not a cell
+        if len(cells) < 2:
+            return None
+        span = cells[0].span.cover(cells[-1].span)
+        return Table(Layout.LINES, (Row(tuple(cells), span),), span)
+
+    def _join_label(self, texts: list[tuple[str, Span]], start: int) -> tuple[int, str, Span] | None:
+        """Lines ``start``… that together are one label ("1." + "属于国家秘密"), the longest such."""
+        if self._is_value(texts[start][0]) and not _NUMBERING.fullmatch(texts[start][0]):
+            return None
+        pieces = [texts[start][0]]
+        best = None
+        for end in range(start + 1, min(len(texts), start + MAX_JOIN)):
+            text = texts[end][0]
+            if self._is_value(text) and not _NUMBERING.fullmatch(text):
+                break
+            pieces.append(text)
+            if self._cues.tables_of("".join(pieces)):
+                best = end
+        if best is None:
+            return None
+        text = "\n".join(t for t, _ in texts[start : best + 1])
+        return best + 1, text, texts[start][1].cover(texts[best][1])
+
+    def _glued(self, entry: Entry) -> list[Entry] | None:
+        """A paragraph whose end is a table with its cells run together: the prose and that table."""
+        if not isinstance(entry, Paragraph) or entry.span.line != entry.span.end_line:
+            return None
+        found = self._cues.glued_table(entry.text)
+        if found is None:
+            return None
+        _, at = found
+        text, span = entry.text, entry.span
+        cell_span = Span(span.line, span.column + at, span.line, span.end_column)
+        cell = Cell(text[at:], cell_span, self._read(text[at:]))
+        table = Table(Layout.GLUED, (Row((cell,), cell_span),), cell_span)
+        return ([_piece(text, span, 0, at)] if at > 0 else []) + [table]
+
+    # ------------------------------------------------------------------ 4. which heading is a section
+    def _choose_sections(self, entries: list[Entry]) -> list[Entry]:
+        out: list[Entry] = []
+        seen: set[int] = set()
+        last = 0
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, Heading):
+                out.append(entry)
+                continue
+            identified = self._cues.identify(entry)
+            exact = self._cues.wording_index(entry.title) is not None
+            if identified is None or (entry.numeral is None and self._in_sentence(entries, index)):
+                keep = False
+            elif exact:
+                keep = True
+            else:
+                keep = identified.spec.index > last and identified.spec.index not in seen
+            if keep and identified is not None:
+                seen.add(identified.spec.index)
+                last = max(last, identified.spec.index)
+                out.append(entry)
+            else:
+                out.append(SubHeading(_demoted(entry)))
+        return out
+
+    @staticmethod
+    def _in_sentence(entries: list[Entry], index: int) -> bool:
+        before = _text(entries[index - 1]) if index > 0 else None
+        after = _text(entries[index + 1]) if index + 1 < len(entries) else None
+        return bool(before and before.rstrip().endswith(_GLUE_BEFORE)) or bool(
+            after and after.lstrip().startswith(_GLUE_AFTER)
+        )
+
+
+def _piece(text: str, span: Span, start: int, end: int) -> Paragraph:
+    """The paragraph of ``text[start:end]`` on a one-line ``span``, stripped."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    stripped = piece.strip()
+    column = span.column + start + lead
+    return Paragraph(stripped, Span(span.line, column, span.line, column + len(stripped)))
+
+
+def _demoted(heading: Heading) -> Heading:
+    from attrs import evolve
+
+    style = NumeralStyle.DOTTED_ARABIC if heading.style is NumeralStyle.ARABIC else heading.style
+    return evolve(heading, style=style)
