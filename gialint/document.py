@@ -16,6 +16,7 @@ from gialint.ast import Cell, Report, Section
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
 from gialint.match import match_tables
 from gialint.matched import MatchedTable
+from gialint.meta import NO_META, PageMeta, find_meta
 from gialint.options import DEFAULT_OPTIONS, LintOptions
 from gialint.outline import SectionFound, outline
 from gialint.parse import parse_report
@@ -34,6 +35,7 @@ class Document:
     model: FormatModel
     suppressions: Suppressions = NONE
     assumed_version: str | None = None  # the configured version, for a report whose year is unknown
+    meta: PageMeta = NO_META  # what the published page states: date, publishing body, page title
 
     @property
     def expected_version(self) -> Version | None:
@@ -81,14 +83,15 @@ def analyze(
 ) -> Document:
     """What the report means; ``options`` give the year or version for a report that states no year."""
     model = model or load()
-    year = find_year(report)
+    meta = find_meta(report, model)
+    year = find_year(report, None if meta.title is None else (meta.title.value, meta.title.span))
     if year is None and options.year is not None:
         year = ReportYear(options.year, YearSource.CONFIG, Span(1, 1, 1, 1))
     expected = model.expected_version(year.year) if year else None
     assumed = options.version if year is None else None
     prefer = expected.id if expected else assumed
     tables = match_tables(report, model, prefer=prefer)
-    return Document(report, year, outline(report), tables, model, suppressions, assumed)
+    return Document(report, year, outline(report), tables, model, suppressions, assumed, meta)
 
 
 def parse_document(text: str, model: FormatModel | None = None, options: LintOptions = DEFAULT_OPTIONS) -> Document:

@@ -68,6 +68,7 @@ def _table(table: MatchedTable, source_map: SourceMap | None) -> dict[str, Any]:
         "fits_versions": sorted(table.versions),
         "section": table.section.heading.text if table.section else None,
         **table.span.as_dict(),
+        "unreadable": None if table.unreadable is None else table.unreadable.kind,
         "rows": rows,
     }
 
@@ -91,6 +92,10 @@ def document_as_dict(
         "year": None if year is None else {"value": year.year, "source": year.source.value, **year.span.as_dict()},
         "format_version": doc.version,
         "title": None if report.title is None else {"text": report.title.text, **report.title.span.as_dict()},
+        "page": {
+            name: None if found is None else {"value": found.value, **found.span.as_dict()}
+            for name, found in (("published", doc.meta.published), ("publisher", doc.meta.publisher), ("title", doc.meta.title))
+        },
         "preamble": [_block(b) for b in report.preamble],
         "sections": [
             {

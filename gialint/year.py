@@ -1,6 +1,7 @@
 """Which year a report covers, and where the text says so.
 
-The title usually names it ("…2020年度政府信息公开工作年度报告"). Otherwise the body
+The title usually names it ("…2020年度政府信息公开工作年度报告"); a report saved without its
+title line names it in the page title a crawler or web page kept (标题：…). Otherwise the body
 does: a statistics period ("统计期限为2020年1月1日至2020年12月31日") is taken first,
 then the year most often written as "2020年度", then the year most often written as
 "2020年" in the paragraphs.
@@ -27,6 +28,7 @@ _ANY_YEAR = re.compile(_YEAR + r"\s*年")
 
 class YearSource(enum.Enum):
     TITLE = "title"
+    PAGE_TITLE = "page-title"  # the 标题 line of a crawler's header or a web page (gialint.meta)
     STATISTICS_PERIOD = "statistics-period"
     BODY_YEAR_OF = "body-年度"
     BODY = "body"
@@ -58,14 +60,19 @@ def _at(paragraph: Paragraph, match: re.Match[str]) -> Span:
     return Span(paragraph.span.line, start, paragraph.span.line, paragraph.span.column + match.end())
 
 
-def find_year(report: Report) -> ReportYear | None:
-    if report.title is not None:
-        match = _TITLE_YEAR.search(report.title.text)
+def find_year(report: Report, page_title: tuple[str, Span] | None = None) -> ReportYear | None:
+    """The year ``report`` covers; ``page_title``: the title its page states (text, span), used when
+    the report has no title line."""
+    title = (report.title.text, report.title.span, YearSource.TITLE) if report.title is not None else None
+    if title is None and page_title is not None:
+        title = (*page_title, YearSource.PAGE_TITLE)
+    if title is not None:
+        text, span, source = title
+        match = _TITLE_YEAR.search(text)
         if match:
-            span = report.title.span
             if span.line == span.end_line:
                 span = Span(span.line, span.column + match.start(1), span.line, span.column + match.end())
-            return ReportYear(int(match[1]), YearSource.TITLE, span)
+            return ReportYear(int(match[1]), source, span)
     paragraphs = list(_paragraphs(report))
     for paragraph in paragraphs:
         match = _PERIOD.search(paragraph.text)

@@ -215,6 +215,8 @@ class FormatModel:
     tables: Mapping[str, TableSpec]
     identities: tuple[Identity, ...]
     values: ValueConventions
+    #: the words a web page or a crawler's header puts before its metadata ("发布时间："), by field
+    page_meta: Mapping[str, tuple[str, ...]] = field(factory=dict)
 
     def version(self, version_id: str) -> Version:
         return next(v for v in self.versions if v.id == version_id)
@@ -326,7 +328,8 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
         tuple(v["increase_words"]),
         tuple(v["decrease_words"]),
     )
-    return FormatModel(versions, sections, tables, identities, values)
+    page_meta = {key: tuple(words) for key, words in raw.get("page_meta", {}).items()}
+    return FormatModel(versions, sections, tables, identities, values, page_meta)
 
 
 @functools.lru_cache(maxsize=1)
