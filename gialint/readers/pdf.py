@@ -37,7 +37,7 @@ from attrs import define
 from gialint.location import PdfPosition
 from gialint.readers.compose import Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
 from gialint.readers.limits import Deadline, Limits
-from gialint.readers.pdf_grid import SNAP, Cell, Region, regions
+from gialint.readers.pdf_grid import SNAP, Region, regions
 from gialint.readers.pdf_lines import lines_of
 from gialint.readers.pdf_page import Char, PageContent, page_content
 from gialint.source import ReadError
@@ -110,11 +110,15 @@ class _PageReader:
         self.content = content
         self.where = f"page {number}"
         self.deadline = deadline
-        self._tops = sorted({round(line.top, 1) for line in lines_of(content.chars)})
+        lines = lines_of(content.chars)
+        self._tops = [line.top for line in lines]
+        self._numbers = {id(char): number for number, line in enumerate(lines, start=1) for char in line.chars}
 
-    def line_number(self, top: float) -> int:
-        """The line on the page (from 1) that a character at ``top`` stands on."""
-        return max(1, bisect.bisect_right(self._tops, round(top, 1) + 0.05))
+    def line_number(self, chars: Sequence[Char], top: float) -> int:
+        """The line on the page (from 1) that the first of ``chars`` stands on, or the line at ``top``."""
+        if chars:
+            return min(self._numbers.get(id(char), len(self._tops)) for char in chars)
+        return max(1, bisect.bisect_right(self._tops, top + 0.05))
 
     def read(self) -> _Page:
         found = regions(self.content.segments, lambda: self.deadline.check(self.where))
@@ -150,7 +154,7 @@ class _PageReader:
             box = line.box
             if not text or (_FURNITURE.match(text) and (box[1] < height * MARGIN or box[3] > height * (1 - MARGIN))):
                 continue
-            location = PdfPosition(self.number, self.line_number(line.top), box)
+            location = PdfPosition(self.number, self.line_number(line.chars, line.top), box)
             full = box[2] >= right - 1.5 * line.size
             out.append((line.top, TextLine((Run(text, location),)), full))
         return out
@@ -160,8 +164,7 @@ class _PageReader:
         for cell, inside, text in zip(region.cells, chars, texts, strict=True):
             if cell.row not in rows:
                 continue
-            top = min((c.top for c in inside), default=cell.box[1])
-            location = PdfPosition(self.number, self.line_number(top), cell.box)
+            location = PdfPosition(self.number, self.line_number(inside, cell.box[1]), cell.box)
             table_rows[cell.row - rows.start].append((cell.box[0], cell.box[2], GridCell(text, location)))
         return _Table(table_rows, region.columns[0], region.columns[-1])
 

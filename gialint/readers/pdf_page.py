@@ -25,24 +25,27 @@ MAX_ANGLE = 0.05  # radians: a character turned further than this (a watermark, 
 CHECK_EVERY = 512  # characters or path objects between two looks at the clock
 
 
-@define(slots=True)
 class Char:
-    """One character as drawn: its text and its box, top-down (x0, top, x1, bottom)."""
+    """One character as drawn: its text and its box, top-down (x0, top, x1, bottom).
 
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    space: bool = False  # a space drawn by the PDF itself (not one PDFium made up)
+    ``space``: a space drawn by the PDF itself (not one PDFium made up). ``size`` (the
+    box's height) and ``middle`` are kept, as lines are built from them many times over.
+    """
 
-    @property
-    def size(self) -> float:
-        return max(self.bottom - self.top, 1.0)
+    __slots__ = ("bottom", "middle", "size", "space", "text", "top", "x0", "x1")
 
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
+    def __init__(self, text: str, x0: float, top: float, x1: float, bottom: float, space: bool = False) -> None:
+        self.text = text
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self.space = space
+        self.size = max(bottom - top, 1.0)
+        self.middle = (top + bottom) / 2
+
+    def __repr__(self) -> str:
+        return f"Char({self.text!r}, {self.x0:.1f}, {self.top:.1f}, {self.x1:.1f}, {self.bottom:.1f})"
 
     @property
     def centre(self) -> float:
@@ -56,6 +59,8 @@ Segment = tuple[bool, float, float, float]
 def as_shown(text: str) -> str:
     """A Kangxi radical or CJK compatibility ideograph as the ideograph it shows; anything else as is."""
     code = ord(text) if len(text) == 1 else 0
+    if code < _LOOKALIKE_RANGES[0][0]:
+        return text
     if any(low <= code <= high for low, high in _LOOKALIKE_RANGES):
         return unicodedata.normalize("NFKC", text)
     return text
@@ -81,6 +86,7 @@ def page_content(page: Any, deadline: Deadline, where: str) -> PageContent:
     try:
         rect = raw.FS_RECTF()
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        last = 0.0  # the height of the last character's box
         for index in range(raw.FPDFText_CountChars(textpage)):
             if index % CHECK_EVERY == 0:
                 deadline.check(where)
@@ -97,10 +103,14 @@ def page_content(page: Any, deadline: Deadline, where: str) -> PageContent:
             if not raw.FPDFText_GetLooseCharBox(textpage, index, rect):
                 continue
             x0, y0, x1, y1 = rect.left, rect.top, rect.right, rect.bottom
-            if raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top) and _astray(
-                (x0, y0, x1, y1), (left.value, top.value, right.value, bottom.value)
+            # a box far taller than the last one's may be PDFium's mistake: look at the glyph's own box
+            if (
+                y0 - y1 > 2.5 * last
+                and raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+                and _astray((x0, y0, x1, y1), (left.value, top.value, right.value, bottom.value))
             ):
                 x0, y0, x1, y1 = left.value, top.value, right.value, bottom.value
+            last = y0 - y1
             text = chr(code) if code <= 0x10FFFF else "\ufffd"
             chars.append(Char(as_shown(text), x0, height - y0, x1, height - y1, text.isspace()))
     finally:
@@ -122,15 +132,21 @@ def _unique(chars: list[Char]) -> list[Char]:
     seen: set[tuple[str, int, int]] = set()
     kept = []
     for char in chars:
-        if char.space:
-            kept.append(char)
-            continue
-        text, x, y = char.text, int(char.x0), int(char.top)
-        if any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-            continue
-        seen.add((text, x, y))
+        if not char.space:
+            text, x, y = char.text, int(char.x0), int(char.top)
+            if _near(seen, text, x, y):
+                continue
+            seen.add((text, x, y))
         kept.append(char)
     return kept
+
+
+def _near(seen: set[tuple[str, int, int]], text: str, x: int, y: int) -> bool:
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            if (text, x + dx, y + dy) in seen:
+                return True
+    return False
 
 
 def _segments(page: Any, height: float, deadline: Deadline, where: str) -> list[Segment]:
