@@ -185,15 +185,15 @@ def bytes_have_report_sign(data: bytes, known: Signs | None = None) -> bool:
     from gialint.source import ReadError, decode
 
     known = known or signs()
-    if data.isascii() and known.all_chinese:
-        return False  # English text (or UTF-16 of it without a BOM) has no Chinese sign
-    if any(sign in data for sign in known.quick):
+    # English text (or UTF-16 of it without a BOM) holds no Chinese sign: nothing to search
+    english = data.isascii() and known.all_chinese
+    if not english and any(sign in data for sign in known.quick):
         return True
     try:
         text = decode(data).text
     except ReadError:
         return True
-    return has_report_sign(text, known)
+    return not english and has_report_sign(text, known)
 
 
 # ---------------------------------------------------------------------------- documents

@@ -30,6 +30,13 @@ NOT_REPORTS = BASE / "not-reports"
 LEGACY = NOT_REPORTS / "legacy-2012.txt"
 README = NOT_REPORTS / "README.md"
 EXPECTED = {entry["file"]: entry for entry in json.loads((REAL / "expected.json").read_text(encoding="utf-8"))}
+
+
+def expected(path: Path) -> dict[str, Any]:
+    """What expected.json says of a file of the real corpus (keyed by its path in the folder)."""
+    return EXPECTED.get(path.relative_to(REAL).as_posix(), {})
+
+
 REAL_FILES = sorted(p for p in REAL.rglob("*") if p.is_file() and p.name.lower().endswith(EXTENSIONS))
 REPORTS = [
     *sorted(SEEDS.glob("*.txt")),
@@ -50,11 +57,11 @@ def test_only_the_old_report_of_the_real_corpus_is_not_a_report(path: Path) -> N
     try:
         result = gialint.lint_path(path)
     except ReadError:
-        assert EXPECTED.get(path.name, {}).get("exit") == 2  # unreadable, as expected: no findings at all
+        assert expected(path).get("exit") == 2  # unreadable, as expected: no findings at all
         return
     assert result.document is not None
     found = classify(result.document)
-    if EXPECTED.get(path.name, {}).get("not_a_report"):
+    if expected(path).get("not_a_report"):
         assert found.kind is Kind.LEGACY and found.year == 2011
         assert [d.code for d in result.diagnostics] == ["GIA206"]
         assert "2008年条例的年度报告（2011年）" in result.diagnostics[0].message.zh
@@ -312,3 +319,13 @@ def test_the_batch_skips_only_what_it_is_told_it_may(folder: Path) -> None:
     assert skipped == ["README.md", "list.txt", "todo.txt"]
     everything = dict(Batch(jobs=1).run([(p, DEFAULT_SETTINGS) for p in paths]))
     assert not any(isinstance(o, Skipped) for o in everything.values())
+
+
+def test_an_empty_or_binary_text_file_is_still_unreadable_not_skipped(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "empty.md").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    code, data, _ = _check([str(folder), "--no-cache"], capsys)
+    assert sorted(Path(e["path"]).name for e in data["errors"]) == ["binary.txt", "empty.md"]
+    assert code == 2
