@@ -263,6 +263,14 @@ def test_the_title_comes_from_the_article_not_the_breadcrumb() -> None:
     text = read_bytes(_page("<p>正文。</p>", before=before), "p.html").text
     assert text.startswith("某某市2021年政府信息公开工作年度报告\n一、总体情况\n")
     assert "当前位置" not in text
+    # the breadcrumb's last step, in an element of its own, is no title either
+    crumb = '<div class="crumb">当前位置：<a>首页</a> &gt; <span>某某市2021年政府信息公开工作年度报告</span></div>'
+    page = (
+        f'<html><body>{crumb}<div class="article"><h1>某某市2021年政府信息公开工作年度报告</h1>{HEADINGS}'
+        "<h2>六、其他需要报告的事项</h2></div></body></html>"
+    )
+    text = read_bytes(page.encode(), "p.html").text
+    assert text.startswith("某某市2021年政府信息公开工作年度报告\n一、总体情况\n")
 
 
 # ---------------------------------------------------------------- the page's publication facts

@@ -95,11 +95,14 @@ _ZERO_HEIGHT = re.compile(r"(?<![\w-])height\s*:\s*0(?:\.0*)?(?:px|pt|cm)?\s*(?:
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]|^[1-9][、.．]")
 _TITLE = re.compile(r"政府信息公开.{0,30}(?:报告|年报)")
+_CRUMB = re.compile(r"当前位置|您的位置|所在位置|现在的位置|[>»›]")
 _PROBE_STOP = re.compile(r"[\xa0&<>\"'\s]")
 MAX_CELLS = 100_000  # positions in one table, however its spans are declared
 LAYOUT_CELL_CHARS = 300  # a "cell" holding more text than this is page layout
 INFO_CHARS = 4000  # how much text after the title is searched for the page's info line
 TITLE_LINES = 3  # the lines a title inside the article may take
+CRUMB_LEVELS = 3  # how far up from a title-like line a breadcrumb is looked for
+CRUMB_CHARS = 80  # how much a breadcrumb holds besides its last step
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -331,9 +334,25 @@ def _title_before(body: Any, root: Any) -> Any | None:
         if sum(1 for _ in element.iterdescendants()) > 5:
             continue
         text = element.text_content().strip()
-        if 6 <= len(text) <= 80 and _TITLE.search(text) and ">" not in text and "当前位置" not in text:
+        if 6 <= len(text) <= 80 and _TITLE.search(text) and not _CRUMB.search(text) and not _in_breadcrumb(element):
             found = element
     return found
+
+
+def _in_breadcrumb(element: Any) -> bool:
+    """Whether ``element`` is the last step of a breadcrumb ("当前位置：首页 > 政务公开 > 某某报告")."""
+    own = len(element.text_content())
+    node = element.getparent()
+    for _ in range(CRUMB_LEVELS):
+        if node is None:
+            return False
+        text = node.text_content()
+        if len(text) > own + CRUMB_CHARS:
+            return False  # more than a trail of links before it: not a breadcrumb
+        if _CRUMB.search(text):
+            return True
+        node = node.getparent()
+    return False
 
 
 def read_html(data: bytes, limits: Limits) -> Extracted:
