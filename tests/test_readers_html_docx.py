@@ -228,6 +228,31 @@ def test_word_cells_spanning_grid_columns_or_rows_are_one_cell_at_their_grid_pos
     assert _errors(result, "t3") == []
 
 
+def test_a_legacy_horizontal_merge_is_one_cell() -> None:
+    # older Word and WPS merge across with w:hMerge: the continuing cell is a w:tc of its own
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for r, texts in enumerate((["自然人", "商业企业", "", "科研机构"], ["3", "1", "", "2"])):
+        for c, text in enumerate(texts):
+            table.rows[r].cells[c].text = text
+        for c, value in ((1, "restart"), (2, None)):
+            merge = OxmlElement("w:hMerge")
+            if value:
+                merge.set(qn("w:val"), value)
+            table.rows[r].cells[c]._tc.get_or_add_tcPr().append(merge)
+    out = io.BytesIO()
+    document.save(out)
+    extracted = read_bytes(out.getvalue(), "r.docx")
+    assert _rows(extracted.text) == [["自然人", "商业企业", "科研机构"], ["3", "1", "2"]]
+    assert extracted.source_map is not None
+    column = extracted.text.split("\n")[2].rindex("2") + 1
+    assert extracted.source_map.locate(Span(3, column, 3, column + 1)) == DocxCell(1, 2, 4)  # its grid column
+
+
 def test_a_word_row_of_empty_cells_stays_a_row() -> None:
     text = read_bytes(_shifted_t3_docx(blank_row=True), "r.docx").text
     assert text.rstrip().endswith("| 行政复议 | 行政诉讼 |\n|  |  |  |")

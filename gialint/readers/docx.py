@@ -21,6 +21,8 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+from attrs import evolve
+
 from gialint.location import DocxCell, DocxParagraph
 from gialint.readers.compose import Block, Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
 from gialint.readers.limits import MIB, Deadline, Limits
@@ -192,12 +194,23 @@ class _BodyReader:
                 row.extend([None] * (column - len(row)))
                 if tc.vMerge == "continue":
                     continue  # covered by the cell above that starts the merge
+                left = next(((i, c) for i, c in reversed(list(enumerate(row))) if c is not None), None)
+                if left is not None and _merged_from_left(tc):
+                    row[left[0]] = evolve(left[1], colspan=column + span - left[0])
+                    row.extend([None] * span)
+                    continue
                 text = cell_text(paragraph_text(p) for p in tc.iter(W + "p"))
                 rowspan = 1 + _continued(placed, index, column) if tc.vMerge == "restart" else 1
                 row.append(GridCell(text, DocxCell(number, index + 1, column + 1), span, rowspan))
                 row.extend([None] * (span - 1))
             rows.append(tuple(row))
         return Grid(tuple(rows))
+
+
+def _merged_from_left(tc: Any) -> bool:
+    """Whether a cell continues the one to its left (``w:hMerge``, as older Word and WPS merge across)."""
+    merge = tc.find(f"{W}tcPr/{W}hMerge")
+    return merge is not None and merge.get(W + "val", "continue") != "restart"
 
 
 def _placed(tr: Any) -> Iterator[tuple[int, int, Any]]:
