@@ -341,7 +341,7 @@ def _readable_part(
     """
     if why.kind == "glued":
         return {}, []
-    spoiled = {p.row for p in chosen.problems if p.kind in _COUNT_PROBLEMS and p.row}
+    spoiled = {p.row for p in chosen.problems if p.kind in _COUNT_PROBLEMS and p.row is not None}
     keys = {r.key for r in chosen.template.rows if r.label in spoiled}
     cells = {key: cell for key, cell in chosen.cells.items() if key[0] not in keys}
     return cells, [p for p in chosen.problems if p.kind not in _COUNT_PROBLEMS]

@@ -50,6 +50,13 @@ class UnreadableTable(Rule):
             "but {found} were read (cells split or merged when the text was copied or crawled); rows with the "
             "wrong number of values were not checked (compare with the original file)",
         ),
+        "values-data-row": Text(
+            zh="“{table}”表无法逐格读出：数据行应有{expected}个数值，读到{found}个（单元格在复制或抓取时被拆开或合并），"
+            "未检查该行（请对照原文件）",
+            en="The table “{table}” cannot be read cell by cell: its row of figures should have {expected} values "
+            "but {found} were read (cells split or merged when the text was copied or crawled); the row was not "
+            "checked (compare with the original file)",
+        ),
         "stray": Text(
             zh="“{table}”表无法逐格读出：有{found}个数值不属于任何一行（单元格在复制或抓取时被拆开或合并），未检查该表的数字",
             en="The table “{table}” cannot be read cell by cell: {found} values belong to no row (cells split or "
@@ -69,7 +76,7 @@ class UnreadableTable(Rule):
             else:
                 yield self.diagnostic(
                     why.span,
-                    "values",
+                    "values" if why.row else "values-data-row",
                     table=table.spec.title,
                     row=why.row,
                     expected=str(why.expected),
