@@ -151,7 +151,7 @@ def _expand(ref: str, binding: str, template: Template) -> list[_Key]:
     return [(row, column)]
 
 
-_Plan = tuple[tuple[str, _Keys, _Keys, _Key], ...]
+_Plan = tuple[tuple[str, _Keys, _Keys, _Key, Mapping[_Key, int]], ...]
 _plans: dict[tuple[int, int], tuple[Identity, Template, _Plan]] = {}
 
 
@@ -173,9 +173,19 @@ def _plan(identity: Identity, template: Template) -> _Plan:
             for refs in (identity.lhs, identity.rhs, (identity.anchor,))
         ]
         if all(row in rows for side in sides for row, _ in side) and sides[2]:
-            plan.append((binding, sides[0], sides[1], sides[2][0]))
+            plan.append((binding, sides[0], sides[1], sides[2][0], _weights(sides[0], sides[1])))
     _plans[key] = (identity, template, tuple(plan))
     return tuple(plan)
+
+
+def _weights(lhs: _Keys, rhs: _Keys) -> dict[_Key, int]:
+    """How many times each cell counts (lhs +1, rhs −1), for the cells that count at all."""
+    found: dict[_Key, int] = {}
+    for key in lhs:
+        found[key] = found.get(key, 0) + 1
+    for key in rhs:
+        found[key] = found.get(key, 0) - 1
+    return {key: weight for key, weight in found.items() if weight}
 
 
 _ZERO = Decimal(0)
@@ -204,6 +214,7 @@ class _Instance:
     lhs: _Keys
     rhs: _Keys
     anchor: _Key
+    weights: Mapping[_Key, int]  # how many times each cell counts (lhs +1, rhs −1), if at all
     lhs_total: Decimal | None  # None: not checked
     rhs_total: Decimal | None
 
@@ -216,18 +227,9 @@ class _Instance:
         assert self.lhs_total is not None and self.rhs_total is not None
         return _OPS[self.identity.op](self.lhs_total, self.rhs_total)
 
-    @property
-    def keys(self) -> _Keys:
-        return tuple(dict.fromkeys((*self.lhs, *self.rhs)))
-
-    def weight(self, key: _Key) -> int:
-        return self.lhs.count(key) - self.rhs.count(key)
-
-    def fixing(self, key: _Key, amount: Decimal) -> Decimal | None:
-        """The value of ``key`` that makes this equality hold (None: the cell does not count)."""
-        weight = self.weight(key)
-        if weight == 0 or self.lhs_total is None or self.rhs_total is None:
-            return None
+    def fixing(self, weight: int, amount: Decimal) -> Decimal:
+        """The value of a cell of this weight and amount that makes this equality hold."""
+        assert self.lhs_total is not None and self.rhs_total is not None
         return amount - (self.lhs_total - self.rhs_total) / weight
 
 
@@ -244,11 +246,11 @@ def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Re
     for identity in identities:
         if not _applies(identity, table):
             continue
-        for binding, lhs, rhs, anchor in _plan(identity, table.template):
+        for binding, lhs, rhs, anchor, weights in _plan(identity, table.template):
             lhs_total, rhs_total = _total(lhs, reading.amounts), _total(rhs, reading.amounts)
             if reading.amounts.get(anchor) is None:
                 lhs_total = rhs_total = None
-            found.append(_Instance(identity, binding, lhs, rhs, anchor, lhs_total, rhs_total))
+            found.append(_Instance(identity, binding, lhs, rhs, anchor, weights, lhs_total, rhs_total))
     return found
 
 
@@ -382,28 +384,27 @@ def _split_finding(split: Split, reading: _Reading) -> Finding:
 def _explain(exact: list[_Instance], instances: list[_Instance], reading: _Reading) -> list[Finding]:
     holding: set[_Key] = set()
     unchecked: set[_Key] = set()
-    failing_at: dict[_Key, list[int]] = {}
     for instance in instances:
         if instance.identity.op != "==":
             continue
         if not instance.checked:
-            unchecked.update(instance.keys)
+            unchecked.update((*instance.lhs, *instance.rhs))
         elif instance.holds:
-            holding.update(k for k in instance.keys if instance.weight(k))
-    for index, instance in enumerate(exact):
-        for key in instance.keys:
-            if instance.weight(key):
-                failing_at.setdefault(key, []).append(index)
+            holding.update(instance.weights)
+    weights = [instance.weights for instance in exact]
+    failing_at: dict[_Key, list[int]] = {}
+    for index, counted in enumerate(weights):
+        for key in counted:
+            failing_at.setdefault(key, []).append(index)
     explains: dict[_Key, Decimal] = {}
     for key, indexes in failing_at.items():
         amount = reading.amounts.get(key)
         if key in holding or amount is None:
             continue
-        values = {exact[i].fixing(key, amount) for i in indexes}
-        value = next(iter(values))
-        if len(values) == 1 and value is not None:
-            explains[key] = value
-    candidates = [[k for k in i.keys if k in explains and i.weight(k)] for i in exact]
+        values = {exact[i].fixing(weights[i][key], amount) for i in indexes}
+        if len(values) == 1:
+            explains[key] = values.pop()
+    candidates = [[k for k in counted if k in explains] for counted in weights]
     findings: list[Finding] = []
     explained: set[int] = set()
     for key, value in explains.items():
@@ -425,7 +426,7 @@ def _explain(exact: list[_Instance], instances: list[_Instance], reading: _Readi
             continue
         anchor = instance.anchor
         if cleared(anchor, index):
-            suspects = [k for k in instance.keys if instance.weight(k) and not cleared(k, index)]
+            suspects = [k for k in weights[index] if not cleared(k, index)]
             if suspects:
                 anchor = max(suspects, key=lambda k: len(failing_at.get(k, ())))  # the first of the most suspect
         grouped.setdefault(anchor, []).append((index, anchor))

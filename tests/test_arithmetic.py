@@ -1,0 +1,166 @@
+"""The identities of a table solved together (gialint.arithmetic): one mistake, one finding."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from hypothesis import assume, given, note
+from hypothesis import strategies as st
+
+import gialint
+from conftest import BASE
+from gialint.arithmetic import Finding, findings_for, written
+from gialint.ast import Cell, Layout
+from gialint.diagnostic import Diagnostic, Severity
+from gialint.document import Document
+from gialint.span import Span
+from gialint.testing import Key, consistent_values, render
+from gialint.values import default_reader
+
+YEARS = st.sampled_from([2019, 2020, 2021, 2024])
+ARITHMETIC = ["GIA301", "GIA302", "GIA303", "GIA304"]
+T3_COLUMNS = ("natural", "commercial", "research", "public_interest", "legal_service", "other_org", "total")
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> tuple[int, dict[Key, int]]:
+    year = draw(YEARS)
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    return year, consistent_values(year, rng, high=draw(st.sampled_from([3, 30, 3000])))
+
+
+def _lint(text: str) -> tuple[list[Diagnostic], Document]:
+    result = gialint.lint_text(text, select=ARITHMETIC)
+    return list(result.diagnostics), result.document
+
+
+def _solved(doc: Document) -> list[Finding]:
+    return [f for table in doc.tables for f in findings_for(doc.model, table)]
+
+
+def _at(rendered_positions: dict[Key, tuple[int, int, int]], key: Key) -> tuple[int, int]:
+    line, column, _ = rendered_positions[key]
+    return line, column
+
+
+def _value_cells(values: dict[Key, int]) -> list[Key]:
+    return sorted(k for k in values if k[0] in ("t3", "t4"))
+
+
+@given(reports(), st.sampled_from([Layout.TSV, Layout.MARKDOWN, Layout.TAB]), st.data())
+def test_one_changed_cell_gives_one_error_at_it_naming_its_value(
+    report: tuple[int, dict[Key, int]], layout: Layout, data: st.DataObject
+) -> None:
+    year, values = report
+    key = data.draw(st.sampled_from(_value_cells(values)), label="cell")
+    delta = data.draw(st.integers(-values[key], 60).filter(lambda d: d != 0), label="delta")
+    rendered = render(year, {**values, key: values[key] + delta}, layout)
+    diagnostics, doc = _lint(rendered.text)
+    note(f"{key} {values[key]} -> {values[key] + delta}: {[d.message.en for d in diagnostics]}")
+    (found,) = diagnostics
+    assert found.severity is Severity.ERROR
+    (finding,) = _solved(doc)
+    positions = dict(rendered.positions)
+    if key[0] == "t3":  # every cell of table 3 is in a row and a column identity: only it explains both
+        assert finding.kind == "culprit"
+        assert (found.span.line, found.span.column) == _at(positions, key)
+        assert finding.expected == values[key]
+        assert f"{values[key]} here makes every identity hold" in found.message.en
+        assert "很可能是此格有误" in found.message.zh
+    else:  # any of the five cells of a group of table 4 could be wrong: at its 总计
+        total = ("t4", "cases", key[2].split(".")[0] + ".total")
+        assert finding.kind == "default"
+        assert (found.code, found.span.line, found.span.column) == ("GIA304", *_at(positions, total))
+        if key == total:
+            assert found.expected == str(values[key]) and f"= {values[key]}" in found.message.en
+
+
+@given(reports(), st.data())
+def test_two_changed_cells_of_table_3_are_each_found_at_themselves(
+    report: tuple[int, dict[Key, int]], data: st.DataObject
+) -> None:
+    """In different rows and columns, by amounts of different size, each is the only culprit of the
+    identities it breaks. (By the same amount, the other two corners of their rectangle would explain
+    the failures as well: then nothing may be called "probably this cell".)"""
+    year, values = report
+    cells = [k for k in _value_cells(values) if k[0] == "t3"]
+    first = data.draw(st.sampled_from(cells), label="first")
+    second = data.draw(st.sampled_from([k for k in cells if k[1] != first[1] and k[2] != first[2]]), label="second")
+    d1 = data.draw(st.integers(-values[first], 40).filter(lambda d: d != 0), label="d1")
+    d2 = data.draw(st.integers(-values[second], 40).filter(lambda d: abs(d) not in (0, abs(d1))), label="d2")
+    changed = {**values, first: values[first] + d1, second: values[second] + d2}
+    rendered = render(year, changed, Layout.TSV)
+    diagnostics, doc = _lint(rendered.text)
+    note(str([d.message.en for d in diagnostics]))
+    positions = dict(rendered.positions)
+    assert sorted((d.span.line, d.span.column) for d in diagnostics) == sorted(
+        _at(positions, k) for k in (first, second)
+    )
+    assert {f.kind for f in _solved(doc)} == {"culprit"}
+    for key, diagnostic in zip(sorted((first, second), key=lambda k: _at(positions, k)), diagnostics, strict=True):
+        assert f"{values[key]} here makes every identity hold" in diagnostic.message.en
+
+
+def _joins_that_fit(row: list[str], columns: int) -> list[int]:
+    """Where joining two neighbours of a row of ``columns`` + 1 numbers makes the last the sum of the rest."""
+    fits = []
+    for i in range(len(row) - 1):
+        if row[i].startswith("0"):
+            continue
+        joined = [*row[:i], row[i] + row[i + 1], *row[i + 2 :]]
+        numbers = [int(x) for x in joined]
+        if len(numbers) == columns and sum(numbers[:-1]) == numbers[-1]:
+            fits.append(i)
+    return fits
+
+
+@given(reports(), st.data())
+def test_a_number_split_over_two_cells_is_named_once(report: tuple[int, dict[Key, int]], data: st.DataObject) -> None:
+    year, values = report
+    splittable = [k for k in _value_cells(values) if k[0] == "t3" and values[k] >= 10]
+    assume(splittable)
+    key = data.draw(st.sampled_from(splittable), label="cell")
+    digits = str(values[key])
+    cut = data.draw(st.integers(1, len(digits) - 1), label="cut")
+    rendered = render(year, values, Layout.TSV)
+    line, column, end = rendered.positions[key]
+    lines = rendered.text.split("\n")
+    lines[line - 1] = f"{lines[line - 1][: column - 1]}{digits[:cut]}\t{digits[cut:]}{lines[line - 1][end - 1 :]}"
+    diagnostics, _ = _lint("\n".join(lines))
+    note(f"{key} {digits} split at {cut}: {[d.message.en for d in diagnostics]}")
+    split_row = []
+    for c in T3_COLUMNS:
+        if c == key[2]:
+            split_row.extend((digits[:cut], digits[cut:]))
+        else:
+            split_row.append(str(values[("t3", key[1], c)]))
+    if len(_joins_that_fit(split_row, 7)) == 1:
+        (found,) = diagnostics
+        assert (found.code, found.span.line, found.span.column) == ("GIA301", line, column)
+        assert f"probably one number, {digits}, split in two" in found.message.en
+    else:  # two joins make the row add up: which is right is a guess, so the row is not checked
+        assert diagnostics == []
+
+
+def test_what_a_cell_holds_is_written_as_it_is() -> None:
+    reader = default_reader()
+    span = Span(1, 1, 1, 2)
+    assert written(Cell("", span, reader.classify(""))).zh == "空"
+    assert written(Cell("", span, reader.classify(""))).en == "blank"
+    assert written(Cell("—", span, reader.classify("—"))).zh == "“—”"
+    assert written(Cell("12", span, reader.classify("12"))).zh == "12"
+
+
+def test_a_right_total_is_not_blamed_for_a_wrong_new_count() -> None:
+    """Issue 14's example: 新收 wrong while （七）总计 is right; its row cannot be checked (a word in
+    a cell), so only the balance says anything — and it is said at 新收, not at （七）总计."""
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8")
+    text = text.replace("数量\t23\t22\t", "数量\t26\t不详\t", 1)
+    diagnostics, doc = _lint(text)
+    (found,) = diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("GIA303", 30, 18)
+    (finding,) = _solved(doc)
+    assert finding.kind == "culprit" and finding.expected == Decimal(23)
+    t3 = doc.table("t3")
+    assert t3 is not None and found.span != t3.cell("results_total", "natural").span
