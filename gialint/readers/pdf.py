@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from attrs import define
+from attrs import define, evolve
 
 from gialint.location import PdfPosition
 from gialint.readers.compose import Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
@@ -70,9 +70,9 @@ class _Table:
         out: list[tuple[GridCell | None, ...]] = []
         for row in self.rows:
             line: list[GridCell | None] = [None] * max(1, len(columns) - 1)
-            for left, _, cell in row:
+            for left, right, cell in row:
                 index = min(_nearest(columns, left), len(line) - 1)
-                line[index] = cell
+                line[index] = evolve(cell, colspan=max(1, _nearest(columns, right) - index))
             out.append(tuple(line))
         return Grid(tuple(out))
 
@@ -165,7 +165,10 @@ class _PageReader:
             if cell.row not in rows:
                 continue
             location = PdfPosition(self.number, self.line_number(inside, cell.box[1]), cell.box)
-            table_rows[cell.row - rows.start].append((cell.box[0], cell.box[2], GridCell(text, location)))
+            rowspan = min(cell.rowspan, rows.stop - cell.row)
+            table_rows[cell.row - rows.start].append(
+                (cell.box[0], cell.box[2], GridCell(text, location, rowspan=rowspan))
+            )
         return _Table(table_rows, region.columns[0], region.columns[-1])
 
 
@@ -180,8 +183,10 @@ def _places(region: Region) -> dict[tuple[int, int], int]:
 
 
 def _locate(found: list[Region], places: list[dict[tuple[int, int], int]], char: Char) -> tuple[int, int] | None:
-    """The region and cell whose box holds the middle of ``char``."""
+    """The region and cell whose box holds the middle of ``char``: the smallest, if boxes nest (a frame)."""
     x, y = char.centre, char.middle
+    best: tuple[int, int] | None = None
+    area = 0.0
     for index, region in enumerate(found):
         x0, top, x1, bottom = region.box
         if not (x0 <= x <= x1 and top <= y <= bottom):
@@ -190,8 +195,11 @@ def _locate(found: list[Region], places: list[dict[tuple[int, int], int]], char:
         row = bisect.bisect_right(region.rows, y) - 1
         cell = places[index].get((min(row, len(region.rows) - 2), min(column, len(region.columns) - 2)))
         if cell is not None:
-            return index, cell
-    return None
+            box = region.cells[cell].box
+            size = (box[2] - box[0]) * (box[3] - box[1])
+            if best is None or size < area:
+                best, area = (index, cell), size
+    return best
 
 
 def _table_rows(region: Region, texts: list[str]) -> list[range]:
@@ -339,7 +347,7 @@ def _join_split_cells(last: _Table, block: _Table) -> None:
         row, i = above
         x0, x1, upper = row[i]
         if is_table_label(upper.text + cell.text) and not is_table_label(cell.text):
-            row[i] = (x0, x1, GridCell(upper.text + cell.text, upper.location))
+            row[i] = (x0, x1, evolve(upper, text=upper.text + cell.text, rowspan=upper.rowspan + cell.rowspan))
             first.remove((left, right, cell))
 
 

@@ -56,11 +56,15 @@ class Region:
 
 
 def _clusters(values: Sequence[float]) -> list[float]:
-    """The distinct positions among ``values``: runs closer than SNAP to their neighbour, averaged."""
+    """The distinct positions among ``values``: values within SNAP of the first of their run, averaged.
+
+    Runs do not chain: rules 2 pt apart from each other (the double borders of a browser's
+    table, a cell's edge and the table's frame) stay apart once they span more than SNAP.
+    """
     out: list[float] = []
     group: list[float] = []
     for value in sorted(values):
-        if group and value - group[-1] > SNAP:
+        if group and value - group[0] > SNAP:
             out.append(sum(group) / len(group))
             group = []
         group.append(value)
@@ -89,7 +93,10 @@ def _merged(pieces: list[tuple[int, float, float]]) -> list[tuple[int, float, fl
 
 
 def _implied(
-    horizontal: list[tuple[int, float, float]], vertical: list[tuple[int, float, float]], xs: list[float], ys: list[float]
+    horizontal: list[tuple[int, float, float]],
+    vertical: list[tuple[int, float, float]],
+    xs: list[float],
+    ys: list[float],
 ) -> list[tuple[int, float, float]]:
     """Horizontal rules drawn out to the vertical rules that end on their line.
 
@@ -134,7 +141,9 @@ def regions(segments: Sequence[Segment], check: Callable[[], None] = lambda: Non
     return [_region(group, xs, ys) for group in _connected(cells)]
 
 
-def _cells(corners: dict[tuple[int, int], tuple[int, int]], check: Callable[[], None]) -> list[tuple[int, int, int, int]]:
+def _cells(
+    corners: dict[tuple[int, int], tuple[int, int]], check: Callable[[], None]
+) -> list[tuple[int, int, int, int]]:
     """The smallest rectangles of corners whose four sides are drawn: (x0, y0, x1, y1) indices."""
     by_row: dict[int, list[int]] = {}
     by_column: dict[int, list[int]] = {}
