@@ -320,3 +320,11 @@ def test_rules_spread_over_more_than_the_snap_distance_do_not_chain() -> None:
 
     assert len(_clusters([437.0, 438.0, 440.0, 443.0, 444.0, 446.0])) == 2
     assert len(_clusters([10.0, 10.0 + SNAP])) == 1
+
+
+def test_a_page_that_is_a_drawing_is_not_searched_for_tables() -> None:
+    from gialint.readers.pdf_grid import MAX_PIECES
+
+    hatching = [(True, 10.0 + i * 0.01, 0.0, 50.0) for i in range(MAX_PIECES)] + [(False, 25.0, 0.0, 300.0)]
+    assert regions(hatching) == []
+    assert len(regions(grid_segments([0.0, 50.0, 100.0], [0.0, 20.0]))) == 1  # a table is still one

@@ -23,6 +23,7 @@ from gialint.readers.pdf_page import Segment
 
 SNAP = 3.0  # points: rules closer than this are one rule (a thin rectangle's two long edges, say)
 MIN_LENGTH = 3.0  # points: a shorter piece (a thin rectangle's end) is not a rule
+MAX_PIECES = 20_000  # more rules than this on one page is a drawing, not tables
 
 Box = tuple[float, float, float, float]
 
@@ -122,6 +123,8 @@ def _implied(
 def regions(segments: Sequence[Segment], check: Callable[[], None] = lambda: None) -> list[Region]:
     """The ruled regions the segments draw, top to bottom."""
     pieces = [s for s in segments if s[3] - s[2] >= MIN_LENGTH]
+    if len(pieces) > MAX_PIECES:
+        return []  # a drawing (a map, a chart), not a page of tables: its text is read as text
     ys = _clusters([s[1] for s in pieces if s[0]])
     xs = _clusters([s[1] for s in pieces if not s[0]])
     if len(ys) < 2 or len(xs) < 2:
@@ -130,12 +133,13 @@ def regions(segments: Sequence[Segment], check: Callable[[], None] = lambda: Non
     horizontal = _merged(_implied([(_snap(ys, s[1]), s[2], s[3]) for s in pieces if s[0]], vertical, xs, ys))
     # corners: (x index, y index) -> (the horizontal and the vertical segment through it)
     corners: dict[tuple[int, int], tuple[int, int]] = {}
+    heights = [ys[piece[0]] for piece in horizontal]  # ascending: _merged sorts by line
     for v, (xi, y0, y1) in enumerate(vertical):
         check()
         x = xs[xi]
-        for h, (yi, x0, x1) in enumerate(horizontal):
-            y = ys[yi]
-            if x0 - SNAP <= x <= x1 + SNAP and y0 - SNAP <= y <= y1 + SNAP:
+        for h in range(bisect.bisect_left(heights, y0 - SNAP), bisect.bisect_right(heights, y1 + SNAP)):
+            yi, x0, x1 = horizontal[h]
+            if x0 - SNAP <= x <= x1 + SNAP:
                 corners[(xi, yi)] = (h, v)
     cells = _cells(corners, check)
     return [_region(group, xs, ys) for group in _connected(cells)]
