@@ -328,3 +328,29 @@ def test_a_page_that_is_a_drawing_is_not_searched_for_tables() -> None:
     hatching = [(True, 10.0 + i * 0.01, 0.0, 50.0) for i in range(MAX_PIECES)] + [(False, 25.0, 0.0, 300.0)]
     assert regions(hatching) == []
     assert len(regions(grid_segments([0.0, 50.0, 100.0], [0.0, 20.0]))) == 1  # a table is still one
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_turned_by_rotate_is_read_as_it_is_shown(rotation: int) -> None:
+    """A landscape table page made by /Rotate, its content drawn turned the other way."""
+    from reportlab.lib.pagesizes import A4
+
+    width, height = A4
+    shown = (height, width) if rotation in (90, 270) else (width, height)
+    table = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "1", "0", "3"]]
+
+    def draw(page: object) -> None:
+        page.setPageRotation(rotation)  # type: ignore[attr-defined]
+        move = {90: (width, 0.0), 180: (width, height), 270: (0.0, height)}[rotation]
+        page.translate(*move)  # type: ignore[attr-defined]
+        page.rotate(rotation)  # type: ignore[attr-defined]  # counter-clockwise: undoes /Rotate's clockwise turn
+        page.drawString(72, shown[1] - 72, HEADINGS[1])  # type: ignore[attr-defined]
+        ruled_table(table, shown[1] - 100, [155, 100, 100, 100])(page)
+
+    text = read_bytes(canvas_pdf(draw), "r.pdf").text
+    assert text.splitlines() == [
+        HEADINGS[1],
+        "",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+        "| 规章 | 1 | 0 | 3 |",
+    ]

@@ -79,7 +79,7 @@ def page_content(page: Any, deadline: Deadline, where: str) -> PageContent:
     """The characters (upright, deduplicated) and ruling segments of a pypdfium2 page."""
     import pypdfium2.raw as raw
 
-    width, height = (float(v) for v in page.get_size())
+    place = Placer.of(page)
     textpage = raw.FPDFText_LoadPage(page.raw)
     chars: list[Char] = []
     unmapped = 0
@@ -97,7 +97,7 @@ def page_content(page: Any, deadline: Deadline, where: str) -> PageContent:
                 continue
             if raw.FPDFText_HasUnicodeMapError(textpage, index):
                 unmapped += 1
-            angle = raw.FPDFText_GetCharAngle(textpage, index)
+            angle = (raw.FPDFText_GetCharAngle(textpage, index) + place.turn) % (2 * math.pi)
             if MAX_ANGLE < angle < 2 * math.pi - MAX_ANGLE:
                 continue
             if not raw.FPDFText_GetLooseCharBox(textpage, index, rect):
@@ -112,10 +112,62 @@ def page_content(page: Any, deadline: Deadline, where: str) -> PageContent:
                 x0, y0, x1, y1 = left.value, top.value, right.value, bottom.value
             last = y0 - y1
             text = chr(code) if code <= 0x10FFFF else "\ufffd"
-            chars.append(Char(as_shown(text), x0, height - y0, x1, height - y1, text.isspace()))
+            left_top, right_bottom = place(x0, y0), place(x1, y1)
+            chars.append(
+                Char(
+                    as_shown(text),
+                    min(left_top[0], right_bottom[0]),
+                    min(left_top[1], right_bottom[1]),
+                    max(left_top[0], right_bottom[0]),
+                    max(left_top[1], right_bottom[1]),
+                    text.isspace(),
+                )
+            )
     finally:
         raw.FPDFText_ClosePage(textpage)
-    return PageContent(_unique(chars), _segments(page.raw, height, deadline, where), width, height, unmapped)
+    segments = _segments(page.raw, place, deadline, where)
+    return PageContent(_unique(chars), segments, place.width, place.height, unmapped)
+
+
+@define
+class Placer:
+    """Where a point of the page's own space (y up, before /Rotate) is shown: (x, y) from the top-left.
+
+    A page turned by /Rotate (a landscape table page) is read as it is shown, and the
+    angle of its characters is counted on the page as shown.
+    """
+
+    rotation: int  # degrees clockwise: 0, 90, 180, 270
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    @classmethod
+    def of(cls, page: Any) -> Placer:
+        left, bottom, right, top = (float(v) for v in page.get_mediabox())
+        return cls(int(page.get_rotation()) % 360, left, bottom, right, top)
+
+    @property
+    def turn(self) -> float:
+        return math.radians(self.rotation)
+
+    @property
+    def width(self) -> float:
+        return self.top - self.bottom if self.rotation in (90, 270) else self.right - self.left
+
+    @property
+    def height(self) -> float:
+        return self.right - self.left if self.rotation in (90, 270) else self.top - self.bottom
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
 
 
 def _astray(loose: tuple[float, float, float, float], tight: tuple[float, float, float, float]) -> bool:
@@ -149,7 +201,7 @@ def _near(seen: set[tuple[str, int, int]], text: str, x: int, y: int) -> bool:
     return False
 
 
-def _segments(page: Any, height: float, deadline: Deadline, where: str) -> list[Segment]:
+def _segments(page: Any, place: Placer, deadline: Deadline, where: str) -> list[Segment]:
     """Every straight horizontal or vertical piece of every visible path on the page."""
     import pypdfium2.raw as raw
 
@@ -174,7 +226,7 @@ def _segments(page: Any, height: float, deadline: Deadline, where: str) -> list[
             segment = raw.FPDFPath_GetPathSegment(obj, number)
             if not raw.FPDFPathSegment_GetPoint(segment, x, y):
                 continue
-            point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+            point = place(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = raw.FPDFPathSegment_GetType(segment)
             if kind == raw.FPDF_SEGMENT_MOVETO or not points:
                 points = [point]
