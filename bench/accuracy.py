@@ -1,6 +1,6 @@
 """How accurate gialint is on real reports: defects found, missed, and false alarms.
 
-    python bench/accuracy.py [FOLDER] [--expectations FILE] [--gialint COMMAND] [--json] [-q]
+    python bench/accuracy.py [FOLDER] [--expectations FILE] [--gialint COMMAND] [--json] [-q | -v]
 
 Runs gialint over the files a folder's expectations file lists (FOLDER/expected.json
 unless ``--expectations`` names another; default folder: tests/fixtures/real) and prints,
@@ -360,7 +360,7 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f} %" if whole else "-"
 
 
-def text_report(scores: Sequence[Score], quiet: bool = False) -> str:
+def text_report(scores: Sequence[Score], quiet: bool = False, warnings: bool = False) -> str:
     lines = []
     width = max((len(s.file) for s in scores), default=4)
     for s in scores:
@@ -374,6 +374,7 @@ def text_report(scores: Sequence[Score], quiet: bool = False) -> str:
         details += [f"missed    {m}" for m in s.missed]
         details += [f"false     {f}" for f in s.false_errors]
         details += [f"not counted (no such rule yet): {n}" for n in s.not_counted]
+        details += [f"warning   {w}" for w in s.other_warnings] if warnings else []
         lines += ["    " + d for d in details]
     t = totals(scores)
     lines.append(
@@ -401,6 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gialint", metavar="COMMAND", help="run this gialint command instead of the library")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="one line per file, no details")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the other warnings too")
     args = parser.parse_args(argv)
     try:
         if not args.folder.is_dir():
@@ -417,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"accuracy.py: {e}", file=sys.stderr)
         return 2
     scores = measure(args.folder, entries, runner, codes)
-    print(json_report(scores, version) if args.json else text_report(scores, args.quiet))
+    print(json_report(scores, version) if args.json else text_report(scores, args.quiet, args.verbose))
     return 0
 
 

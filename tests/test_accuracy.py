@@ -149,12 +149,14 @@ def test_every_expectation_is_counted_once_and_every_finding_at_most_once(
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A clean generated 2021 report, the same with one wrong total in table 4 (three copies, each
-    with other expectations), and a Word file that is not one."""
+    """A generated 2021 report with no error and one warning (a unit in a cell), the same with
+    one wrong total in table 4 (three copies, each with other expectations), and a Word file
+    that is not one."""
     root = tmp_path_factory.mktemp("reports")
     values = consistent_values(2021, random.Random(14))
     wrong = ("t4", "cases", "review.total")
-    (root / "clean.txt").write_text(render(2021, values).text, encoding="utf-8")
+    unit = ("t2", "art20_1.regulations", "issued")
+    (root / "clean.txt").write_text(render(2021, {**values, unit: f"{values[unit]}件"}).text, encoding="utf-8")
     broken = render(2021, {**values, wrong: values[wrong] + 1}).text
     for name in ("broken.txt", "unlisted-defect.txt", "allowed.txt"):
         (root / name).write_text(broken, encoding="utf-8")
@@ -192,6 +194,7 @@ def figures(args: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, An
 def test_counts_on_a_folder(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = figures([str(folder)], capsys)
     warnings = warnings_in(folder, "clean.txt", "broken.txt", "unlisted-defect.txt", "allowed.txt")
+    assert warnings >= 1  # GIA402 on clean.txt
     assert data["total"] == {
         "files": 5,
         "expected": 3,
@@ -210,6 +213,9 @@ def test_counts_on_a_folder(folder: Path, capsys: pytest.CaptureFixture[str]) ->
         ["GIA304", "t4/cases/review.total"]
     ]
     assert by_file["junk.docx"]["found"] == ["exit 2"]
+    assert [w.split()[:2] for w in by_file["clean.txt"]["other_warnings"]] == [
+        ["GIA402", "t2/art20_1.regulations/issued"]
+    ]
     assert data["gialint"] == f"gialint {gialint.__version__}"
 
 
@@ -223,8 +229,12 @@ def test_text_output(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert lines[0].startswith("clean.txt ") and "found 0/0  missed 0  false errors 0" in lines[0]
     assert "    missed    GIA304 at t4/cases/after_review.total" in lines
+    assert not [line for line in lines if line.startswith("    warning ")]
     assert accuracy.main([str(folder), "-q"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 6  # a line per file and the total
+    assert accuracy.main([str(folder), "-v"]) == 0
+    listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("    warning   GIA")]
+    assert len(listed) == warnings
 
 
 def test_a_gialint_command_gives_the_same_figures(
