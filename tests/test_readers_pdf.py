@@ -354,3 +354,24 @@ def test_a_page_turned_by_rotate_is_read_as_it_is_shown(rotation: int) -> None:
         "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
         "| 规章 | 1 | 0 | 3 |",
     ]
+
+
+def test_a_table_drawn_inside_a_form_xobject_is_found() -> None:
+    """Some producers draw a page's content as a reusable form (an XObject), moved into place."""
+    table = [["信息内容", "本年制发件数"], ["规章", "1"]]
+
+    def draw(page: object) -> None:
+        page.beginForm("table")  # type: ignore[attr-defined]
+        page.setFont(FONT, 12)  # type: ignore[attr-defined]
+        ruled_table(table, 100, [155, 100])(page)
+        page.endForm()  # type: ignore[attr-defined]
+        page.saveState()  # type: ignore[attr-defined]
+        page.translate(20, 500)  # type: ignore[attr-defined]
+        page.doForm("table")  # type: ignore[attr-defined]
+        page.restoreState()  # type: ignore[attr-defined]
+
+    assert read_bytes(canvas_pdf(draw), "r.pdf").text.splitlines() == [
+        "",
+        "| 信息内容 | 本年制发件数 |",
+        "| 规章 | 1 |",
+    ]

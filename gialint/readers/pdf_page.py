@@ -201,25 +201,62 @@ def _near(seen: set[tuple[str, int, int]], text: str, x: int, y: int) -> bool:
     return False
 
 
+#: A PDF transformation matrix (a, b, c, d, e, f): (x, y) -> (a x + c y + e, b x + d y + f).
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+MAX_DEPTH = 8  # forms inside forms deeper than this are not looked into
+
+
+def _then(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix that applies ``inner``, then ``outer``."""
+    a, b, c, d, e, f = inner
+    p, q, r, s, t, u = outer
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
 def _segments(page: Any, place: Placer, deadline: Deadline, where: str) -> list[Segment]:
-    """Every straight horizontal or vertical piece of every visible path on the page."""
+    """Every straight horizontal or vertical piece of every visible path on the page, in forms too."""
     import pypdfium2.raw as raw
 
     found: list[Segment] = []
+    counter = [0]
+    objects = [raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))]
+    _paths(objects, IDENTITY, place, found, counter, deadline, where, 0)
+    return found
+
+
+def _paths(
+    objects: list[Any],
+    outer: Matrix,
+    place: Placer,
+    found: list[Segment],
+    counter: list[int],
+    deadline: Deadline,
+    where: str,
+    depth: int,
+) -> None:
+    import pypdfium2.raw as raw
+
     matrix = raw.FS_MATRIX()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        if index % CHECK_EVERY == 0:
+    for obj in objects:
+        counter[0] += 1
+        if counter[0] % CHECK_EVERY == 0:
             deadline.check(where)
-        obj = raw.FPDFPage_GetObject(page, index)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH and raw.FPDFPageObj_GetMatrix(obj, matrix):
+            inner = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
+            form = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            _paths(inner, _then(form, outer), place, found, counter, deadline, where, depth + 1)
+            continue
+        if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
         if not raw.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
             continue  # a clipping path: nothing is drawn
         if not raw.FPDFPageObj_GetMatrix(obj, matrix):
             continue
-        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        a, b, c, d, e, f = _then((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
         points: list[tuple[float, float]] = []
         start: tuple[float, float] | None = None
         for number in range(raw.FPDFPath_CountSegments(obj)):
@@ -227,17 +264,16 @@ def _segments(page: Any, place: Placer, deadline: Deadline, where: str) -> list[
             if not raw.FPDFPathSegment_GetPoint(segment, x, y):
                 continue
             point = place(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-            kind = raw.FPDFPathSegment_GetType(segment)
-            if kind == raw.FPDF_SEGMENT_MOVETO or not points:
+            step = raw.FPDFPathSegment_GetType(segment)
+            if step == raw.FPDF_SEGMENT_MOVETO or not points:
                 points = [point]
                 start = point
                 continue
-            if kind == raw.FPDF_SEGMENT_LINETO:
+            if step == raw.FPDF_SEGMENT_LINETO:
                 _add(found, points[-1], point)
             points.append(point)
             if raw.FPDFPathSegment_GetClose(segment) and start is not None:
                 _add(found, point, start)
-    return found
 
 
 def _add(found: list[Segment], p: tuple[float, float], q: tuple[float, float]) -> None:
