@@ -353,6 +353,14 @@ def totals(scores: Sequence[Score]) -> dict[str, int]:
     }
 
 
+def by_folder(scores: Sequence[Score]) -> dict[str, list[Score]]:
+    """The scores grouped by the folder their file is in ("" for the top of the folder)."""
+    groups: dict[str, list[Score]] = {}
+    for s in scores:
+        groups.setdefault(s.file.rpartition("/")[0], []).append(s)
+    return groups
+
+
 # --- output --------------------------------------------------------------------------------
 
 
@@ -376,20 +384,32 @@ def text_report(scores: Sequence[Score], quiet: bool = False, warnings: bool = F
         details += [f"not counted (no such rule yet): {n}" for n in s.not_counted]
         details += [f"warning   {w}" for w in s.other_warnings] if warnings else []
         lines += ["    " + d for d in details]
+    groups = by_folder(scores)
+    if len(groups) > 1:  # files in subfolders (by source, say): a total for each
+        lines += [_total_line(f"total in {folder or '.'}/", group) for folder, group in groups.items()]
+    lines.append(_total_line("total", scores))
+    return "\n".join(lines)
+
+
+def _total_line(name: str, scores: Sequence[Score]) -> str:
     t = totals(scores)
-    lines.append(
-        f"total: expected findings found {t['found']}/{t['expected']} ({_percent(t['found'], t['expected'])}), "
+    return (
+        f"{name}: expected findings found {t['found']}/{t['expected']} ({_percent(t['found'], t['expected'])}), "
         f"missed {t['missed']}; false errors {t['false_errors']}; other warnings {t['other_warnings']}; "
         f"files without false errors {t['files_without_false_errors']}/{t['files']}"
         + (f"; files that failed to read or crashed {t['failures']}" if t["failures"] else "")
         + (f"; not counted (no rule yet) {t['not_counted']}" if t["not_counted"] else "")
     )
-    return "\n".join(lines)
 
 
 def json_report(scores: Sequence[Score], gialint: str) -> str:
     return json.dumps(
-        {"gialint": gialint, "files": [asdict(s) for s in scores], "total": totals(scores)},
+        {
+            "gialint": gialint,
+            "files": [asdict(s) for s in scores],
+            "folders": {folder: totals(group) for folder, group in by_folder(scores).items()},
+            "total": totals(scores),
+        },
         ensure_ascii=False,
         indent=1,
     )

@@ -144,6 +144,25 @@ def test_every_expectation_is_counted_once_and_every_finding_at_most_once(
     assert ideal.missed == [] and ideal.false_errors == [] and len(ideal.found) == ideal.expected
 
 
+def test_a_total_per_subfolder() -> None:
+    scores = [
+        accuracy.Score("a.txt", expected=1, found=["GIA302"]),
+        accuracy.Score("crawl/b.txt", expected=2, found=["GIA302"], missed=["GIA304"]),
+        accuracy.Score("crawl/c.txt", false_errors=["GIA101 report/ (line 1): m"]),
+    ]
+    lines = accuracy.text_report(scores, quiet=True).splitlines()
+    assert lines[3:] == [
+        "total in ./: expected findings found 1/1 (100 %), missed 0; false errors 0; other warnings 0; "
+        "files without false errors 1/1",
+        "total in crawl/: expected findings found 1/2 (50 %), missed 1; false errors 1; other warnings 0; "
+        "files without false errors 1/2",
+        "total: expected findings found 2/3 (67 %), missed 1; false errors 1; other warnings 0; "
+        "files without false errors 2/3",
+    ]
+    folders = json.loads(accuracy.json_report(scores, "gialint"))["folders"]
+    assert {k: (v["files"], v["found"]) for k, v in folders.items()} == {"": (1, 1), "crawl": (2, 1)}
+
+
 # --- the script on a folder ---------------------------------------------------------------
 
 
