@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
@@ -115,6 +115,34 @@ def test_a_label_reaching_down_stands_as_one_blank_before_each_row_it_covers(spa
             expected.append([f"组{g}" if i == 0 else ""] + [f"{g}v{i}n{v}" for v in range(values)])
     page = _page('<table border="1">' + "".join(rows) + "</table>")
     assert _rows(read_bytes(page, "p.html").text) == expected
+
+
+@settings(max_examples=15)  # each example writes and reads a Word file
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(["", "a", "12", "商业企业"]), st.integers(1, 3)), min_size=1, max_size=4),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_every_word_row_has_one_markdown_cell_per_cell_in_order(table: list[list[tuple[str, int]]]) -> None:
+    import docx
+
+    width = max(sum(span for _, span in row) for row in table)
+    document = docx.Document()
+    grid = document.add_table(rows=len(table), cols=width)
+    expected = []
+    for r, row in enumerate(table):
+        cells, column, texts = grid.rows[r].cells, 0, []
+        for c, (text, span) in enumerate(row):
+            texts.append(f"{text}{r}x{c}" if text else "")
+            cells[column].merge(cells[column + span - 1]).text = texts[-1]
+            column += span
+        expected.append(texts + [""] * (width - column))  # the row's cells Word keeps after them
+    assume(any(any(row) for row in expected))  # else it is no table
+    out = io.BytesIO()
+    document.save(out)
+    assert _rows(read_bytes(out.getvalue(), "r.docx").text) == expected
 
 
 # ---------------------------------------------------------------- 商业企业 over two grid columns
