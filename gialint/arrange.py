@@ -59,6 +59,7 @@ _SENTENCE = re.compile(r"[。；;！!？?]")
 _GLUE_BEFORE = tuple("、，,和及与或")
 _GLUE_AFTER = tuple("、，,和及与或等。")
 _DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^ \t\u3000]+")
 
 
 class Cues:
@@ -93,6 +94,12 @@ class Cues:
             return frozenset()
         forms = {normalized, strip_note(normalized)}
         return frozenset(spec.id for spec in self._tables for form in forms if spec.lookup(form))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - as above
+    def names_row(self, text: str) -> bool:
+        """Whether ``text`` is the label of a row (or a group of rows) of a format table."""
+        normalized = normalize(text.replace("\n", ""))
+        return any(ref.kind in ("row", "group") for spec in self._tables for ref in spec.lookup(normalized))
 
     def wording_index(self, title: str) -> int | None:
         """The index (1–6) of the section whose heading or a variant ``title`` is."""
@@ -229,8 +236,13 @@ class Arranger:
     def _find_tables(self, entries: list[Entry]) -> list[Entry]:
         out: list[Entry] = []
         index = 0
+        barren = 0  # no table starts before this index: a failed run from earlier scanned that far
         while index < len(entries):
-            end = self._table_run(entries, index)
+            end = None
+            if index >= barren:
+                end, scanned = self._table_run(entries, index)
+                if end is None:
+                    barren = scanned  # a run from any line up to there ends there too, and no larger
             if end is not None:
                 table = self._line_table(entries[index:end])
                 if table is not None:
@@ -258,12 +270,15 @@ class Arranger:
             and self._cues.midline.match(text) is None  # a section heading ends the table
         )
 
-    def _table_run(self, entries: list[Entry], start: int) -> int | None:
-        """The end (exclusive) of a one-cell-per-line table starting at ``start``, or None."""
+    def _table_run(self, entries: list[Entry], start: int) -> tuple[int | None, int]:
+        """The end (exclusive) of a one-cell-per-line table starting at ``start``, or None; and how
+        far the lines were looked at (a later start before there cannot do better, which keeps
+        the search linear)."""
         text = _text(entries[start])
         if text is None or not self._cues.tables_of(text):
-            return None
-        labels = values = fragments = 0
+            return None, start + 1
+        labels = values = 0
+        pending: list[str] = []  # the fragments since the last label or value
         tables: frozenset[str] | None = None
         last = start
         index = start
@@ -271,51 +286,87 @@ class Arranger:
             text = _text(entries[index])
             if text is None:
                 break
-            found = self._cues.tables_of(text)
+            found = self._cues.tables_of(text) or self._ends_label(pending, text)
+            if not found and self._spaced_row(text, _span(entries[index])) is not None:
+                found = self._cues.tables_of(_WORD.findall(text)[0]) or frozenset(tables or ())
             if found:
                 if tables is None or len(tables) > 1:
                     tables = found if tables is None else (tables & found or found)
                 elif not tables & found:
                     break  # another table's label: that table starts here
                 labels += 1
-                fragments = 0
+                pending = []
                 last = index
-            elif self._is_value(text):
+            elif self._is_value(text) and not _NUMBERING.fullmatch(text):
                 values += 1
-                fragments = 0
+                pending = []
                 last = index
             elif self._is_fragment(text) or _NUMBERING.fullmatch(text):
-                fragments += 1
-                if fragments > MAX_FRAGMENTS:
+                pending.append(text)
+                if len(pending) > MAX_FRAGMENTS:
                     break
             else:
                 break
             index += 1
         if labels < MIN_LABELS or values < MIN_VALUES:
-            return None
-        return last + 1
+            return None, index
+        return last + 1, last + 1
+
+    def _ends_label(self, pending: list[str], text: str) -> frozenset[str]:
+        """The tables of the label that the last fragments and ``text`` make together ("5." + "要求…")."""
+        for start in range(len(pending)):
+            found = self._cues.tables_of("".join(pending[start:]) + text)
+            if found:
+                return found
+        return frozenset()
 
     def _line_table(self, run: Sequence[Entry]) -> Table | None:
         texts = [(_text(e) or "", _span(e)) for e in run]
         cells: list[Cell] = []
         index = 0
-        seen_row_label = False
+        in_values = False  # after a row label or a value: where a text cell is a value written as text
         while index < len(texts):
             joined = self._join_label(texts, index)
             if joined is not None:
                 end, text, span = joined
                 cells.append(Cell(text, span, self._read(text.replace("\n", ""))))
-                seen_row_label = True
+                in_values = self._cues.names_row(text)
                 index = end
                 continue
             text, span = texts[index]
-            if self._is_value(text) or self._cues.tables_of(text) or seen_row_label:
+            index += 1
+            if self._cues.tables_of(text):
                 cells.append(Cell(text, span, self._read(text)))
-            index += 1  # a fragment of the header, before the first label: not a cell
+                in_values = self._cues.names_row(text)
+            elif self._is_value(text):
+                cells.append(Cell(text, span, self._read(text)))
+                in_values = True
+            elif (spaced := self._spaced_row(text, span)) is not None:
+                cells.extend(spaced)  # "行政许可 0": a label and its values on one line
+                in_values = True
+            elif in_values:
+                cells.append(Cell(text, span, self._read(text)))
+            # else: a fragment of the header ("（2019年起）"), not a cell
         if len(cells) < 2:
             return None
         span = cells[0].span.cover(cells[-1].span)
         return Table(Layout.LINES, (Row(tuple(cells), span),), span)
+
+    def _spaced_row(self, text: str, span: Span) -> list[Cell] | None:
+        """A row label followed by values on one line, separated by spaces ("行政许可 0"), as cells."""
+        if span.line != span.end_line:
+            return None
+        parts = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        for split in range(1, len(parts)):
+            head = text[: parts[split - 1][0] + len(parts[split - 1][1])]
+            rest = parts[split:]
+            if all(self._is_value(word) for _, word in rest) and self._cues.names_row(head):
+                cells = [Cell(head, Span(span.line, span.column, span.line, span.column + len(head)), self._read(head))]
+                for start, word in rest:
+                    column = span.column + start
+                    cells.append(Cell(word, Span(span.line, column, span.line, column + len(word)), self._read(word)))
+                return cells
+        return None
 
     def _join_label(self, texts: list[tuple[str, Span]], start: int) -> tuple[int, str, Span] | None:
         """Lines ``start``… that together are one label ("1." + "属于国家秘密"), the longest such."""

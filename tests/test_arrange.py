@@ -120,3 +120,29 @@ def test_the_page_metadata_of_a_crawler_header() -> None:
     assert doc.meta.publisher is not None and doc.meta.publisher.value == "某某局办公室"  # an empty 发布机构 is no value
     assert doc.meta.title is not None and (doc.meta.title.span.line, doc.meta.title.span.column) == (1, 4)
     assert doc.year is not None and doc.year.year == 2020 and doc.year.source.value == "page-title"
+
+
+def test_a_numbering_line_before_a_long_label_is_joined_and_keeps_the_table_going() -> None:
+    rng = random.Random(11)
+    values = consistent_values(2020, rng)
+    text = render(2020, values, Layout.LINES).text
+    label = "5.要求行政机关确认或重新出具已获取信息"  # longer than a fragment: only joined it is a label
+    assert f"\n{label}\n" in text
+    text = text.replace(f"\n{label}\n", "\n5.\n要求行政机关确认或重新出具已获取信息\n", 1)
+    t3 = parse_document(text).table("t3")
+    assert t3 is not None and t3.unreadable is None and t3.problems == ()
+    cell = t3.cell("np_reconfirm", "total")
+    assert cell is not None and cell.value.amount == values[("t3", "np_reconfirm", "total")]
+
+
+def test_a_label_and_its_values_on_one_line_separated_by_spaces() -> None:
+    rng = random.Random(5)
+    values = consistent_values(2021, rng)
+    text = render(2021, values, Layout.LINES).text
+    figure = values[("t2", "art20_5.licensing", "decisions")]
+    assert f"\n行政许可\n{figure}\n" in text
+    text = text.replace(f"\n行政许可\n{figure}\n", f"\n行政许可 {figure}\n", 1)
+    t2 = parse_document(text).table("t2")
+    assert t2 is not None and t2.problems == () and t2.unreadable is None
+    cell = t2.cell("art20_5.licensing", "decisions")
+    assert cell is not None and cell.value.amount == figure and cell.span.column == len("行政许可 ") + 1
