@@ -375,3 +375,17 @@ def test_a_table_drawn_inside_a_form_xobject_is_found() -> None:
         "| 信息内容 | 本年制发件数 |",
         "| 规章 | 1 |",
     ]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=1, max_size=12), st.data())
+def test_digits_closer_than_a_digit_make_one_number(number: str, data: st.DataObject) -> None:
+    chars: list[Char] = [Char("第", -14.0, 0.0, -1.0, 13.0)]
+    x = 0.0
+    for digit in number:
+        if chars[-1].text.isdigit():
+            x += data.draw(st.floats(min_value=0.0, max_value=10.0))  # up to about one digit's width apart
+        chars.append(Char(digit, x, 0.0, x + 6.5, 13.0))
+        x += 6.5
+    chars.append(Char("件", x + 1, 0.0, x + 14, 13.0))
+    assert line_text(chars) == f"第{number}件"
