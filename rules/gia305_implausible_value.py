@@ -11,9 +11,10 @@ class ImplausibleValue(IdentityRule):
     """
     ## What it does
     Flags values that cannot be: a negative figure, or a fraction, in a column of
-    counts; in the 2019 table 2, 上一年项目数量 + 本年增/减 below zero (fewer than no items);
-    in the 2021 table 2, more documents repealed (本年废止件数) than were in force and
-    issued (现行有效件数 + 本年制发件数). 本年增/减 may be negative; that is what it is for.
+    counts; in the 2019 table 2, 上一年项目数量 + 本年增/减 below zero (fewer than no items).
+    本年增/减 may be negative; that is what it is for. In the 2021 table 2, more documents
+    repealed (本年废止件数) than are in force and issued is no error: 现行有效件数 is counted
+    after the repeals, and a clean-up repeals older documents.
 
     ## Why it matters
     These are not typos a sum would catch but numbers put in the wrong column — a
@@ -27,11 +28,11 @@ class ImplausibleValue(IdentityRule):
     code = "GIA305"
     name = "implausible-value"
     summary = Text(
-        zh="不可能的数值：负数或小数的件数、项目数或废止件数不合理",
-        en="A negative or fractional count, or table 2 values that cannot be",
+        zh="不可能的数值：负数或小数的件数，或项目数减至负数",
+        en="A negative or fractional count, or fewer than no items in table 2",
     )
     rationale = (
-        "Counts are whole numbers ≥ 0; table 2's items and documents cannot fall below zero (templates: plausibility)."
+        "Counts are whole numbers ≥ 0; table 2's items cannot fall below zero (templates: plausibility)."
     )
     severity = Severity.WARNING
     messages = {
