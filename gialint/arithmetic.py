@@ -12,7 +12,8 @@ identities of a table are solved together (:func:`solve`), exactly:
 - an *instance* is an identity bound to one row, column or item; it holds, fails, or
   cannot be checked;
 - a cell *explains* the failing instances it appears in when one value for it makes all
-  of them hold and it appears in no instance that holds (changing it would break that one);
+  of them hold, that value can be (a count is a whole number ≥ 0), and it appears in no
+  instance that holds (changing it would break that one);
 - a cell is *the culprit* of the instances it explains when no other cell explains any of
   them. Those instances make one finding, at the culprit, naming the value that makes every
   identity hold ("很可能是此格有误"). It is made by the rule of the first failing identity
@@ -368,7 +369,8 @@ def solve(identities: Sequence[Identity], table: MatchedTable) -> tuple[Finding,
         if i.identity.op != "=="
     )
     if exact:
-        findings.extend(_explain(exact, instances, reading))
+        types = {column.id: column.type for column in table.template.columns}
+        findings.extend(_explain(exact, instances, reading, types))
     return tuple(findings)
 
 
@@ -381,7 +383,16 @@ def _split_finding(split: Split, reading: _Reading) -> Finding:
     return Finding(split.identity.rule, "split", Term(split.row, column, split.first), (), None, split)
 
 
-def _explain(exact: list[_Instance], instances: list[_Instance], reading: _Reading) -> list[Finding]:
+def _plausible(value: Decimal, kind: str) -> bool:
+    """Whether a column of this type can hold the value: a count is a whole number ≥ 0."""
+    if kind == "money":
+        return True
+    return value == value.to_integral_value() and (kind == "signed" or value >= 0)
+
+
+def _explain(
+    exact: list[_Instance], instances: list[_Instance], reading: _Reading, types: Mapping[str, str]
+) -> list[Finding]:
     holding: set[_Key] = set()
     unchecked: set[_Key] = set()
     for instance in instances:
@@ -403,7 +414,9 @@ def _explain(exact: list[_Instance], instances: list[_Instance], reading: _Readi
             continue
         values = {exact[i].fixing(weights[i][key], amount) for i in indexes}
         if len(values) == 1:
-            explains[key] = values.pop()
+            value = values.pop()
+            if _plausible(value, types.get(key[1], "count")):  # 11 − 12 applications is no correction
+                explains[key] = value
     candidates = [[k for k in counted if k in explains] for counted in weights]
     findings: list[Finding] = []
     explained: set[int] = set()

@@ -9,8 +9,10 @@ class ReviewLitigationTotal(IdentityRule):
     ## What it does
     Checks, for each of the three groups of table 4 — 行政复议, 行政诉讼 未经复议直接起诉 and
     行政诉讼 复议后起诉 — that 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. The finding
-    points at the group's 总计 cell (any of the group's five cells could be the wrong one;
-    a blank 总计 is called blank, not 0). When the row has one value too many and joining
+    points at the group's 总计 cell (a blank 总计 is called blank, not 0). Any of the group's
+    five cells could be the wrong one, unless the sum exceeds 总计 by more than any part
+    holds: no count can be lowered below 0, so 总计 is then the one (很可能是此格有误, with the
+    value). When the row has one value too many and joining
     two neighbouring numbers ("1" "0" → 10) makes every group add up, one finding says so.
 
     ## Why it matters

@@ -68,9 +68,14 @@ def test_one_changed_cell_gives_one_error_at_it_naming_its_value(
         assert finding.expected == values[key]
         assert f"{values[key]} here makes every identity hold" in found.message.en
         assert "很可能是此格有误" in found.message.zh
-    else:  # any of the five cells of a group of table 4 could be wrong: at its 总计
-        total = ("t4", "cases", key[2].split(".")[0] + ".total")
-        assert finding.kind == "default"
+    else:  # a group of table 4 is one identity of five cells: at its 总计, which of them is wrong or not
+        group = key[2].split(".")[0]
+        total = ("t4", "cases", group + ".total")
+        parts = [k for k in values if k[0] == "t4" and k[2].startswith(group + ".") and k != total]
+        # 总计 is the only culprit when it was lowered by more than any part holds: no part can be
+        # lowered that much (a count is never negative), and raising one never makes the sum smaller
+        only_total = key == total and delta < 0 and all(values[k] < -delta for k in parts)
+        assert finding.kind == ("culprit" if only_total else "default")
         assert (found.code, found.span.line, found.span.column) == ("GIA304", *_at(positions, total))
         if key == total:
             assert found.expected == str(values[key]) and f"= {values[key]}" in found.message.en
