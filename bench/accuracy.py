@@ -181,7 +181,7 @@ def _entry(data: Any, index: int) -> Entry:
 def load_expectations(path: Path, folder: Path) -> list[Entry]:
     """The entries of an expectations file; :class:`UsageError` when it or a file it names is unusable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM, as Windows editors write it, is fine
     except OSError as e:
         raise UsageError(f"cannot read the expectations file {path}: {e.strerror or e}") from None
     except (ValueError, UnicodeDecodeError) as e:

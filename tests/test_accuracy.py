@@ -274,6 +274,9 @@ def test_expectations_elsewhere(folder: Path, tmp_path: Path, capsys: pytest.Cap
     (tmp_path / "mine.json").write_text('[{"file": "clean.txt"}]', encoding="utf-8")
     data = figures([str(folder), "--expectations", str(tmp_path / "mine.json")], capsys)
     assert [f["file"] for f in data["files"]] == ["clean.txt"]
+    (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + b'[{"file": "junk.docx", "exit": 2}]')
+    data = figures([str(folder), "--expectations", str(tmp_path / "bom.json")], capsys)
+    assert data["total"]["found"] == 1
 
 
 @pytest.mark.parametrize(
