@@ -66,3 +66,9 @@ def test_generated_files_carry_the_findings_of_their_source() -> None:
     for entry in generated:
         source = sources[entry.file.removeprefix("generated/").split(".")[0]]
         assert replace(entry, file=source.file, false=source.false) == source
+
+
+def test_generated_files_stay_small() -> None:
+    # generate.sh picks compact fonts; a re-made PDF that embeds a whole CJK face would bloat the repository
+    sizes = {p.name: p.stat().st_size for p in (REAL / "generated").iterdir()}
+    assert max(sizes.values()) < 400_000, sizes
