@@ -326,6 +326,33 @@ def test_the_title_comes_from_the_article_not_the_breadcrumb() -> None:
     assert text.startswith("某某市2021年政府信息公开工作年度报告\n一、总体情况\n")
 
 
+def test_menus_in_the_reports_own_element_are_not_the_report() -> None:
+    # an office suite's export of a whole page: menus, breadcrumb and article all at one level
+    chrome = "".join(
+        f"<p>{line}</p>"
+        for line in ("政府信息公开领导之窗政府机构要闻政府工作报告公示公告", "当前位置：", "首页", "政府信息公开年报")
+    )
+    page = (
+        f'<html><body><div class="all">{chrome}<p>某某市2021年度政府信息公开工作年度报告</p>'
+        f"<p>来源：某某市人民政府时间：2022-02-08 16:34</p>{HEADINGS}<h2>六、其他需要报告的事项</h2></div></body></html>"
+    )
+    lines = read_bytes(page.encode(), "p.html").text.split("\n")
+    assert lines[:4] == [
+        "某某市2021年度政府信息公开工作年度报告",
+        "发布时间：2022-02-08 16:34",  # a value ends where the next label starts, glued or not
+        "发布机构：某某市人民政府",
+        "来源：某某市人民政府时间：2022-02-08 16:34",
+    ]
+    # a sentence before the title-like line means the page's text starts there: nothing is dropped
+    page = page.replace("<p>首页</p>", "<p>本报告依据条例编制。</p>")
+    lines = read_bytes(page.encode(), "p.html").text.split("\n")
+    assert lines[1:4] == [
+        "发布机构：某某市人民政府",
+        "政府信息公开领导之窗政府机构要闻政府工作报告公示公告",
+        "当前位置：",
+    ]
+
+
 # ---------------------------------------------------------------- the page's publication facts
 
 

@@ -95,12 +95,16 @@ _ZERO_HEIGHT = re.compile(r"(?<![\w-])height\s*:\s*0(?:\.0*)?(?:px|pt|cm)?\s*(?:
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]|^[1-9][、.．]")
 _TITLE = re.compile(r"政府信息公开.{0,30}(?:报告|年报)")
+_TITLE_LINE = re.compile(r"^.{0,40}政府信息公开.{0,30}(?:报告|年报)(?:[（(][^）)]{0,10}[）)])?\s*$")  # not a menu
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[〇○零一二]{4}年")
+_SENTENCE = re.compile(r"[。；！？]")
 _CRUMB = re.compile(r"当前位置|您的位置|所在位置|现在的位置|[>»›]")
 _PROBE_STOP = re.compile(r"[\xa0&<>\"'\s]")
 MAX_CELLS = 100_000  # positions in one table, however its spans are declared
 LAYOUT_CELL_CHARS = 300  # a "cell" holding more text than this is page layout
 INFO_CHARS = 4000  # how much text after the title is searched for the page's info line
 TITLE_LINES = 3  # the lines a title inside the article may take
+CHROME_LINES = 30  # how many lines of menus may stand before a title inside the report's element
 CRUMB_LEVELS = 3  # how far up from a title-like line a breadcrumb is looked for
 CRUMB_CHARS = 80  # how much a breadcrumb holds besides its last step
 
@@ -334,7 +338,12 @@ def _title_before(body: Any, root: Any) -> Any | None:
         if sum(1 for _ in element.iterdescendants()) > 5:
             continue
         text = element.text_content().strip()
-        if 6 <= len(text) <= 80 and _TITLE.search(text) and not _CRUMB.search(text) and not _in_breadcrumb(element):
+        if (
+            6 <= len(text) <= 80
+            and _TITLE_LINE.search(text)
+            and not _CRUMB.search(text)
+            and not _in_breadcrumb(element)
+        ):
             found = element
     return found
 
@@ -387,6 +396,7 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     walker.flush()
     blocks = walker.blocks
     if title is None:
+        blocks = blocks[_article_start(blocks) :]
         after_title = _title_end(blocks)
     blocks[after_title:after_title] = [_info_line(one, locator) for one in stated]
     composed, source_map = compose(blocks)
@@ -422,12 +432,26 @@ def _info_pieces(body: Any, title: Any | None) -> list[tuple[str, Any]]:
     return pieces
 
 
+def _article_start(blocks: list[Block]) -> int:
+    """Where the article starts when the site's menus and breadcrumb stand in the same element as the
+    report: at a title naming the year, when every line before it is a menu item, not a sentence (0: no such title)."""
+    for index, block in enumerate(blocks[:CHROME_LINES]):
+        if not isinstance(block, TextLine) or _is_heading(block.text):
+            return 0
+        text = block.text.strip()
+        if _TITLE_LINE.search(text) and _YEAR.search(text):
+            return index
+        if _SENTENCE.search(text):
+            return 0
+    return 0
+
+
 def _title_end(blocks: list[Block]) -> int:
     """Where the title stops among the first lines of a page whose title is inside the article (0: no title)."""
     for index, block in enumerate(blocks[:TITLE_LINES]):
         if not isinstance(block, TextLine) or _is_heading(block.text):
             break
-        if len(block.text) <= 80 and _TITLE.search(block.text):
+        if _TITLE_LINE.search(block.text):
             return index + 1
     return 0
 

@@ -52,9 +52,11 @@ _BODY_ENDINGS = (
 _META = (("pubdate", PUBLISHED), ("publishdate", PUBLISHED), ("contentsource", PUBLISHER), ("sitename", PUBLISHER))
 
 _CJK = "\u3400-\u9fff"
-_LABEL = re.compile(
-    rf"(?<![{_CJK}])({'|'.join(_DATE_LABELS + _BODY_LABELS + _SOURCE_LABELS)})[ \t\u3000\xa0]*[：:][ \t\u3000\xa0\n]*"
-)
+_LABELS = "|".join(_DATE_LABELS + _BODY_LABELS + _SOURCE_LABELS)
+_LABEL = re.compile(rf"({_LABELS})[ \t\u3000\xa0]*[：:][ \t\u3000\xa0\n]*")
+_WORD = re.compile(rf"[{_CJK}]")
+#: the next label, even glued to a value ("来源：某某县人民政府时间：2022-02-08")
+_NEXT_LABEL = re.compile(rf"(?:{_LABELS})[ \t\u3000\xa0]*[：:]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:[ \t\xa0]*\d{1,2}:\d{2}(?::\d{2})?)?")
 _NAME = re.compile(rf"[{_CJK}（）()、A-Za-z0-9]{{2,40}}")
 
@@ -98,7 +100,11 @@ def from_text(pieces: Sequence[tuple[str, Any]]) -> list[Stated]:
         owners.append((len(text), element))
         text += piece + " "
     out: list[Stated] = []
+    value_end = -1  # where the last value taken ends: a label may follow it with no space
     for match in _LABEL.finditer(text):
+        glued = match.start() > 0 and _WORD.match(text[match.start() - 1]) is not None
+        if glued and match.start() != value_end:
+            continue  # a longer word ending in a label's characters (更新时间)
         label = match.group(1)
         field = PUBLISHED if label in _DATE_LABELS else PUBLISHER
         if any(s.field == field for s in out):
@@ -106,6 +112,7 @@ def from_text(pieces: Sequence[tuple[str, Any]]) -> list[Stated]:
         value = _value(field, text[match.end() :], source=label in _SOURCE_LABELS, anchored=True)
         if value:
             out.append(Stated(field, value, _owner(owners, match.end()), match.group(0).strip()))
+            value_end = match.end() + len(value)
     return out
 
 
@@ -120,6 +127,9 @@ def choose(*sources: Iterable[Stated]) -> list[Stated]:
 
 def _value(field: str, text: str, source: bool, anchored: bool = False) -> str:
     pattern = _DATE if field == PUBLISHED else _NAME
+    following = _NEXT_LABEL.search(text)
+    if following is not None:
+        text = text[: following.start()]
     found = pattern.match(text) if anchored else pattern.search(text)
     if found is None:
         return ""
