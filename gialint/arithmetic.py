@@ -18,7 +18,8 @@ identities of a table are solved together (:func:`solve`), exactly:
   them. Those instances make one finding, at the culprit, naming the value that makes every
   identity hold ("很可能是此格有误"). It is made by the rule of the first failing identity
   (formats.toml order) whose anchor — the total it checks — is the culprit, else by the
-  rule of the first failing identity;
+  rule of the first failing identity. (So the finding belongs to one rule: with that rule
+  not selected, the others do not make it in its place; rules do not know which others run.)
 - every other failing instance is reported at its anchor, unless the anchor agrees with
   every other identity it appears in while another cell of the instance does not: then
   at that cell, since the anchor is provably right. Findings that fall on one cell are
@@ -28,7 +29,9 @@ identities of a table are solved together (:func:`solve`), exactly:
 162). When a row has one value too many and joining one pair of neighbouring integers
 makes the row's own identities hold (where they fail as read), the row is read with the
 join (:class:`Split`): one finding says so, and the other identities are judged on the
-joined reading instead of on values shifted one column.
+joined reading instead of on values shifted one column. Other rows whose values do not fit
+the columns (too many or too few) are not checked: which value is which column would be a
+guess, and GIA204 says the row is wrong.
 
 Inequalities (GIA305's plausibility bounds) are reported one by one, as they are found.
 """
@@ -267,14 +270,6 @@ def _breach(instance: _Instance, anchor: _Key, cells: Mapping[_Key, Cell]) -> Br
         instance.lhs_total,
         instance.rhs_total,
     )
-
-
-def breaches(identity: Identity, table: MatchedTable) -> Iterator[Breach]:
-    """Every binding of one identity that does not hold on the table as matched, at its anchor."""
-    reading = _Reading(table.cells, table.amounts)
-    for instance in _instances((identity,), table, reading):
-        if instance.checked and not instance.holds:
-            yield _breach(instance, instance.anchor, table.cells)
 
 
 # ------------------------------------------------------------------ a number split in two
