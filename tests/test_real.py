@@ -59,7 +59,7 @@ def test_every_file_of_the_corpus_has_expectations() -> None:
 
 def test_generated_files_carry_the_findings_of_their_source() -> None:
     # a page or PDF printed, converted or extracted by another tool is the same report: the same
-    # hand-verified findings (generated/NAME.TOOL.EXT is made from NAME.html or NAME.pdf)
+    # hand-verified findings (generated/NAME.TOOL.EXT is made from NAME.html, NAME.pdf or NAME.docx)
     sources = {e.file.split(".")[0]: e for e in ENTRIES if "/" not in e.file}
     generated = [e for e in ENTRIES if e.file.startswith("generated/")]
     assert generated
