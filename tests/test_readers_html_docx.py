@@ -299,7 +299,7 @@ def test_word_export_markup_reads_as_the_text_a_reader_sees() -> None:
     body = (
         "<p>全年共受理申请<span>1</span><span>62</span>件<o:p></o:p></p>"
         '<table border="1"><tr><td><p>申请人<o:p></o:p></p><p>情况</p></td><td><p>&nbsp;<o:p></o:p></p></td>'
-        "<td><font>&nbsp;</font><font>5</font></td></tr>"
+        '<td><font>&nbsp;</font><font>5</font><span style="display:none">0</span><script>var n=1;</script></td></tr>'
         "<![if !supportMisalignedColumns]><tr height=0><td width=57></td><td width=60></td><td></td></tr><![endif]>"
         '<tr style="display:none"><td>隐藏</td><td>9</td></tr></table>'
     )

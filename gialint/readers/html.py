@@ -276,7 +276,7 @@ class _Walker:
                 colspan = min(max(_int(td.get("colspan")), 1), 1000)
                 if len(grid) + rowspan * colspan > MAX_CELLS:
                     raise ReadError(f"the table at line {table.sourceline} spans more than {MAX_CELLS} cells")
-                texts = [t for t in td.itertext() if t.strip()]
+                texts = [t for t in _shown_texts(td) if t.strip()]
                 location = self._locator.find(texts[0], td)[0] if texts else FilePosition(td.sourceline or 1, 1)
                 for i in range(rowspan):
                     for j in range(colspan):
@@ -285,6 +285,17 @@ class _Walker:
                 c += colspan
             width = max(width, c)
         return Grid(tuple(tuple(grid.get((r, c)) for c in range(width)) for r in range(len(rows))))
+
+
+def _shown_texts(element: Any) -> Iterator[str]:
+    """The text nodes under ``element`` that a browser shows (scripts and hidden elements left out)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if not _skipped(child):
+            yield from _shown_texts(child)
+        if child.tail:
+            yield child.tail
 
 
 def _unseen(tr: Any) -> bool:
