@@ -140,11 +140,12 @@ def test_a_number_split_over_two_cells_is_named_once(report: tuple[int, dict[Key
             split_row.extend((digits[:cut], digits[cut:]))
         else:
             split_row.append(str(values[("t3", key[1], c)]))
-    if len(_joins_that_fit(split_row, 7)) == 1:
+    as_read = [int(x) for x in split_row[:7]]  # the matcher maps the first seven values to the columns
+    if len(_joins_that_fit(split_row, 7)) == 1 and sum(as_read[:-1]) != as_read[-1]:
         (found,) = diagnostics
         assert (found.code, found.span.line, found.span.column) == ("GIA301", line, column)
         assert f"probably one number, {digits}, split in two" in found.message.en
-    else:  # two joins make the row add up: which is right is a guess, so the row is not checked
+    else:  # two readings make the row add up: which is right is a guess, so the row is not checked
         assert diagnostics == []
 
 
