@@ -74,7 +74,7 @@ def test_docx_locations_name_the_word_table_cell() -> None:
         cell = table.rows[d.location.row - 1].cells[d.location.column - 1]
         assert d.found in cell.text.replace(",", "")
         checked += 1
-    assert checked >= 4
+    assert checked >= 3  # 239 (a wrong total), "－" (a dash for a number), 国家机密 (a label variant)
 
 
 def test_html_locations_are_lines_and_columns_of_the_page() -> None:
@@ -88,7 +88,7 @@ def test_html_locations_are_lines_and_columns_of_the_page() -> None:
             at = lines[d.location.line - 1][d.location.column - 1 :]
             assert at.startswith(d.found), (d.code, at[:20])
             checked += 1
-    assert checked >= 4
+    assert checked >= 3  # 239 (a wrong total), "－" (a dash for a number), 国家机密 (a label variant)
 
 
 def test_pdf_locations_give_page_line_and_a_box_holding_the_cell() -> None:
