@@ -226,14 +226,17 @@ def _lines(report: Report) -> Iterator[tuple[str, Span]]:
 def _is_json(text: str) -> bool:
     try:
         return isinstance(json.loads(text), (dict, list))
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past what the parser follows
         return False
 
 
 def _is_csv(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
-    widths = {len(row) for row in csv.reader(lines)}
+    try:
+        widths = {len(row) for row in csv.reader(lines)}
+    except csv.Error:  # a stray carriage return, say: not a CSV file
+        return False
     return len(widths) == 1 and widths.pop() >= 2
 
 

@@ -178,6 +178,16 @@ def test_ascii_text_is_never_taken_for_a_report(text: str) -> None:
     assert looks(text).kind in (Kind.OTHER, Kind.JSON, Kind.CSV)
 
 
+@given(st.lists(st.text(alphabet='[]{},"\r\t 一、总体情况a1', max_size=30), max_size=12))
+def test_any_text_is_classified_without_raising(lines: list[str]) -> None:
+    assert isinstance(looks("\n".join(lines)).kind, Kind)
+
+
+def test_a_piece_of_several_lines_and_deep_nesting_are_neither_csv_nor_json() -> None:
+    assert looks("a\n\ta\n1").kind is Kind.OTHER  # a paragraph of two lines, which the csv module refuses
+    assert looks("[" * 100_000).kind is Kind.OTHER
+
+
 @given(st.text(max_size=200), _CJK_REPORT_WORDS, st.text(max_size=200))
 def test_text_around_a_heading_or_label_of_the_format_is_a_report(before: str, sign: str, after: str) -> None:
     text = f"{before}\n{sign}\n{after}"
