@@ -512,8 +512,8 @@ def cell_name(term: Term, table: MatchedTable) -> str:
 # The messages every identity rule of equalities has besides its own ``default``.
 SHARED_MESSAGES: Mapping[str, Text] = {
     "culprit": Text(
-        zh="“{cell}”为{written}，{relations}不成立；若此格为{expected}，各项勾稽关系均成立，很可能是此格有误",
-        en="“{cell}” is {written_en}, and {relations_en} fail; {expected} here makes every identity hold: "
+        zh="“{cell}”为{written}，使{relations}不成立；若此格为{expected}，各项勾稽关系均成立，很可能是此格有误",
+        en="“{cell}” is {written_en}, which breaks {relations_en}; {expected} here makes every identity hold: "
         "probably this cell is wrong",
     ),
     "suspect": Text(
@@ -588,7 +588,7 @@ class IdentityRule(Rule):
             scope=where_scope.zh,
             scope_en=where_scope.en,
             relations="、".join(f"{s.zh}的“{i.text_zh}”" for s, i in relations),
-            relations_en="; ".join(f"“{i.text_en}” in {s.en}" for s, i in relations),
+            relations_en=" and ".join(f"“{i.text_en}” in {s.en}" for s, i in relations),
         )
 
     def _report_split(self, split: Split, table: MatchedTable) -> Diagnostic:
