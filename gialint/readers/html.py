@@ -5,12 +5,15 @@ The report body is found by what a report *is*, not by the site's markup: sectio
 headings of the format ("三、收到和处理政府信息公开申请情况") and tables holding the
 format's labels are anchors, and the body is the smallest element holding nine
 tenths of them — menus, breadcrumbs, footers and related links fall outside it. The
-title is the last heading-like line naming a 政府信息公开 report before that element.
+title is the last line before that element that is a title naming a 政府信息公开 report
+(not a breadcrumb's last step, not a menu); after it come the page's own statement of
+when and by whom it was published (:mod:`gialint.readers.page_info`).
 
-Tables are grids with rowspan and colspan; a table that holds other tables, or a
-single cell, or long prose, is page layout and is read as text. Locations are lines
-and columns of the page source: each piece of text is looked up in the source after
-the previous one (lxml only knows the line where an element starts).
+Tables are grids whose cells carry their rowspan and colspan (the composer writes a
+merged cell once); rows a browser does not show are left out. A table that holds other
+tables, or a single cell, or long prose, is page layout and is read as text. Locations
+are lines and columns of the page source: each piece of text is looked up in the
+source after the previous one (lxml only knows the line where an element starts).
 """
 
 from __future__ import annotations
