@@ -6,6 +6,8 @@ entities) and gives the typed elements: a cell's ``grid_span`` and ``vMerge``, a
 python-docx's ``Paragraph.text`` skips runs inside tracked insertions, content
 controls and fields, and because list numbers that Word draws itself ("一、" from a
 numbered heading style) are not in the text at all: :class:`Numbering` writes them.
+A merged cell is one :class:`~gialint.readers.compose.GridCell` with its spans: across
+from ``gridSpan`` or the older ``hMerge``, down from the ``vMerge`` cells that continue it.
 
 Before python-docx sees the file, the ZIP directory is checked: too many members,
 too much inflated data, a member that inflates like a zip bomb, or an XML part with a
