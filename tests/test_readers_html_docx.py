@@ -83,6 +83,33 @@ def test_a_row_of_empty_cells_stays_and_a_row_without_cells_goes() -> None:
     assert compose([Grid(((_cell(""), _cell("")),))])[0] == "\n"  # a grid with no text at all is no table
 
 
+@given(st.integers(1, 6), st.integers(1, 6), st.data())
+def test_a_grid_row_is_one_cell_per_cell_it_crosses(width: int, height: int, data: st.DataObject) -> None:
+    # any tiling of a grid by merged cells: each row lists the cells crossing it, left to right,
+    # a cell's text in its first row and a blank below
+    owner: dict[tuple[int, int], int] = {}
+    cells: list[tuple[int, int, int, int]] = []  # row, column, rowspan, colspan
+    for r in range(height):
+        for c in range(width):
+            if (r, c) in owner:
+                continue
+            free = next((j for j in range(c, width) if (r, j) in owner), width) - c
+            colspan = data.draw(st.integers(1, free))
+            rowspan = data.draw(st.integers(1, height - r))
+            blocked = (i for i in range(1, rowspan) if any((r + i, c + j) in owner for j in range(colspan)))
+            rowspan = next(blocked, rowspan)
+            owner.update({(r + i, c + j): len(cells) for i in range(rowspan) for j in range(colspan)})
+            cells.append((r, c, rowspan, colspan))
+    placed = {(r, c): GridCell(f"c{n}", FilePosition(1, 1), cs, rs) for n, (r, c, rs, cs) in enumerate(cells)}
+    grid = Grid(tuple(tuple(placed.get((r, c)) for c in range(width)) for r in range(height)))
+    expected = []
+    for r in range(height):
+        crossing = sorted({owner[(r, c)] for c in range(width)}, key=lambda n: cells[n][1])
+        if any(cells[n][0] == r for n in crossing):
+            expected.append([f"c{n}" if cells[n][0] == r else None for n in crossing])
+    assert [[c.text if c else None for c in row] for row in markdown_rows(grid)] == expected
+
+
 @given(
     st.lists(
         st.lists(
