@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -349,7 +350,7 @@ def _title_before(body: Any, root: Any) -> Any | None:
     for element in _visible(body):
         if element is root:
             break
-        if sum(1 for _ in element.iterdescendants()) > 5:
+        if next(itertools.islice(element.iterdescendants(), 5, None), None) is not None:  # more than 5
             continue
         text = element.text_content().strip()
         if (
