@@ -314,9 +314,14 @@ def test_a_word_row_of_empty_cells_stays_a_row() -> None:
 
 
 def test_the_blank_template_keeps_its_empty_review_and_litigation_row() -> None:
-    text = read_bytes((REAL / "blank-template-2021.docx").read_bytes(), "t.docx").text
+    result = lint_bytes((REAL / "blank-template-2021.docx").read_bytes(), "t.docx")
+    text = result.text
     t4 = text[text.index("| 行政复议") :].split("\n\n")[0].split("\n")
     assert len(t4) == 4 and _rows(t4[-1]) == [[""] * 15]
+    # the blank row is 表四's data row, left empty: blanks to fill, not a missing row
+    assert _errors(result) == []
+    blanks = {d.place for d in result.diagnostics if d.code == "GIA405" and d.place and d.place[0] == "t4"}
+    assert len(blanks) == 15
 
 
 # ---------------------------------------------------------------- Word-export markup
