@@ -51,7 +51,7 @@ from gialint.formats import Identity, Template
 from gialint.matched import MatchedTable
 from gialint.rule import Rule
 from gialint.span import Span
-from gialint.values import ValueKind
+from gialint.values import CellValue, ValueKind
 
 if TYPE_CHECKING:
     from gialint.document import Document
@@ -107,10 +107,17 @@ class Split:
     """Two neighbouring cells of a row that are one number split in two ("1" "62" → 162)."""
 
     row: str
+    column: str  # the column the joined number is read in
     first: Cell
     second: Cell
     joined: Decimal
     identity: Identity  # the row's own identity that holds once they are joined
+
+    @property
+    def cell(self) -> Cell:
+        """The joined number as one cell, where the first part stands."""
+        text = self.first.text.strip() + self.second.text.strip()
+        return Cell(text, self.first.span, CellValue(ValueKind.INTEGER, self.joined))
 
 
 @frozen
@@ -327,14 +334,20 @@ def _splits(identities: Sequence[Identity], table: MatchedTable, reading: _Readi
             first, second = values[index], values[index + 1]
             if not (_joinable(first) and _joinable(second)) or first.text.strip().startswith("0"):
                 continue  # no number is written with a leading 0
-            joined = Decimal(first.text.strip() + second.text.strip())
-            kept = [*values[:index], first, *values[index + 2 :]]
+            split = Split(
+                row.key,
+                row.cell_keys[index][1],
+                first,
+                second,
+                Decimal(first.text.strip() + second.text.strip()),
+                own[0].identity,
+            )
+            kept = [*values[:index], split.cell, *values[index + 2 :]]
             trial_cells = dict(zip(row.cell_keys, kept, strict=True))
             trial = {key: cell.value.amount for key, cell in trial_cells.items()}
-            trial[row.cell_keys[index]] = joined
             merged = _Reading({**cells, **trial_cells}, {**amounts, **trial})
             if all(i.checked and i.holds for i in _instances([o.identity for o in own], table, merged)):
-                fits.append((Split(row.key, first, second, joined, own[0].identity), trial_cells, trial))
+                fits.append((split, trial_cells, trial))
         if len(fits) == 1:
             split, trial_cells, trial = fits[0]
             found.append(split)
@@ -354,7 +367,7 @@ def solve(identities: Sequence[Identity], table: MatchedTable) -> tuple[Finding,
     if not identities:
         return ()
     splits, reading = _splits(identities, table, _Reading(table.cells, table.amounts))
-    findings = [_split_finding(split, reading) for split in splits]
+    findings = [_split_finding(split) for split in splits]
     instances = _instances(identities, table, reading)
     failing = [i for i in instances if i.checked and not i.holds]
     exact = [i for i in failing if i.identity.op == "=="]
@@ -373,9 +386,8 @@ def _term(key: _Key, reading: _Reading) -> Term:
     return Term(*key, reading.cells[key])
 
 
-def _split_finding(split: Split, reading: _Reading) -> Finding:
-    column = next(c for (r, c), cell in reading.cells.items() if r == split.row and cell is split.first)
-    return Finding(split.identity.rule, "split", Term(split.row, column, split.first), (), None, split)
+def _split_finding(split: Split) -> Finding:
+    return Finding(split.identity.rule, "split", Term(split.row, split.column, split.first), (), None, split)
 
 
 def _plausible(value: Decimal, kind: str) -> bool:
