@@ -137,3 +137,7 @@ def _both(fn: Callable[[], object], repeat: int, pages: int) -> str:
         wall.append((time.perf_counter() - start) * 1000 / pages)
         cpu.append((time.process_time() - start_cpu) * 1000 / pages)
     return f"{statistics.median(wall):.0f} ({statistics.median(cpu):.0f})"
+
+
+if __name__ == "__main__":
+    main()

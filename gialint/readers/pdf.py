@@ -154,7 +154,7 @@ class _PageReader:
             box = line.box
             if not text or (_FURNITURE.match(text) and (box[1] < height * MARGIN or box[3] > height * (1 - MARGIN))):
                 continue
-            location = PdfPosition(self.number, self.line_number(line.chars, line.top), box)
+            location = PdfPosition(self.number, self.line_number(line.chars[:1], line.top), box)
             full = box[2] >= right - 1.5 * line.size
             out.append((line.top, TextLine((Run(text, location),)), full))
         return out

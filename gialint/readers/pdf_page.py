@@ -90,11 +90,11 @@ def page_content(page: Any, deadline: Deadline, where: str) -> PageContent:
         for index in range(raw.FPDFText_CountChars(textpage)):
             if index % CHECK_EVERY == 0:
                 deadline.check(where)
-            if raw.FPDFText_IsGenerated(textpage, index):
-                continue
             code = raw.FPDFText_GetUnicode(textpage, index)
-            if code < 0x20 and code not in (0x09,):
-                continue
+            if code < 0x20 and code != 0x09:
+                continue  # a line break (PDFium makes those up), a control character
+            if code == 0x20 and raw.FPDFText_IsGenerated(textpage, index):
+                continue  # a space PDFium made up: gialint judges gaps itself
             if raw.FPDFText_HasUnicodeMapError(textpage, index):
                 unmapped += 1
             angle = (raw.FPDFText_GetCharAngle(textpage, index) + place.turn) % (2 * math.pi)
