@@ -167,6 +167,7 @@ def test_every_word_row_has_one_markdown_cell_per_cell_in_order(table: list[list
             column += span
         expected.append(texts + [""] * (width - column))  # the row's cells Word keeps after them
     assume(any(any(row) for row in expected))  # else it is no table
+    assume(sum(map(len, expected)) >= 2)  # one cell alone is a box around text
     out = io.BytesIO()
     document.save(out)
     assert _rows(read_bytes(out.getvalue(), "r.docx").text) == expected
@@ -306,6 +307,35 @@ def test_a_legacy_horizontal_merge_is_one_cell() -> None:
     assert extracted.source_map is not None
     column = extracted.text.split("\n")[2].rindex("2") + 1
     assert extracted.source_map.locate(Span(3, column, 3, column + 1)) == DocxCell(1, 2, 4)  # its grid column
+
+
+def test_a_word_table_that_lays_out_the_page_is_read_as_what_it_holds() -> None:
+    # a box around prose (one cell), and a frame table holding the statistics table in a cell
+    import docx
+
+    from gialint.readers.docx import W, body_elements, find_cell, paragraph_text
+
+    document = docx.Document()
+    box = document.add_table(rows=1, cols=1).cell(0, 0)
+    box.text = "一、总体情况"
+    box.add_paragraph("本年度共受理申请3件。")
+    frame = document.add_table(rows=1, cols=2)
+    frame.cell(0, 0).text = "附表"
+    inner = frame.cell(0, 1).add_table(rows=2, cols=2)
+    for r, texts in enumerate((["行政复议", "总计"], ["1", "1"])):
+        for c, text in enumerate(texts):
+            inner.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    extracted = read_bytes(out.getvalue(), "r.docx")
+    assert extracted.text.split("\n")[:3] == ["一、总体情况", "本年度共受理申请3件。", "附表"]
+    assert _rows(extracted.text) == [["行政复议", "总计"], ["1", "1"]]
+    line = extracted.text.split("\n").index("| 1 | 1 |") + 1
+    location = extracted.source_map.locate(Span(line, 3, line, 4)) if extracted.source_map else None
+    assert location == DocxCell(1, 2, 1)  # the first table that holds data, as the fixer counts them too
+    tables = [e for e in body_elements(docx.Document(io.BytesIO(out.getvalue())).element.body) if e.tag.endswith("tbl")]
+    cell = find_cell(tables[0], 2, 1)
+    assert cell is not None and [paragraph_text(p) for p in cell.iter(f"{W}p")] == ["1"]
 
 
 def test_a_word_row_of_empty_cells_stays_a_row() -> None:

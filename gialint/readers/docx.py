@@ -26,7 +26,17 @@ from typing import Any
 from attrs import evolve
 
 from gialint.location import DocxCell, DocxParagraph
-from gialint.readers.compose import Block, Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
+from gialint.readers.compose import (
+    LAYOUT_CELL_CHARS,
+    Block,
+    Extracted,
+    Grid,
+    GridCell,
+    Run,
+    TextLine,
+    cell_text,
+    compose,
+)
 from gialint.readers.limits import MIB, Deadline, Limits
 from gialint.source import ReadError
 
@@ -128,14 +138,32 @@ def text_nodes(element: Any) -> list[Any]:
 
 
 def body_elements(container: Any) -> Iterator[Any]:
-    """The body's paragraphs and tables in the order the reader numbers them (content controls opened)."""
+    """The body's paragraphs and tables in the order the reader numbers them: content controls
+    opened, and a table that only lays out the page (:func:`is_layout`) opened into what its cells hold."""
     for child in container:
-        if child.tag in (W + "p", W + "tbl"):
+        tag = child.tag
+        if tag == W + "p":
             yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+        elif tag == W + "tbl":
+            if is_layout(child):
+                for tr in child.iterchildren(W + "tr"):
+                    for tc in tr.iterchildren(W + "tc"):
+                        yield from body_elements(tc)
+            else:
+                yield child
+        elif tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if tag == W + "sdt" else child
             if content is not None:
                 yield from body_elements(content)
+
+
+def is_layout(table: Any) -> bool:
+    """Whether a table lays out the page rather than holding data: it holds another table, or has
+    fewer than two cells (a box drawn around text), or a cell of long prose."""
+    cells = [tc for tr in table.iterchildren(W + "tr") for tc in tr.iterchildren(W + "tc")]
+    if len(cells) < 2 or any(tc.find(W + "tbl") is not None for tc in cells):
+        return True
+    return any(sum(len(paragraph_text(p)) for p in tc.iter(W + "p")) > LAYOUT_CELL_CHARS for tc in cells)
 
 
 def find_cell(table: Any, row: int, column: int) -> Any | None:
@@ -160,19 +188,14 @@ class _BodyReader:
         self._tables = 0
 
     def blocks(self, container: Any) -> Iterator[Block]:
-        for child in container:
-            tag = child.tag
-            if tag == W + "p":
+        for child in body_elements(container):
+            if child.tag == W + "p":
                 self._paragraphs += 1
                 yield from self._paragraph(child)
-            elif tag == W + "tbl":
+            else:
                 self._tables += 1
                 self._deadline.check(f"table {self._tables}")
                 yield self._table(child, self._tables)
-            elif tag in (W + "sdt", W + "customXml"):
-                content = child.find(W + "sdtContent") if tag == W + "sdt" else child
-                if content is not None:
-                    yield from self.blocks(content)
 
     def _style(self, p: Any) -> str:
         style = p.find(f"{W}pPr/{W}pStyle")

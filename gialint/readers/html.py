@@ -29,7 +29,17 @@ from gialint.formats import FormatModel, load
 from gialint.labels import normalize
 from gialint.location import FilePosition
 from gialint.readers import page_info
-from gialint.readers.compose import Block, Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
+from gialint.readers.compose import (
+    LAYOUT_CELL_CHARS,
+    Block,
+    Extracted,
+    Grid,
+    GridCell,
+    Run,
+    TextLine,
+    cell_text,
+    compose,
+)
 from gialint.readers.limits import Deadline, Limits
 from gialint.source import ReadError, decode
 
@@ -105,7 +115,6 @@ _SENTENCE = re.compile(r"[。；！？]")
 _CRUMB = re.compile(r"当前位置|您的位置|所在位置|现在的位置|[>»›]")
 _PROBE_STOP = re.compile(r"[\xa0&<>\"'\s]")
 MAX_CELLS = 100_000  # positions in one table, however its spans are declared
-LAYOUT_CELL_CHARS = 300  # a "cell" holding more text than this is page layout
 INFO_CHARS = 4000  # how much text after the title is searched for the page's info line
 TITLE_LINES = 3  # the lines a title inside the article may take
 CHROME_LINES = 30  # how many lines of menus may stand before a title inside the report's element
