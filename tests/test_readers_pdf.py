@@ -389,3 +389,35 @@ def test_digits_closer_than_a_digit_make_one_number(number: str, data: st.DataOb
         x += 6.5
     chars.append(Char("件", x + 1, 0.0, x + 14, 13.0))
     assert line_text(chars) == f"第{number}件"
+
+
+def test_a_running_header_is_dropped_and_does_not_split_a_table() -> None:
+    rows = [["信息内容", "本年制发件数", "本年废止件数"], ["规章", "1", "0"], ["行政规范性文件", "2", "1"]]
+    widths = [155, 100, 100]
+
+    def header(number: int) -> Callable[[object], None]:
+        def draw(page: object) -> None:
+            page.drawString(72, 810, "某某区人民政府办公室")  # type: ignore[attr-defined]
+            page.drawString(400, 20, f"2021年度报告 第{number}页")  # type: ignore[attr-defined]
+
+        return draw
+
+    first = both(header(1), lambda p: p.drawString(72, 760, HEADINGS[1]), ruled_table(rows[:2], 100, widths))
+    second = both(header(2), ruled_table(rows[2:], 780, widths), lambda p: p.drawString(72, 700, HEADINGS[2]))
+    text = read_bytes(canvas_pdf(first, second), "r.pdf").text
+    assert text.splitlines() == [
+        HEADINGS[1],
+        "",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 |",
+        "| 规章 | 1 | 0 |",
+        "| 行政规范性文件 | 2 | 1 |",
+        "",
+        HEADINGS[2],
+    ]
+
+
+def test_a_heading_at_the_top_of_one_page_only_stays() -> None:
+    def page(text: str) -> Callable[[object], None]:
+        return lambda p: p.drawString(72, 810, text)  # type: ignore[attr-defined]
+
+    assert read_bytes(canvas_pdf(page(HEADINGS[0]), page(HEADINGS[1])), "r.pdf").text.splitlines() == HEADINGS[:2]

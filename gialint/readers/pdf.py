@@ -77,9 +77,11 @@ class _Table:
         return Grid(tuple(out))
 
 
-#: A page's blocks top to bottom: (top, block, whether the line runs to the right margin).
+#: A page's blocks top to bottom: (top, block, whether the line runs to the right margin,
+#: "head" or "foot" for a line in the top or bottom margin, else "").
 _Block = TextLine | _Table
-_Page = list[tuple[float, _Block, bool]]
+_Placed = tuple[float, _Block, bool, str]
+_Page = list[_Placed]
 
 
 def _positions(values: Sequence[float]) -> list[float]:
@@ -131,32 +133,33 @@ class _PageReader:
                 outside.append(char)
             else:
                 inside[hit[0]][hit[1]].append(char)
-        blocks: list[tuple[float, _Block, bool]] = []
+        blocks: list[_Placed] = []
         for region, chars in zip(found, inside, strict=True):
             texts = [cell_text(line.text for line in lines_of(part)) for part in chars]
             for rows in _table_rows(region, texts):
                 table = self._table(region, rows, chars, texts)
-                blocks.append((region.rows[rows[0]], table, False))
+                blocks.append((region.rows[rows[0]], table, False, ""))
             kept = {i for rows in _table_rows(region, texts) for i, c in enumerate(region.cells) if c.row in rows}
             outside.extend(char for i, part in enumerate(chars) if i not in kept for char in part)
         blocks.extend(self._prose(outside))
         blocks.sort(key=lambda b: b[0])
         return blocks
 
-    def _prose(self, chars: list[Char]) -> list[tuple[float, _Block, bool]]:
+    def _prose(self, chars: list[Char]) -> list[_Placed]:
         lines = lines_of(chars)
         height = self.content.height
         # the text area's right edge, taking the margins to be equal
         right = self.content.width - min((line.box[0] for line in lines), default=0.0)
-        out: list[tuple[float, _Block, bool]] = []
+        out: list[_Placed] = []
         for line in lines:
             text = line.text
             box = line.box
-            if not text or (_FURNITURE.match(text) and (box[1] < height * MARGIN or box[3] > height * (1 - MARGIN))):
+            band = "head" if box[1] < height * MARGIN else "foot" if box[3] > height * (1 - MARGIN) else ""
+            if not text or (band and _FURNITURE.match(text)):
                 continue
             location = PdfPosition(self.number, self.line_number(line.chars[:1], line.top), box)
             full = box[2] >= right - 1.5 * line.size
-            out.append((line.top, TextLine((Run(text, location),)), full))
+            out.append((line.top, TextLine((Run(text, location),)), full, band))
         return out
 
     def _table(self, region: Region, rows: range, chars: list[list[Char]], texts: list[str]) -> _Table:
@@ -287,14 +290,32 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
             "the PDF's fonts have no Unicode mapping, so its text comes out as (cid:NN) codes: "
             "export the PDF again from the original document, or OCR it"
         )
-    return _extracted(pages)
+    return _extracted(_without_running_lines(pages))
+
+
+def _without_running_lines(pages: list[_Page]) -> list[_Page]:
+    """The pages without a running header or footer: a line in the top or bottom margin that
+    stands there, the same but for its numbers, on at least two pages and half of them."""
+    seen: dict[tuple[str, str], int] = {}
+    for page in pages:
+        for key in {key for key in map(_running_key, page) if key is not None}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, count in seen.items() if count >= max(2, len(pages) / 2)}
+    return [[placed for placed in page if _running_key(placed) not in running] for page in pages]
+
+
+def _running_key(placed: _Placed) -> tuple[str, str] | None:
+    _, block, _, band = placed
+    if not band or not isinstance(block, TextLine):
+        return None
+    return band, re.sub(r"\d+", "#", block.text)
 
 
 def _extracted(pages: Sequence[_Page]) -> Extracted:
     blocks: list[_Block] = []
     previous_full = False
     for page in pages:
-        for index, (_, block, full) in enumerate(page):
+        for index, (_, block, full, _band) in enumerate(page):
             last = blocks[-1] if blocks else None
             if isinstance(block, _Table) and isinstance(last, _Table) and index == 0 and _same_columns(last, block):
                 _join_split_cells(last, block)
