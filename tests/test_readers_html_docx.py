@@ -499,3 +499,28 @@ def test_the_2011_page_keeps_its_own_title_and_facts() -> None:
         "发布时间：2012-04-11 00:00",
         "发布机构：平潭综合实验区管委会办公室",
     ]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["来源：", "发布时间：", "时间:", "更新时间：", "发布机构：", " ", "　", "某某县人民政府", "日报"]
+            ),
+            st.sampled_from(["2022-02-08 16:34", "2021年3月5日", "本站", "浏览次数：3"]),
+            st.text(max_size=8),
+        ),
+        max_size=12,
+    )
+)
+def test_page_facts_are_only_what_the_text_states(pieces: list[str]) -> None:
+    from gialint.readers import page_info
+
+    stated = page_info.from_text([(piece, None) for piece in pieces])
+    text = " ".join(pieces)
+    assert len({s.field for s in stated}) == len(stated) <= 2
+    for fact in stated:
+        assert fact.value and fact.value in text  # never a value the page does not hold
+        assert fact.label.rstrip("：: \u3000") in text
+        if fact.field == page_info.PUBLISHER and not fact.label.startswith("发布"):
+            assert fact.value.endswith(page_info.BODY_ENDINGS)  # a source that names a body, not a medium

@@ -25,7 +25,7 @@ _DATE_LABELS = ("发布时间", "发布日期", "发稿时间", "时间", "日�
 _BODY_LABELS = ("发布机构", "发布单位", "发布部门")
 _SOURCE_LABELS = ("信息来源", "文章来源", "来源")
 #: how the name of a government body ends (a source ending otherwise is a medium: 网, 报, 本站…)
-_BODY_ENDINGS = (
+BODY_ENDINGS = (
     "政府",
     "委员会",
     "管委会",
@@ -134,7 +134,7 @@ def _value(field: str, text: str, source: bool, anchored: bool = False) -> str:
     if found is None:
         return ""
     value = found.group().strip()
-    if field == PUBLISHER and source and not value.endswith(_BODY_ENDINGS):
+    if field == PUBLISHER and source and not value.endswith(BODY_ENDINGS):
         return ""  # a source that is a medium or a website, not a publishing body
     return value
 
