@@ -421,3 +421,46 @@ def test_a_heading_at_the_top_of_one_page_only_stays() -> None:
         return lambda p: p.drawString(72, 810, text)  # type: ignore[attr-defined]
 
     assert read_bytes(canvas_pdf(page(HEADINGS[0]), page(HEADINGS[1])), "r.pdf").text.splitlines() == HEADINGS[:2]
+
+
+@st.composite
+def merged_grids(draw: st.DrawFn) -> tuple[list[float], list[float], list[tuple[int, int, int, int]]]:
+    """Column and row positions, and cells (row, column, rowspan, colspan) tiling the grid, some merged."""
+    widths = draw(st.lists(st.integers(min_value=8, max_value=80), min_size=1, max_size=6))
+    heights = draw(st.lists(st.integers(min_value=8, max_value=40), min_size=1, max_size=6))
+    columns = [40.0 + sum(widths[:i]) for i in range(len(widths) + 1)]
+    rows = [60.0 + sum(heights[:i]) for i in range(len(heights) + 1)]
+    covered: set[tuple[int, int]] = set()
+    cells = []
+    for r in range(len(heights)):
+        for c in range(len(widths)):
+            if (r, c) in covered:
+                continue
+            rowspan = draw(st.integers(min_value=1, max_value=len(heights) - r))
+            colspan = draw(st.integers(min_value=1, max_value=len(widths) - c))
+            while any((i, j) in covered for i in range(r, r + rowspan) for j in range(c, c + colspan)):
+                rowspan, colspan = max(1, rowspan - 1), max(1, colspan - 1)
+            covered |= {(i, j) for i in range(r, r + rowspan) for j in range(c, c + colspan)}
+            cells.append((r, c, rowspan, colspan))
+    return columns, rows, cells
+
+
+@settings(max_examples=80, deadline=None)
+@given(merged_grids())
+def test_every_cell_of_a_grid_with_merged_cells_is_found_once_at_its_top_left(
+    grid: tuple[list[float], list[float], list[tuple[int, int, int, int]]],
+) -> None:
+    columns, rows, cells = grid
+    boxes = [(columns[c], rows[r], columns[c + cs], rows[r + rs]) for r, c, rs, cs in cells]
+    segments = [
+        segment
+        for x0, y0, x1, y1 in boxes
+        for segment in ((True, y0, x0, x1), (True, y1, x0, x1), (False, x0, y0, y1), (False, x1, y0, y1))
+    ]
+    (region,) = regions(segments)
+    assert sorted(tuple(round(v, 6) for v in c.box) for c in region.cells) == sorted(boxes)
+    for cell in region.cells:
+        assert region.columns[cell.column] == pytest.approx(cell.box[0])
+        assert region.rows[cell.row] == pytest.approx(cell.box[1])
+        assert region.columns[cell.column + cell.colspan] == pytest.approx(cell.box[2])
+        assert region.rows[cell.row + cell.rowspan] == pytest.approx(cell.box[3])
