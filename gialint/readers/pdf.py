@@ -136,10 +136,10 @@ class _PageReader:
         blocks: list[_Placed] = []
         for region, chars in zip(found, inside, strict=True):
             texts = [cell_text(line.text for line in lines_of(part)) for part in chars]
-            for rows in _table_rows(region, texts):
-                table = self._table(region, rows, chars, texts)
-                blocks.append((region.rows[rows[0]], table, False, ""))
-            kept = {i for rows in _table_rows(region, texts) for i, c in enumerate(region.cells) if c.row in rows}
+            runs = _table_rows(region, texts)
+            for rows in runs:
+                blocks.append((region.rows[rows[0]], self._table(region, rows, chars, texts), False, ""))
+            kept = {i for rows in runs for i, c in enumerate(region.cells) if c.row in rows}
             outside.extend(char for i, part in enumerate(chars) if i not in kept for char in part)
         blocks.extend(self._prose(outside))
         blocks.sort(key=lambda b: b[0])
@@ -216,7 +216,7 @@ def _table_rows(region: Region, texts: list[str]) -> list[range]:
     start = 0
     multi = False
     for row in range(len(region.rows) - 1):
-        covering = [i for i, c in enumerate(region.cells) if c.row <= row < c.row + c.rowspan]
+        covering = region.covering(row)
         if len(covering) == 1 and texts[covering[0]] and not is_table_label(texts[covering[0]]):
             if multi:
                 out.append(range(start, row))

@@ -51,9 +51,9 @@ class Region:
     def box(self) -> Box:
         return (self.columns[0], self.rows[0], self.columns[-1], self.rows[-1])
 
-    def covering(self, row: int) -> list[Cell]:
-        """The cells that cover any part of ``row`` (merged cells from above included)."""
-        return [c for c in self.cells if c.row <= row < c.row + c.rowspan]
+    def covering(self, row: int) -> list[int]:
+        """The indices of the cells that cover any part of ``row`` (merged cells from above included)."""
+        return [i for i, c in enumerate(self.cells) if c.row <= row < c.row + c.rowspan]
 
 
 def _clusters(values: Sequence[float]) -> list[float]:
