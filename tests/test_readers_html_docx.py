@@ -450,6 +450,12 @@ def test_meta_tags_state_the_facts_when_the_page_shows_none() -> None:
     assert lines[1:3] == ["发布时间：2022-01-19 10:00", "发布机构：某某市统计局"]
 
 
+def test_the_publication_date_is_preferred_to_the_date_of_writing() -> None:
+    before = "<h1>某某县2021年政府信息公开工作年度报告</h1><p>成文日期：2022-01-15　发布日期：2022-01-20</p>"
+    lines = read_bytes(_page("<p>正文。</p>", before=before), "p.html").text.split("\n")
+    assert lines[1] == "发布时间：2022-01-20"
+
+
 def test_only_what_the_page_states_and_a_source_only_when_it_is_a_body() -> None:
     before = (
         "<h1>某某县2021年政府信息公开工作年度报告</h1><div>来源：某某日报　更新时间：2022-02-01</div>"
@@ -505,7 +511,18 @@ def test_the_2011_page_keeps_its_own_title_and_facts() -> None:
     st.lists(
         st.one_of(
             st.sampled_from(
-                ["来源：", "发布时间：", "时间:", "更新时间：", "发布机构：", " ", "　", "某某县人民政府", "日报"]
+                [
+                    "来源：",
+                    "发布时间：",
+                    "时间:",
+                    "更新时间：",
+                    "成文日期：",
+                    "发布机构：",
+                    "发文机关：",
+                    " ",
+                    "某某县人民政府",
+                    "日报",
+                ]
             ),
             st.sampled_from(["2022-02-08 16:34", "2021年3月5日", "本站", "浏览次数：3"]),
             st.text(max_size=8),
@@ -522,5 +539,5 @@ def test_page_facts_are_only_what_the_text_states(pieces: list[str]) -> None:
     for fact in stated:
         assert fact.value and fact.value in text  # never a value the page does not hold
         assert fact.label.rstrip("：: \u3000") in text
-        if fact.field == page_info.PUBLISHER and not fact.label.startswith("发布"):
+        if "来源" in fact.label:
             assert fact.value.endswith(page_info.BODY_ENDINGS)  # a source that names a body, not a medium

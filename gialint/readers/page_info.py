@@ -10,6 +10,7 @@ body rather than a newspaper or a website.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -20,10 +21,10 @@ PUBLISHED = "发布时间"
 PUBLISHER = "发布机构"
 FIELDS = (PUBLISHED, PUBLISHER)
 
-#: labels of an info line, and the field each states; "source" labels state the body only when it is one
-_DATE_LABELS = ("发布时间", "发布日期", "发稿时间", "时间", "日期")
-_BODY_LABELS = ("发布机构", "发布单位", "发布部门")
-_SOURCE_LABELS = ("信息来源", "文章来源", "来源")
+#: Words of an info line that formats.toml's ``[page_meta]`` (the crawler header's words) does not
+#: hold yet; they count after its words. A word with 来源 in it states the body only when it names one.
+_MORE_WORDS = {PUBLISHED: ("发稿时间", "时间", "日期"), PUBLISHER: ("发布单位", "发布部门", "文章来源")}
+_SOURCE = "来源"
 #: how the name of a government body ends (a source ending otherwise is a medium: 网, 报, 本站…)
 BODY_ENDINGS = (
     "政府",
@@ -52,13 +53,35 @@ BODY_ENDINGS = (
 _META = (("pubdate", PUBLISHED), ("publishdate", PUBLISHED), ("contentsource", PUBLISHER), ("sitename", PUBLISHER))
 
 _CJK = "\u3400-\u9fff"
-_LABELS = "|".join(_DATE_LABELS + _BODY_LABELS + _SOURCE_LABELS)
-_LABEL = re.compile(rf"({_LABELS})[ \t\u3000\xa0]*[：:][ \t\u3000\xa0\n]*")
 _WORD = re.compile(rf"[{_CJK}]")
-#: the next label, even glued to a value ("来源：某某县人民政府时间：2022-02-08")
-_NEXT_LABEL = re.compile(rf"(?:{_LABELS})[ \t\u3000\xa0]*[：:]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:[ \t\xa0]*\d{1,2}:\d{2}(?::\d{2})?)?")
 _NAME = re.compile(rf"[{_CJK}（）()、A-Za-z0-9]{{2,40}}")
+
+
+@frozen
+class _Vocabulary:
+    fields: dict[str, str]  # word -> field
+    rank: dict[str, int]  # word -> preference (lower first): formats.toml's order, then _MORE_WORDS
+    label: re.Pattern[str]  # a word, its colon and the space after
+    next_label: re.Pattern[str]  # the next label, even glued to a value ("来源：某某县人民政府时间：…")
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    from gialint.formats import load
+
+    declared = load().page_meta
+    words: dict[str, str] = {}
+    for field, key in ((PUBLISHED, "published"), (PUBLISHER, "publisher")):
+        for word in (*declared.get(key, ()), *_MORE_WORDS[field]):
+            words.setdefault(word, field)
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return _Vocabulary(
+        words,
+        {word: rank for rank, word in enumerate(words)},
+        re.compile(rf"({alternatives})[ \t\u3000\xa0]*[：:][ \t\u3000\xa0\n]*"),
+        re.compile(rf"(?:{alternatives})[ \t\u3000\xa0]*[：:]"),
+    )
 
 
 @frozen
@@ -99,21 +122,22 @@ def from_text(pieces: Sequence[tuple[str, Any]]) -> list[Stated]:
     for piece, element in pieces:
         owners.append((len(text), element))
         text += piece + " "
-    out: list[Stated] = []
+    words = _vocabulary()
+    found: dict[str, tuple[int, Stated]] = {}  # field -> (rank of its word, statement)
     value_end = -1  # where the last value taken ends: a label may follow it with no space
-    for match in _LABEL.finditer(text):
+    for match in words.label.finditer(text):
         glued = match.start() > 0 and _WORD.match(text[match.start() - 1]) is not None
         if glued and match.start() != value_end:
             continue  # a longer word ending in a label's characters (更新时间)
-        label = match.group(1)
-        field = PUBLISHED if label in _DATE_LABELS else PUBLISHER
-        if any(s.field == field for s in out):
-            continue
-        value = _value(field, text[match.end() :], source=label in _SOURCE_LABELS, anchored=True)
+        word = match.group(1)
+        field = words.fields[word]
+        value = _value(field, text[match.end() :], source=_SOURCE in word, anchored=True)
         if value:
-            out.append(Stated(field, value, _owner(owners, match.end()), match.group(0).strip()))
             value_end = match.end() + len(value)
-    return out
+            rank = words.rank[word]
+            if field not in found or rank < found[field][0]:  # 发布日期 before 成文日期, wherever they stand
+                found[field] = (rank, Stated(field, value, _owner(owners, match.end()), match.group(0).strip()))
+    return [found[field][1] for field in FIELDS if field in found]
 
 
 def choose(*sources: Iterable[Stated]) -> list[Stated]:
@@ -127,7 +151,7 @@ def choose(*sources: Iterable[Stated]) -> list[Stated]:
 
 def _value(field: str, text: str, source: bool, anchored: bool = False) -> str:
     pattern = _DATE if field == PUBLISHED else _NAME
-    following = _NEXT_LABEL.search(text)
+    following = _vocabulary().next_label.search(text)
     if following is not None:
         text = text[: following.start()]
     found = pattern.match(text) if anchored else pattern.search(text)
