@@ -464,3 +464,50 @@ def test_every_cell_of_a_grid_with_merged_cells_is_found_once_at_its_top_left(
         assert region.rows[cell.row] == pytest.approx(cell.box[1])
         assert region.columns[cell.column + cell.colspan] == pytest.approx(cell.box[2])
         assert region.rows[cell.row + cell.rowspan] == pytest.approx(cell.box[3])
+
+
+def aligned_rows(rows: Sequence[Sequence[str]], top: float, widths: Sequence[float]) -> Callable[[object], None]:
+    """Rows drawn without rules: labels left-aligned, numbers right-aligned in their columns."""
+
+    def draw(page: object) -> None:
+        y = top
+        for row in rows:
+            x = 72.0
+            for text, width in zip(row, widths, strict=True):
+                if text.isdigit():
+                    page.drawRightString(x + width - 40, y, text)  # type: ignore[attr-defined]
+                else:
+                    page.drawString(x, y, text)  # type: ignore[attr-defined]
+                x += width
+            y -= 22
+
+    return draw
+
+
+def test_a_table_without_rules_whose_cells_line_up_and_carry_labels_is_a_table() -> None:
+    rows = [
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "1", "0", "13"],
+        ["行政规范性文件", "2", "11", "5"],
+    ]
+    page = both(lambda p: p.drawString(72, 760, HEADINGS[1]), aligned_rows(rows, 720, [140, 100, 100, 100]))
+    result = lint_bytes(canvas_pdf(page), "r.pdf")
+    assert result.text.splitlines()[2:] == [
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+        "| 规章 | 1 | 0 | 13 |",
+        "| 行政规范性文件 | 2 | 11 | 5 |",
+    ]
+    t2 = result.document.table("t2")
+    assert t2 is not None and [c.text for _, _, c in t2.value_cells()] == ["1", "0", "13", "2", "11", "5"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(
+        st.tuples(*[st.text(alphabet="甲乙丙丁戊己庚辛壬癸12345", min_size=1, max_size=8)] * 2), min_size=2, max_size=6
+    )
+)
+def test_lines_in_columns_without_a_table_label_stay_lines(rows: list[tuple[str, str]]) -> None:
+    """An address block or a signature with wide gaps is not a table: it carries no label of the format."""
+    text = read_bytes(canvas_pdf(aligned_rows([["乙" + a, "丙" + b] for a, b in rows], 700, [200, 200])), "r.pdf").text
+    assert "|" not in text and len(text.splitlines()) == len(rows)

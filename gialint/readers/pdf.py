@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -37,8 +38,9 @@ from attrs import define, evolve
 from gialint.location import PdfPosition
 from gialint.readers.compose import Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
 from gialint.readers.limits import Deadline, Limits
+from gialint.readers.pdf_aligned import aligned_runs, columns, pieces
 from gialint.readers.pdf_grid import SNAP, Region, regions
-from gialint.readers.pdf_lines import lines_of
+from gialint.readers.pdf_lines import Line, line_text, lines_of
 from gialint.readers.pdf_page import Char, PageContent, page_content
 from gialint.source import ReadError
 
@@ -151,7 +153,13 @@ class _PageReader:
         # the text area's right edge, taking the margins to be equal
         right = self.content.width - min((line.box[0] for line in lines), default=0.0)
         out: list[_Placed] = []
-        for line in lines:
+        runs = aligned_runs(lines, is_table_label, line_text)
+        for run in runs:
+            out.append((lines[run.start].top, self._aligned([lines[i] for i in run]), False, ""))
+        in_tables = {i for run in runs for i in run}
+        for index, line in enumerate(lines):
+            if index in in_tables:
+                continue
             text = line.text
             box = line.box
             band = "head" if box[1] < height * MARGIN else "foot" if box[3] > height * (1 - MARGIN) else ""
@@ -161,6 +169,33 @@ class _PageReader:
             full = box[2] >= right - 1.5 * line.size
             out.append((line.top, TextLine((Run(text, location),)), full, band))
         return out
+
+    def _aligned(self, lines: list[Line]) -> _Table:
+        """A table without rules: each line a row, each piece a cell of the column it stands in."""
+        rows = [pieces(line) for line in lines]
+        spans = columns(rows)
+        edges = [spans[0][0]] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(spans)] + [spans[-1][1]]
+        table_rows: list[list[tuple[float, float, GridCell]]] = []
+        for row in rows:
+            cells: dict[int, list[list[Char]]] = {}
+            for piece in row:
+                column = max(0, bisect.bisect_right(edges, (piece[0].x0 + piece[-1].x1) / 2) - 1)
+                cells.setdefault(min(column, len(spans) - 1), []).append(piece)
+            table_rows.append(
+                [(edges[column], edges[column + 1], self._piece_cell(parts)) for column, parts in sorted(cells.items())]
+            )
+        return _Table(table_rows, edges[0], edges[-1])
+
+    def _piece_cell(self, parts: list[list[Char]]) -> GridCell:
+        chars = [char for part in parts for char in part]
+        box = (
+            min(c.x0 for c in chars),
+            min(c.top for c in chars),
+            max(c.x1 for c in chars),
+            max(c.bottom for c in chars),
+        )
+        text = cell_text(line_text(part) for part in parts)
+        return GridCell(text, PdfPosition(self.number, self.line_number(chars[:1], box[1]), box))
 
     def _table(self, region: Region, rows: range, chars: list[list[Char]], texts: list[str]) -> _Table:
         table_rows: list[list[tuple[float, float, GridCell]]] = [[] for _ in rows]
