@@ -311,6 +311,18 @@ def _shown_texts(element: Any) -> Iterator[str]:
             yield child.tail
 
 
+def _text_up_to(element: Any, limit: int) -> str | None:
+    """The element's text, or None when it is longer than ``limit`` (read no further than that)."""
+    parts: list[str] = []
+    size = 0
+    for text in element.itertext():
+        size += len(text)
+        if size > limit:
+            return None
+        parts.append(text)
+    return "".join(parts)
+
+
 def _unseen(tr: Any) -> bool:
     """A row no reader sees: hidden, or empty and zero high (the row of column widths Word writes at a
     table's end, inside ``<![if !supportMisalignedColumns]>``)."""
@@ -374,13 +386,13 @@ def _title_before(body: Any, root: Any) -> Any | None:
 
 def _in_breadcrumb(element: Any) -> bool:
     """Whether ``element`` is the last step of a breadcrumb ("当前位置：首页 > 政务公开 > 某某报告")."""
-    own = len(element.text_content())
+    limit = len(element.text_content()) + CRUMB_CHARS
     node = element.getparent()
     for _ in range(CRUMB_LEVELS):
         if node is None:
             return False
-        text = node.text_content()
-        if len(text) > own + CRUMB_CHARS:
+        text = _text_up_to(node, limit)
+        if text is None:
             return False  # more than a trail of links before it: not a breadcrumb
         if _CRUMB.search(text):
             return True
