@@ -338,6 +338,29 @@ def test_a_word_table_that_lays_out_the_page_is_read_as_what_it_holds() -> None:
     assert cell is not None and [paragraph_text(p) for p in cell.iter(f"{W}p")] == ["1"]
 
 
+def test_a_span_no_word_table_has_is_bounded() -> None:
+    # gridSpan and gridBefore of two billion columns: one cell, read at once, not a list of two billion
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for r in range(2):
+        for c in range(2):
+            table.cell(r, c).text = f"{r}{c}"
+    for parent, tag in (
+        (table.rows[0].cells[0]._tc.get_or_add_tcPr(), "w:gridSpan"),
+        (table.rows[1]._tr.get_or_add_trPr(), "w:gridBefore"),
+    ):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "2000000000")
+        parent.append(element)
+    out = io.BytesIO()
+    document.save(out)
+    assert _rows(read_bytes(out.getvalue(), "r.docx").text) == [["00", "01"], ["", "10", "11"]]
+
+
 def test_a_word_row_of_empty_cells_stays_a_row() -> None:
     text = read_bytes(_shifted_t3_docx(blank_row=True), "r.docx").text
     assert text.rstrip().endswith("| 行政复议 | 行政诉讼 |\n|  |  |  |")

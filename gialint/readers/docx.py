@@ -45,6 +45,7 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 _SKIPPED = frozenset(
     W + tag for tag in ("del", "moveFrom", "delText", "instrText", "drawing", "pict", "object", "rPr", "pPr")
 ) | {MC_FALLBACK}
+MAX_GRID_COLUMNS = 1000  # Word makes tables of up to 63 columns; a larger declared span is an attack
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-6])$", re.IGNORECASE)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -171,12 +172,7 @@ def find_cell(table: Any, row: int, column: int) -> Any | None:
     rows = table.tr_lst
     if not 1 <= row <= len(rows):
         return None
-    position = rows[row - 1].grid_before + 1
-    for tc in rows[row - 1].tc_lst:
-        if position == column:
-            return tc
-        position += max(1, tc.grid_span)
-    return None
+    return next((tc for start, _, tc in _placed(rows[row - 1]) if start + 1 == column), None)
 
 
 class _BodyReader:
@@ -239,10 +235,11 @@ def _merged_from_left(tc: Any) -> bool:
 
 
 def _placed(tr: Any) -> Iterator[tuple[int, int, Any]]:
-    """A row's cells with their grid column (from 0) and how many grid columns each spans."""
-    column = tr.grid_before
+    """A row's cells with their grid column (from 0) and how many grid columns each spans
+    (a declared span or offset beyond any table Word can make counts as :data:`MAX_GRID_COLUMNS`)."""
+    column = min(max(tr.grid_before, 0), MAX_GRID_COLUMNS)
     for tc in tr.tc_lst:
-        span = max(1, tc.grid_span)
+        span = min(max(1, tc.grid_span), MAX_GRID_COLUMNS)
         yield column, span, tc
         column += span
 
