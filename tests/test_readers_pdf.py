@@ -511,3 +511,14 @@ def test_lines_in_columns_without_a_table_label_stay_lines(rows: list[tuple[str,
     """An address block or a signature with wide gaps is not a table: it carries no label of the format."""
     text = read_bytes(canvas_pdf(aligned_rows([["乙" + a, "丙" + b] for a, b in rows], 700, [200, 200])), "r.pdf").text
     assert "|" not in text and len(text.splitlines()) == len(rows)
+
+
+def test_an_indented_line_starts_a_paragraph_even_after_a_line_that_runs_to_the_margin() -> None:
+    first, wrapped, second = "甲" * 35, "乙" * 37 + "。", "丙" * 10 + "。"
+
+    def draw(page: object) -> None:
+        page.drawString(96, 700, first)  # type: ignore[attr-defined]  # indented two characters
+        page.drawString(72, 684, wrapped)  # type: ignore[attr-defined]  # runs to the right margin, ends a sentence
+        page.drawString(96, 668, second)  # type: ignore[attr-defined]  # indented: a new paragraph
+
+    assert read_bytes(canvas_pdf(draw), "r.pdf").text.splitlines() == [first + wrapped, second]

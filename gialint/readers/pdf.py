@@ -80,9 +80,10 @@ class _Table:
 
 
 #: A page's blocks top to bottom: (top, block, whether the line runs to the right margin,
-#: "head" or "foot" for a line in the top or bottom margin, else "").
+#: "head" or "foot" for a line in the top or bottom margin, else "", whether the line is
+#: indented from the left margin: a paragraph's first line, a heading, a centred title).
 _Block = TextLine | _Table
-_Placed = tuple[float, _Block, bool, str]
+_Placed = tuple[float, _Block, bool, str, bool]
 _Page = list[_Placed]
 
 
@@ -140,7 +141,7 @@ class _PageReader:
             texts = [cell_text(line.text for line in lines_of(part)) for part in chars]
             runs = _table_rows(region, texts)
             for rows in runs:
-                blocks.append((region.rows[rows[0]], self._table(region, rows, chars, texts), False, ""))
+                blocks.append((region.rows[rows[0]], self._table(region, rows, chars, texts), False, "", False))
             kept = {i for rows in runs for i, c in enumerate(region.cells) if c.row in rows}
             outside.extend(char for i, part in enumerate(chars) if i not in kept for char in part)
         blocks.extend(self._prose(outside))
@@ -151,11 +152,12 @@ class _PageReader:
         lines = lines_of(chars)
         height = self.content.height
         # the text area's right edge, taking the margins to be equal
-        right = self.content.width - min((line.box[0] for line in lines), default=0.0)
+        left = min((line.box[0] for line in lines), default=0.0)
+        right = self.content.width - left
         out: list[_Placed] = []
         runs = aligned_runs(lines, is_table_label, line_text)
         for run in runs:
-            out.append((lines[run.start].top, self._aligned([lines[i] for i in run]), False, ""))
+            out.append((lines[run.start].top, self._aligned([lines[i] for i in run]), False, "", False))
         in_tables = {i for run in runs for i in run}
         for index, line in enumerate(lines):
             if index in in_tables:
@@ -167,7 +169,8 @@ class _PageReader:
                 continue
             location = PdfPosition(self.number, self.line_number(line.chars[:1], line.top), box)
             full = box[2] >= right - 1.5 * line.size
-            out.append((line.top, TextLine((Run(text, location),)), full, band))
+            indented = box[0] > left + line.size
+            out.append((line.top, TextLine((Run(text, location),)), full, band, indented))
         return out
 
     def _aligned(self, lines: list[Line]) -> _Table:
@@ -340,7 +343,7 @@ def _without_running_lines(pages: list[_Page]) -> list[_Page]:
 
 
 def _running_key(placed: _Placed) -> tuple[str, str] | None:
-    _, block, _, band = placed
+    _, block, _, band, _ = placed
     if not band or not isinstance(block, TextLine):
         return None
     return band, re.sub(r"\d+", "#", block.text)
@@ -350,14 +353,14 @@ def _extracted(pages: Sequence[_Page]) -> Extracted:
     blocks: list[_Block] = []
     previous_full = False
     for page in pages:
-        for index, (_, block, full, _band) in enumerate(page):
+        for index, (_, block, full, _band, indented) in enumerate(page):
             last = blocks[-1] if blocks else None
             if isinstance(block, _Table) and isinstance(last, _Table) and index == 0 and _same_columns(last, block):
                 _join_split_cells(last, block)
                 last.rows.extend(block.rows)  # the table goes on from the previous page
             elif isinstance(block, TextLine) and isinstance(last, TextLine):
                 block = _give_back_punctuation(last, block, blocks)
-                if previous_full:
+                if previous_full and not indented:
                     blocks[-1] = TextLine(blocks[-1].runs + block.runs)  # type: ignore[union-attr]  # the paragraph goes on
                 elif block.runs:
                     blocks.append(block)
