@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -359,6 +360,25 @@ def test_a_span_no_word_table_has_is_bounded() -> None:
     out = io.BytesIO()
     document.save(out)
     assert _rows(read_bytes(out.getvalue(), "r.docx").text) == [["00", "01"], ["", "10", "11"]]
+
+
+def test_a_word_table_of_too_many_grid_positions_is_refused_in_one_line() -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from gialint.source import ReadError
+
+    document = docx.Document()
+    table = document.add_table(rows=120, cols=1)
+    for row in table.rows:
+        before = OxmlElement("w:gridBefore")
+        before.set(qn("w:val"), "999")
+        row._tr.get_or_add_trPr().append(before)
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(ReadError, match=r"^table 1 of the \.docx spans more than 100000 cells$"):
+        read_bytes(out.getvalue(), "r.docx")
 
 
 def test_a_word_row_of_empty_cells_stays_a_row() -> None:

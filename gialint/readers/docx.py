@@ -28,6 +28,7 @@ from attrs import evolve
 from gialint.location import DocxCell, DocxParagraph
 from gialint.readers.compose import (
     LAYOUT_CELL_CHARS,
+    MAX_CELLS,
     Block,
     Extracted,
     Grid,
@@ -208,6 +209,8 @@ class _BodyReader:
 
     def _table(self, table: Any, number: int) -> Grid:
         placed = [list(_placed(tr)) for tr in table.tr_lst]
+        if sum(cells[-1][0] + cells[-1][1] for cells in placed if cells) > MAX_CELLS:
+            raise ReadError(f"table {number} of the .docx spans more than {MAX_CELLS} cells")
         rows: list[tuple[GridCell | None, ...]] = []
         for index, cells in enumerate(placed):
             row: list[GridCell | None] = []

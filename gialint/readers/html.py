@@ -31,6 +31,7 @@ from gialint.location import FilePosition
 from gialint.readers import page_info
 from gialint.readers.compose import (
     LAYOUT_CELL_CHARS,
+    MAX_CELLS,
     Block,
     Extracted,
     Grid,
@@ -114,7 +115,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d\s*年|[〇○零一二]{4}年")
 _SENTENCE = re.compile(r"[。；！？]")
 _CRUMB = re.compile(r"当前位置|您的位置|所在位置|现在的位置|[>»›]")
 _PROBE_STOP = re.compile(r"[\xa0&<>\"'\s]")
-MAX_CELLS = 100_000  # positions in one table, however its spans are declared
 INFO_CHARS = 4000  # how much text after the title is searched for the page's info line
 TITLE_LINES = 3  # the lines a title inside the article may take
 CHROME_LINES = 30  # how many lines of menus may stand before a title inside the report's element
