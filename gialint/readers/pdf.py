@@ -1,27 +1,31 @@
-"""PDF files with a text layer: lines of text and ruled tables, page by page.
+"""PDF files with a text layer: lines of text and tables, page by page.
 
 PDFium (through pypdfium2) gives every character with its box and every path drawn on
 the page (:mod:`gialint.readers.pdf_page`); the ruled regions are built from those paths
-(:mod:`gialint.readers.pdf_grid`) and the lines from the characters
-(:mod:`gialint.readers.pdf_lines`). From those:
+(:mod:`gialint.readers.pdf_grid`), the lines from the characters
+(:mod:`gialint.readers.pdf_lines`), and tables drawn without rules from lines whose
+pieces stand in columns (:mod:`gialint.readers.pdf_aligned`). From those:
 
 * prose is prose: a ruled region is a table only where its rows hold at least two
   cells side by side, or a full-width cell that carries a label of one of the format's
   tables ("第二十条第（一）项"); a box drawn around each line of prose (a "framed" Word
   export) or a frame around the page is not a table, and its lines are read as text;
+  lines in columns without rules are a table only when they carry such a label;
 * characters are put together into lines by their position, not by how the PDF split
   them into text runs; characters drawn twice (fake bold) are dropped, a space between
   two Chinese characters is removed, digits drawn as separate runs make one number, and
   Kangxi radicals or compatibility ideographs read as the characters they show;
-* a line that runs to the right margin continues on the next line (one paragraph);
-  punctuation that opens a line ("。一、总体情况") belongs to the line before;
-* page furniture — "- 3 -", "第3页 共9页", "3/9" at the top or foot of a page — is dropped;
+* a line that runs to the right margin continues on the next line (one paragraph)
+  unless the next line is indented; punctuation that opens a line ("。一、总体情况")
+  belongs to the line before;
+* page furniture — "- 3 -", "第3页 共9页", "3/9" at the top or foot of a page, and a
+  running header or footer repeated on the pages — is dropped;
 * a table that goes on at the top of the next page, on the same columns (or some of
-  them), is one table.
+  them), is one table, and a cell the page break cut in two is one cell.
 
 A location is the page, the line on that page (every line of text counts, table rows
-included, top to bottom) and the box. Scanned PDFs (no text) and PDFs whose fonts have
-no Unicode mapping are refused with what to do.
+included, top to bottom) and the box, on the page as shown (after /Rotate). Scanned
+PDFs (no text) and PDFs whose fonts have no Unicode mapping are refused with what to do.
 """
 
 from __future__ import annotations
