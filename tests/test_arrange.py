@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 import gialint
 from gialint.ast import Layout
 from gialint.document import parse_document
+from gialint.formats import load
+from gialint.span import Span
 from gialint.testing import consistent_values, render
 
 ARITHMETIC = {"GIA301", "GIA302", "GIA303", "GIA304"}
@@ -146,3 +148,56 @@ def test_a_label_and_its_values_on_one_line_separated_by_spaces() -> None:
     assert t2 is not None and t2.problems == () and t2.unreadable is None
     cell = t2.cell("art20_5.licensing", "decisions")
     assert cell is not None and cell.value.amount == figure and cell.span.column == len("行政许可 ") + 1
+
+
+_MODEL = load()
+_VOCABULARY = sorted(
+    {label for spec in _MODEL.tables.values() for block in spec.blocks for label in (
+        *(r.label for r in block.rows), *(c.label for c in block.columns), *block.header_labels,
+        *((block.caption,) if block.caption else ()),
+    ) if label}
+    | set(SECTIONS)
+    | {s.heading for s in _MODEL.sections}
+)
+_PIECES = st.one_of(
+    st.sampled_from(_VOCABULARY),
+    st.sampled_from(_VOCABULARY).flatmap(lambda label: st.integers(0, len(label)).map(lambda cut: label[:cut])),
+    st.sampled_from(_VOCABULARY).flatmap(lambda label: st.integers(0, len(label)).map(lambda cut: label[cut:])),
+    st.integers(-5, 10**7).map(str),
+    st.sampled_from(["1.", "（一）", "一、", "、", "和", "。", "-", "无", "", " ", "\t", "12 0 3", "正文。"]),
+)
+
+
+_WHOLE = st.one_of(st.sampled_from(_VOCABULARY), st.integers(0, 999).map(str))
+_LINES = st.one_of(
+    _WHOLE,  # a crawler's cell per line, most often
+    _WHOLE,
+    st.lists(_PIECES, min_size=1, max_size=4).map("".join),  # anything
+    st.lists(_WHOLE, min_size=8, max_size=16).map("".join),  # cells run together
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(_LINES, max_size=60))
+def test_whatever_the_lines_every_cell_and_heading_points_at_its_own_text(lines: list[str]) -> None:
+    """Fragments of labels, figures, numbering and headings in any order: reading never fails, a
+    section is always a recognised one, and every heading and one-line cell found — in tables
+    found by their labels, glued, or split out of a line — stands in the text where its span says."""
+    text = "\n".join(lines) + "\n"
+    doc = parse_document(text)
+    source = text.split("\n")
+
+    def at(span: Span) -> str:
+        return source[span.line - 1][span.column - 1 : span.end_column - 1]
+
+    for found in doc.sections:
+        assert found.identified is not None
+        heading = found.section.heading
+        if heading.span.line == heading.span.end_line:
+            assert at(heading.span).lstrip("#").strip() == heading.text
+    for table in doc.report.tables:
+        for cell in table.cells:
+            if cell.span.line == cell.span.end_line:
+                assert at(cell.span) == cell.text
+            else:
+                assert cell.text.startswith(at(Span(cell.span.line, cell.span.column, cell.span.line, 10**6)).strip())
