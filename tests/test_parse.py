@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gialint
 from conftest import SEEDS, seed
@@ -189,3 +191,24 @@ def test_the_report_spans_the_whole_text(text: str, span: tuple[int, int, int, i
     report = parse_report(text)
     assert (report.span.line, report.span.column, report.span.end_line, report.span.end_column) == span
     assert report.line_count == span[2]
+
+
+_LINE_SHAPES = st.sampled_from(
+    ["", " ", "\t", "\t\t", "\tx", "\t\tx", "x\ty", "x", "|", " | ", "| a | b |", "|---|---|", "一、总体情况",
+     "（一）x", "<!-- c -->", "\u3000", "1、x", "x报告"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_LINE_SHAPES, max_size=12))
+def test_any_sequence_of_line_shapes_parses(lines: list[str]) -> None:
+    """The grammar accepts whatever the line lexer produces: blank lines, tab cells, tab rows, pipes,
+    comments and headings in any order ("\\tx\\n\\n\\t\\t\\n" once ended in a ParseError)."""
+    text = "\n".join(lines) + "\n"
+    report = parse_report(text)
+    assert report.span.end_line == max(1, len(lines))
+
+
+def test_a_blank_line_before_a_tab_row_that_is_not_a_tab_cell() -> None:
+    report = parse_report("\tx\n\n\t\t\n")
+    assert report.span.end_line == 3
