@@ -483,6 +483,17 @@ def test_the_info_line_gives_the_date_and_body_right_after_the_title() -> None:
         assert source[at.column - 1 :].startswith(value)
 
 
+def test_an_info_line_inside_a_layout_table_is_found() -> None:
+    # an older site lays out the whole page with tables: the info line sits in one of its cells
+    page = (
+        "<html><body><table><tr><td><table><tr><td>首页</td><td>政务公开</td></tr></table></td></tr>"
+        "<tr><td><p>发布日期：2020-02-01　信息来源：某某县统计局</p>"
+        f"{HEADINGS}<h2>六、其他需要报告的事项</h2></td></tr></table></body></html>"
+    )
+    lines = read_bytes(page.encode(), "p.html").text.split("\n")
+    assert lines[:2] == ["发布时间：2020-02-01", "发布机构：某某县统计局"]
+
+
 def test_meta_tags_state_the_facts_when_the_page_shows_none() -> None:
     head = (
         '<meta name="SiteName" content="某某市人民政府门户网站"><meta name="ContentSource" content="某某市统计局">'

@@ -109,7 +109,6 @@ _SPACE_IN_CJK = re.compile(
 _ZERO_HEIGHT = re.compile(r"(?<![\w-])height\s*:\s*0(?:\.0*)?(?:px|pt|cm)?\s*(?:;|$)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]|^[1-9][、.．]")
-_TITLE = re.compile(r"政府信息公开.{0,30}(?:报告|年报)")
 _TITLE_LINE = re.compile(r"^.{0,40}政府信息公开.{0,30}(?:报告|年报)(?:[（(][^）)]{0,10}[）)])?\s*$")  # not a menu
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年|[〇○零一二]{4}年")
 _SENTENCE = re.compile(r"[。；！？]")
@@ -440,8 +439,8 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
 
 
 def _info_pieces(body: Any, title: Any | None) -> list[tuple[str, Any]]:
-    """The text nodes between the title (or the page's start) and the report's first heading or
-    table, with the element each belongs to: where a page states when and by whom it was published."""
+    """The text nodes between the title (or the page's start) and the report's first section heading,
+    with the element each belongs to: where a page states when and by whom it was published."""
     from lxml import etree
 
     pieces: list[tuple[str, Any]] = []
@@ -453,7 +452,7 @@ def _info_pieces(body: Any, title: Any | None) -> list[tuple[str, Any]]:
             if _skipped(element):
                 walk.skip_subtree()
                 continue
-            if started and (element.tag == "table" or (element.text and _is_heading(element.text))):
+            if started and element.text and _is_heading(element.text):
                 break
             text, owner = element.text, element
         else:
