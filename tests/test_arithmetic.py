@@ -32,6 +32,7 @@ def reports(draw: st.DrawFn) -> tuple[int, dict[Key, int]]:
 
 def _lint(text: str) -> tuple[list[Diagnostic], Document]:
     result = gialint.lint_text(text, select=ARITHMETIC)
+    assert result.document is not None
     return list(result.diagnostics), result.document
 
 
@@ -135,7 +136,7 @@ def test_a_number_split_over_two_cells_is_named_once(report: tuple[int, dict[Key
     lines[line - 1] = f"{lines[line - 1][: column - 1]}{digits[:cut]}\t{digits[cut:]}{lines[line - 1][end - 1 :]}"
     diagnostics, _ = _lint("\n".join(lines))
     note(f"{key} {digits} split at {cut}: {[d.message.en for d in diagnostics]}")
-    split_row = []
+    split_row: list[str] = []
     for c in T3_COLUMNS:
         if c == key[2]:
             split_row.extend((digits[:cut], digits[cut:]))
@@ -170,4 +171,5 @@ def test_a_right_total_is_not_blamed_for_a_wrong_new_count() -> None:
     (finding,) = _solved(doc)
     assert finding.kind == "culprit" and finding.expected == Decimal(23)
     t3 = doc.table("t3")
-    assert t3 is not None and found.span != t3.cell("results_total", "natural").span
+    right = t3.cell("results_total", "natural") if t3 is not None else None
+    assert right is not None and found.span != right.span
