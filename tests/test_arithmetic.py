@@ -173,3 +173,39 @@ def test_a_right_total_is_not_blamed_for_a_wrong_new_count() -> None:
     t3 = doc.table("t3")
     right = t3.cell("results_total", "natural") if t3 is not None else None
     assert right is not None and found.span != right.span
+
+
+MUTATIONS = st.sampled_from(["number", "blank", "dash", "text", "split", "extra"])
+
+
+@given(reports(), st.lists(st.tuples(st.integers(0, 10**6), MUTATIONS, st.integers(0, 99)), max_size=4))
+def test_any_damage_to_the_tables_gives_at_most_one_finding_per_cell(
+    report: tuple[int, dict[Key, int]], damage: list[tuple[int, str, int]]
+) -> None:
+    """Whatever is done to the cells of tables 3 and 4 (numbers changed, blanked, dashed, words,
+    numbers split, values added), the solver never fails and never reports one cell twice."""
+    year, values = report
+    rendered = render(year, values, Layout.TSV)
+    lines = rendered.text.split("\n")
+    cells = _value_cells(values)
+    for pick, how, number in damage:
+        line, column, end = rendered.positions[cells[pick % len(cells)]]
+        text = lines[line - 1]
+        written_now = text[column - 1 : end - 1]
+        if not written_now.isdigit() or len(text) < end - 1:
+            continue  # an earlier change on this line moved the cell
+        new = {
+            "number": str(number),
+            "blank": "",
+            "dash": "-",
+            "text": "不详",
+            "split": f"{written_now[:1]}\t{written_now[1:] or '0'}",
+            "extra": f"{written_now}\t{number}",
+        }[how]
+        lines[line - 1] = f"{text[: column - 1]}{new}{text[end - 1 :]}"
+    diagnostics, doc = _lint("\n".join(lines))
+    note("\n".join(f"{d.code} {d.span.line}:{d.span.column} {d.message.en}" for d in diagnostics))
+    places = [(d.span.line, d.span.column) for d in diagnostics]
+    assert len(places) == len(set(places))
+    cells_of_tables = {cell.span for table in doc.tables for cell in table.cells.values()}
+    assert all(d.span in cells_of_tables for d in diagnostics)
