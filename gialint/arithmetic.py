@@ -18,8 +18,9 @@ identities of a table are solved together (:func:`solve`), exactly:
   them. Those instances make one finding, at the culprit, naming the value that makes every
   identity hold ("很可能是此格有误"). It is made by the rule of the first failing identity
   (formats.toml order) whose anchor — the total it checks — is the culprit, else by the
-  rule of the first failing identity. (So the finding belongs to one rule: with that rule
-  not selected, the others do not make it in its place; rules do not know which others run.)
+  rule of the first failing identity — of those whose rules run, when the rules are told
+  which run (:attr:`IdentityRule.running_codes`; otherwise, with that rule not selected,
+  the others do not make the finding in its place);
 - every other failing instance is reported at its anchor, unless the anchor agrees with
   every other identity it appears in while another cell of the instance does not: then
   at that cell, since the anchor is provably right. Findings that fall on one cell are
@@ -361,8 +362,14 @@ def _splits(identities: Sequence[Identity], table: MatchedTable, reading: _Readi
 
 
 # ------------------------------------------------------------------ the solver
-def solve(identities: Sequence[Identity], table: MatchedTable) -> tuple[Finding, ...]:
-    """The findings of ``identities`` on ``table``: one per mistake, at the cell it is about."""
+def solve(
+    identities: Sequence[Identity], table: MatchedTable, running: frozenset[str] | None = None
+) -> tuple[Finding, ...]:
+    """The findings of ``identities`` on ``table``: one per mistake, at the cell it is about.
+
+    ``running``: the codes of the rules that run, when known; a mistake that breaks
+    identities of several rules is then given to the first of them that runs.
+    """
     identities = [i for i in identities if _applies(i, table)]
     if not identities:
         return ()
@@ -378,7 +385,7 @@ def solve(identities: Sequence[Identity], table: MatchedTable) -> tuple[Finding,
     )
     if exact:
         types = {column.id: column.type for column in table.template.columns}
-        findings.extend(_explain(exact, instances, reading, types))
+        findings.extend(_explain(exact, instances, reading, types, running))
     return tuple(findings)
 
 
@@ -397,8 +404,18 @@ def _plausible(value: Decimal, kind: str) -> bool:
     return value == value.to_integral_value() and (kind == "signed" or value >= 0)
 
 
+def _owned(own: list[_Instance], preferred: list[str], running: frozenset[str] | None) -> tuple[str, list[_Instance]]:
+    """The rule that reports a mistake (the first preferred that runs) and its instances, that rule's first."""
+    rule = next((r for r in preferred if running is None or r in running), preferred[0])
+    return rule, sorted(own, key=lambda i: i.identity.rule != rule)
+
+
 def _explain(
-    exact: list[_Instance], instances: list[_Instance], reading: _Reading, types: Mapping[str, str]
+    exact: list[_Instance],
+    instances: list[_Instance],
+    reading: _Reading,
+    types: Mapping[str, str],
+    running: frozenset[str] | None,
 ) -> list[Finding]:
     holding: set[_Key] = set()
     unchecked: set[_Key] = set()
@@ -431,7 +448,8 @@ def _explain(
         indexes = failing_at[key]
         if all(candidates[i] == [key] for i in indexes):
             own = [exact[i] for i in indexes]
-            rule = next((i.identity.rule for i in own if i.anchor == key), own[0].identity.rule)
+            totals = [i.identity.rule for i in own if i.anchor == key]  # the identities whose total it is
+            rule, _ = _owned(own, [*totals, *(i.identity.rule for i in own)], running)
             breaches = tuple(_breach(i, key, reading.cells) for i in own)
             findings.append(Finding(rule, "culprit", _term(key, reading), breaches, value))
             explained.update(indexes)
@@ -451,26 +469,26 @@ def _explain(
                 anchor = max(suspects, key=lambda k: len(failing_at.get(k, ())))  # the first of the most suspect
         grouped.setdefault(anchor, []).append((index, anchor))
     for anchor, members in grouped.items():
-        own = [exact[i] for i, _ in members]
-        first = own[0]
+        rule, own = _owned([exact[i] for i, _ in members], [exact[i].identity.rule for i, _ in members], running)
         breaches = tuple(_breach(i, anchor, reading.cells) for i in own)
-        kind = "default" if anchor == first.anchor else "suspect"
-        findings.append(Finding(first.identity.rule, kind, _term(anchor, reading), breaches, breaches[0].expected))
+        kind = "default" if anchor == own[0].anchor else "suspect"
+        findings.append(Finding(rule, kind, _term(anchor, reading), breaches, breaches[0].expected))
     return findings
 
 
-_solved: dict[int, tuple[MatchedTable, FormatModel, tuple[Finding, ...]]] = {}
+_solved: dict[tuple[int, frozenset[str] | None], tuple[MatchedTable, FormatModel, tuple[Finding, ...]]] = {}
 
 
-def findings_for(model: FormatModel, table: MatchedTable) -> tuple[Finding, ...]:
+def findings_for(model: FormatModel, table: MatchedTable, running: frozenset[str] | None = None) -> tuple[Finding, ...]:
     """:func:`solve` over every identity of the format, once per table (each identity rule asks)."""
-    cached = _solved.get(id(table))
+    key = (id(table), running)
+    cached = _solved.get(key)
     if cached is not None and cached[0] is table and cached[1] is model:
         return cached[2]
-    found = solve(model.identities, table)
+    found = solve(model.identities, table, running)
     if len(_solved) >= 32:
         _solved.clear()
-    _solved[id(table)] = (table, model, found)
+    _solved[key] = (table, model, found)
     return found
 
 
@@ -553,6 +571,10 @@ class IdentityRule(Rule):
     """
 
     abstract: ClassVar[bool] = True
+    #: The codes of the rules that run with this one, when whoever runs the rules says (None:
+    #: not known). A mistake that breaks identities of several rules is reported by one of
+    #: them; knowing which run, it is one that runs (see :func:`solve`).
+    running_codes: frozenset[str] | None = None
 
     def where(self, breach: Breach, table: MatchedTable) -> str:
         """How a message names the binding: the row's label, the column's label, or the item."""
@@ -562,7 +584,7 @@ class IdentityRule(Rule):
         if not any(True for _ in doc.model.identities_for(self.code)):
             return
         for table in doc.tables:
-            for finding in findings_for(doc.model, table):
+            for finding in findings_for(doc.model, table, self.running_codes):
                 if finding.rule == self.code:
                     yield self.report(finding, table)
 

@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 import gialint
 from conftest import BASE
-from gialint.arithmetic import Finding, findings_for, written
+from gialint.arithmetic import Finding, IdentityRule, findings_for, written
 from gialint.ast import Cell, Layout
 from gialint.diagnostic import Diagnostic, Severity
 from gialint.document import Document
+from gialint.registry import all_rules
 from gialint.span import Span
 from gialint.testing import Key, consistent_values, render
 from gialint.values import default_reader
@@ -209,3 +210,24 @@ def test_any_damage_to_the_tables_gives_at_most_one_finding_per_cell(
     assert len(places) == len(set(places))
     cells_of_tables = {cell.span for table in doc.tables for cell in table.cells.values()}
     assert all(d.span in cells_of_tables for d in diagnostics)
+
+
+def test_a_mistake_is_reported_by_a_rule_that_runs_when_the_rules_are_told_which() -> None:
+    """新收 / 自然人 wrong breaks its row total (GIA301) and its column's balance (GIA303): GIA301
+    reports it; told that only GIA303 runs, GIA303 does, in its own words where they fit."""
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8").replace("数量\t23\t22\t", "数量\t24\t22\t", 1)
+    doc = gialint.lint_text(text, select=["GIA3"]).document
+    assert doc is not None
+    t3 = doc.table("t3")
+    assert t3 is not None
+    (usual,) = findings_for(doc.model, t3)
+    (told,) = findings_for(doc.model, t3, frozenset({"GIA303"}))
+    assert (usual.rule, told.rule) == ("GIA301", "GIA303")
+    assert usual.anchor == told.anchor and told.kind == "culprit" and told.expected == 23
+    balance = next(rule for rule in all_rules() if rule.code == "GIA303")
+    told_rule, usual_rule = balance(), balance()
+    assert isinstance(told_rule, IdentityRule)
+    told_rule.running_codes = frozenset({"GIA303"})
+    (diagnostic,) = told_rule.check(doc)
+    assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == ("GIA303", 30, 18)
+    assert list(usual_rule.check(doc)) == []  # not told: GIA301 reports it
