@@ -115,6 +115,8 @@ def test_hongze_tables_have_their_shape() -> None:
     assert len(t2.sources) == 1  # one table, although it runs over two pages
     assert [c.text for _, _, c in t2.value_cells()] == ["0", "0", "0", "0", "5", "5", "550", "4119", "195", "7730.28"]
     assert len(list(t3.value_cells())) == 23 * 7  # the 2019 table 3: one row for （六）其他处理
+    # the label drawn top to bottom in a narrow column, whose glyph boxes PDFium scales wrongly
+    assert "| 三、本年度办理结果 | （一）予以公开 |" in result.text
     review, direct, after = ["10", "1", "0", "0", "0"], ["0"] * 5, ["5", "0", "0", "0", "0"]  # totals 0 and 0: wrong
     assert [c.text for _, _, c in t4.value_cells()] == review + direct + after
 
@@ -125,6 +127,9 @@ def test_huaian_is_clean_and_its_page_break_does_not_cut_a_cell() -> None:
     lines = result.text.splitlines()
     assert "一、总体情况" in lines and "二、主动公开政府信息情况" in lines  # no "。" stuck in front
     assert any("| （四）无法提供 |" in line for line in lines)
+    assert (
+        "开而少用、更新不及时、不互动不回应、表述不规范" in result.text
+    )  # "、" drawn with a tiny box stays in its line
     t3 = result.document.table("t3")
     assert t3 is not None and t3.problems == () and len(list(t3.value_cells())) == 25 * 7
     t2 = result.document.table("t2")
