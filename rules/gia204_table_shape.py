@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gialint.arithmetic import findings_for
 from gialint.diagnostic import Diagnostic, Severity, Text
 from gialint.document import Document
 from gialint.rule import Rule
@@ -18,6 +19,10 @@ class TableShape(Rule):
     Every row of tables 2–4 is a quantity the format requires; a missing row or value
     is a figure not reported, and an extra value usually means the values of a row
     have slipped into the next one, so that every figure after it is misread.
+
+    A row with one value too many because a number was split over two cells ("1" "62"
+    where 162 belongs) is reported by the sum rule that explains the split (GIA301), not
+    here too: one mistake, one finding.
 
     ## Example
     A row "（一）予以公开" with six numbers where table 3 has seven columns.
@@ -50,7 +55,12 @@ class TableShape(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for table in doc.tables:
+            split = {
+                table.row_label(f.split.row) for f in findings_for(doc.model, table) if f.split is not None
+            }  # rows with a number split in two: the sum rule says so
             for problem in table.problems:
+                if problem.kind == "extra-values" and problem.row in split:
+                    continue
                 if problem.kind == "stray-values":
                     yield self.diagnostic(problem.span, problem.kind, count=problem.found)
                 elif problem.kind == "missing-row" and not problem.row:

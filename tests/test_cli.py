@@ -65,7 +65,7 @@ def test_arithmetic_finding_in_json_carries_expected_found_and_addends(
     code, out, _ = run(["check", str(report), "--format", "json", "--select", "GIA301"], capsys)
     (finding,) = json.loads(out)["diagnostics"]
     assert (finding["line"], finding["expected"], finding["found"]) == (30, "186", "187")
-    assert [r["line"] for r in finding["related"]] == [30] * 6
+    assert [r["line"] for r in finding["related"]] == [30] * 6 + [31, 51, 52]
     assert code == 1
 
 

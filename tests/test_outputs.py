@@ -58,7 +58,7 @@ def test_sarif_has_every_field_github_code_scanning_requires(repo: Path, capsys:
     assert run_["columnKind"] == "unicodeCodePoints"
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
     results = run_["results"]
-    assert len(results) == 8
+    assert len(results) == 6
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] in ("error", "warning", "note") and result["message"]["text"]
@@ -120,14 +120,14 @@ def test_github_annotations_and_step_summary(
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     code, out, _ = run(["check", "县", "--lang", "en"], capsys)
     lines = out.splitlines()
-    assert code == 1 and len(lines) == 8
+    assert code == 1 and len(lines) == 6
     assert (
         "::warning file=县/年报 2021.txt,line=16,endLine=16,col=6,endColumn=9,title=GIA402 unit-in-cell::"
         "The cell “12件” carries the unit “件”; write only the number 12" in lines
     )
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("## gialint") and "| GIA301 | `row-total` | 2 |" in text and "8 findings" in text
+    assert text.startswith("## gialint") and "| GIA301 | `row-total` | 2 |" in text and "6 findings" in text
 
 
 def test_github_escapes_what_workflow_commands_need() -> None:
@@ -153,7 +153,7 @@ def test_junit(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_output_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check", "县", "--format", "json", "--output-file", "out.json"], capsys)
     assert out == "" and code == 1
-    assert len(json.loads((repo / "reports" / "out.json").read_text(encoding="utf-8"))["diagnostics"]) == 8
+    assert len(json.loads((repo / "reports" / "out.json").read_text(encoding="utf-8"))["diagnostics"]) == 6
 
 
 def test_statistics(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,7 +161,7 @@ def test_statistics(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == "2  GIA301  error    row-total"
-    assert "1  GIA402  warning  unit-in-cell  [fixable 1]" in lines and lines[-1] == "Total: 8, 0 unreadable files"
+    assert "1  GIA402  warning  unit-in-cell  [fixable 1]" in lines and lines[-1] == "Total: 6, 0 unreadable files"
     _code, out, _ = run(["check", "县", "--statistics", "--format", "json"], capsys)
     assert {"code": "GIA301", "name": "row-total", "severity": "error", "count": 2, "fixable": 0} in json.loads(out)
 
@@ -193,7 +193,7 @@ def test_plain_output_is_what_rich_prints_without_colour(tmp_path: Path, monkeyp
     text = (BASE / "defects-2021.txt").read_text(encoding="utf-8")
     tricky.write_text(text.replace("1.属于国家机密", "1.属于国家机密[bold]:smile:"), encoding="utf-8")
     results = [gialint.lint_path(path) for path in [*REPORTS, tricky]]
-    assert sum(len(r.diagnostics) for r in results) > 40  # findings of every kind of place
+    assert sum(len(r.diagnostics) for r in results) >= 40  # findings of every kind of place
     plain = io.StringIO()
     full.report_full(results, [], ReportOptions(color=False), plain)
 
