@@ -7,6 +7,7 @@ real ``gridSpan`` and ``vMerge`` merges); the real files are in tests/fixtures/r
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -336,6 +337,37 @@ def test_a_word_table_that_lays_out_the_page_is_read_as_what_it_holds() -> None:
     assert location == DocxCell(1, 2, 1)  # the first table that holds data, as the fixer counts them too
     tables = [e for e in body_elements(docx.Document(io.BytesIO(out.getvalue())).element.body) if e.tag.endswith("tbl")]
     cell = find_cell(tables[0], 2, 1)
+    assert cell is not None and [paragraph_text(p) for p in cell.iter(f"{W}p")] == ["1"]
+
+
+def test_word_cells_and_rows_inside_content_controls_are_read() -> None:
+    # a form-like template wraps fill-in cells (and whole rows) in content controls (w:sdt)
+    import docx
+    from docx.oxml import OxmlElement
+
+    from gialint.readers.docx import W, body_elements, find_cell, paragraph_text
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for r, texts in enumerate((["行政复议", "结果维持", "总计"], ["x", "1", "1"], ["y", "2", "2"])):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+
+    def wrap(elements: list[Any]) -> None:
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        elements[0].addprevious(sdt)
+        sdt.append(content)
+        for element in elements:
+            content.append(element)
+
+    wrap(list(table.rows[1]._tr.tc_lst[1:]))  # the two value cells of the middle row
+    wrap([table.rows[2]._tr])  # the last row as a whole
+    out = io.BytesIO()
+    document.save(out)
+    extracted = read_bytes(out.getvalue(), "r.docx")
+    assert _rows(extracted.text) == [["行政复议", "结果维持", "总计"], ["x", "1", "1"], ["y", "2", "2"]]
+    tables = [e for e in body_elements(docx.Document(io.BytesIO(out.getvalue())).element.body) if e.tag == W + "tbl"]
+    cell = find_cell(tables[0], 2, 3)  # the fixer reaches a cell inside a content control
     assert cell is not None and [paragraph_text(p) for p in cell.iter(f"{W}p")] == ["1"]
 
 

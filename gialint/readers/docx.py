@@ -148,8 +148,8 @@ def body_elements(container: Any) -> Iterator[Any]:
             yield child
         elif tag == W + "tbl":
             if is_layout(child):
-                for tr in child.iterchildren(W + "tr"):
-                    for tc in tr.iterchildren(W + "tc"):
+                for tr in table_rows(child):
+                    for tc in row_cells(tr):
                         yield from body_elements(tc)
             else:
                 yield child
@@ -159,10 +159,32 @@ def body_elements(container: Any) -> Iterator[Any]:
                 yield from body_elements(content)
 
 
+def table_rows(table: Any) -> list[Any]:
+    """A table's ``w:tr`` rows, those inside content controls included."""
+    return list(_opened(table, W + "tr"))
+
+
+def row_cells(tr: Any) -> list[Any]:
+    """A row's ``w:tc`` cells, those inside content controls included (a form's fill-in cells)."""
+    return list(_opened(tr, W + "tc"))
+
+
+def _opened(parent: Any, tag: str) -> Iterator[Any]:
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _opened(content, tag)
+        elif child.tag == W + "customXml":
+            yield from _opened(child, tag)
+
+
 def is_layout(table: Any) -> bool:
     """Whether a table lays out the page rather than holding data: it holds another table, or has
     fewer than two cells (a box drawn around text), or a cell of long prose."""
-    cells = [tc for tr in table.iterchildren(W + "tr") for tc in tr.iterchildren(W + "tc")]
+    cells = [tc for tr in table_rows(table) for tc in row_cells(tr)]
     if len(cells) < 2 or any(tc.find(W + "tbl") is not None for tc in cells):
         return True
     return any(sum(len(paragraph_text(p)) for p in tc.iter(W + "p")) > LAYOUT_CELL_CHARS for tc in cells)
@@ -170,7 +192,7 @@ def is_layout(table: Any) -> bool:
 
 def find_cell(table: Any, row: int, column: int) -> Any | None:
     """The ``w:tc`` that starts at grid ``column`` of ``row`` (both from 1), as the reader numbers them."""
-    rows = table.tr_lst
+    rows = table_rows(table)
     if not 1 <= row <= len(rows):
         return None
     return next((tc for start, _, tc in _placed(rows[row - 1]) if start + 1 == column), None)
@@ -208,7 +230,7 @@ class _BodyReader:
             yield TextLine((Run(line, location),), heading=level if line.strip() else 0)
 
     def _table(self, table: Any, number: int) -> Grid:
-        placed = [list(_placed(tr)) for tr in table.tr_lst]
+        placed = [list(_placed(tr)) for tr in table_rows(table)]
         if sum(cells[-1][0] + cells[-1][1] for cells in placed if cells) > MAX_CELLS:
             raise ReadError(f"table {number} of the .docx spans more than {MAX_CELLS} cells")
         rows: list[tuple[GridCell | None, ...]] = []
@@ -241,7 +263,7 @@ def _placed(tr: Any) -> Iterator[tuple[int, int, Any]]:
     """A row's cells with their grid column (from 0) and how many grid columns each spans
     (a declared span or offset beyond any table Word can make counts as :data:`MAX_GRID_COLUMNS`)."""
     column = min(max(tr.grid_before, 0), MAX_GRID_COLUMNS)
-    for tc in tr.tc_lst:
+    for tc in row_cells(tr):
         span = min(max(1, tc.grid_span), MAX_GRID_COLUMNS)
         yield column, span, tc
         column += span
