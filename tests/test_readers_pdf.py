@@ -526,3 +526,16 @@ def test_an_indented_line_starts_a_paragraph_even_after_a_line_that_runs_to_the_
         page.drawString(96, 668, second)  # type: ignore[attr-defined]  # indented: a new paragraph
 
     assert read_bytes(canvas_pdf(draw), "r.pdf").text.splitlines() == [first + wrapped, second]
+
+
+def test_a_row_cut_by_the_page_break_is_one_row() -> None:
+    """The label's last words and the row's empty rest at the top of the next page go back into the row."""
+    widths = [330, 60, 60]
+    cut = [["（四）无法提供", "", ""], ["1.申请人无正当理由逾期不补正、行政机关不再", "1", "1"]]
+    rest = [["处理其政府信息公开申请", "", ""], ["2.重复申请", "0", "0"]]
+    text = read_bytes(canvas_pdf(ruled_table(cut, 100, widths), ruled_table(rest, 800, widths)), "r.pdf").text
+    assert text.splitlines()[1:] == [
+        "| （四）无法提供 |  |  |",
+        "| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 1 |",
+        "| 2.重复申请 | 0 | 0 |",
+    ]

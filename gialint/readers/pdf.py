@@ -83,11 +83,32 @@ class _Table:
         return Grid(tuple(out))
 
 
-#: A page's blocks top to bottom: (top, block, whether the line runs to the right margin,
-#: "head" or "foot" for a line in the top or bottom margin, else "", whether the line is
-#: indented from the left margin: a paragraph's first line, a heading, a centred title).
 _Block = TextLine | _Table
-_Placed = tuple[float, _Block, bool, str, bool]
+SAME_SIZE = 0.15  # lines whose heights differ by less than this share are in the same type size
+
+
+@define
+class _Placed:
+    """A block on its page, and what decides whether a line goes on from the line before."""
+
+    top: float
+    block: _Block
+    full: bool = False  # the line runs to the right margin
+    band: str = ""  # "head" or "foot": the line stands in the top or bottom margin
+    indented: bool = False  # from the left margin: a paragraph's first line, a heading, a centred title
+    size: float = 0.0  # the height of most of the line's characters
+
+    def goes_on(self, previous: _Placed | None) -> bool:
+        """Whether this line continues the paragraph of ``previous`` (the line before it)."""
+        return (
+            previous is not None
+            and previous.full
+            and not self.indented
+            and abs(self.size - previous.size) <= SAME_SIZE * max(self.size, previous.size)
+        )
+
+
+#: A page's blocks, top to bottom.
 _Page = list[_Placed]
 
 
@@ -145,11 +166,11 @@ class _PageReader:
             texts = [cell_text(line.text for line in lines_of(part)) for part in chars]
             runs = _table_rows(region, texts)
             for rows in runs:
-                blocks.append((region.rows[rows[0]], self._table(region, rows, chars, texts), False, "", False))
+                blocks.append(_Placed(region.rows[rows[0]], self._table(region, rows, chars, texts)))
             kept = {i for rows in runs for i, c in enumerate(region.cells) if c.row in rows}
             outside.extend(char for i, part in enumerate(chars) if i not in kept for char in part)
         blocks.extend(self._prose(outside))
-        blocks.sort(key=lambda b: b[0])
+        blocks.sort(key=lambda b: b.top)
         return blocks
 
     def _prose(self, chars: list[Char]) -> list[_Placed]:
@@ -161,7 +182,7 @@ class _PageReader:
         out: list[_Placed] = []
         runs = aligned_runs(lines, is_table_label, line_text)
         for run in runs:
-            out.append((lines[run.start].top, self._aligned([lines[i] for i in run]), False, "", False))
+            out.append(_Placed(lines[run.start].top, self._aligned([lines[i] for i in run])))
         in_tables = {i for run in runs for i in run}
         for index, line in enumerate(lines):
             if index in in_tables:
@@ -174,7 +195,7 @@ class _PageReader:
             location = PdfPosition(self.number, self.line_number(line.chars[:1], line.top), box)
             full = box[2] >= right - 1.5 * line.size
             indented = box[0] > left + line.size
-            out.append((line.top, TextLine((Run(text, location),)), full, band, indented))
+            out.append(_Placed(line.top, TextLine((Run(text, location),)), full, band, indented, line.type_size))
         return out
 
     def _aligned(self, lines: list[Line]) -> _Table:
@@ -347,30 +368,30 @@ def _without_running_lines(pages: list[_Page]) -> list[_Page]:
 
 
 def _running_key(placed: _Placed) -> tuple[str, str] | None:
-    _, block, _, band, _ = placed
-    if not band or not isinstance(block, TextLine):
+    if not placed.band or not isinstance(placed.block, TextLine):
         return None
-    return band, re.sub(r"\d+", "#", block.text)
+    return placed.band, re.sub(r"\d+", "#", placed.block.text)
 
 
 def _extracted(pages: Sequence[_Page]) -> Extracted:
     blocks: list[_Block] = []
-    previous_full = False
+    previous: _Placed | None = None
     for page in pages:
-        for index, (_, block, full, _band, indented) in enumerate(page):
+        for index, placed in enumerate(page):
+            block = placed.block
             last = blocks[-1] if blocks else None
             if isinstance(block, _Table) and isinstance(last, _Table) and index == 0 and _same_columns(last, block):
-                _join_split_cells(last, block)
-                last.rows.extend(block.rows)  # the table goes on from the previous page
+                _join_split_cells(last, block)  # a row the break cut: its pieces go back into the cells above
+                last.rows.extend(_without_empty_lead(block.rows))  # the table goes on from the previous page
             elif isinstance(block, TextLine) and isinstance(last, TextLine):
                 block = _give_back_punctuation(last, block, blocks)
-                if previous_full and not indented:
+                if placed.goes_on(previous):
                     blocks[-1] = TextLine(blocks[-1].runs + block.runs)  # type: ignore[union-attr]  # the paragraph goes on
                 elif block.runs:
                     blocks.append(block)
             else:
                 blocks.append(block)
-            previous_full = full
+            previous = placed
     text, source_map = compose([b.grid() if isinstance(b, _Table) else b for b in blocks])
     return Extracted(text, "pdf", source_map)
 
@@ -386,12 +407,23 @@ def _give_back_punctuation(last: TextLine, block: TextLine, blocks: list[_Block]
     return TextLine(((Run(rest, first.location),) if rest else ()) + block.runs[1:], block.heading)
 
 
+def _without_empty_lead(rows: list[list[tuple[float, float, GridCell]]]) -> list[list[tuple[float, float, GridCell]]]:
+    """``rows`` without the rows of empty cells at their head: what is left of a row the page
+    break cut once its pieces have gone back into the cells above."""
+    start = 0
+    while start < len(rows) and not any(cell.text for _, _, cell in rows[start]):
+        start += 1
+    return rows[start:]
+
+
 def _join_split_cells(last: _Table, block: _Table) -> None:
     """Join a cell the page break cut in two ("（四）无" | "法提供") back into the cell above it.
 
     A cell at the top of the continued table is the rest of the last cell above it in the
     same column when the two together make a label of the format and it alone does not.
     """
+    while last.rows and not any(cell.text for _, _, cell in last.rows[-1]):
+        last.rows.pop()  # a row of empty cells at the foot of the page: the top of a row the break cut
     first = block.rows[0] if block.rows else []
     for left, right, cell in list(first):
         if not cell.text:

@@ -46,6 +46,16 @@ class Line:
         return max(c.size for c in self.chars)
 
     @property
+    def type_size(self) -> float:
+        """The size of the line's body type: the smallest height of its Chinese characters, else of all.
+
+        A bold lead-in ("（四）…情况。") may be set in a face with larger boxes, digits and
+        Latin letters often come from a font whose boxes are taller, and punctuation drawn
+        small has a box of its own size: none of them says how big the body type is.
+        """
+        return min((c.size for c in self.chars if "\u4e00" <= c.text <= "\u9fff"), default=self.size)
+
+    @property
     def text(self) -> str:
         return line_text(self.chars)
 
