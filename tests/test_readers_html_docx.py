@@ -438,11 +438,13 @@ def test_word_export_markup_reads_as_the_text_a_reader_sees() -> None:
         '<table border="1"><tr><td><p>申请人<o:p></o:p></p><p>情况</p></td><td><p>&nbsp;<o:p></o:p></p></td>'
         '<td><font>&nbsp;</font><font>5</font><span style="display:none">0</span><script>var n=1;</script></td></tr>'
         "<![if !supportMisalignedColumns]><tr height=0><td width=57></td><td width=60></td><td></td></tr><![endif]>"
-        '<tr style="display:none"><td>隐藏</td><td>9</td></tr></table>'
+        '<tr style="display:none"><td>隐藏</td><td>9</td></tr>'
+        "<tr><td>合计</td><td>1</td><td>2</td><td style='mso-cell-special:placeholder;border:none' width=0>&nbsp;</td></tr>"
+        "</table>"
     )
     text = read_bytes(_page(body), "p.html").text
     assert "全年共受理申请162件\n" in text
-    assert _rows(text) == [["申请人情况", "", "5"]]
+    assert _rows(text) == [["申请人情况", "", "5"], ["合计", "1", "2"]]  # Word's placeholder cell is no cell
 
 
 def test_the_title_comes_from_the_article_not_the_breadcrumb() -> None:

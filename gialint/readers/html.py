@@ -106,6 +106,8 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 _SPACE_IN_CJK = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
+#: the cell Word writes where a row starts or ends off the table's grid (as gridBefore/gridAfter in .docx)
+_PLACEHOLDER = re.compile(r"mso-cell-special\s*:\s*placeholder", re.IGNORECASE)
 _ZERO_HEIGHT = re.compile(r"(?<![\w-])height\s*:\s*0(?:\.0*)?(?:px|pt|cm)?\s*(?:;|$)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]|^[1-9][、.．]")
@@ -293,7 +295,8 @@ class _Walker:
                 for i in range(rowspan):
                     for j in range(colspan):
                         grid[(r + i, c + j)] = None
-                grid[(r, c)] = GridCell(cell_text(_collapse(t) for t in texts), location, colspan, rowspan)
+                if not _PLACEHOLDER.search(td.get("style", "")):  # else it only shifts the row's cells
+                    grid[(r, c)] = GridCell(cell_text(_collapse(t) for t in texts), location, colspan, rowspan)
                 c += colspan
             width = max(width, c)
         return Grid(tuple(tuple(grid.get((r, c)) for c in range(width)) for r in range(len(rows))))
