@@ -173,6 +173,9 @@ def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[Lab
     cells: dict[tuple[str, str], Cell] = {}
     problems: list[ShapeProblem] = []
     seen: dict[str, Cell] = {}
+    # a row of blank cells and nothing else is the unlabeled row only when no row with values is
+    # (a blank spacer row before table 4's figures must not take their place)
+    blank_rows_count = not any(r.hit is None and r.nonblank and r.unlabeled for r in rows)
     for row_hit, found, nonblank, last, bare in rows:
         target: TemplateRow | None = None
         anchor: Cell | None = None
@@ -181,7 +184,7 @@ def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[Lab
             anchor = row_hit.cell
             if ref is not None and ref.kind == "row":
                 target = by_key.get(ref.key)
-        elif nonblank or bare:
+        elif nonblank or (bare and blank_rows_count):
             # values with no label: the format's row without a label (table 4's one row); a row
             # of blank cells and nothing else is that row too, left empty (a blank template)
             target = next((r for r in unlabeled if r.key not in seen), None)

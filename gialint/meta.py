@@ -3,7 +3,7 @@
 Crawlers save a page's metadata above its text ("发布时间：2022-02-08 16:34", "来源：平潭县人民政府"),
 and the HTML reader writes what a page states as such lines below the title. Their words are
 declared in formats.toml (``[page_meta]``). Only the lines before the first section are read;
-an empty value ("发布机构：") is not a value.
+an empty value ("发布机构：") is not a value, nor a 来源 that names a medium rather than a body.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ def find_meta(report: Report, model: FormatModel) -> PageMeta:
     pattern = _pattern(model)
     if pattern is None:
         return NO_META
-    keys = {word: key for key, found in model.page_meta.items() for word in found}
+    keys = {word: key for key, found in model.page_meta.items() for word in found if key in _FIELDS}
+    bodies = tuple(model.page_meta.get("body_endings", ()))
     found: dict[str, MetaField] = {}
     paragraphs = [
         p
@@ -60,6 +61,8 @@ def find_meta(report: Report, model: FormatModel) -> PageMeta:
         if match is None or not match["value"]:
             continue
         key = keys[match["word"]]
+        if "来源" in match["word"] and bodies and not match["value"].endswith(bodies):
+            continue  # a source that is a medium (某某网), not the publishing body
         if key not in found:  # the first statement wins: 发布机构 before a later 来源
             start = paragraph.span.column + match.start("value")
             span = Span(paragraph.span.line, start, paragraph.span.line, start + len(match["value"]))

@@ -628,4 +628,4 @@ def test_page_facts_are_only_what_the_text_states(pieces: list[str]) -> None:
         assert fact.value and fact.value in text  # never a value the page does not hold
         assert fact.label.rstrip("：: \u3000") in text
         if "来源" in fact.label:
-            assert fact.value.endswith(page_info.BODY_ENDINGS)  # a source that names a body, not a medium
+            assert fact.value.endswith(page_info._vocabulary().body_endings)  # a source that names a body, not a medium

@@ -21,34 +21,7 @@ PUBLISHED = "发布时间"
 PUBLISHER = "发布机构"
 FIELDS = (PUBLISHED, PUBLISHER)
 
-#: Words of an info line that formats.toml's ``[page_meta]`` (the crawler header's words) does not
-#: hold yet; they count after its words. A word with 来源 in it states the body only when it names one.
-_MORE_WORDS = {PUBLISHED: ("发稿时间", "时间", "日期"), PUBLISHER: ("发布单位", "发布部门", "文章来源")}
 _SOURCE = "来源"
-#: how the name of a government body ends (a source ending otherwise is a medium: 网, 报, 本站…)
-BODY_ENDINGS = (
-    "政府",
-    "委员会",
-    "管委会",
-    "办公室",
-    "办公厅",
-    "委",
-    "局",
-    "厅",
-    "办",
-    "署",
-    "院",
-    "部",
-    "中心",
-    "处",
-    "科",
-    "所",
-    "站",
-    "队",
-    "街道",
-    "镇",
-    "乡",
-)
 #: ``<meta name=…>`` (compared in lower case) and the field each states, in order of preference
 _META = (("pubdate", PUBLISHED), ("publishdate", PUBLISHED), ("contentsource", PUBLISHER), ("sitename", PUBLISHER))
 
@@ -61,7 +34,8 @@ _NAME = re.compile(rf"[{_CJK}（）()、A-Za-z0-9]{{2,40}}")
 @frozen
 class _Vocabulary:
     fields: dict[str, str]  # word -> field
-    rank: dict[str, int]  # word -> preference (lower first): formats.toml's order, then _MORE_WORDS
+    rank: dict[str, int]  # word -> preference (lower first): formats.toml's order
+    body_endings: tuple[str, ...]  # how the name of a government body ends (formats.toml)
     label: re.Pattern[str]  # a word, its colon and the space after
     next_label: re.Pattern[str]  # the next label, even glued to a value ("来源：某某县人民政府时间：…")
 
@@ -73,12 +47,13 @@ def _vocabulary() -> _Vocabulary:
     declared = load().page_meta
     words: dict[str, str] = {}
     for field, key in ((PUBLISHED, "published"), (PUBLISHER, "publisher")):
-        for word in (*declared.get(key, ()), *_MORE_WORDS[field]):
+        for word in declared.get(key, ()):
             words.setdefault(word, field)
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return _Vocabulary(
         words,
         {word: rank for rank, word in enumerate(words)},
+        tuple(declared.get("body_endings", ())),
         re.compile(rf"({alternatives})[ \t\u3000\xa0]*[：:][ \t\u3000\xa0\n]*"),
         re.compile(rf"(?:{alternatives})[ \t\u3000\xa0]*[：:]"),
     )
@@ -158,7 +133,7 @@ def _value(field: str, text: str, source: bool, anchored: bool = False) -> str:
     if found is None:
         return ""
     value = found.group().strip()
-    if field == PUBLISHER and source and not value.endswith(BODY_ENDINGS):
+    if field == PUBLISHER and source and not value.endswith(_vocabulary().body_endings):
         return ""  # a source that is a medium or a website, not a publishing body
     return value
 
