@@ -11,7 +11,7 @@ restore the files' order.
 
 A .md/.txt file found under a directory (rather than named) that carries no sign of a
 report (a README) is passed over: a few substring searches of the bytes read for the cache
-key (:func:`gialint.kind.bytes_have_report_sign`) make it a :class:`Skipped` outcome before
+key (:func:`gialint.signs.bytes_have_report_sign`) make it a :class:`Skipped` outcome before
 the cache is asked or anything is parsed.
 
 One file never stops the run: a file that cannot be read, or that trips a bug, becomes a
@@ -22,6 +22,7 @@ the file that kills its process is reported as unreadable.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
@@ -82,9 +83,15 @@ def default_jobs() -> int:
 
 
 def _not_a_report(data: bytes) -> bool:
-    from gialint.kind import bytes_have_report_sign
+    return not _sign_look()(data)
 
-    return not bytes_have_report_sign(data)
+
+@functools.cache
+def _sign_look() -> Callable[[bytes], bool]:
+    """The look for a sign of a report, imported once (an import statement per file costs more than the look)."""
+    from gialint.signs import bytes_have_report_sign
+
+    return bytes_have_report_sign
 
 
 def lint_file(

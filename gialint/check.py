@@ -216,7 +216,7 @@ class Run:
             if result is not None:
                 self.results.append(result)
         else:
-            from gialint.kind import skippable
+            from gialint.signs import skippable
 
             found = list(iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
             files = [path for path, _ in found]
@@ -245,7 +245,7 @@ class Run:
     @staticmethod
     def not_a_report(path: str) -> bool:
         """Whether a file carries no sign of a report (one that cannot be read is left to the linter)."""
-        from gialint.kind import bytes_have_report_sign
+        from gialint.signs import bytes_have_report_sign
 
         try:
             return not bytes_have_report_sign(file_bytes(path))

@@ -16,7 +16,7 @@ def iter_found(
 
     Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over
     (it is given each path, and whether that is a directory). A file found under a directory that
-    turns out not to be a report may be passed over too (:func:`gialint.kind.skippable`); a file
+    turns out not to be a report may be passed over too (:func:`gialint.signs.skippable`); a file
     named is always checked.
     """
     for path in paths:

@@ -1,4 +1,4 @@
-"""What a document looks like (gialint.kind), GIA206 in the linter, and the files a directory run passes over."""
+"""What a document looks like (gialint.kind, gialint.signs), GIA206 in the linter, and the files a directory run passes over."""
 
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ from test_rule_cases import CASES_DIR, apply_edits
 
 import gialint
 from conftest import BASE, FIXTURES, SEEDS
-from gialint import kind
+from gialint import kind, signs
 from gialint.api import parse_text
 from gialint.batch import Batch, Skipped
 from gialint.cli import main
 from gialint.config import from_mapping
 from gialint.config.settings import DEFAULT_SETTINGS
-from gialint.kind import Kind, bytes_have_report_sign, classify, has_report_sign, signs_from
+from gialint.kind import Kind, classify
 from gialint.readers import EXTENSIONS
+from gialint.signs import bytes_have_report_sign, has_report_sign, signs_from
 from gialint.source import ReadError
 
 REAL = FIXTURES / "real"
@@ -165,7 +166,7 @@ def test_signs_come_from_the_format_data() -> None:
 
 def test_shipped_signs_hold_every_section_heading() -> None:
     model = gialint.parse_text("").model
-    assert {s.heading for s in model.sections} <= set(kind.signs().report)
+    assert {s.heading for s in model.sections} <= set(signs.signs().report)
 
 
 # ---------------------------------------------------------------------------- properties
