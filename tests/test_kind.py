@@ -35,7 +35,8 @@ EXPECTED = {entry["file"]: entry for entry in json.loads((REAL / "expected.json"
 
 def expected(path: Path) -> dict[str, Any]:
     """What expected.json says of a file of the real corpus (keyed by its path in the folder)."""
-    return EXPECTED.get(path.relative_to(REAL).as_posix(), {})
+    found: dict[str, Any] = EXPECTED.get(path.relative_to(REAL).as_posix(), {})
+    return found
 
 
 REAL_FILES = sorted(p for p in REAL.rglob("*") if p.is_file() and p.name.lower().endswith(EXTENSIONS))
