@@ -111,7 +111,7 @@ def per_report(files: list[Path]) -> dict[str, float]:
 
 
 def formats(sources: list[Path], directory: Path) -> dict[str, float]:
-    import pdfplumber
+    import pypdfium2
 
     import gialint
 
@@ -121,8 +121,12 @@ def formats(sources: list[Path], directory: Path) -> dict[str, float]:
         out[kind] = statistics.median(fastest(lambda p=p: gialint.lint_path(p)) for p in paths)
     pages = []
     for path in written["pdf"]:
-        with pdfplumber.open(path) as pdf:
-            pages.append(fastest(lambda p=path: gialint.lint_path(p)) / len(pdf.pages))
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            count = len(pdf)
+        finally:
+            pdf.close()
+        pages.append(fastest(lambda p=path: gialint.lint_path(p)) / count)
     out["pdf_per_page"] = statistics.median(pages)
     return out
 

@@ -158,7 +158,7 @@ def test_parse_text_prints_what_is_linted(capsys: pytest.CaptureFixture[str], tm
 def test_reading_text_does_not_load_the_heavy_libraries(tmp_path: Path) -> None:
     code = (
         "import sys, gialint; gialint.lint_path(sys.argv[1]); "
-        "print(sorted(m for m in ('docx', 'lxml', 'pdfplumber', 'pdfminer', 'reportlab') if m in sys.modules))"
+        "print(sorted(m for m in ('docx', 'lxml', 'pypdfium2', 'pdfplumber', 'pdfminer', 'reportlab') if m in sys.modules))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(seed("003"))], capture_output=True, text=True, timeout=60, cwd=tmp_path
