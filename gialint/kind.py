@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from gialint.ast import Heading, Paragraph, Report, Section, Subsection, Table
+from gialint.ast import Paragraph, Report, Section, Subsection, Table
 from gialint.signs import Signs, flatten, has_report_sign, signs
 from gialint.span import Span
 from gialint.year import YearSource
@@ -63,10 +63,6 @@ class Looks:
     span: Span
     year: int | None = None  # an older report's year, when it states one
 
-    @property
-    def is_report(self) -> bool:
-        return self.kind is Kind.REPORT
-
 
 # ---------------------------------------------------------------------------- documents
 
@@ -83,11 +79,8 @@ def _lines(report: Report) -> Iterator[tuple[str, Span]]:
                     for cell in row.cells:
                         yield cell.text, cell.span
             else:
-                yield from heading(block.heading)
+                yield block.heading.text, block.heading.span
                 yield from blocks(block.blocks)
-
-    def heading(head: Heading) -> Iterator[tuple[str, Span]]:
-        yield head.text, head.span
 
     if report.title is not None:
         yield report.title.text, report.title.span
@@ -107,14 +100,14 @@ def _is_csv(lines: list[str]) -> bool:
         return False
     try:
         widths = {len(row) for row in csv.reader(lines)}
-    except csv.Error:  # a stray carriage return, say: not a CSV file
+    except csv.Error:  # a piece of several lines (a paragraph, a heading): not a CSV row
         return False
     return len(widths) == 1 and widths.pop() >= 2
 
 
 def classify(doc: Document, known: Signs | None = None) -> Looks:
     """What the document looks like (see the module's description). A report with one of the
-    format's tables, or with a report year of a format version and a sign, is told at once."""
+    format's tables is told at once, without looking at its text."""
     known = known or signs()
     report = doc.report
     first = next(_lines(report), None)
