@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from gialint.ast import Paragraph, Report, Section, Subsection, Table
-from gialint.signs import Signs, flatten, has_report_sign, signs
+from gialint.signs import Signs, flatten, signs
 from gialint.span import Span
 from gialint.year import YearSource
 
