@@ -6,6 +6,8 @@ paragraphs. What a line *is* depends on what it says, and that is the format's k
 it is decided here, after the parse, with the format's labels and section wordings
 (:class:`Cues`, made from :mod:`gialint.formats`):
 
+0. **A title below the page's menus.** A page printed from the web keeps the site's menus and
+   breadcrumb above the title; the first line before any section that names the report is it.
 1. **Headings inside a line.** Crawler text runs a whole section into one line ("…六个部分。
    一、总体情况2021年，我区…"); a numbered heading with a section's wording starts a heading
    there, mid-line.
@@ -31,7 +33,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Union
 
-from gialint.ast import Cell, Heading, Layout, NumeralStyle, Paragraph, Row, Table
+from gialint.ast import Cell, Heading, Layout, NumeralStyle, Paragraph, Row, Table, Title
 from gialint.build import SubHeading, heading_from_text
 from gialint.formats import FormatModel, load
 from gialint.labels import normalize, strip_note
@@ -39,7 +41,7 @@ from gialint.outline import SectionIdentifier
 from gialint.span import Span
 from gialint.values import CellValue, ValueKind
 
-Entry = Union[Heading, SubHeading, Paragraph, Table]
+Entry = Union[Title, Heading, SubHeading, Paragraph, Table]
 
 #: How many consecutive lines of a table may be neither a label nor a value (wrapped fragments).
 MAX_FRAGMENTS = 6
@@ -53,6 +55,12 @@ MAX_JOIN = 6
 #: at least this long (figures of adjacent cells glued together).
 GLUED_LABELS, GLUED_DIGITS = 5, 6
 
+#: How many lines from the top a title is looked for when the first line is not one.
+TITLE_SEARCH = 40
+#: a title below the menus: it names a year (a breadcrumb's "政府信息公开年报" does not)
+_TITLE = re.compile(r"[^。；;，,：:|]{0,40}(?:19|20)\d{2}[^。；;，,：:|]{0,40}(?:报告|年报)(?:[（(][^）)]{0,20}[）)])?")
+_AGENCY_LINE = re.compile(r"[^\s。；;，,：:|\d]{2,30}")
+_YEAR_FIRST = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}")
 _NUMERAL_ONLY = re.compile(r"[#\s\u3000]*[一二三四五六七八九十]{1,2}[ \t\u3000]*[、.．][ \t\u3000]*")
 _NUMBERING = re.compile(r"\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]")
 _SENTENCE = re.compile(r"[。；;！!？?]")
@@ -100,6 +108,11 @@ class Cues:
         """Whether ``text`` is the label of a row (or a group of rows) of a format table."""
         normalized = normalize(text.replace("\n", ""))
         return any(ref.kind in ("row", "group") for spec in self._tables for ref in spec.lookup(normalized))
+
+    @staticmethod
+    def names_report(text: str) -> bool:
+        """Whether ``text`` names the report (…政府信息公开…报告), as a title does."""
+        return "政府信息公开" in text
 
     def wording_index(self, title: str) -> int | None:
         """The index (1–6) of the section whose heading or a variant ``title`` is."""
@@ -166,10 +179,35 @@ class Arranger:
         self._read = read
 
     def __call__(self, entries: Sequence[Entry]) -> list[Entry]:
-        items = self._split_midline(entries)
+        items = self._find_title(entries)
+        items = self._split_midline(items)
         items = self._join_split_headings(items)
         items = self._find_tables(items)
         return self._choose_sections(items)
+
+    # ------------------------------------------------------------------ 0. a title below the page's menus
+    def _find_title(self, entries: Sequence[Entry]) -> list[Entry]:
+        """With no title on the first line, the first line before any section heading that is a
+        report's title, naming its year: a page printed from the web or saved by a word processor
+        puts the site's menus and breadcrumb ("当前位置：首页 > … > 政府信息公开年报") above it."""
+        items = list(entries)
+        if items and isinstance(items[0], Title):
+            return items
+        for index, entry in enumerate(items[:TITLE_SEARCH]):
+            if isinstance(entry, Heading):
+                break
+            if isinstance(entry, Paragraph) and _TITLE.fullmatch(entry.text) and self._cues.names_report(entry.text):
+                before = items[index - 1] if index else None
+                if (  # the agency on a line of its own above ("莆田市统计局" / "2019年…年度报告")
+                    isinstance(before, Paragraph)
+                    and _AGENCY_LINE.fullmatch(before.text)
+                    and _YEAR_FIRST.match(entry.text)
+                ):
+                    items[index - 1 : index + 1] = [Title(before.text + entry.text, before.span.cover(entry.span))]
+                else:
+                    items[index] = Title(entry.text, entry.span)
+                break
+        return items
 
     # ------------------------------------------------------------------ 1. headings inside a line
     def _split_midline(self, entries: Sequence[Entry]) -> list[Entry]:

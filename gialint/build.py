@@ -209,9 +209,8 @@ class Builder:
         return children[0], children[1:]
 
     def start(self, children: list[Any]) -> Report:
-        title = children[0] if children and isinstance(children[0], Title) else None
-        flat: list[Any] = []  # the report's items in order, a grammar section's heading first
-        for child in children[1 if title else 0 :]:
+        flat: list[Any] = []  # the report's items in order (the title first), a grammar section's heading first
+        for child in children:
             if isinstance(child, tuple):
                 flat.append(child[0])
                 flat.extend(child[1])
@@ -219,8 +218,11 @@ class Builder:
                 flat.append(child)
         preamble: list[Any] = []
         sections: list[tuple[Heading, list[Any]]] = []
+        title: Title | None = None
         for item in self._arrange(flat):
-            if isinstance(item, Heading):
+            if isinstance(item, Title):
+                title = item
+            elif isinstance(item, Heading):
                 sections.append((item, []))
             else:
                 (sections[-1][1] if sections else preamble).append(item)

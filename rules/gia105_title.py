@@ -17,7 +17,9 @@ class Title(Rule):
     ## What it does
     Checks that the report opens with a title line (one line, or two when the agency
     stands on a line of its own) naming the agency, the year and
-    "政府信息公开工作年度报告".
+    "政府信息公开工作年度报告". Below a web page's menus and breadcrumb (a page printed to
+    PDF), the first line naming the report and its year is the title; in crawler text that
+    kept the page's title apart ("标题：…"), that title is checked.
 
     ## Why it matters
     Reports are published by the thousand on government sites and collected by
@@ -49,15 +51,22 @@ class Title(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         title = doc.report.title
-        if title is None:
+        if title is not None:
+            written, span = title.text, title.span
+        elif doc.meta.title is not None:  # the page's title, kept apart by a crawler (标题：…)
+            written, span = doc.meta.title.value, doc.meta.title.span
+        else:
             yield self.diagnostic(Span(1, 1, 1, 1), "missing")
             return
-        text = "".join(title.text.split())
+        yield from self._check_wording(written, span)
+
+    def _check_wording(self, written: str, span: Span) -> Iterator[Diagnostic]:
+        text = "".join(written.split())
         year = _YEAR.search(text)
         if year is None:
-            yield self.diagnostic(title.span, "year")
+            yield self.diagnostic(span, "year")
         before = text[: year.start()] if year else text.split("政府信息公开")[0]
         if len(before) < 2:
-            yield self.diagnostic(title.span, "agency")
+            yield self.diagnostic(span, "agency")
         if REPORT_NAME not in text.replace("年度政府信息公开", "年政府信息公开"):
-            yield self.diagnostic(title.span, "name", expected=REPORT_NAME)
+            yield self.diagnostic(span, "name", expected=REPORT_NAME)
