@@ -19,7 +19,7 @@ identities of a table are solved together (:func:`solve`), exactly:
   identity hold ("很可能是此格有误"). It is made by the rule of the first failing identity
   (formats.toml order) whose anchor — the total it checks — is the culprit, else by the
   rule of the first failing identity — of those whose rules run, when the rules are told
-  which run (:attr:`IdentityRule.running_codes`; otherwise, with that rule not selected,
+  which run (:attr:`Rule.running_codes`; otherwise, with that rule not selected,
   the others do not make the finding in its place);
 - every other failing instance is reported at its anchor, unless the anchor agrees with
   every other identity it appears in while another cell of the instance does not: then
@@ -571,11 +571,6 @@ class IdentityRule(Rule):
     """
 
     abstract: ClassVar[bool] = True
-    #: The codes of the rules that run with this one, when whoever runs the rules says (None:
-    #: not known). A mistake that breaks identities of several rules is reported by one of
-    #: them; knowing which run, it is one that runs (see :func:`solve`).
-    running_codes: frozenset[str] | None = None
-
     def where(self, breach: Breach, table: MatchedTable) -> str:
         """How a message names the binding: the row's label, the column's label, or the item."""
         return where(breach, table)

@@ -220,8 +220,9 @@ class Run:
 
             found = list(iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
             files = [path for path, _ in found]
-            # a text or Markdown file found under a directory is passed over when it is not a report
-            may_skip = {path for path, in_directory in found if in_directory and skippable(path)}
+            # a text or Markdown file found under a directory is passed over when it is not a report;
+            # with --force-exclude (files passed by a tool such as pre-commit) a named one is too
+            may_skip = {path for path, in_directory in found if (in_directory or force) and skippable(path)}
             if not files:
                 print(
                     f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr

@@ -47,16 +47,16 @@ def lint_document(
     """
     version = doc.version
     rules = list(rules)
-    running = [
-        rule(options) for rule in rules if selection.includes(rule) and (version is None or version in rule.versions)
-    ]
+    chosen = [rule for rule in rules if selection.includes(rule) and (version is None or version in rule.versions)]
+    codes = frozenset(rule.code for rule in chosen)
+    running = [rule(options, codes) for rule in chosen]
     # duplicates are dropped in the order found (not through a set, whose order would vary
     # between processes with the hash seed, and with it the order of equal-placed findings)
     found: dict[Diagnostic, None] = {}
     for rule in running:
         found.update(dict.fromkeys(_run(rule, lambda rule=rule: rule.check(doc))))  # type: ignore[misc]
     kept, unmatched = apply_suppressions(doc.suppressions, found)
-    sole = {r.code for r in running if getattr(r, "sole", False)}
+    sole = {r.code for r in running if r.sole}
     alone = [d for d in kept if d.code in sole]
     if alone:
         # not a report (GIA206): its finding is the only one, and the file's suppression

@@ -47,6 +47,9 @@ class Rule:
     messages: ClassVar[Mapping[str, Text]]
     versions: ClassVar[frozenset[str]] = ALL_VERSIONS
     fixable: ClassVar[bool] = False
+    #: A finding of this rule is the file's only one (GIA206: the file is not a report, so
+    #: nothing else said of it would mean anything); see :func:`gialint.linter.lint_document`.
+    sole: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -73,8 +76,11 @@ class Rule:
         if problems:
             raise RuleDefinitionError(f"{cls.__module__}.{cls.__qualname__}: {'; '.join(problems)}")
 
-    def __init__(self, options: LintOptions = DEFAULT_OPTIONS) -> None:
+    def __init__(self, options: LintOptions = DEFAULT_OPTIONS, running_codes: frozenset[str] | None = None) -> None:
         self.options = options
+        #: The codes of the rules that run with this one, when whoever runs the rules says (None:
+        #: not known). A mistake that several rules could report goes to one of them that runs.
+        self.running_codes = running_codes
 
     # ------------------------------------------------------------------ API for rules
     def check(self, doc: Document) -> Iterable[Diagnostic]:

@@ -231,3 +231,11 @@ def test_a_mistake_is_reported_by_a_rule_that_runs_when_the_rules_are_told_which
     (diagnostic,) = told_rule.check(doc)
     assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == ("GIA303", 30, 18)
     assert list(usual_rule.check(doc)) == []  # not told: GIA301 reports it
+
+
+def test_the_linter_tells_the_rules_which_run_so_a_mistake_selected_alone_is_still_reported() -> None:
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8").replace("数量\t23\t22\t", "数量\t24\t22\t", 1)
+    alone = [(d.code, d.span.line, d.span.column) for d in gialint.lint_text(text, select=["GIA303"]).diagnostics]
+    assert alone == [("GIA303", 30, 18)]
+    together = [(d.code, d.span.line) for d in gialint.lint_text(text, select=["GIA301", "GIA303"]).diagnostics]
+    assert together == [("GIA301", 30)]

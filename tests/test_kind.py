@@ -313,6 +313,16 @@ def test_files_named_are_always_checked(folder: Path, capsys: pytest.CaptureFixt
     assert "跳过" not in err and code == 1
 
 
+def test_files_passed_by_a_tool_are_passed_over_with_force_exclude(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pre-commit names every changed file, README.md included; its hooks run with --force-exclude."""
+    names = [str(folder / "README.md"), str(folder / "2020.txt"), "--force-exclude", "--no-cache"]
+    code, data, err = _check(names, capsys)
+    assert data["files"] == 1 and not any(d["code"] == "GIA206" for d in data["diagnostics"])
+    assert "跳过 1 个" in err and "README.md" in err
+
+
 def test_quiet_runs_say_nothing_of_the_skipped_files(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, data, err = _check([str(folder), "--quiet", "--no-cache"], capsys)
     assert data["files"] == 3 and err == ""
