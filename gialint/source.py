@@ -58,8 +58,10 @@ class Source:
     path: str | None = None
 
 
-# Controls (other than tab, line ends and form feeds), the replacement character, private use.
-_SUSPICIOUS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# Controls (other than tab, line ends and form feeds), the replacement character, private use
+# — but for U+F000–U+F0FF, where Word and PDF converters put the glyphs of symbol fonts (the
+# Symbol/Wingdings bullet "\uf0b7" before each item of a list), which real reports are full of.
+_SUSPICIOUS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uefff\uf100-\uf8ff\U000f0000-\U0010ffff]")
 # Where unassigned code points may hide among the characters reports use (full-width forms included).
 _HIGH = re.compile("[\uf900-\U000effff]")
 

@@ -34,6 +34,14 @@ def test_encodings(data: bytes, encoding: str) -> None:
     assert source.text.replace("\r\n", "\n") == TEXT
 
 
+def test_symbol_font_bullets_and_page_breaks_are_text() -> None:
+    """pdftotext and Word put a symbol font's bullet in private use (U+F0B7) before each item of a
+    list, and a form feed between pages: a report full of them is still a text file."""
+    lines = TEXT.split("\n")
+    text = "\n".join(("\uf0b7 " + line if line and i % 2 else line) for i, line in enumerate(lines)) + "\f"
+    assert decode(text.encode("utf-8")).text == text
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
