@@ -68,6 +68,10 @@ _GLUE_BEFORE = tuple("、，,和及与或")
 _GLUE_AFTER = tuple("、，,和及与或等。")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^ \t\u3000]+")
+#: the parts of a line whose cells stand apart by two spaces or more, or a tab
+_GAP_PART = re.compile(r"[^ \t\u3000]+(?:[ \u3000][^ \t\u3000]+)*")
+#: a page number that a text extractor left between a table's rows ("-3-", "- 4 -", "第3页")
+_PAGE_NUMBER = re.compile(r"[ \t\u3000]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t\u3000]*")
 
 
 class Cues:
@@ -102,6 +106,17 @@ class Cues:
             return frozenset()
         forms = {normalized, strip_note(normalized)}
         return frozenset(spec.id for spec in self._tables for form in forms if spec.lookup(form))
+
+    @functools.cached_property
+    def _parts(self) -> frozenset[str]:
+        """Every piece of every label (normalised): what a line wrapped out of a label can hold."""
+        labels = {label for spec in self._tables for label in spec.labels}
+        return frozenset(label[i:j] for label in labels for i in range(len(label)) for j in range(i + 1, len(label) + 1))
+
+    def is_label_part(self, text: str) -> bool:
+        """Whether ``text`` is a piece of a format label ("（二）部分公开（区分处理的，只计这一情", "业")."""
+        normalized = normalize(text.replace("\n", ""))
+        return bool(normalized) and normalized in self._parts
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - as above
     def names_row(self, text: str) -> bool:
@@ -301,6 +316,8 @@ class Arranger:
         return kind is not ValueKind.TEXT and kind is not ValueKind.BLANK
 
     def _is_fragment(self, text: str) -> bool:
+        if self._cues.is_label_part(text):
+            return True
         return (
             len(text) <= FRAGMENT_LENGTH
             and not _SENTENCE.search(text)
@@ -313,8 +330,12 @@ class Arranger:
         far the lines were looked at (a later start before there cannot do better, which keeps
         the search linear)."""
         text = _text(entries[start])
-        if text is None or not self._cues.tables_of(text):
+        if text is None:
             return None, start + 1
+        if not self._cues.tables_of(text):  # or a line of cells apart by spaces, one a label
+            spaced = self._line_cells(text, _span(entries[start]))
+            if spaced is None or not any(self._cues.tables_of(c.text) for c in spaced):
+                return None, start + 1
         labels = values = 0
         pending: list[str] = []  # the fragments since the last label or value
         tables: frozenset[str] | None = None
@@ -325,8 +346,16 @@ class Arranger:
             if text is None:
                 break
             found = self._cues.tables_of(text) or self._ends_label(pending, text)
-            if not found and self._spaced_row(text, _span(entries[index])) is not None:
-                found = self._cues.tables_of(_WORD.findall(text)[0]) or frozenset(tables or ())
+            spaced = None if found else self._line_cells(text, _span(entries[index]))
+            if spaced is not None:
+                named = [self._cues.tables_of(c.text) for c in spaced if self._cues.tables_of(c.text)]
+                values += sum(1 for c in spaced if self._is_value(c.text))
+                found = named[0] if named else frozenset()
+                if not found:  # figures, or pieces of labels, and figures
+                    pending = []
+                    last = index
+                    index += 1
+                    continue
             if found:
                 if tables is None or len(tables) > 1:
                     tables = found if tables is None else (tables & found or found)
@@ -341,9 +370,10 @@ class Arranger:
                 last = index
             elif self._is_fragment(text) or _NUMBERING.fullmatch(text):
                 pending.append(text)
-                if len(pending) > MAX_FRAGMENTS:
+                # a label written down the side, a character a line ("三、" / "本" / "年" / …), is longer
+                if len(pending) > MAX_FRAGMENTS and not self._cues.is_label_part("".join(pending)):
                     break
-            else:
+            elif not _PAGE_NUMBER.fullmatch(text):  # a page number between a table's rows is skipped
                 break
             index += 1
         if labels < MIN_LABELS or values < MIN_VALUES:
@@ -361,10 +391,15 @@ class Arranger:
     def _line_table(self, run: Sequence[Entry]) -> Table | None:
         texts = [(_text(e) or "", _span(e)) for e in run]
         cells: list[Cell] = []
+        used: set[int] = set()  # lines already read as the end of a label wrapped around its figures
+        head: tuple[str, Span] | None = None  # the piece of a label on the line before
         index = 0
         in_values = False  # after a row label or a value: where a text cell is a value written as text
         while index < len(texts):
-            joined = self._join_label(texts, index)
+            if index in used:
+                index += 1
+                continue
+            joined = self._join_label(texts, index) or self._join_around(texts, index, used)
             if joined is not None:
                 end, text, span = joined
                 cells.append(Cell(text, span, self._read(text.replace("\n", ""))))
@@ -373,37 +408,84 @@ class Arranger:
                 continue
             text, span = texts[index]
             index += 1
+            spaced = self._line_cells(text, span)
             if self._cues.tables_of(text):
                 cells.append(Cell(text, span, self._read(text)))
                 in_values = self._cues.names_row(text)
-            elif self._is_value(text):
+            elif self._is_value(text) and spaced is None:
                 cells.append(Cell(text, span, self._read(text)))
                 in_values = True
-            elif (spaced := self._spaced_row(text, span)) is not None:
-                cells.extend(spaced)  # "行政许可 0": a label and its values on one line
-                in_values = True
-            elif in_values:
+            elif spaced is not None:
+                first = spaced[0]
+                if head is not None and self._cues.tables_of(head[0] + first.text):
+                    # a label wrapped onto the line of its figures: "（二）…只计这一情" / "形，不计其他情形） 447 …"
+                    text = head[0] + "\n" + first.text
+                    spaced[0] = Cell(text, head[1].cover(first.span), self._read(text.replace("\n", "")))
+                head = None
+                for cell in spaced:  # "行政许可    0": a row on one line, cells apart by spaces
+                    if self._cues.tables_of(cell.text):
+                        cells.append(cell)
+                        in_values = self._cues.names_row(cell.text)
+                    elif cell.value.kind is not ValueKind.TEXT:
+                        cells.append(cell)
+                        in_values = True
+                    # else: a piece of a label written down the side ("本", "年", "度"): not a cell
+            elif self._cues.is_label_part(text):
+                head = (text, span)  # a piece of a label: not a cell, unless the next line ends it
+                continue
+            elif in_values and not _PAGE_NUMBER.fullmatch(text):
                 cells.append(Cell(text, span, self._read(text)))
-            # else: a fragment of the header ("（2019年起）"), not a cell
+            # else: a fragment of the header ("（2019年起）"), a page number
+            head = None
         if len(cells) < 2:
             return None
         span = cells[0].span.cover(cells[-1].span)
         return Table(Layout.LINES, (Row(tuple(cells), span),), span)
 
-    def _spaced_row(self, text: str, span: Span) -> list[Cell] | None:
-        """A row label followed by values on one line, separated by spaces ("行政许可 0"), as cells."""
+    def _line_cells(self, text: str, span: Span) -> list[Cell] | None:
+        """The cells of a line that holds several, apart by spaces ("规章      1      0      11"), each
+        a label, a piece of one or a figure; None when the line is not such a row."""
         if span.line != span.end_line:
             return None
-        parts = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-        for split in range(1, len(parts)):
-            head = text[: parts[split - 1][0] + len(parts[split - 1][1])]
-            rest = parts[split:]
-            if all(self._is_value(word) for _, word in rest) and self._cues.names_row(head):
-                cells = [Cell(head, Span(span.line, span.column, span.line, span.column + len(head)), self._read(head))]
-                for start, word in rest:
-                    column = span.column + start
-                    cells.append(Cell(word, Span(span.line, column, span.line, column + len(word)), self._read(word)))
-                return cells
+        gaps = list(_GAP_PART.finditer(text))
+        if len(gaps) < 2 and " " not in text and "\u3000" not in text:
+            return None
+        if len(gaps) < 2 and self._is_value(text):
+            return None  # "1 234": one number written with a space
+        cells: list[Cell] = []
+        for gap in gaps:
+            part = gap.group()
+            if self._cues.tables_of(part) or self._is_value(part) or self._cues.is_label_part(part):
+                pieces = [(gap.start(), part)]
+            else:  # cells a single space apart: each word on its own
+                pieces = [(gap.start() + m.start(), m.group()) for m in _WORD.finditer(part)]
+                if not all(
+                    self._cues.tables_of(w) or self._is_value(w) or self._cues.is_label_part(w) for _, w in pieces
+                ):
+                    return None
+            for start, word in pieces:
+                column = span.column + start
+                cells.append(Cell(word, Span(span.line, column, span.line, column + len(word)), self._read(word)))
+        if len(cells) < 2:
+            return None
+        return cells
+
+    def _join_around(
+        self, texts: list[tuple[str, Span]], start: int, used: set[int]
+    ) -> tuple[int, str, Span] | None:
+        """A label wrapped around the figures of its row, as a PDF's text layer gives it:
+        "（二）部分公开（区分处理的，只计这一情" / "447  7  0 …" / "形，不计其他情形）". The label is read
+        where it starts; the line that ends it is marked used."""
+        head = texts[start][0]
+        if self._cues.tables_of(head) or self._is_value(head) or not self._cues.is_label_part(head):
+            return None
+        for later in range(start + 1, min(len(texts), start + 4)):
+            tail = texts[later][0]
+            if self._cues.tables_of(head + tail):
+                used.add(later)
+                return start + 1, head + "\n" + tail, texts[start][1]
+            if not (self._is_value(tail) or self._line_cells(tail, texts[later][1]) is not None):
+                return None
         return None
 
     def _join_label(self, texts: list[tuple[str, Span]], start: int) -> tuple[int, str, Span] | None:

@@ -133,10 +133,13 @@ class _Attempt:
     cells: dict[tuple[str, str], Cell]
     problems: list[ShapeProblem]
     foreign: int
+    cut: int = 0  # missing rows after the last row found: the table was cut there (a fragment)
 
     @property
     def score(self) -> tuple[int, int]:
-        return (len(self.problems) + self.foreign, -len(self.cells))
+        # rows after where the table stops say nothing of its version: the version with more rows
+        # would lose for having more of them missing
+        return (len(self.problems) - self.cut + self.foreign, -len(self.cells))
 
 
 class _RowReading(NamedTuple):
@@ -216,14 +219,16 @@ def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[Lab
         for key, value in zip(target.cell_keys, values, strict=False):  # a short row fills what it has
             cells[key] = value.cell
     ordered = [r for r in template.rows if not r.optional]
+    cut = 0
     for index, row_spec in enumerate(ordered):
         if row_spec.key not in seen:
             following = next((seen[r.key] for r in ordered[index + 1 :] if r.key in seen), None)
             place = following.span if following else (rows[-1].where.span if rows else None)
             if place is not None:
                 problems.append(ShapeProblem("missing-row", place, row_spec.label, len(row_spec.columns), 0))
+                cut += following is None and bool(seen)
     foreign = sum(1 for h in hits if version not in h.versions)
-    return _Attempt(template, cells, problems, foreign)
+    return _Attempt(template, cells, problems, foreign, cut)
 
 
 def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classified]] | None:
@@ -340,11 +345,12 @@ def _readable_part(
 
     Glued cells leave nothing. In crawler text each row's values are the lines after its own
     label, so a split or merged cell spoils only its row: the other rows stay, and sums that
-    need a dropped cell are not checked.
+    need a dropped cell are not checked. Its other shape problems (a row not found, or found
+    twice) are no more trustworthy than the reading that found them: GIA207 stands for them all.
     """
     if why.kind == "glued":
         return {}, []
     spoiled = {p.row for p in chosen.problems if p.kind in _COUNT_PROBLEMS and p.row is not None}
     keys = {r.key for r in chosen.template.rows if r.label in spoiled}
     cells = {key: cell for key, cell in chosen.cells.items() if key[0] not in keys}
-    return cells, [p for p in chosen.problems if p.kind not in _COUNT_PROBLEMS]
+    return cells, []

@@ -201,3 +201,34 @@ def test_whatever_the_lines_every_cell_and_heading_points_at_its_own_text(lines:
                 assert at(cell.span) == cell.text
             else:
                 assert cell.text.startswith(at(Span(cell.span.line, cell.span.column, cell.span.line, 10**6)).strip())
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10**6), year=st.sampled_from([2020, 2021]), gap=st.sampled_from(["  ", "    ", " \u3000 "]))
+def test_cells_apart_by_spaces_read_as_cells_apart_by_tabs(seed: int, year: int, gap: str) -> None:
+    """Text extracted from a PDF with its layout kept (pdftotext -layout) stands its cells apart by
+    runs of spaces: every value is read in its row and column, and the report lints clean."""
+    values = consistent_values(year, random.Random(seed))
+    text = render(year, values, Layout.TSV).text.replace("\t", gap)
+    doc = parse_document(text)
+    read = {(t.id, *key): cell.value.amount for t in doc.tables for key, cell in t.cells.items()}
+    assert {key: read.get(key) for key in values} == values
+    assert [d.code for d in gialint.lint_text(text).diagnostics if d.severity.value == "error"] == []
+
+
+def test_a_label_wrapped_around_its_figures_and_written_down_the_side() -> None:
+    """A PDF's text layer: a label cut by its figures' line, and a group label a character a line."""
+    rng = random.Random(3)
+    values = consistent_values(2021, rng)
+    text = render(2021, values, Layout.TSV).text.replace("\t", "   ")
+    partial = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    row = next(line for line in text.split("\n") if line.startswith(partial))
+    figures = row[len(partial) :]
+    wrapped = text.replace(row, "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）" + figures, 1)
+    text = wrapped.replace("三、本年度办理结果   （一）予以公开", "三、\n本\n年\n度\n办\n理\n结\n果\n（一）予以公开", 1)
+    assert text != wrapped != render(2021, values, Layout.TSV).text.replace("\t", "   ")
+    t3 = parse_document(text).table("t3")
+    assert t3 is not None and t3.unreadable is None and t3.problems == ()
+    assert t3.cell("partial", "total") is not None
+    assert t3.cell("partial", "total").value.amount == values[("t3", "partial", "total")]  # type: ignore[union-attr]
+    assert t3.cell("granted", "natural").value.amount == values[("t3", "granted", "natural")]  # type: ignore[union-attr]
