@@ -49,6 +49,8 @@ MAX_FRAGMENTS = 6
 FRAGMENT_LENGTH = 16
 #: The fewest labels and values that make a run of lines a table.
 MIN_LABELS, MIN_VALUES = 3, 1
+#: The longest text taken for a row label the format does not have word for word.
+LABEL_LENGTH = 40
 #: The most lines joined into one label.
 MAX_JOIN = 6
 #: A line with cells run together: at least this many of one table's labels, and a run of digits
@@ -110,8 +112,26 @@ class Cues:
     @functools.cached_property
     def _parts(self) -> frozenset[str]:
         """Every piece of every label (normalised): what a line wrapped out of a label can hold."""
-        labels = {label for spec in self._tables for label in spec.labels}
-        return frozenset(label[i:j] for label in labels for i in range(len(label)) for j in range(i + 1, len(label) + 1))
+        return frozenset().union(*self._parts_by_table.values())
+
+    @functools.cached_property
+    def _parts_by_table(self) -> dict[str, frozenset[str]]:
+        return {
+            spec.id: frozenset(
+                label[i:j] for label in spec.labels for i in range(len(label)) for j in range(i + 1, len(label) + 1)
+            )
+            for spec in self._tables
+        }
+
+    def in_table(self, text: str, tables: frozenset[str]) -> frozenset[str]:
+        """The tables ``text`` is a label of; a label of another table that is only a piece of a
+        label of ``tables`` ("其他" of "其他结果", wrapped in table 4's header) is that piece."""
+        found = self.tables_of(text)
+        if found and tables and not found & tables:
+            normalized = normalize(text.replace("\n", ""))
+            if any(normalized in self._parts_by_table[t] for t in tables):
+                return frozenset()
+        return found
 
     def is_label_part(self, text: str) -> bool:
         """Whether ``text`` is a piece of a format label ("（二）部分公开（区分处理的，只计这一情", "业")."""
@@ -293,11 +313,11 @@ class Arranger:
         while index < len(entries):
             end = None
             if index >= barren:
-                end, scanned = self._table_run(entries, index)
+                end, scanned, tables = self._table_run(entries, index)
                 if end is None:
                     barren = scanned  # a run from any line up to there ends there too, and no larger
             if end is not None:
-                table = self._line_table(entries[index:end])
+                table = self._line_table(entries[index:end], tables)
                 if table is not None:
                     out.append(table)
                     index = end
@@ -325,17 +345,17 @@ class Arranger:
             and self._cues.midline.match(text) is None  # a section heading ends the table
         )
 
-    def _table_run(self, entries: list[Entry], start: int) -> tuple[int | None, int]:
+    def _table_run(self, entries: list[Entry], start: int) -> tuple[int | None, int, frozenset[str]]:
         """The end (exclusive) of a one-cell-per-line table starting at ``start``, or None; and how
         far the lines were looked at (a later start before there cannot do better, which keeps
         the search linear)."""
         text = _text(entries[start])
         if text is None:
-            return None, start + 1
+            return None, start + 1, frozenset()
         if not self._cues.tables_of(text):  # or a line of cells apart by spaces, one a label
             spaced = self._line_cells(text, _span(entries[start]))
             if spaced is None or not any(self._cues.tables_of(c.text) for c in spaced):
-                return None, start + 1
+                return None, start + 1, frozenset()
         labels = values = 0
         pending: list[str] = []  # the fragments since the last label or value
         tables: frozenset[str] | None = None
@@ -345,10 +365,11 @@ class Arranger:
             text = _text(entries[index])
             if text is None:
                 break
-            found = self._cues.tables_of(text) or self._ends_label(pending, text)
+            current = tables or frozenset()
+            found = self._cues.in_table(text, current) or self._ends_label(pending, text)
             spaced = None if found else self._line_cells(text, _span(entries[index]))
             if spaced is not None:
-                named = [self._cues.tables_of(c.text) for c in spaced if self._cues.tables_of(c.text)]
+                named = [t for c in spaced if (t := self._cues.in_table(c.text, current))]
                 values += sum(1 for c in spaced if self._is_value(c.text))
                 found = named[0] if named else frozenset()
                 if not found:  # figures, or pieces of labels, and figures
@@ -377,8 +398,8 @@ class Arranger:
                 break
             index += 1
         if labels < MIN_LABELS or values < MIN_VALUES:
-            return None, index
-        return last + 1, last + 1
+            return None, index, frozenset()
+        return last + 1, last + 1, tables or frozenset()
 
     def _ends_label(self, pending: list[str], text: str) -> frozenset[str]:
         """The tables of the label that the last fragments and ``text`` make together ("5." + "要求…")."""
@@ -388,7 +409,7 @@ class Arranger:
                 return found
         return frozenset()
 
-    def _line_table(self, run: Sequence[Entry]) -> Table | None:
+    def _line_table(self, run: Sequence[Entry], tables: frozenset[str]) -> Table | None:
         texts = [(_text(e) or "", _span(e)) for e in run]
         cells: list[Cell] = []
         used: set[int] = set()  # lines already read as the end of a label wrapped around its figures
@@ -423,11 +444,14 @@ class Arranger:
                     spaced[0] = Cell(text, head[1].cover(first.span), self._read(text.replace("\n", "")))
                 head = None
                 for cell in spaced:  # "行政许可    0": a row on one line, cells apart by spaces
-                    if self._cues.tables_of(cell.text):
+                    if self._cues.in_table(cell.text, tables):
                         cells.append(cell)
                         in_values = self._cues.names_row(cell.text)
                     elif cell.value.kind is not ValueKind.TEXT:
                         cells.append(cell)
+                        in_values = True
+                    elif cell is spaced[0] and not self._cues.is_label_part(cell.text):
+                        cells.append(cell)  # a row's label the format does not have word for word
                         in_values = True
                     # else: a piece of a label written down the side ("本", "年", "度"): not a cell
             elif self._cues.is_label_part(text):
@@ -453,9 +477,14 @@ class Arranger:
         if len(gaps) < 2 and self._is_value(text):
             return None  # "1 234": one number written with a space
         cells: list[Cell] = []
-        for gap in gaps:
+        for number, gap in enumerate(gaps):
             part = gap.group()
-            if self._cues.tables_of(part) or self._is_value(part) or self._cues.is_label_part(part):
+            if (
+                self._cues.tables_of(part)
+                or self._is_value(part)
+                or self._cues.is_label_part(part)
+                or (number == 0 and self._row_label_before_figures(part, gaps))
+            ):
                 pieces = [(gap.start(), part)]
             else:  # cells a single space apart: each word on its own
                 pieces = [(gap.start() + m.start(), m.group()) for m in _WORD.finditer(part)]
@@ -469,6 +498,16 @@ class Arranger:
         if len(cells) < 2:
             return None
         return cells
+
+    def _row_label_before_figures(self, part: str, gaps: list[re.Match[str]]) -> bool:
+        """A label the format does not have word for word ("2.其他法律行政止公开", a typo GIA203
+        names), followed on its line by figures alone: a row all the same."""
+        return (
+            len(gaps) >= 3
+            and len(part) <= LABEL_LENGTH
+            and not _SENTENCE.search(part)
+            and all(self._is_value(g.group()) for g in gaps[1:])
+        )
 
     def _join_around(
         self, texts: list[tuple[str, Span]], start: int, used: set[int]

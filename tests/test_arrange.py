@@ -232,3 +232,16 @@ def test_a_label_wrapped_around_its_figures_and_written_down_the_side() -> None:
     assert t3.cell("partial", "total") is not None
     assert t3.cell("partial", "total").value.amount == values[("t3", "partial", "total")]  # type: ignore[union-attr]
     assert t3.cell("granted", "natural").value.amount == values[("t3", "granted", "natural")]  # type: ignore[union-attr]
+
+
+def test_a_row_whose_label_has_a_typo_still_stands_in_a_table_of_spaced_rows() -> None:
+    rng = random.Random(9)
+    values = consistent_values(2020, rng)
+    text = render(2020, values, Layout.TSV).text.replace("\t", "    ")
+    text = text.replace("2.其他法律行政法规禁止公开    ", "2.其他法律行政止公开    ", 1)
+    t3 = parse_document(text).table("t3")
+    assert t3 is not None and t3.problems == ()
+    hit = next(h for h in t3.labels if h.cell.text == "2.其他法律行政止公开")
+    assert hit.fuzzy and t3.cell("denied_law_prohibited", "total") is not None
+    codes = [d.code for d in gialint.lint_text(text).diagnostics]
+    assert codes == ["GIA203"]
