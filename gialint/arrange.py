@@ -70,6 +70,7 @@ _GLUE_BEFORE = tuple("、，,和及与或")
 _GLUE_AFTER = tuple("、，,和及与或等。")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^ \t\u3000]+")
+_GROUPED_NUMBER = re.compile(r"[-+]?\d{1,3}(?:[ \u3000]\d{3})+(?:\.\d+)?")
 #: the parts of a line whose cells stand apart by two spaces or more, or a tab
 _GAP_PART = re.compile(r"[^ \t\u3000]+(?:[ \u3000][^ \t\u3000]+)*")
 #: a page number that a text extractor left between a table's rows ("-3-", "- 4 -", "第3页")
@@ -122,6 +123,16 @@ class Cues:
             )
             for spec in self._tables
         }
+
+    @functools.cached_property
+    def _characters(self) -> dict[str, frozenset[str]]:
+        return {spec.id: frozenset("".join(spec.labels)) for spec in self._tables}
+
+    def of_label_characters(self, text: str, tables: frozenset[str]) -> bool:
+        """Whether every character of ``text`` is one of the labels of ``tables``: a header whose
+        labels stand down the page, read across ("结结其尚 / 果果他未总结 结 其 尚")."""
+        chars = set(normalize(text))
+        return bool(chars) and bool(tables) and all(chars <= self._characters[t] for t in tables)
 
     def in_table(self, text: str, tables: frozenset[str]) -> frozenset[str]:
         """The tables ``text`` is a label of; a label of another table that is only a piece of a
@@ -335,8 +346,8 @@ class Arranger:
         kind = self._read(text).kind
         return kind is not ValueKind.TEXT and kind is not ValueKind.BLANK
 
-    def _is_fragment(self, text: str) -> bool:
-        if self._cues.is_label_part(text):
+    def _is_fragment(self, text: str, tables: frozenset[str] = frozenset()) -> bool:
+        if self._cues.is_label_part(text) or self._cues.of_label_characters(text, tables):
             return True
         return (
             len(text) <= FRAGMENT_LENGTH
@@ -371,6 +382,7 @@ class Arranger:
             if spaced is not None:
                 named = [t for c in spaced if (t := self._cues.in_table(c.text, current))]
                 values += sum(1 for c in spaced if self._is_value(c.text))
+                labels += max(0, len(named) - 1)  # the line's first label is counted below
                 found = named[0] if named else frozenset()
                 if not found:  # figures, or pieces of labels, and figures
                     pending = []
@@ -389,7 +401,7 @@ class Arranger:
                 values += 1
                 pending = []
                 last = index
-            elif self._is_fragment(text) or _NUMBERING.fullmatch(text):
+            elif self._is_fragment(text, current) or _NUMBERING.fullmatch(text):
                 pending.append(text)
                 # a label written down the side, a character a line ("三、" / "本" / "年" / …), is longer
                 if len(pending) > MAX_FRAGMENTS and not self._cues.is_label_part("".join(pending)):
@@ -474,24 +486,21 @@ class Arranger:
         gaps = list(_GAP_PART.finditer(text))
         if len(gaps) < 2 and " " not in text and "\u3000" not in text:
             return None
-        if len(gaps) < 2 and self._is_value(text):
+        if len(gaps) < 2 and _GROUPED_NUMBER.fullmatch(text):
             return None  # "1 234": one number written with a space
         cells: list[Cell] = []
         for number, gap in enumerate(gaps):
             part = gap.group()
-            if (
-                self._cues.tables_of(part)
-                or self._is_value(part)
-                or self._cues.is_label_part(part)
-                or (number == 0 and self._row_label_before_figures(part, gaps))
-            ):
+            words = [(gap.start() + m.start(), m.group()) for m in _WORD.finditer(part)]
+            one_number = self._is_value(part) and (len(words) == 1 or _GROUPED_NUMBER.fullmatch(part) is not None)
+            if self._cues.tables_of(part) or one_number or self._cues.is_label_part(part):
                 pieces = [(gap.start(), part)]
-            else:  # cells a single space apart: each word on its own
-                pieces = [(gap.start() + m.start(), m.group()) for m in _WORD.finditer(part)]
-                if not all(
-                    self._cues.tables_of(w) or self._is_value(w) or self._cues.is_label_part(w) for _, w in pieces
-                ):
-                    return None
+            elif all(self._cues.tables_of(w) or self._is_value(w) or self._cues.is_label_part(w) for _, w in words):
+                pieces = words  # cells a single space apart: each word on its own
+            elif number == 0 and self._row_label_before_figures(part, gaps):
+                pieces = [(gap.start(), part)]
+            else:
+                return None
             for start, word in pieces:
                 column = span.column + start
                 cells.append(Cell(word, Span(span.line, column, span.line, column + len(word)), self._read(word)))

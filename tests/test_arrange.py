@@ -204,7 +204,7 @@ def test_whatever_the_lines_every_cell_and_heading_points_at_its_own_text(lines:
 
 
 @settings(max_examples=20, deadline=None)
-@given(seed=st.integers(0, 10**6), year=st.sampled_from([2020, 2021]), gap=st.sampled_from(["  ", "    ", " \u3000 "]))
+@given(seed=st.integers(0, 10**6), year=st.sampled_from([2020, 2021]), gap=st.sampled_from([" ", "  ", "    ", " \u3000 "]))
 def test_cells_apart_by_spaces_read_as_cells_apart_by_tabs(seed: int, year: int, gap: str) -> None:
     """Text extracted from a PDF with its layout kept (pdftotext -layout) stands its cells apart by
     runs of spaces: every value is read in its row and column, and the report lints clean."""
