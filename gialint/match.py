@@ -239,7 +239,7 @@ def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classi
     together (:attr:`Layout.GLUED`) is recognised by the labels its text holds, and has no cells.
     """
     if table.layout is Layout.GLUED:
-        from gialint.arrange import cues_for
+        from gialint.cues import cues_for
 
         glued = cues_for(model).glued_table(next(iter(table.cells)).text)
         return (model.tables[glued[0]], []) if glued is not None else None
@@ -338,9 +338,7 @@ def _unreadable(sources: tuple[Table, ...], problems: list[ShapeProblem]) -> Unr
     return None
 
 
-def _readable_part(
-    chosen: _Attempt, why: Unreadable
-) -> tuple[dict[tuple[str, str], Cell], list[ShapeProblem]]:
+def _readable_part(chosen: _Attempt, why: Unreadable) -> tuple[dict[tuple[str, str], Cell], list[ShapeProblem]]:
     """The cells and problems left when the rows that cannot be read are set aside.
 
     Glued cells leave nothing. In crawler text each row's values are the lines after its own

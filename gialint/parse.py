@@ -105,7 +105,8 @@ class Parser:
 @functools.lru_cache(maxsize=1)
 def parser() -> Parser:
     """The report parser, with the tables from the store (see :mod:`gialint.tables`)."""
-    from gialint.arrange import Arranger, default_cues
+    from gialint.arrange import Arranger
+    from gialint.cues import default_cues
     from gialint.values import default_reader
 
     read = default_reader().classify
