@@ -48,7 +48,6 @@ def main() -> None:
 
     start = time.perf_counter()
     import gialint
-    from gialint.ast import Layout
     from gialint.document import analyze
     from gialint.linter import lint_document
     from gialint.parse import parse_report

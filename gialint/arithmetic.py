@@ -571,6 +571,7 @@ class IdentityRule(Rule):
     """
 
     abstract: ClassVar[bool] = True
+
     def where(self, breach: Breach, table: MatchedTable) -> str:
         """How a message names the binding: the row's label, the column's label, or the item."""
         return where(breach, table)

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-
 from gialint.ast import (
     Block,
     Cell,

@@ -94,7 +94,11 @@ def document_as_dict(
         "title": None if report.title is None else {"text": report.title.text, **report.title.span.as_dict()},
         "page": {
             name: None if found is None else {"value": found.value, **found.span.as_dict()}
-            for name, found in (("published", doc.meta.published), ("publisher", doc.meta.publisher), ("title", doc.meta.title))
+            for name, found in (
+                ("published", doc.meta.published),
+                ("publisher", doc.meta.publisher),
+                ("title", doc.meta.title),
+            )
         },
         "preamble": [_block(b) for b in report.preamble],
         "sections": [

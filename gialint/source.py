@@ -116,8 +116,14 @@ def decode(data: bytes) -> Source:
 _LINE_ENDS = re.compile(r"\r\n?")
 
 
+_PAGE_BREAKS = str.maketrans("\f\v", "  ")
+
+
 def normalize_newlines(text: str) -> str:
-    """CRLF and CR become LF, and a byte-order mark goes; the line count and every column stay as they were."""
+    """CRLF and CR become LF, a form feed (pdftotext's page break) or vertical tab a space, and a
+    byte-order mark goes; the line count and every column stay as they were."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\f" in text or "\v" in text:
+        text = text.translate(_PAGE_BREAKS)
     return _LINE_ENDS.sub("\n", text) if "\r" in text else text

@@ -75,7 +75,9 @@ def _value_lines(text: str, table: str) -> list[int]:
 
 
 @settings(max_examples=25, deadline=None)
-@given(seed=st.integers(0, 10**6), year=st.sampled_from([2020, 2021]), table=st.sampled_from(["t3", "t4"]), data=st.data())
+@given(
+    seed=st.integers(0, 10**6), year=st.sampled_from([2020, 2021]), table=st.sampled_from(["t3", "t4"]), data=st.data()
+)
 def test_a_crawler_that_merges_or_splits_a_line_causes_no_sum_error(
     seed: int, year: int, table: str, data: st.DataObject
 ) -> None:
@@ -119,7 +121,9 @@ def test_the_page_metadata_of_a_crawler_header() -> None:
     text = "标题：某某局2020年政府信息公开工作年度报告\n发布时间：2021-01-20 09:30\n发布机构：\n来源：某某局办公室\n正文：\n一、总体情况\n2019年起……\n"
     doc = parse_document(text)
     assert doc.meta.published is not None and doc.meta.published.value == "2021-01-20 09:30"
-    assert doc.meta.publisher is not None and doc.meta.publisher.value == "某某局办公室"  # an empty 发布机构 is no value
+    assert (
+        doc.meta.publisher is not None and doc.meta.publisher.value == "某某局办公室"
+    )  # an empty 发布机构 is no value
     assert doc.meta.title is not None and (doc.meta.title.span.line, doc.meta.title.span.column) == (1, 4)
     assert doc.year is not None and doc.year.year == 2020 and doc.year.source.value == "page-title"
 
@@ -152,10 +156,18 @@ def test_a_label_and_its_values_on_one_line_separated_by_spaces() -> None:
 
 _MODEL = load()
 _VOCABULARY = sorted(
-    {label for spec in _MODEL.tables.values() for block in spec.blocks for label in (
-        *(r.label for r in block.rows), *(c.label for c in block.columns), *block.header_labels,
-        *((block.caption,) if block.caption else ()),
-    ) if label}
+    {
+        label
+        for spec in _MODEL.tables.values()
+        for block in spec.blocks
+        for label in (
+            *(r.label for r in block.rows),
+            *(c.label for c in block.columns),
+            *block.header_labels,
+            *((block.caption,) if block.caption else ()),
+        )
+        if label
+    }
     | set(SECTIONS)
     | {s.heading for s in _MODEL.sections}
 )
@@ -204,7 +216,9 @@ def test_whatever_the_lines_every_cell_and_heading_points_at_its_own_text(lines:
 
 
 @settings(max_examples=20, deadline=None)
-@given(seed=st.integers(0, 10**6), year=st.sampled_from([2020, 2021]), gap=st.sampled_from([" ", "  ", "    ", " \u3000 "]))
+@given(
+    seed=st.integers(0, 10**6), year=st.sampled_from([2020, 2021]), gap=st.sampled_from([" ", "  ", "    ", " \u3000 "])
+)
 def test_cells_apart_by_spaces_read_as_cells_apart_by_tabs(seed: int, year: int, gap: str) -> None:
     """Text extracted from a PDF with its layout kept (pdftotext -layout) stands its cells apart by
     runs of spaces: every value is read in its row and column, and the report lints clean."""

@@ -319,7 +319,7 @@ def test_files_passed_by_a_tool_are_passed_over_with_force_exclude(
     """pre-commit names every changed file, README.md included; its hooks run with --force-exclude."""
     names = [str(folder / "README.md"), str(folder / "2020.txt"), "--force-exclude", "--no-cache"]
     code, data, err = _check(names, capsys)
-    assert data["files"] == 1 and not any(d["code"] == "GIA206" for d in data["diagnostics"])
+    assert code == 0 and data["files"] == 1 and not any(d["code"] == "GIA206" for d in data["diagnostics"])
     assert "跳过 1 个" in err and "README.md" in err
 
 

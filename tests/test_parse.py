@@ -194,8 +194,26 @@ def test_the_report_spans_the_whole_text(text: str, span: tuple[int, int, int, i
 
 
 _LINE_SHAPES = st.sampled_from(
-    ["", " ", "\t", "\t\t", "\tx", "\t\tx", "x\ty", "x", "|", " | ", "| a | b |", "|---|---|", "一、总体情况",
-     "（一）x", "<!-- c -->", "\u3000", "1、x", "x报告"]
+    [
+        "",
+        " ",
+        "\t",
+        "\t\t",
+        "\tx",
+        "\t\tx",
+        "x\ty",
+        "x",
+        "|",
+        " | ",
+        "| a | b |",
+        "|---|---|",
+        "一、总体情况",
+        "（一）x",
+        "<!-- c -->",
+        "\u3000",
+        "1、x",
+        "x报告",
+    ]
 )
 
 

@@ -11,7 +11,8 @@ import gialint
 from gialint.ast import Layout
 from gialint.formats import load
 from gialint.source import ReadError, decode
-from gialint.testing import LAYOUTS as WRITABLE, Key, consistent_values, render
+from gialint.testing import LAYOUTS as WRITABLE
+from gialint.testing import Key, consistent_values, render
 
 YEARS = st.sampled_from([2019, 2020, 2021, 2022, 2024])
 LAYOUTS = st.sampled_from(WRITABLE)

@@ -83,3 +83,15 @@ def test_read_file_does_not_change_the_file(tmp_path: Path) -> None:
     path.write_bytes(data)
     read_path(path)
     assert path.read_bytes() == data
+
+
+def test_a_page_break_before_a_label_is_not_part_of_it() -> None:
+    """pdftotext ends each page with a form feed, so the first line of a page starts with one."""
+    from gialint.document import parse_document
+
+    text = (Path(__file__).parent / "fixtures" / "base" / "report-2020.txt").read_text(encoding="utf-8")
+    damaged = text.replace("\n行政强制\t", "\n\f行政强制\t", 1)
+    assert damaged != text
+    doc = parse_document(damaged)
+    t2 = doc.table("t2")
+    assert t2 is not None and not any(hit.fuzzy for hit in t2.labels)
