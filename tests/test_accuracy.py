@@ -257,8 +257,11 @@ def test_text_output(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_gialint_command_gives_the_same_figures(
-    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # `python -m gialint` puts the working directory first on sys.path: from the checkout it would
+    # import the source tree instead of the installed package (as CI runs the tests there)
+    monkeypatch.chdir(tmp_path)
     # two files (a process each): one with findings, one unreadable
     entries = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     some = tmp_path / "some.json"
