@@ -301,7 +301,7 @@ def _match_group(
     chosen = next((a for a in fitting if a.template.version == prefer), fitting[-1])
     sources = tuple(item[2] for item in group)
     cells, problems = chosen.cells, chosen.problems
-    unreadable = _unreadable(sources, problems)
+    unreadable = _unreadable(sources, problems, hits)
     if unreadable is not None:
         cells, problems = _readable_part(chosen, unreadable)
     return MatchedTable(
@@ -321,7 +321,9 @@ def _match_group(
 _COUNT_PROBLEMS = ("extra-values", "missing-values", "stray-values")
 
 
-def _unreadable(sources: tuple[Table, ...], problems: list[ShapeProblem]) -> Unreadable | None:
+def _unreadable(
+    sources: tuple[Table, ...], problems: list[ShapeProblem], hits: Sequence[LabelHit]
+) -> Unreadable | None:
     """Why cells of these tables cannot be read one by one, or None when they can.
 
     Cells run together on a line cannot. In crawler text (one cell per line, nothing else), a
@@ -334,7 +336,10 @@ def _unreadable(sources: tuple[Table, ...], problems: list[ShapeProblem]) -> Unr
     if all(t.layout is Layout.LINES for t in sources):
         first = next((p for p in problems if p.kind in _COUNT_PROBLEMS), None)
         if first is not None:
-            return Unreadable("values", first.span, first.row, first.expected, first.found)
+            # at the row's label where it has one: the place a baseline keeps (t3 / row / new)
+            label = next((h.cell for h in hits if first.row and any(r.label == first.row for r in h.refs)), None)
+            span = label.span if label is not None else first.span
+            return Unreadable("values", span, first.row, first.expected, first.found)
     return None
 
 
