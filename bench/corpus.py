@@ -22,7 +22,12 @@ from pathlib import Path
 
 from gialint.ast import Layout
 from gialint.formats import load
-from gialint.testing import LAYOUTS, Key, consistent_values, render
+from gialint.testing import Key, consistent_values, render
+
+#: The layouts the benchmark corpus has been made of since its first figures (docs/performance.md):
+#: kept fixed so that figures stay comparable. Crawler text (Layout.LINES, about four times as
+#: many lines for the same report) is timed by the reading tests, not mixed in here.
+BENCH_LAYOUTS = (Layout.TAB, Layout.PIPE, Layout.TSV, Layout.MARKDOWN)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -93,7 +98,7 @@ TEXT_DEFECTS = (_typo, _drop_section)
 def make_report(index: int, rng: random.Random, prose: list[str]) -> tuple[str, str]:
     """One report: (file name, text). Layouts go round; years cover both formats."""
     year = rng.randint(2019, 2024)
-    layout = LAYOUTS[index % len(LAYOUTS)]
+    layout = BENCH_LAYOUTS[index % len(BENCH_LAYOUTS)]
     values: dict[Key, int | str] = dict(consistent_values(year, rng))
     defective = rng.random() < DEFECT_SHARE
     text_defects = []

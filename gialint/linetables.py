@@ -173,11 +173,11 @@ class LineTables:
                 continue
             text, span = texts[index]
             index += 1
-            spaced = self._line_cells(text, span)
+            spaced = None if self._cues.tables_of(text) else self._line_cells(text, span)
             if self._cues.tables_of(text):
                 cells.append(Cell(text, span, self._read(text)))
                 in_values = self._cues.names_row(text)
-            elif self._is_value(text) and spaced is None:
+            elif spaced is None and self._is_value(text):
                 cells.append(Cell(text, span, self._read(text)))
                 in_values = True
             elif spaced is not None:
@@ -213,11 +213,9 @@ class LineTables:
     def _line_cells(self, text: str, span: Span) -> list[Cell] | None:
         """The cells of a line that holds several, apart by spaces ("规章      1      0      11"), each
         a label, a piece of one or a figure; None when the line is not such a row."""
-        if span.line != span.end_line:
-            return None
+        if span.line != span.end_line or not (" " in text or "\u3000" in text or "\t" in text):
+            return None  # one word: one cell at most
         gaps = list(_GAP_PART.finditer(text))
-        if len(gaps) < 2 and " " not in text and "\u3000" not in text:
-            return None
         if len(gaps) < 2 and _GROUPED_NUMBER.fullmatch(text):
             return None  # "1 234": one number written with a space
         cells: list[Cell] = []
@@ -268,17 +266,21 @@ class LineTables:
 
     def _join_label(self, texts: list[tuple[str, Span]], start: int) -> tuple[int, str, Span] | None:
         """Lines ``start``… that together are one label ("1." + "属于国家秘密"), the longest such."""
-        if self._is_value(texts[start][0]) and not _NUMBERING.fullmatch(texts[start][0]):
-            return None
-        pieces = [texts[start][0]]
+        first = texts[start][0]
+        if not self._cues.is_label_part(first) or (self._is_value(first) and not _NUMBERING.fullmatch(first)):
+            return None  # a label starts with a piece of a label ("1." is one of "1.属于国家秘密")
+        pieces = [first]
         best = None
         for end in range(start + 1, min(len(texts), start + MAX_JOIN)):
             text = texts[end][0]
             if self._is_value(text) and not _NUMBERING.fullmatch(text):
                 break
             pieces.append(text)
-            if self._cues.tables_of("".join(pieces)):
+            joined = "".join(pieces)
+            if self._cues.tables_of(joined):
                 best = end
+            elif not self._cues.is_label_part(joined):
+                break  # no label goes on like this
         if best is None:
             return None
         text = "\n".join(t for t, _ in texts[start : best + 1])
