@@ -19,6 +19,8 @@ from gialint.readers import EXTENSIONS
 from gialint.report import REPORTERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: A reader that stopped reading (`gialint check … | head`): 128 + SIGPIPE, as other tools exit.
+EXIT_BROKEN_PIPE = 141
 SEVERITIES = tuple(s.label for s in reversed(Severity))
 
 
@@ -261,9 +263,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PluginError as error:
         print(f"gialint: {error}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:  # `gialint check … | head`
+    except BrokenPipeError:  # `gialint check … | head`: the check did not finish; never a success
         sys.stderr.close()
-        return EXIT_OK
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return 130
 

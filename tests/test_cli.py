@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -188,8 +189,10 @@ def test_the_command_exits_at_once_with_all_its_output(capsys: pytest.CaptureFix
     assert command.returncode == code and written.read_text(encoding="utf-8") == out
 
 
-def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
-    # `gialint check … | head`: more output than a pipe holds, and a reader that leaves early
+def test_a_reader_that_stops_reading_ends_the_run_with_141_and_no_traceback(tmp_path: Path) -> None:
+    # `gialint check … | head`: more output than a pipe holds, and a reader that leaves early.
+    # The check did not finish, so it is not a success: under `set -o pipefail` a CI job fails,
+    # with 128 + SIGPIPE as `yes | head` gives.
     for index in range(40):
         shutil.copy(BASE / "defects-2021.txt", tmp_path / f"r{index:02d}.txt")
     command = [sys.executable, "-m", "gialint", "check", str(tmp_path), "--no-cache", "-j", "1"]
@@ -197,8 +200,19 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
     assert process.stdout is not None and process.stderr is not None
     assert process.stdout.readline()
     process.stdout.close()
-    assert process.wait(timeout=60) == 0
+    assert process.wait(timeout=60) == 141
     assert process.stderr.read() == b""
+
+
+def test_a_pipe_into_head_fails_under_pipefail(tmp_path: Path) -> None:
+    for index in range(40):
+        shutil.copy(BASE / "defects-2021.txt", tmp_path / f"r{index:02d}.txt")
+    script = (
+        f"set -o pipefail; {shlex.quote(sys.executable)} -m gialint check {shlex.quote(str(tmp_path))} "
+        "--no-cache -j 1 --format concise | head -1"
+    )
+    done = subprocess.run(["bash", "-c", script], capture_output=True, cwd=tmp_path, timeout=120)
+    assert done.returncode != 0 and done.stdout.count(b"\n") == 1 and b"Traceback" not in done.stderr
 
 
 def test_empty_directory_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
