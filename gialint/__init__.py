@@ -16,6 +16,27 @@ from typing import TYPE_CHECKING, Any
 
 from gialint._version import __version__
 
+
+def _serve_the_source_tree() -> None:
+    """Let this package run from a checkout as it runs installed.
+
+    ``grammars/`` and ``rules/`` stand beside the package in the repository and are installed
+    inside it (``gialint.grammars``, ``gialint.rules``: setuptools ``package-dir``). Run from the
+    repository root, ``python -m gialint`` — or a script there — imports this source tree, the
+    working directory coming first on ``sys.path``, and found neither. Here the package looks
+    for its subpackages beside itself too; installed, where they are inside it, nothing changes.
+    """
+    import os
+
+    package = os.path.dirname(__file__)
+    if not os.path.isdir(os.path.join(package, "grammars")):
+        root = os.path.dirname(package)
+        if os.path.isfile(os.path.join(root, "grammars", "report.lark")):
+            __path__.append(root)
+
+
+_serve_the_source_tree()
+
 #: Each public name and the module that defines it.
 _EXPORTS = {
     "Applicability": "gialint.diagnostic",

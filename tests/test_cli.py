@@ -222,3 +222,19 @@ def test_empty_directory_says_so(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert ".docx" in EXTENSIONS and ".pdf" in EXTENSIONS and ".html" in EXTENSIONS
     code, _, err = run(["check", str(tmp_path), "--select", "GIA999"], capsys)
     assert code == 2 and "'GIA999' matches no rule" in err
+
+
+def test_the_command_and_the_library_run_from_the_repository_root() -> None:
+    """Where the README leaves a user: `python -m gialint` and the README's Python example, run in
+    the checkout, import the source tree (the working directory comes first on sys.path)."""
+    root = Path(__file__).resolve().parents[1]
+    command = subprocess.run(
+        [sys.executable, "-m", "gialint", "check", "examples/example-2021.txt", "--no-cache"],
+        capture_output=True,
+        cwd=root,
+        timeout=120,
+    )
+    assert command.returncode == 1 and b"GIA301" in command.stdout and command.stderr == b""
+    example = "import gialint; r = gialint.lint_path('examples/hangzhou-2020.txt'); print(r.document.year.year)"
+    library = subprocess.run([sys.executable, "-c", example], capture_output=True, cwd=root, timeout=120)
+    assert library.returncode == 0 and library.stdout.strip() == b"2020", library.stderr[-300:]
