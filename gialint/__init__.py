@@ -50,6 +50,7 @@ _EXPORTS = {
     "LintResult": "gialint.result",
     "ReadError": "gialint.source",
     "Rule": "gialint.rule",
+    "SelectionError": "gialint.selection",
     "Settings": "gialint.config.settings",
     "Severity": "gialint.diagnostic",
     "Span": "gialint.span",
@@ -75,6 +76,7 @@ __all__ = [
     "LintResult",
     "ReadError",
     "Rule",
+    "SelectionError",
     "Settings",
     "Severity",
     "Span",
@@ -98,6 +100,7 @@ if TYPE_CHECKING:
     from gialint.readers.limits import Limits
     from gialint.result import FileError, LintResult
     from gialint.rule import Rule
+    from gialint.selection import SelectionError
     from gialint.source import ReadError
     from gialint.span import Span
 

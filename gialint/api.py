@@ -34,8 +34,15 @@ def settings_for(path: str | os.PathLike[str]) -> Settings:
     return load_config(file) if file else DEFAULT_SETTINGS
 
 
-def _settings(settings: Settings | None, select: Iterable[str] | None, ignore: Iterable[str] | None) -> Settings:
-    return (settings or DEFAULT_SETTINGS).overridden(select=tuple(select or ()), ignore=tuple(ignore or ()))
+def _codes(codes: Iterable[str] | str | None) -> tuple[str, ...]:
+    """``select="GIA401"`` means the one selector, not the letters G, I, A…"""
+    return (codes,) if isinstance(codes, str) else tuple(codes or ())
+
+
+def _settings(
+    settings: Settings | None, select: Iterable[str] | str | None, ignore: Iterable[str] | str | None
+) -> Settings:
+    return (settings or DEFAULT_SETTINGS).overridden(select=_codes(select), ignore=_codes(ignore))
 
 
 def parse_text(text: str, settings: Settings | None = None) -> Document:
@@ -46,8 +53,8 @@ def parse_text(text: str, settings: Settings | None = None) -> Document:
 def lint_text(
     text: str,
     path: str | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     *,
     settings: Settings | None = None,
 ) -> LintResult:
@@ -64,8 +71,8 @@ def lint_text(
 
 def lint_path(
     path: str | os.PathLike[str],
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     *,
     settings: Settings | None = None,
@@ -81,8 +88,8 @@ def lint_path(
 def lint_bytes(
     data: bytes,
     name: str,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     *,
     settings: Settings | None = None,
@@ -94,8 +101,8 @@ def lint_bytes(
 def lint_extracted(
     extracted: Extracted,
     path: str | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     *,
     settings: Settings | None = None,
 ) -> LintResult:

@@ -15,9 +15,17 @@ LANGUAGES = ("zh", "en")
 
 
 class Severity(enum.IntEnum):
+    """How serious a finding is: ``ERROR`` (the format is not followed, a figure is wrong),
+    ``WARNING`` (probably wrong, or written in a way that hinders reading), ``INFO`` (a note).
+    Ordered, so that ``severity >= Severity.WARNING`` works; ``str()`` gives "error", "warning"
+    or "info"."""
+
     INFO = 1
     WARNING = 2
     ERROR = 3
+
+    def __str__(self) -> str:
+        return self.label
 
     @property
     def label(self) -> str:
@@ -34,13 +42,18 @@ class Severity(enum.IntEnum):
 @by_fields
 @frozen
 class Text:
-    """A text in both languages gialint speaks."""
+    """A text in both languages gialint speaks: ``zh`` and ``en``; ``str()`` gives the Chinese,
+    the default language, and ``get(lang)`` either."""
 
     zh: str
     en: str
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
+
+    def __str__(self) -> str:
+        """The text in gialint's default language, Chinese (``get("en")`` for English)."""
+        return self.zh
 
     def format(self, **values: Any) -> Text:
         return Text(self.zh.format(**values), self.en.format(**values))
@@ -100,6 +113,12 @@ class Fix:
 @by_fields
 @frozen
 class Diagnostic:
+    """One finding: the rule (``code``, ``name``), how serious it is, where (``span`` in the text
+    linted; ``location`` in a .html/.docx/.pdf file; ``place`` in the report's logic, such as
+    ``("t3", "new", "total")``), what it says (``message``, a :class:`Text` in Chinese and English),
+    for a sum the ``expected`` and ``found`` values and the ``related`` cells, and a ``fix``
+    where one is known. ``as_dict()`` gives the JSON form."""
+
     code: str
     name: str
     severity: Severity

@@ -28,6 +28,12 @@ from gialint.year import ReportYear, YearSource, find_year
 
 @frozen
 class Document:
+    """A report as gialint understands it, what every rule reads: ``report`` (the located syntax
+    tree), ``year`` (and where it was found), ``sections`` (each heading identified with one of
+    the format's six), ``tables`` (tables 2–4 matched to their format version, cell by cell:
+    ``doc.table("t3").cell("new", "total")``), ``meta`` (what the published page states) and
+    ``model`` (the formats)."""
+
     report: Report
     year: ReportYear | None
     sections: tuple[SectionFound, ...]

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+_DOC = """Where a piece of text stands: 1-based ``line`` and ``column`` of its start, ``end_line`` and
+``end_column`` (exclusive) of its end, in characters of the decoded text."""
+
 
 class Span(NamedTuple):
     line: int
@@ -37,3 +40,7 @@ class Span(NamedTuple):
             "end_line": self.end_line,
             "end_column": self.end_column,
         }
+
+
+# set at run time: mypyc, which compiles this module, gives a class docstring of its own ("filler")
+setattr(Span, "__doc__", _DOC)  # noqa: B010

@@ -98,3 +98,57 @@ def test_every_public_name_is_exported_and_loaded_on_first_use(tmp_path: Path) -
     script = "import sys, gialint; print(sorted(m for m in sys.modules if m.startswith('gialint')))"
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['gialint', 'gialint._version']"
+
+
+# ---------------------------------------------------------------- the library's small courtesies (issue 19)
+
+
+def test_severities_and_messages_print_as_words() -> None:
+    assert [str(s) for s in gialint.Severity] == ["info", "warning", "error"]
+    result = gialint.lint_path(ROOT / "examples" / "example-2021.txt")
+    diagnostic = result.diagnostics[0]
+    assert str(diagnostic.message) == diagnostic.message.zh and f"{diagnostic.severity}" == diagnostic.severity.label
+
+
+def test_a_result_as_a_dict_is_what_the_json_output_gives() -> None:
+    import json
+
+    from gialint.report.json_format import as_json
+
+    result = gialint.lint_path(ROOT / "examples" / "example-2021.txt")
+    data = result.as_dict("en")
+    assert data["path"] == result.path and data["file_format"] == "text" and data["encoding"] == "utf-8"
+    per_file = [{k: v for k, v in d.items() if k != "path"} for d in as_json([result], [], "en")["diagnostics"]]
+    assert data["diagnostics"] == per_file and json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+def test_a_selector_given_as_one_string_is_one_selector() -> None:
+    text = (ROOT / "examples" / "example-2021.txt").read_text(encoding="utf-8")
+    as_string = gialint.lint_text(text, select="GIA203").diagnostics
+    assert as_string and {d.code for d in as_string} == {"GIA203"}
+    assert as_string == gialint.lint_text(text, select=["GIA203"]).diagnostics
+    assert "GIA203" not in {d.code for d in gialint.lint_text(text, ignore="GIA203").diagnostics}
+    with pytest.raises(gialint.SelectionError):
+        gialint.lint_text(text, select="GIA999")
+
+
+@pytest.mark.parametrize("name", ["table.xls", "table.xlsx", "report.ofd", "scan.png"])
+def test_a_file_that_is_no_report_document_is_refused_not_read_as_text(name: str) -> None:
+    with pytest.raises(gialint.ReadError) as error:
+        gialint.lint_bytes("本年新收政府信息公开申请数量,12\n".encode(), name)
+    assert "not a report document" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_the_public_classes_say_what_they_are() -> None:
+    for cls in (
+        gialint.LintResult,
+        gialint.Diagnostic,
+        gialint.Document,
+        gialint.Severity,
+        gialint.Settings,
+        gialint.Limits,
+        gialint.Span,
+        gialint.Text,
+    ):
+        doc = cls.__doc__ or ""
+        assert len(doc) > 40 and not doc.startswith(cls.__name__ + "("), cls

@@ -47,6 +47,12 @@ def matches(pattern: str, path: str, root: str) -> bool:
 
 @frozen
 class Settings:
+    """The settings that apply to a file: which rules run (``select``, ``extend_select``,
+    ``ignore``, ``per_file_ignores``), at what severity, ``fail_on``, ``lang``, the ``year`` or
+    format ``version`` for a report that states none, ``empty_cell``, ``exclude``. Made from the
+    configuration files by :func:`gialint.settings_for`, or by hand; ``overridden(...)`` changes
+    some of them (docs/configuration.md)."""
+
     select: tuple[str, ...] = ("ALL",)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -42,6 +42,24 @@ LEGACY: dict[str, str] = {
     ".wps": f"this is a legacy WPS .wps file; {CONVERT}",
     ".rtf": f"this is an RTF file; {CONVERT}",
 }
+#: Extensions of files that are not report documents, and what they are: refused in one line
+#: rather than read as text.
+NOT_DOCUMENTS: dict[str, str] = {
+    ".xls": "an Excel spreadsheet",
+    ".xlsx": "an Excel spreadsheet",
+    ".et": "a WPS spreadsheet",
+    ".ofd": "an OFD document (export it as PDF, then check the PDF)",
+    ".ppt": "a slide deck",
+    ".pptx": "a slide deck",
+    ".png": "an image (a scanned report needs OCR first)",
+    ".jpg": "an image (a scanned report needs OCR first)",
+    ".jpeg": "an image (a scanned report needs OCR first)",
+    ".gif": "an image",
+    ".bmp": "an image",
+    ".tif": "an image (a scanned report needs OCR first)",
+    ".tiff": "an image (a scanned report needs OCR first)",
+}
+
 #: Extensions a directory run picks up.
 EXTENSIONS = tuple(READERS)
 
@@ -56,7 +74,7 @@ _SNIFF = (
 def kind_of(name: str, data: bytes | None = None) -> str:
     """The extension that decides the reader: the name's, or for other names the content's."""
     extension = os.path.splitext(name)[1].lower()
-    if extension in READERS or extension in LEGACY:
+    if extension in READERS or extension in LEGACY or extension in NOT_DOCUMENTS:
         return extension
     head = (data or b"")[:1024]
     for signature, kind in _SNIFF:
@@ -70,6 +88,9 @@ def kind_of(name: str, data: bytes | None = None) -> str:
 def get_reader(kind: str) -> Reader:
     if kind in LEGACY:
         raise ReadError(LEGACY[kind])
+    if kind in NOT_DOCUMENTS:
+        readable = ", ".join(READERS)
+        raise ReadError(f"this is {NOT_DOCUMENTS[kind]}, not a report document; gialint reads {readable}")
     module, _, function = READERS[kind].partition(":")
     reader: Reader = getattr(importlib.import_module(module), function)
     return reader

@@ -17,6 +17,9 @@ MIB = 1024 * 1024
 
 @frozen
 class Limits:
+    """How much of a file gialint reads before it refuses it in one line (exit 2): sizes, pages,
+    cells and time (docs/file-formats.md). ``gialint.lint_path(path, limits=Limits(...))``."""
+
     max_text_bytes: int = 16 * MIB  # .txt, .md, .html
     max_binary_bytes: int = 64 * MIB  # .docx, .pdf
     max_unzipped_bytes: int = 256 * MIB  # everything inside a .docx, as its directory declares
