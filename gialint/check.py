@@ -326,7 +326,7 @@ class Run:
             return EXIT_ERROR if self.errors else (EXIT_FINDINGS if self.changed_files else EXIT_OK)
         if args.fix and self.fixed:
             self.say(f"fixed {self.fixed} findings in {self.changed_files} files")
-        options = ReportOptions(here.lang, args.color, args.quiet, args.show_source)
+        options = ReportOptions(here.lang, args.color, args.quiet, args.show_source, fail_on=here.fail_on)
         if args.statistics:
             print_statistics(self.results, self.errors, here.lang, args.format == "json", self.out)
         else:

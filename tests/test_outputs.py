@@ -150,6 +150,19 @@ def test_junit(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cases["./broken.pdf"].find("error") is not None
 
 
+def test_junit_fails_a_file_as_the_exit_code_does(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file with warnings only passes under the default --fail-on error, and says what it saw."""
+    (repo / "reports" / "broken.pdf").unlink()
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8").replace("\t7\t7\t7", "\t7件\t7\t7", 1)
+    (repo / "reports" / "warned.txt").write_text(text, encoding="utf-8")
+    code, out, _ = run(["check", "warned.txt", "--format", "junit"], capsys)
+    (case,) = ET.fromstring(out).iter("testcase")
+    assert code == 0 and case.find("failure") is None and "GIA402" in (case.findtext("system-out") or "")
+    code, out, _ = run(["check", "warned.txt", "--format", "junit", "--fail-on", "warning"], capsys)
+    (case,) = ET.fromstring(out).iter("testcase")
+    assert code == 1 and case.find("failure") is not None
+
+
 def test_output_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check", "县", "--format", "json", "--output-file", "out.json"], capsys)
     assert out == "" and code == 1

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from attrs import frozen
 
+from gialint.diagnostic import Severity
 from gialint.result import FileError as FileError  # where reporters have always found it
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class ReportOptions:
     quiet: bool = False  # full: no closing summary
     show_source: bool = False  # concise: add the source line under each finding (full always shows it)
     root: str | None = None  # the repository root paths are made relative to (SARIF); None: found from the cwd
+    fail_on: Severity = Severity.ERROR  # the lowest severity that fails a file (JUnit), as it sets the exit code
 
 
 def where(path: str, diagnostic: Diagnostic, lang: str) -> str:

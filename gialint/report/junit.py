@@ -1,8 +1,9 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure DevOps).
 
-One ``<testcase>`` per report file: it passes when the file has no findings, fails with
-one ``<failure>`` listing every finding (``path:line:col: CODE message``) otherwise, and
-is an ``<error>`` when the file could not be read.
+One ``<testcase>`` per report file: it fails, with one ``<failure>`` listing every finding
+(``path:line:col: CODE message``), when a finding is at or above ``--fail-on`` (as the exit
+code does); otherwise it passes, its findings, if any, in ``<system-out>``; it is an
+``<error>`` when the file could not be read.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from collections.abc import Sequence
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from gialint.diagnostic import Severity
 from gialint.report import FileError, ReportOptions, where
 from gialint.result import LintResult
 
 
-def as_junit(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> ET.Element:
-    failures = sum(1 for r in results if r.diagnostics)
+def as_junit(
+    results: Sequence[LintResult], errors: Sequence[FileError], lang: str, fail_on: Severity = Severity.ERROR
+) -> ET.Element:
+    failures = sum(1 for r in results if any(d.severity >= fail_on for d in r.diagnostics))
     suites = ET.Element("testsuites", name="gialint")
     suite = ET.SubElement(
         suites,
@@ -30,15 +34,17 @@ def as_junit(results: Sequence[LintResult], errors: Sequence[FileError], lang: s
     for result in results:
         path = result.path or "-"
         case = ET.SubElement(suite, "testcase", classname="gialint", name=path, file=path)
-        if result.diagnostics:
-            lines = [
-                f"{where(path, d, lang)}: {d.code} {d.severity.label} {d.message.get(lang)}" for d in result.diagnostics
-            ]
+        lines = [
+            f"{where(path, d, lang)}: {d.code} {d.severity.label} {d.message.get(lang)}" for d in result.diagnostics
+        ]
+        if any(d.severity >= fail_on for d in result.diagnostics):
             codes = sorted({d.code for d in result.diagnostics})
             failure = ET.SubElement(
                 case, "failure", message=f"{len(result.diagnostics)} findings: {', '.join(codes)}", type="lint"
             )
             failure.text = "\n".join(lines)
+        elif lines:  # below --fail-on: the case passes, as the exit code does, and says what it saw
+            ET.SubElement(case, "system-out").text = "\n".join(lines)
     for error in errors:
         case = ET.SubElement(suite, "testcase", classname="gialint", name=error.path, file=error.path)
         ET.SubElement(case, "error", message=error.message, type="unreadable")
@@ -48,7 +54,7 @@ def as_junit(results: Sequence[LintResult], errors: Sequence[FileError], lang: s
 def report_junit(
     results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
 ) -> None:
-    tree = as_junit(results, errors, options.lang)
+    tree = as_junit(results, errors, options.lang, options.fail_on)
     ET.indent(tree)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(tree, encoding="unicode"))
