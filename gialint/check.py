@@ -151,6 +151,14 @@ class Run:
         if args.update_baseline and not args.baseline:
             print("gialint: --update-baseline needs --baseline FILE", file=sys.stderr)
             return EXIT_ERROR
+        if args.unsafe_fixes and not (args.fix or args.diff):
+            print("gialint: --unsafe-fixes applies with --fix or --diff", file=sys.stderr)
+            return EXIT_ERROR
+        if args.statistics and args.format not in (None, "full", "concise", "json"):
+            print(
+                f"gialint: --statistics prints a table (or JSON with --format json), not {args.format}", file=sys.stderr
+            )
+            return EXIT_ERROR
         from gialint.registry import rule_index
         from gialint.selection import SelectionError, check_selector
 

@@ -225,6 +225,9 @@ def _config(args: argparse.Namespace) -> int:
     from gialint.config import ConfigError, Resolver, schema
     from gialint.config.show import as_toml
 
+    if args.format == "markdown" and not args.schema:
+        print("gialint: --format markdown is for --schema (the settings print as toml or json)", file=sys.stderr)
+        return EXIT_ERROR
     if args.schema:
         if args.format == "markdown":
             from gialint.docgen import config_markdown

@@ -238,3 +238,20 @@ def test_the_command_and_the_library_run_from_the_repository_root() -> None:
     example = "import gialint; r = gialint.lint_path('examples/hangzhou-2020.txt'); print(r.document.year.year)"
     library = subprocess.run([sys.executable, "-c", example], capture_output=True, cwd=root, timeout=120)
     assert library.returncode == 0 and library.stdout.strip() == b"2020", library.stderr[-300:]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["check", "examples/example-2021.txt", "--unsafe-fixes"], "--unsafe-fixes applies with --fix or --diff"),
+        (["check", "examples/example-2021.txt", "--statistics", "--format", "sarif"], "--statistics prints a table"),
+        (["check", "examples/example-2021.txt", "--statistics", "--format", "junit"], "--statistics prints a table"),
+        (["config", "--format", "markdown"], "--format markdown is for --schema"),
+    ],
+)
+def test_an_option_that_would_be_ignored_is_refused_in_one_line(
+    args: list[str], says: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    code, out, err = run(args, capsys)
+    assert code == 2 and out == "" and says in err and err.count("\n") == 1
