@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from attrs import evolve
+
 from gialint.ast import Heading, NumeralStyle, Paragraph, Table, Title
 from gialint.build import SubHeading, heading_from_text
 from gialint.cues import Cues
@@ -185,7 +187,5 @@ class Arranger:
 
 
 def _demoted(heading: Heading) -> Heading:
-    from attrs import evolve
-
     style = NumeralStyle.DOTTED_ARABIC if heading.style is NumeralStyle.ARABIC else heading.style
     return evolve(heading, style=style)

@@ -42,6 +42,17 @@ def _pattern(model: FormatModel) -> re.Pattern[str] | None:
     return re.compile(rf"[ \t\u3000]*(?P<word>{alternatives})[ \t\u3000]*[:：][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*")
 
 
+#: The word of a source line (来源, 信息来源, 文章来源): it states the publishing body only when its
+#: value is the name of one.
+SOURCE = "来源"
+
+
+def is_medium(word: str, value: str, body_endings: tuple[str, ...]) -> bool:
+    """Whether ``value``, stated after ``word``, is a source that is a medium or a website (某某网,
+    本站) rather than the publishing body: a 来源 that does not end like a body's name."""
+    return SOURCE in word and bool(body_endings) and not value.endswith(body_endings)
+
+
 def find_meta(report: Report, model: FormatModel) -> PageMeta:
     """The page metadata stated in the lines before the report's first section."""
     pattern = _pattern(model)
@@ -61,8 +72,8 @@ def find_meta(report: Report, model: FormatModel) -> PageMeta:
         if match is None or not match["value"]:
             continue
         key = keys[match["word"]]
-        if "来源" in match["word"] and bodies and not match["value"].endswith(bodies):
-            continue  # a source that is a medium (某某网), not the publishing body
+        if is_medium(match["word"], match["value"], bodies):
+            continue
         if key not in found:  # the first statement wins: 发布机构 before a later 来源
             start = paragraph.span.column + match.start("value")
             span = Span(paragraph.span.line, start, paragraph.span.line, start + len(match["value"]))

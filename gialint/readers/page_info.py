@@ -17,11 +17,12 @@ from typing import Any
 
 from attrs import frozen
 
+from gialint.meta import SOURCE, is_medium
+
 PUBLISHED = "发布时间"
 PUBLISHER = "发布机构"
 FIELDS = (PUBLISHED, PUBLISHER)
 
-_SOURCE = "来源"
 #: ``<meta name=…>`` (compared in lower case) and the field each states, in order of preference
 _META = (("pubdate", PUBLISHED), ("publishdate", PUBLISHED), ("contentsource", PUBLISHER), ("sitename", PUBLISHER))
 
@@ -81,7 +82,7 @@ def from_meta(document: Any) -> list[Stated]:
     for name, field in _META:
         if name in found and not any(s.field == field for s in out):
             content, element, label = found[name]
-            value = _value(field, content, source=True)
+            value = _value(field, content, word=SOURCE)  # a meta tag's body is a source: named or not stated
             if value:
                 out.append(Stated(field, value, element, label))
     return out
@@ -106,7 +107,7 @@ def from_text(pieces: Sequence[tuple[str, Any]]) -> list[Stated]:
             continue  # a longer word ending in a label's characters (更新时间)
         word = match.group(1)
         field = words.fields[word]
-        value = _value(field, text[match.end() :], source=_SOURCE in word, anchored=True)
+        value = _value(field, text[match.end() :], word=word, anchored=True)
         if value:
             value_end = match.end() + len(value)
             rank = words.rank[word]
@@ -124,7 +125,7 @@ def choose(*sources: Iterable[Stated]) -> list[Stated]:
     return [chosen[field] for field in FIELDS if field in chosen]
 
 
-def _value(field: str, text: str, source: bool, anchored: bool = False) -> str:
+def _value(field: str, text: str, word: str, anchored: bool = False) -> str:
     pattern = _DATE if field == PUBLISHED else _NAME
     following = _vocabulary().next_label.search(text)
     if following is not None:
@@ -133,7 +134,7 @@ def _value(field: str, text: str, source: bool, anchored: bool = False) -> str:
     if found is None:
         return ""
     value = found.group().strip()
-    if field == PUBLISHER and source and not value.endswith(_vocabulary().body_endings):
+    if field == PUBLISHER and is_medium(word, value, _vocabulary().body_endings):
         return ""  # a source that is a medium or a website, not a publishing body
     return value
 
