@@ -11,7 +11,7 @@ import functools
 import re
 
 from gialint.formats import FormatModel, load
-from gialint.labels import normalize, strip_note
+from gialint.labels import normalize
 from gialint.outline import SectionIdentifier
 
 #: A line with cells run together: at least this many of one table's labels, and a run of digits
@@ -48,8 +48,7 @@ class Cues:
         normalized = normalize(text.replace("\n", ""))
         if not normalized:
             return frozenset()
-        forms = {normalized, strip_note(normalized)}
-        return frozenset(spec.id for spec in self._tables for form in forms if spec.lookup(form))
+        return frozenset(spec.id for spec in self._tables if spec.lookup(normalized))  # notes stripped there
 
     @functools.cached_property
     def _parts(self) -> frozenset[str]:
