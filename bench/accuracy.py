@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gialint.diagnostic import Diagnostic
+    from gialint.base.diagnostic import Diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = ROOT / "tests" / "fixtures" / "real"
@@ -276,7 +276,7 @@ def command_runner(command: str) -> Callable[[Path], Run]:
 
 
 def rule_codes_in_process() -> frozenset[str]:
-    from gialint.registry import all_rules
+    from gialint.lint.registry import all_rules
 
     return frozenset(rule.code for rule in all_rules())
 

@@ -50,12 +50,12 @@ def main() -> None:
     from corpus import BENCH_LAYOUTS  # bench/ is the script's folder, first on sys.path
 
     import gialint
-    from gialint.document import analyze
-    from gialint.linter import lint_document
-    from gialint.parse import parse_report
-    from gialint.parse import parser as build_parser
-    from gialint.registry import all_rules
-    from gialint.source import decode
+    from gialint.analyze.document import analyze
+    from gialint.lint.linter import lint_document
+    from gialint.lint.registry import all_rules
+    from gialint.parse.driver import parse_report
+    from gialint.parse.driver import parser as build_parser
+    from gialint.read.source import decode
     from gialint.testing import consistent_values, render
 
     imported = (time.perf_counter() - start) * 1000
@@ -69,7 +69,9 @@ def main() -> None:
     ]
     for year in (2020, 2022):
         values = consistent_values(year, random.Random(year))
-        inputs += [(f"gen-{year}-{layout.value}", render(year, values, layout).text.encode()) for layout in BENCH_LAYOUTS]
+        inputs += [
+            (f"gen-{year}-{layout.value}", render(year, values, layout).text.encode()) for layout in BENCH_LAYOUTS
+        ]
 
     print(
         f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()}"

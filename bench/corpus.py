@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from gialint.ast import Layout
 from gialint.formats import load
+from gialint.parse.ast import Layout
 from gialint.testing import Key, consistent_values, render
 
 #: The layouts the benchmark corpus has been made of since its first figures (docs/performance.md):

@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    from gialint.api import lint_bytes, lint_text
+    from gialint.run.api import lint_bytes, lint_text
     from gialint.testing import writers
 
     seeds = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
@@ -100,7 +100,7 @@ def real_pdfs(repeat: int) -> None:
 
     Wall time and CPU time of this process (the latter moves less when the machine is busy).
     """
-    from gialint.readers import read_bytes
+    from gialint.read import read_bytes
 
     try:
         import pdfplumber

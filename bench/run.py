@@ -86,12 +86,12 @@ def fastest(fn: Callable[[], object], repeat: int = 3) -> float:
 def per_report(files: list[Path]) -> dict[str, float]:
     """Median milliseconds per stage over ``files`` (text reports)."""
     import gialint
-    from gialint.document import analyze
-    from gialint.linter import lint_document
-    from gialint.parse import parse_report
-    from gialint.readers import file_bytes, read_bytes
-    from gialint.registry import all_rules
-    from gialint.source import decode, normalize_newlines
+    from gialint.analyze.document import analyze
+    from gialint.lint.linter import lint_document
+    from gialint.lint.registry import all_rules
+    from gialint.parse.driver import parse_report
+    from gialint.read import file_bytes, read_bytes
+    from gialint.read.source import decode, normalize_newlines
 
     rules = all_rules()
     stages: dict[str, list[float]] = {k: [] for k in ("read", "parse", "match", "rules", "total", "floor")}

@@ -39,28 +39,28 @@ _serve_the_source_tree()
 
 #: Each public name and the module that defines it.
 _EXPORTS = {
-    "Applicability": "gialint.diagnostic",
+    "Applicability": "gialint.base.diagnostic",
     "ConfigError": "gialint.config",
-    "Diagnostic": "gialint.diagnostic",
-    "Document": "gialint.document",
-    "Edit": "gialint.diagnostic",
-    "FileError": "gialint.result",
-    "Fix": "gialint.diagnostic",
-    "Limits": "gialint.readers.limits",
-    "LintResult": "gialint.result",
-    "ReadError": "gialint.source",
-    "Rule": "gialint.rule",
-    "SelectionError": "gialint.selection",
+    "Diagnostic": "gialint.base.diagnostic",
+    "Document": "gialint.analyze.document",
+    "Edit": "gialint.base.diagnostic",
+    "FileError": "gialint.lint.result",
+    "Fix": "gialint.base.diagnostic",
+    "Limits": "gialint.read.limits",
+    "LintResult": "gialint.lint.result",
+    "ReadError": "gialint.read.source",
+    "Rule": "gialint.lint.rule",
+    "SelectionError": "gialint.base.selection",
     "Settings": "gialint.config.settings",
-    "Severity": "gialint.diagnostic",
-    "Span": "gialint.span",
-    "Text": "gialint.diagnostic",
-    "lint_bytes": "gialint.api",
-    "lint_path": "gialint.api",
-    "lint_paths": "gialint.batch",
-    "lint_text": "gialint.api",
-    "parse_text": "gialint.api",
-    "settings_for": "gialint.api",
+    "Severity": "gialint.base.diagnostic",
+    "Span": "gialint.base.span",
+    "Text": "gialint.base.diagnostic",
+    "lint_bytes": "gialint.run.api",
+    "lint_path": "gialint.run.api",
+    "lint_paths": "gialint.run.batch",
+    "lint_text": "gialint.run.api",
+    "parse_text": "gialint.run.api",
+    "settings_for": "gialint.run.api",
 }
 
 # written out for tools that read it without running this file; a test keeps it equal to _EXPORTS
@@ -91,18 +91,18 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from gialint.api import lint_bytes, lint_path, lint_text, parse_text, settings_for
-    from gialint.batch import lint_paths
+    from gialint.analyze.document import Document
+    from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Text
+    from gialint.base.selection import SelectionError
+    from gialint.base.span import Span
     from gialint.config import ConfigError
     from gialint.config.settings import Settings
-    from gialint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Text
-    from gialint.document import Document
-    from gialint.readers.limits import Limits
-    from gialint.result import FileError, LintResult
-    from gialint.rule import Rule
-    from gialint.selection import SelectionError
-    from gialint.source import ReadError
-    from gialint.span import Span
+    from gialint.lint.result import FileError, LintResult
+    from gialint.lint.rule import Rule
+    from gialint.read.limits import Limits
+    from gialint.read.source import ReadError
+    from gialint.run.api import lint_bytes, lint_path, lint_text, parse_text, settings_for
+    from gialint.run.batch import lint_paths
 
 
 def __getattr__(name: str) -> Any:

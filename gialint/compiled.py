@@ -17,13 +17,13 @@ import importlib.machinery
 import importlib.util
 
 MODULES = (
-    "gialint.span",
-    "gialint.lexer",
-    "gialint.parse",
-    "gialint.build",
-    "gialint.labels",
-    "gialint.match",
-    "gialint.memo",
+    "gialint.base.span",
+    "gialint.parse.lexer",
+    "gialint.parse.driver",
+    "gialint.parse.build",
+    "gialint.formats.labels",
+    "gialint.analyze.match",
+    "gialint.base.memo",
 )
 
 

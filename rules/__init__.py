@@ -1,6 +1,6 @@
 """gialint's built-in rules, one per module, published under the ``gialint.rules`` entry point.
 
-Adding a rule: write ``rules/giaNNN_name.py`` with one :class:`gialint.rule.Rule`
+Adding a rule: write ``rules/giaNNN_name.py`` with one :class:`gialint.rules_api.Rule`
 subclass, list it below, add ``tests/rules/GIANNN.yml``, and regenerate docs/rules.md
 (``gialint rules --format markdown > docs/rules.md``).
 """

@@ -2,12 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.ast import Heading, NumeralStyle
-from gialint.diagnostic import Diagnostic, Edit, Fix, Severity, Text
-from gialint.document import Document
-from gialint.fixes import fix_of
-from gialint.rule import Rule
-from gialint.span import Span
+from gialint.rules_api import Diagnostic, Document, Edit, Fix, Heading, NumeralStyle, Rule, Severity, Span, Text, fix_of
 
 
 def renumber(heading: Heading, numeral: str, safe: bool = True) -> Fix | None:

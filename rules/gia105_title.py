@@ -3,10 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
-from gialint.rule import Rule
-from gialint.span import Span
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Span, Text
 
 REPORT_NAME = "政府信息公开工作年度报告"
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")

@@ -2,11 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
-from gialint.fixes import cell_edit, fix_of
-from gialint.labels import normalize, strip_note
-from gialint.rule import Rule
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, cell_edit, fix_of, normalize, strip_note
 
 
 class LabelMismatch(Rule):

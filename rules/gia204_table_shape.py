@@ -2,10 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.arithmetic import findings_for
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
-from gialint.rule import Rule
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, findings_for
 
 
 class TableShape(Rule):

@@ -3,10 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
-from gialint.kind import Kind, classify
-from gialint.rule import Rule
+from gialint.rules_api import Diagnostic, Document, Kind, Rule, Severity, Text, classify
 
 
 class NotAReport(Rule):

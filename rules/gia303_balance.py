@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from gialint.arithmetic import SHARED_MESSAGES, IdentityRule
-from gialint.diagnostic import Severity, Text
+from gialint.rules_api import SHARED_MESSAGES, IdentityRule, Severity, Text
 
 
 class Balance(IdentityRule):

@@ -2,9 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.arithmetic import IdentityRule, number
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
+from gialint.rules_api import Diagnostic, Document, IdentityRule, Severity, Text, number
 
 
 class ImplausibleValue(IdentityRule):

@@ -2,13 +2,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.ast import Cell
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
-from gialint.fixes import cell_edit, fix_of, usual_dash
-from gialint.options import EmptyCell
-from gialint.rule import Rule
-from gialint.values import ValueKind
+from gialint.rules_api import (
+    Cell,
+    Diagnostic,
+    Document,
+    EmptyCell,
+    Rule,
+    Severity,
+    Text,
+    ValueKind,
+    cell_edit,
+    fix_of,
+    usual_dash,
+)
 
 
 class DashZeroMix(Rule):

@@ -2,13 +2,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.arithmetic import number
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
-from gialint.fixes import cell_edit, fix_of
-from gialint.formats import ColumnSpec
-from gialint.rule import Rule
-from gialint.values import CellValue, default_reader
+from gialint.rules_api import (
+    CellValue,
+    ColumnSpec,
+    Diagnostic,
+    Document,
+    Rule,
+    Severity,
+    Text,
+    cell_edit,
+    default_reader,
+    fix_of,
+    number,
+)
 
 #: Units that name money, not a count: removing one is safe only where the column is in it.
 MONEY_UNITS = frozenset({"元", "万元", "亿元"})

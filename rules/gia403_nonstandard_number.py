@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.arithmetic import number
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
-from gialint.fixes import cell_edit, fix_of
-from gialint.rule import Rule
-from gialint.values import default_reader, plain_number
+from gialint.rules_api import (
+    Diagnostic,
+    Document,
+    Rule,
+    Severity,
+    Text,
+    cell_edit,
+    default_reader,
+    fix_of,
+    number,
+    plain_number,
+)
 
 REASONS = {
     "fullwidth-digits": Text(zh="全角数字", en="full-width digits"),

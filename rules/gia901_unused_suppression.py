@@ -2,10 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from gialint.diagnostic import Diagnostic, Severity, Text
-from gialint.document import Document
-from gialint.rule import Rule
-from gialint.suppress import Unmatched
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, Unmatched, all_rules, names_any
 
 
 class UnusedSuppression(Rule):
@@ -56,9 +53,6 @@ class UnusedSuppression(Rule):
             yield self.diagnostic(bad.span, bad.problem)
 
     def check_suppressions(self, doc: Document, unmatched: Sequence[Unmatched]) -> Iterator[Diagnostic]:
-        from gialint.registry import all_rules
-        from gialint.suppress import names_any
-
         known = [(r.code, r.name) for r in all_rules()]
         for item in unmatched:
             key = "unused" if names_any(item.selector, known) else "unknown"

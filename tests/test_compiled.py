@@ -17,7 +17,7 @@ import pytest
 import gialint
 from conftest import REPORTS
 from gialint.compiled import MODULES, build_description, compiled_modules
-from gialint.registry import all_rules
+from gialint.lint.registry import all_rules
 from gialint.testing import LAYOUTS, consistent_values, render
 
 PACKAGE = Path(gialint.__file__).parent

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from gialint.docgen import rules_markdown
-from gialint.registry import all_rules
-from gialint.rule import DOC_PARTS, Rule, RuleDefinitionError
+from gialint.lint.registry import all_rules
+from gialint.lint.rule import DOC_PARTS, Rule, RuleDefinitionError
+from gialint.report.docgen import rules_markdown
 
 ROOT = Path(__file__).parent.parent
 
@@ -20,7 +20,7 @@ def test_rules_md_is_current() -> None:
 
 def test_configuration_md_is_current() -> None:
     from gialint.config import schema
-    from gialint.docgen import config_markdown
+    from gialint.report.docgen import config_markdown
 
     current = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert current == config_markdown(schema()), (

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import seed, written
-from gialint.readers import file_bytes, read_bytes, read_path
-from gialint.readers.limits import MIB, Limits
-from gialint.source import ReadError
+from gialint.read import file_bytes, read_bytes, read_path
+from gialint.read.limits import MIB, Limits
+from gialint.read.source import ReadError
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 

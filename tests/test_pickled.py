@@ -1,4 +1,4 @@
-"""Findings pickle as the calls that make them (gialint.pickled), and come back equal."""
+"""Findings pickle as the calls that make them (gialint.base.pickled), and come back equal."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import pickle
 
 from attrs import frozen
 
-from gialint.cache import Entry
-from gialint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
-from gialint.location import DocxCell, FilePosition, PdfPosition
-from gialint.pickled import by_fields
-from gialint.span import Span
+from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
+from gialint.base.location import DocxCell, FilePosition, PdfPosition
+from gialint.base.pickled import by_fields
+from gialint.base.span import Span
+from gialint.run.cache import Entry
 
 
 def test_a_full_finding_round_trips_through_pickle() -> None:

@@ -8,9 +8,9 @@ from hypothesis import assume, given, note
 from hypothesis import strategies as st
 
 import gialint
-from gialint.ast import Layout
 from gialint.formats import load
-from gialint.source import ReadError, decode
+from gialint.parse.ast import Layout
+from gialint.read.source import ReadError, decode
 from gialint.testing import LAYOUTS as WRITABLE
 from gialint.testing import Key, consistent_values, render
 

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import seed, written
-from gialint.api import LintResult, lint_bytes, lint_text
-from gialint.ast import Layout
-from gialint.readers import read_bytes
-from gialint.source import ReadError
+from gialint.parse.ast import Layout
+from gialint.read import read_bytes
+from gialint.read.source import ReadError
+from gialint.run.api import LintResult, lint_bytes, lint_text
 from gialint.testing import LAYOUTS, consistent_values, render
 from gialint.testing.writers import to_docx, to_html
 

@@ -36,8 +36,8 @@ import yaml
 import gialint
 from conftest import BASE
 from gialint.config import from_mapping
-from gialint.fixer import fix_text
-from gialint.registry import all_rules
+from gialint.fix.fixer import fix_text
+from gialint.lint.registry import all_rules
 
 CASES_DIR = Path(__file__).parent / "rules"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gialint
 from conftest import seed
-from gialint.diagnostic import Severity
-from gialint.year import YearSource
+from gialint.analyze.year import YearSource
+from gialint.base.diagnostic import Severity
 
 
 def findings(prefix: str) -> list[tuple[str, int]]:

@@ -14,9 +14,9 @@ import json
 import os
 from typing import Any
 
+from gialint.analyze.options import EmptyCell, LintOptions
+from gialint.base.diagnostic import Severity
 from gialint.config.settings import DEFAULT_SETTINGS, Settings, matches
-from gialint.diagnostic import Severity
-from gialint.options import EmptyCell, LintOptions
 
 __all__ = [
     "CONFIG_FILES",
@@ -137,8 +137,8 @@ def _read(file: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], tuple[
 
 
 def _check_selectors(data: dict[str, Any], file: str) -> None:
-    from gialint.registry import rule_index
-    from gialint.selection import SelectionError, check_selector
+    from gialint.base.selection import SelectionError, check_selector
+    from gialint.lint.registry import rule_index
 
     rules = rule_index().rules
     entries: list[tuple[str, str]] = []

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, field, frozen
 
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.options import DEFAULT_OPTIONS, LintOptions
-from gialint.selection import Selection, specificity
+from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
+from gialint.base.diagnostic import Diagnostic, Severity
+from gialint.base.selection import Selection, specificity
 
 if TYPE_CHECKING:
-    from gialint.rule import Rule
+    from gialint.lint.rule import Rule
 
 
 def _relative(path: str, root: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from gialint.labels import normalize, strip_note
+from gialint.formats.labels import normalize, strip_note
 
 
 def _versions(raw: Mapping[str, Any]) -> frozenset[str] | None:

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from attrs import frozen
 
-from gialint.diagnostic import Severity
-from gialint.result import FileError as FileError  # where reporters have always found it
+from gialint.base.diagnostic import Severity
+from gialint.lint.result import FileError as FileError  # where reporters have always found it
 
 if TYPE_CHECKING:
-    from gialint.diagnostic import Diagnostic
-    from gialint.result import LintResult
+    from gialint.base.diagnostic import Diagnostic
+    from gialint.lint.result import LintResult
 
 
 @frozen
@@ -33,7 +33,7 @@ class ReportOptions:
 
 def where(path: str, diagnostic: Diagnostic, lang: str) -> str:
     """``path:line:column`` in the file (text, HTML), or ``path: 表3 第5行 第2列`` / ``path: 第3页 第12行``."""
-    from gialint.location import FilePosition
+    from gialint.base.location import FilePosition
 
     location = diagnostic.location
     if location is None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, where
-from gialint.result import LintResult
 
 
 def report_concise(

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 from rich.cells import cell_len
 
-from gialint.diagnostic import Diagnostic, Severity
+from gialint.base.diagnostic import Diagnostic, Severity
+from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, where
-from gialint.result import LintResult
 
 if TYPE_CHECKING:
     from rich.console import Console

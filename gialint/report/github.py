@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from gialint.diagnostic import Severity
-from gialint.location import FilePosition
+from gialint.base.diagnostic import Severity
+from gialint.base.location import FilePosition
+from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions
-from gialint.result import LintResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions
-from gialint.result import LintResult
 
 JSON_VERSION = 1
 

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from gialint.diagnostic import Severity
+from gialint.base.diagnostic import Severity
+from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, where
-from gialint.result import LintResult
 
 
 def as_junit(

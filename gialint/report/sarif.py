@@ -7,7 +7,7 @@ level; tags); each result's ``ruleId``/``ruleIndex``, ``level``, ``message.text`
 location with a repository-relative URI (``uriBaseId`` ``%SRCROOT%``) and a region
 (1-based lines and columns counted in Unicode code points, as ``columnKind`` says), the
 related cells, the fix as a SARIF ``fix``, and ``partialFingerprints`` built from the
-finding's logical place (:mod:`gialint.place`), so an alert survives edits elsewhere.
+finding's logical place (:mod:`gialint.lint.place`), so an alert survives edits elsewhere.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from gialint._version import __version__
-from gialint.diagnostic import Diagnostic, Severity
-from gialint.location import FilePosition
-from gialint.place import fingerprint
-from gialint.registry import all_rules
+from gialint.base.diagnostic import Diagnostic, Severity
+from gialint.base.location import FilePosition
+from gialint.base.span import Span
+from gialint.lint.place import fingerprint
+from gialint.lint.registry import all_rules
+from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions
-from gialint.result import LintResult
-from gialint.span import Span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

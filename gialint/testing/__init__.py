@@ -13,8 +13,8 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from attrs import field, frozen
 
-from gialint.ast import Layout
 from gialint.formats import FormatModel, load
+from gialint.parse.ast import Layout
 
 Key = tuple[str, str, str]  # (table, row key, column id)
 

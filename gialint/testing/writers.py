@@ -21,10 +21,10 @@ from collections.abc import Iterator, Sequence
 
 from attrs import define, frozen
 
-from gialint.ast import Report, Table
-from gialint.parse import parse_report
-from gialint.source import normalize_newlines
-from gialint.values import ValueKind
+from gialint.parse.ast import Report, Table
+from gialint.parse.driver import parse_report
+from gialint.parse.values import ValueKind
+from gialint.read.source import normalize_newlines
 
 
 @define

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gialint import Diagnostic, Document, Rule, Severity, Span, Text
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Span, Text
 
 PHONE = re.compile(r"(?:电话|联系方式)[^。\n]{0,12}?\d{3,4}[-－—]?\d{7,8}")
 

@@ -1,0 +1,106 @@
+"""A parsed report together with what gialint worked out about it.
+
+:class:`Document` is what every rule reads: the syntax tree, the report year and
+where it was found, which of the format's sections each heading is, and each
+statistics table matched to its version, row by row and cell by cell.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from gialint.analyze.match import match_tables
+from gialint.analyze.matched import MatchedTable
+from gialint.analyze.meta import NO_META, PageMeta, find_meta
+from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
+from gialint.analyze.suppress import NONE, Suppressions, find_suppressions
+from gialint.analyze.year import ReportYear, YearSource, find_year
+from gialint.base.span import Span
+from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
+from gialint.parse.ast import Cell, Report, Section
+from gialint.parse.driver import parse_report
+from gialint.parse.outline import SectionFound, outline
+from gialint.read.source import normalize_newlines
+
+
+@frozen
+class Document:
+    """A report as gialint understands it, what every rule reads: ``report`` (the located syntax
+    tree), ``year`` (and where it was found), ``sections`` (each heading identified with one of
+    the format's six), ``tables`` (tables 2–4 matched to their format version, cell by cell:
+    ``doc.table("t3").cell("new", "total")``), ``meta`` (what the published page states) and
+    ``model`` (the formats)."""
+
+    report: Report
+    year: ReportYear | None
+    sections: tuple[SectionFound, ...]
+    tables: tuple[MatchedTable, ...]
+    model: FormatModel
+    suppressions: Suppressions = NONE
+    assumed_version: str | None = None  # the configured version, for a report whose year is unknown
+    meta: PageMeta = NO_META  # what the published page states: date, publishing body, page title
+
+    @property
+    def expected_version(self) -> Version | None:
+        """The format the report year calls for (None when the year is unknown or before 2019);
+        for a report without a year, the configured version."""
+        if self.year is not None:
+            return self.model.expected_version(self.year.year)
+        return self.model.version(self.assumed_version) if self.assumed_version else None
+
+    @property
+    def version(self) -> str | None:
+        """The format version the report is held to: the year's, else the one its tables fit."""
+        if self.expected_version is not None:
+            return self.expected_version.id
+        fits = {v for t in self.tables if len(t.versions) == 1 for v in t.versions}
+        return fits.pop() if len(fits) == 1 else None
+
+    def table(self, table_id: str) -> MatchedTable | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
+    def recognised_sections(self) -> Iterator[tuple[SectionSpec, Section]]:
+        """Each section whose heading names one of the format's, in document order."""
+        for found in self.sections:
+            if found.identified is not None:
+                yield found.identified.spec, found.section
+
+    def value_cells(self) -> Iterator[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell]]:
+        """Every value cell of every statistics table, with its table, row and column."""
+        return iter(self._value_cells)
+
+    @functools.cached_property
+    def _value_cells(self) -> tuple[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell], ...]:
+        # most rules walk every value cell; list them once
+        found: list[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell]] = []
+        for table in self.tables:
+            found.extend([(table, row, column, cell) for row, column, cell in table.value_cells()])
+        return tuple(found)
+
+
+def analyze(
+    report: Report,
+    model: FormatModel | None = None,
+    options: LintOptions = DEFAULT_OPTIONS,
+    suppressions: Suppressions = NONE,
+) -> Document:
+    """What the report means; ``options`` give the year or version for a report that states no year."""
+    model = model or load()
+    meta = find_meta(report, model)
+    year = find_year(report, None if meta.title is None else (meta.title.value, meta.title.span))
+    if year is None and options.year is not None:
+        year = ReportYear(options.year, YearSource.CONFIG, Span(1, 1, 1, 1))
+    expected = model.expected_version(year.year) if year else None
+    assumed = options.version if year is None else None
+    prefer = expected.id if expected else assumed
+    tables = match_tables(report, model, prefer=prefer)
+    return Document(report, year, outline(report), tables, model, suppressions, assumed, meta)
+
+
+def parse_document(text: str, model: FormatModel | None = None, options: LintOptions = DEFAULT_OPTIONS) -> Document:
+    """Parse and analyse a report's text (suppression comments included)."""
+    text = normalize_newlines(text)
+    return analyze(parse_report(text), model, options, find_suppressions(text))

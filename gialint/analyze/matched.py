@@ -1,0 +1,126 @@
+"""What matching makes of a statistics table: :class:`MatchedTable`, the labels it
+recognised (:class:`LabelHit`) and the shape problems it found (:class:`ShapeProblem`).
+
+These are the classes rules read; the matching itself is :mod:`gialint.analyze.match`. They live
+apart so that the matcher can be compiled (see docs/performance.md) while these stay
+plain Python classes, with their cached properties, for rules and plugins.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import NamedTuple
+
+from attrs import frozen
+
+from gialint.base.span import Span
+from gialint.formats import ColumnSpec, TableSpec, Template, TemplateRow
+from gialint.formats.model import LabelRef
+from gialint.parse.ast import Cell, Section, Table
+
+
+class LabelHit(NamedTuple):
+    """A cell recognised as a label of the format (a named tuple: a report has about 80)."""
+
+    cell: Cell
+    refs: tuple[LabelRef, ...]
+    fuzzy: bool  # recognised only by similarity
+    versions: frozenset[str]  # the versions of the format that have one of ``refs``
+
+    def ref_for(self, version: str) -> LabelRef | None:
+        for ref in self.refs:
+            if version in ref.versions:
+                return ref
+        return None
+
+    @property
+    def is_typo(self) -> bool:
+        return self.fuzzy or any(r.typo for r in self.refs)
+
+
+@frozen
+class ShapeProblem:
+    kind: str  # missing-row | duplicate-row | extra-values | missing-values | stray-values
+    span: Span
+    row: str | None = None  # the format's row label
+    expected: int | None = None
+    found: int | None = None
+
+
+@frozen
+class Unreadable:
+    """Why a table's cells cannot be told apart, so that its figures are not checked (GIA207).
+
+    ``kind``: "glued" (labels and figures run together on a line) or "values" (in a layout
+    without row breaks, a row has more or fewer values than the format: cells were split or
+    merged on the way, as crawlers do, and any reading of the columns would be a guess).
+    """
+
+    kind: str
+    span: Span
+    row: str | None = None
+    expected: int | None = None
+    found: int | None = None
+
+
+@frozen
+class MatchedTable:
+    spec: TableSpec
+    template: Template  # the version it is read with
+    versions: frozenset[str]  # every version it fits equally well
+    section: Section | None
+    sources: tuple[Table, ...]
+    cells: Mapping[tuple[str, str], Cell]  # (row key, column id) -> cell
+    labels: tuple[LabelHit, ...]
+    problems: tuple[ShapeProblem, ...]
+    unreadable: Unreadable | None = None  # then ``cells`` and ``problems`` are empty
+
+    @property
+    def span(self) -> Span:
+        return self.sources[0].span.cover(self.sources[-1].span)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def cell(self, row: str, column: str) -> Cell | None:
+        return self.cells.get((row, column))
+
+    def value_cells(self) -> Iterator[tuple[TemplateRow, ColumnSpec, Cell]]:
+        """Every value cell found, with its row and column, in the format's order."""
+        return iter(self._value_cells)
+
+    @functools.cached_property
+    def _value_cells(self) -> tuple[tuple[TemplateRow, ColumnSpec, Cell], ...]:
+        # several rules walk every value cell; find them once, with plain loops (a nested generator
+        # made a tuple for every cell of the template only to drop the missing ones)
+        cells, found = self.cells, []
+        for row in self.template.rows:
+            for column, key in zip(row.columns, row.cell_keys, strict=True):
+                cell = cells.get(key)
+                if cell is not None:
+                    found.append((row, column, cell))
+        return tuple(found)
+
+    @functools.cached_property
+    def amounts(self) -> Mapping[tuple[str, str], Decimal | None]:
+        """Each cell's amount for arithmetic (see :attr:`CellValue.amount`): None for text."""
+        return {key: cell.value.amount for key, cell in self.cells.items()}
+
+    def column_headers(self, column: str) -> Iterator[Cell]:
+        """The cells that carry a column's label."""
+        return (h.cell for h in self.labels if any(r.kind == "column" and r.key == column for r in h.refs))
+
+    def foreign_labels(self) -> Iterable[LabelHit]:
+        """Labels that belong to another version of this table only."""
+        version = self.template.version
+        return (h for h in self.labels if h.ref_for(version) is None)
+
+    def row_label(self, row: str) -> str:
+        found = self.template.row_by_key.get(row)
+        return found.label if found else row
+
+    def column_label(self, column: str) -> str:
+        return next((c.label for c in self.template.columns if c.id == column), column)

@@ -1,0 +1,385 @@
+"""``gialint check``: settings per file, lint or fix, baseline, output, exit code.
+
+Exit codes (docs/cli.md): 0 — no finding at or above ``fail-on`` (or ``--exit-zero``);
+1 — findings at or above it, or with ``--diff``, files that fixes would change;
+2 — a usage or configuration error, or a file that could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from gialint.base.diagnostic import Severity
+from gialint.config import ConfigError, Resolver, Settings
+from gialint.lint.result import LintResult
+from gialint.read import EXTENSIONS, file_bytes, kind_of
+from gialint.read.source import ReadError
+from gialint.report import FileError, ReportOptions, get_reporter
+from gialint.run.discover import iter_found
+
+if TYPE_CHECKING:
+    from gialint.run.baseline import Baseline
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
+#: Skipped files named in the note, at most.
+SKIPPED_NAMED = 3
+
+
+def split(values: Sequence[str] | None) -> list[str]:
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+class Run:
+    """One ``gialint check`` invocation."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.results: list[LintResult] = []
+        self.errors: list[FileError] = []
+        self.skipped: list[str] = []  # files found under a directory that do not look like reports
+        self.fixed = 0
+        self.changed_files = 0
+        self.baselined = 0
+        self.out: TextIO = sys.stdout
+        self.reading_stdin = False
+
+    def say(self, message: str) -> None:
+        if not self.args.quiet:
+            print(f"gialint: {message}", file=sys.stderr)
+
+    def error(self, path: str, message: str) -> None:
+        self.errors.append(FileError(path, message))
+        print(f"gialint: {path}: {message}", file=sys.stderr)
+
+    # ---------------------------------------------------------------- one file
+    def lint_file(self, path: str, settings: Settings) -> LintResult | None:
+        # the linter is imported where a file is linted here: a run answered by the cache does without it
+        from gialint.run.api import lint_bytes, lint_path
+
+        args = self.args
+        try:
+            if not (args.fix or args.diff):
+                return lint_path(path, settings=settings)
+            data = file_bytes(path)
+            kind = kind_of(path, data)
+            if kind in TEXT_KINDS:
+                return self.fix_text_file(path, data, settings)
+            if kind == ".docx" and args.fix and not args.diff:
+                return self.fix_docx_file(path, data, settings)
+            self.say(
+                f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
+            )
+            return lint_bytes(data, path, settings=settings)
+        except ReadError as error:
+            self.error(path, str(error))
+            return None
+        except OSError as error:  # writing the fixed file or the .docx copy
+            self.error(path, f"cannot write the fixed file: {error.strerror or error}")
+            return None
+
+    def fix_text_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
+        """Fix a text or Markdown report: print the diff (--diff), or write it back (--fix; not for stdin)."""
+        from gialint.base.files import write_atomic
+        from gialint.fix.encoding import check_round_trip, encode_like
+        from gialint.fix.fixer import fix_text
+        from gialint.read.source import decode
+        from gialint.run.api import lint_text
+
+        source = decode(data)
+        write = self.args.fix and not self.args.diff and path != "-" and not self.reading_stdin
+        if write:
+            check_round_trip(source.text, data, source.encoding)
+        outcome = fix_text(
+            source.text, lambda text: lint_text(text, path, settings=settings).diagnostics, self.args.unsafe_fixes
+        )
+        if outcome.changed:
+            import difflib
+
+            self.changed_files += 1
+            self.fixed += len(outcome.fixed)
+            if write:
+                write_atomic(path, encode_like(outcome.text, data, source.encoding))
+            else:
+                self.out.writelines(
+                    difflib.unified_diff(
+                        source.text.splitlines(keepends=True),
+                        outcome.text.splitlines(keepends=True),
+                        fromfile=f"a/{path}",
+                        tofile=f"b/{path}",
+                    )
+                )
+        return lint_text(outcome.text if write else source.text, path, settings=settings)
+
+    def fix_docx_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
+        """Fix a Word report into ``NAME.fixed.docx`` next to it; the original is not written."""
+        from gialint.fix.docx import fix_docx
+
+        copy, result, fixed = fix_docx(path, data, settings, self.args.unsafe_fixes)
+        if copy is not None:
+            self.changed_files += 1
+            self.fixed += fixed
+            self.say(f"{path}: wrote the corrected copy {copy}; the original is unchanged")
+        return result
+
+    # ---------------------------------------------------------------- the run
+    def main(self) -> int:
+        args = self.args
+        overrides = {
+            "select": split(args.select),
+            "extend_select": split(args.extend_select),
+            "ignore": split(args.ignore),
+            "fail_on": args.fail_on,
+            "lang": args.lang,
+        }
+        stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
+        if not args.paths and not stdin:
+            print(
+                "gialint: give report files or directories, or - (with --stdin-filename) to read stdin", file=sys.stderr
+            )
+            return EXIT_ERROR
+        if "-" in args.paths and not stdin:
+            print("gialint: - (standard input) cannot be combined with other paths", file=sys.stderr)
+            return EXIT_ERROR
+        if stdin and args.fix:
+            print("gialint: --fix cannot change standard input; use --diff to see the fixes", file=sys.stderr)
+            return EXIT_ERROR
+        if args.update_baseline and not args.baseline:
+            print("gialint: --update-baseline needs --baseline FILE", file=sys.stderr)
+            return EXIT_ERROR
+        if args.unsafe_fixes and not (args.fix or args.diff):
+            print("gialint: --unsafe-fixes applies with --fix or --diff", file=sys.stderr)
+            return EXIT_ERROR
+        if args.statistics and args.format not in (None, "full", "concise", "json"):
+            print(
+                f"gialint: --statistics prints a table (or JSON with --format json), not {args.format}", file=sys.stderr
+            )
+            return EXIT_ERROR
+        from gialint.base.selection import SelectionError, check_selector
+        from gialint.lint.registry import rule_index
+
+        failures: tuple[type[Exception], ...] = (ConfigError, SelectionError)
+        if args.baseline:
+            from gialint.run.baseline import BaselineError
+
+            failures += (BaselineError,)
+        try:
+            for entry in (*overrides["select"], *overrides["extend_select"], *overrides["ignore"]):
+                check_selector(entry, rule_index().rules)
+            resolver = Resolver(args.config, args.isolated, overrides)
+            here = resolver.for_path(os.getcwd())
+            baseline = self.load_baseline()
+        except failures as error:
+            print(f"gialint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+        try:
+            self.out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout  # noqa: SIM115
+        except OSError as error:
+            print(f"gialint: {args.output_file}: cannot write: {error.strerror}", file=sys.stderr)
+            return EXIT_ERROR
+        try:
+            code = self.check_all(resolver, here, baseline, bool(stdin))
+        except ConfigError as error:
+            print(f"gialint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+        finally:
+            if self.out is not sys.stdout:
+                self.out.close()
+        return code
+
+    def load_baseline(self) -> Baseline | None:
+        file = self.args.baseline
+        if not file:
+            return None
+        from gialint.run.baseline import Baseline
+
+        if self.args.update_baseline and not os.path.exists(file):
+            return Baseline(file)
+        return Baseline.load(file)
+
+    def check_all(self, resolver: Resolver, here: Settings, baseline: Baseline | None, stdin: bool) -> int:
+        args = self.args
+        force = args.force_exclude
+        if stdin:
+            self.reading_stdin = True
+            name = args.stdin_filename or "-"
+            settings = resolver.for_path(name if name != "-" else os.getcwd())
+            if force and name != "-" and settings.is_excluded(name):
+                return EXIT_OK
+            data = sys.stdin.buffer.read()
+            from gialint.run.api import lint_bytes
+
+            try:
+                if args.diff and kind_of(name, data) in TEXT_KINDS:
+                    result: LintResult | None = self.fix_text_file(name, data, settings)
+                else:
+                    result = lint_bytes(data, name, settings=settings)
+            except ReadError as error:
+                self.error(name, str(error))
+                result = None
+            if result is not None:
+                self.results.append(result)
+        else:
+            from gialint.read.signs import skippable
+
+            found = list(iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
+            files = [path for path, _ in found]
+            # a text or Markdown file found under a directory is passed over when it is not a report;
+            # with --force-exclude (files passed by a tool such as pre-commit) a named one is too
+            may_skip = {path for path, in_directory in found if (in_directory or force) and skippable(path)}
+            if not files:
+                print(
+                    f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr
+                )
+            items = [(path, resolver.for_path(path)) for path in files]
+            if force:
+                items = [(path, settings) for path, settings in items if not settings.is_excluded(path)]
+            if args.fix or args.diff:  # fixes write files: one at a time, in this process, without the cache
+                for path, settings in items:
+                    if path in may_skip and self.not_a_report(path):
+                        self.skipped.append(path)
+                        continue
+                    result = self.lint_file(path, settings)
+                    if result is not None:
+                        self.results.append(result)
+            else:
+                self.lint_many(items, may_skip)
+            self.note_skipped(here.lang)
+        return self.finish(here, baseline)
+
+    @staticmethod
+    def not_a_report(path: str) -> bool:
+        """Whether a file carries no sign of a report (one that cannot be read is left to the linter)."""
+        from gialint.read.signs import bytes_have_report_sign
+
+        try:
+            return not bytes_have_report_sign(file_bytes(path))
+        except ReadError:
+            return False
+
+    def note_skipped(self, lang: str) -> None:
+        """One line for the files passed over, naming the first few."""
+        if not self.skipped:
+            return
+        count, named = len(self.skipped), self.skipped[:SKIPPED_NAMED]
+        more = len(self.skipped) > len(named)
+        if lang == "en":
+            names = ", ".join(named) + (", …" if more else "")
+            self.say(f"skipped {count} .md/.txt files that do not look like reports ({names}); name a file to check it")
+        else:
+            names = "、".join(named) + ("等" if more else "")
+            self.say(f"跳过 {count} 个不像年度报告的 .md/.txt 文件（{names}）；在命令行中写出文件名即可检查")
+
+    def lint_many(self, items: list[tuple[str, Settings]], may_skip: set[str]) -> None:
+        """Lint in worker processes with the result cache; keep the results in the files' order.
+        The files of ``may_skip`` that do not look like reports are passed over."""
+        from gialint.run.batch import Batch, Skipped, default_jobs
+        from gialint.run.cache import CacheError, open_cache
+        from gialint.run.progress import progress
+
+        args = self.args
+        cache = None
+        if not args.no_cache:
+            try:
+                cache = open_cache(args.cache_dir)
+            except CacheError as error:
+                self.say(f"the result cache cannot be used ({error}); checking without it")
+        needs_text = self.output_format() == "full" or (self.output_format() == "concise" and args.show_source)
+        batch = Batch(args.jobs or default_jobs(), cache, keep_text=needs_text)
+        outcomes: list[LintResult | FileError | Skipped | None] = [None] * len(items)
+        try:
+            with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
+                for index, outcome in batch.run(items, may_skip.__contains__ if may_skip else None):
+                    outcomes[index] = outcome
+                    advance()
+        finally:
+            if cache is not None:
+                cache.close()
+                if cache.failure is not None:
+                    self.say(f"the result cache stopped working ({cache.failure}); results were not cached")
+        for found in outcomes:
+            if isinstance(found, FileError):
+                self.error(found.path, found.message)
+            elif isinstance(found, Skipped):
+                self.skipped.append(found.path)
+            elif found is not None:
+                self.results.append(found)
+
+    def finish(self, here: Settings, baseline: Baseline | None) -> int:
+        args = self.args
+        if baseline is not None:
+            from gialint.run.baseline import BaselineError
+
+            if args.update_baseline:
+                updated = baseline.updated((r.path or "-", r.diagnostics) for r in self.results)
+                try:
+                    updated.save()
+                except BaselineError as error:
+                    print(f"gialint: {error}", file=sys.stderr)
+                    return EXIT_ERROR
+                self.say(f"wrote {updated.total} findings to the baseline {baseline.file}")
+            results = []
+            for r in self.results:
+                kept, hidden = baseline.filter(r.path or "-", r.diagnostics)
+                self.baselined += hidden
+                results.append(LintResult(r.path, tuple(kept), r.document, r.text, r.encoding, r.file_format))
+            self.results = results
+            if self.baselined and not args.update_baseline:
+                self.say(f"{self.baselined} findings recorded in the baseline {baseline.file} are not shown")
+        if args.diff:
+            return EXIT_ERROR if self.errors else (EXIT_FINDINGS if self.changed_files else EXIT_OK)
+        if args.fix and self.fixed:
+            self.say(f"fixed {self.fixed} findings in {self.changed_files} files")
+        options = ReportOptions(here.lang, args.color, args.quiet, args.show_source, fail_on=here.fail_on)
+        if args.statistics:
+            print_statistics(self.results, self.errors, here.lang, args.format == "json", self.out)
+        else:
+            get_reporter(self.output_format())(self.results, self.errors, options, self.out)
+        if self.errors:
+            return EXIT_ERROR
+        if args.exit_zero or args.update_baseline:
+            return EXIT_OK
+        threshold = here.fail_on
+        return EXIT_FINDINGS if any(d.severity >= threshold for r in self.results for d in r.diagnostics) else EXIT_OK
+
+    def output_format(self) -> str:
+        if self.args.format:
+            return str(self.args.format)
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+
+
+def print_statistics(
+    results: Sequence[LintResult], errors: Sequence[FileError], lang: str, as_json: bool, out: TextIO
+) -> None:
+    """Counts per rule, most frequent first: ``count  code  name  fixable``."""
+    import json
+
+    counts: Counter[tuple[str, str]] = Counter()
+    fixable: Counter[str] = Counter()
+    severities: dict[str, Severity] = {}
+    for r in results:
+        for d in r.diagnostics:
+            counts[(d.code, d.name)] += 1
+            fixable[d.code] += d.fix is not None
+            severities[d.code] = d.severity
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if as_json:
+        data = [
+            {"code": code, "name": name, "severity": severities[code].label, "count": n, "fixable": fixable[code]}
+            for (code, name), n in rows
+        ]
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    width = max((len(str(n)) for _, n in rows), default=1)
+    for (code, name), n in rows:
+        mark = f"  [{'可修复' if lang != 'en' else 'fixable'} {fixable[code]}]" if fixable[code] else ""
+        out.write(f"{n:>{width}}  {code}  {severities[code].label:<7}  {name}{mark}\n")
+    total = sum(counts.values())
+    out.write(f"{'共' if lang != 'en' else 'Total:'} {total}{' 个问题' if lang != 'en' else ''}")
+    out.write(f"，{len(errors)} 个文件无法读取\n" if lang != "en" else f", {len(errors)} unreadable files\n")

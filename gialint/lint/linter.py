@@ -1,0 +1,74 @@
+"""Running rules over a document: the selected rules, then the inline suppressions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from attrs import evolve
+
+from gialint.analyze.document import Document
+from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
+from gialint.analyze.suppress import apply_suppressions, names_any
+from gialint.base.diagnostic import Diagnostic
+from gialint.base.selection import Selection, SelectionError, check_selector, specificity
+from gialint.lint.place import logical_place
+from gialint.lint.rule import Rule
+
+__all__ = ["RuleError", "Selection", "SelectionError", "check_selector", "lint_document", "specificity"]
+
+
+ALL_RULES = Selection()
+
+
+class RuleError(RuntimeError):
+    """A rule raised an exception: a bug in that rule."""
+
+
+def _run(rule: Rule, call: Callable[[], Iterable[Diagnostic]]) -> Iterable[Diagnostic]:
+    try:
+        return list(call())
+    except Exception as error:
+        raise RuleError(f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}") from error
+
+
+def lint_document(
+    doc: Document,
+    rules: Iterable[type[Rule]],
+    selection: Selection = ALL_RULES,
+    options: LintOptions = DEFAULT_OPTIONS,
+    lines: Sequence[str] | None = None,
+) -> list[Diagnostic]:
+    """Run the selected rules, drop what the report's suppression comments cover, and give each
+    finding its logical place (``lines``: the text's lines, for the places of text findings).
+
+    A rule marked ``sole`` (GIA206: the file is not a report) whose finding is not suppressed
+    takes the file over: its finding is the only one kept, and unused suppressions are not
+    reported (GIA901), since the findings they were written for are dropped too.
+    """
+    version = doc.version
+    rules = list(rules)
+    chosen = [rule for rule in rules if selection.includes(rule) and (version is None or version in rule.versions)]
+    codes = frozenset(rule.code for rule in chosen)
+    running = [rule(options, codes) for rule in chosen]
+    # duplicates are dropped in the order found (not through a set, whose order would vary
+    # between processes with the hash seed, and with it the order of equal-placed findings)
+    found: dict[Diagnostic, None] = {}
+    for rule in running:
+        found.update(dict.fromkeys(_run(rule, lambda rule=rule: rule.check(doc))))  # type: ignore[misc]
+    kept, unmatched = apply_suppressions(doc.suppressions, found)
+    sole = {r.code for r in running if r.sole}
+    alone = [d for d in kept if d.code in sole]
+    if alone:
+        # not a report (GIA206): its finding is the only one, and the file's suppression
+        # comments, which were written for the findings dropped here, are not checked either
+        kept = alone
+    else:
+        # A code of a rule that did not run (not selected here) is neither used nor unused.
+        ran = [(r.code, r.name) for r in running]
+        known = [(r.code, r.name) for r in rules]
+        unmatched = [u for u in unmatched if names_any(u.selector, ran) or not names_any(u.selector, known)]
+        for rule in running:
+            kept.extend(_run(rule, lambda rule=rule: rule.check_suppressions(doc, unmatched)))  # type: ignore[misc]
+    lines = lines if lines is not None else ()
+    placed = dict.fromkeys(evolve(d, place=logical_place(doc, d.span, lines)) for d in kept)
+    return sorted(placed, key=lambda d: d.sort_key)

@@ -1,0 +1,203 @@
+"""Finding rules: every ``gialint.rules`` entry point, built-in ones included."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from gialint.lint.rule import Rule, RuleDefinitionError, iter_rules
+
+GROUP = "gialint.rules"
+
+
+class PluginError(Exception):
+    """A rule package could not be loaded."""
+
+
+@frozen
+class EntryPoint:
+    """A ``gialint.rules`` entry point and the distribution that declares it."""
+
+    name: str
+    value: str  # "module:attribute"
+    dist: str
+    version: str
+
+    def load(self) -> Any:
+        module, _, attribute = self.value.partition(":")
+        obj: Any = importlib.import_module(module.strip())
+        for part in attribute.strip().split(".") if attribute.strip() else ():
+            obj = getattr(obj, part)
+        return obj
+
+
+def _site_signature() -> list[list[Any]]:
+    """The import path's directories and their times: installing or removing a package changes one."""
+    signature: list[list[Any]] = []
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            signature.append([entry, os.stat(entry or ".").st_mtime_ns])
+    return signature
+
+
+@functools.lru_cache(maxsize=1)
+def entry_points() -> tuple[EntryPoint, ...]:
+    """Every ``gialint.rules`` entry point.
+
+    Finding them means reading the metadata of every installed distribution (importlib.metadata,
+    about 12 ms of start-up), so the list is kept in the per-user cache directory with the
+    times of the import path's directories, and read again while those are unchanged.
+    """
+    from gialint.base.cachedir import cache_file, read_json, write_json
+
+    path = cache_file("plugins.json")
+    signature = _site_signature()
+
+    def load(data: Any) -> tuple[EntryPoint, ...]:
+        if data["signature"] != signature:
+            raise ValueError("the import path has changed")
+        return tuple(EntryPoint(*ep) for ep in data["entry_points"])
+
+    stored = read_json(path, load)
+    if stored is not None:
+        return stored
+    from importlib.metadata import entry_points as installed
+
+    found = []
+    for ep in installed(group=GROUP):
+        dist = getattr(ep, "dist", None)
+        found.append(EntryPoint(ep.name, ep.value, dist.name if dist else "", dist.version if dist else ""))
+    found.sort(key=lambda e: (e.name, e.value))
+    write_json(path, {"signature": signature, "entry_points": [[e.name, e.value, e.dist, e.version] for e in found]})
+    return tuple(found)
+
+
+def _load_entry_point(ep: EntryPoint) -> list[type[Rule]]:
+    try:
+        obj = ep.load()
+    except Exception as error:  # a broken plugin must not look like a gialint crash
+        if isinstance(error, ModuleNotFoundError) and error.name == "gialint.rules":
+            # A source checkout shadows the installed package: its rules/ is only
+            # mapped to gialint.rules by an install (editable or not).
+            raise PluginError(
+                f"gialint is imported from the source tree ({Path(__file__).parent}) but is not installed "
+                "from it: run `pip install -e .` there, or run gialint from another directory"
+            ) from error
+        raise PluginError(f"cannot load rules from entry point {ep.name!r} ({ep.value}): {error}") from error
+    objects = [obj] if isinstance(obj, type) else list(obj)
+    try:
+        return list(iter_rules(objects))
+    except RuleDefinitionError as error:
+        raise PluginError(f"entry point {ep.name!r} ({ep.value}): {error}") from error
+
+
+@functools.lru_cache(maxsize=1)
+def all_rules() -> tuple[type[Rule], ...]:
+    """Every installed rule, sorted by code. Raises PluginError for broken or clashing plugins."""
+    found: dict[str, type[Rule]] = {}
+    eps = list(entry_points())
+    if not any(ep.value.startswith("gialint.rules") for ep in eps):
+        # gialint's own metadata is missing (run from a source tree): load the built-ins directly.
+        builtin = importlib.import_module("gialint.rules")
+        eps_rules = [list(iter_rules(builtin.BUILTIN_RULES))]
+    else:
+        eps_rules = []
+    for ep in sorted(eps, key=lambda e: (not e.value.startswith("gialint.rules"), e.name)):
+        eps_rules.append(_load_entry_point(ep))
+    for rules in eps_rules:
+        for rule in rules:
+            other = found.get(rule.code)
+            if other is not None and other is not rule:
+                raise PluginError(f"rule code {rule.code} is defined twice: {other.__module__} and {rule.__module__}")
+            found[rule.code] = rule
+    names: dict[str, str] = {}
+    for rule in found.values():
+        if names.setdefault(rule.name, rule.code) != rule.code:
+            raise PluginError(f"rule name {rule.name!r} is used by {names[rule.name]} and {rule.code}")
+    return tuple(sorted(found.values(), key=lambda r: r.code))
+
+
+@frozen
+class RuleInfo:
+    """A rule as far as choosing rules and keying the result cache go: known without importing it."""
+
+    code: str
+    name: str
+    module: str
+
+
+@frozen
+class RuleIndex:
+    """Every installed rule's :class:`RuleInfo`, and the files they were read from (path, size, time)."""
+
+    rules: tuple[RuleInfo, ...]
+    files: tuple[tuple[str, int, int], ...]
+
+
+def _file_stats(files: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    stats = []
+    for file in files:
+        try:
+            stat = os.stat(file)
+        except OSError:
+            stats.append((file, -1, -1))
+        else:
+            stats.append((file, stat.st_size, stat.st_mtime_ns))
+    return tuple(stats)
+
+
+@functools.lru_cache(maxsize=1)
+def rule_index() -> RuleIndex:
+    """The code, name and module of every installed rule, and the files that define them.
+
+    Importing the rules costs about 35 ms (they bring the parser and the format model),
+    and a run answered by the result cache needs only their codes and names. So the index
+    is kept in the cache directory beside the plugin list, with the size and time of every
+    module that defines a rule or holds an entry point, and is read again while the plugin
+    list, gialint's version and every one of those files are unchanged.
+    """
+    from gialint._version import __version__
+    from gialint.base.cachedir import cache_file, read_json, write_json
+
+    path = cache_file("rules.json")
+    points = [[ep.name, ep.value, ep.dist, ep.version] for ep in entry_points()]
+
+    def load(data: Any) -> RuleIndex:
+        if data["version"] != __version__ or data["entry_points"] != points:
+            raise ValueError("another gialint or other plugins")
+        files = tuple((file, size, time) for file, size, time in data["files"])
+        if _file_stats(file for file, _, _ in files) != files:
+            raise ValueError("a rule module has changed")
+        return RuleIndex(tuple(RuleInfo(*rule) for rule in data["rules"]), files)
+
+    stored = read_json(path, load)
+    if stored is not None:
+        return stored
+    rules = all_rules()
+    modules = {rule.__module__ for rule in rules} | {ep.value.partition(":")[0].strip() for ep in entry_points()}
+    modules.add("gialint.rules")  # where all_rules finds the built-ins in a source tree
+    files = sorted({file for name in modules if (file := getattr(sys.modules.get(name), "__file__", None))})
+    index = RuleIndex(tuple(RuleInfo(r.code, r.name, r.__module__) for r in rules), _file_stats(files))
+    write_json(
+        path,
+        {
+            "version": __version__,
+            "entry_points": points,
+            "files": [list(f) for f in index.files],
+            "rules": [[r.code, r.name, r.module] for r in index.rules],
+        },
+    )
+    return index
+
+
+def rule_distributions() -> tuple[tuple[str, str, str], ...]:
+    """(entry point, distribution, version) of every rule package: part of the result cache's key."""
+    return tuple((ep.name, ep.dist, ep.version) for ep in entry_points())

@@ -1,0 +1,47 @@
+"""What linting a file gives: :class:`LintResult`, or :class:`FileError` when it cannot be read.
+
+Kept apart from :mod:`gialint.run.api` so that reporters, and runs whose results all come
+from the cache, can hold results without importing the parser and the rules.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from gialint.base.diagnostic import Diagnostic
+
+if TYPE_CHECKING:
+    from gialint.analyze.document import Document
+
+
+@frozen
+class LintResult:
+    """What linting one file gave: its ``diagnostics`` (in the order of the text), the analysed
+    ``document``, the ``text`` linted (for .html/.docx/.pdf: as extracted), its ``encoding`` and
+    ``file_format``. ``as_dict()`` gives the JSON form."""
+
+    path: str | None
+    diagnostics: tuple[Diagnostic, ...]
+    document: Document | None  # None in results of lint_paths (see there)
+    text: str  # the text linted (for .html/.docx/.pdf: as extracted), with LF line ends
+    encoding: str | None = None
+    file_format: str = "text"  # text | markdown | html | docx | pdf
+
+    def as_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """The file and its findings as the JSON output gives them (messages in ``lang``)."""
+        return {
+            "path": self.path,
+            "file_format": self.file_format,
+            "encoding": self.encoding,
+            "diagnostics": [d.as_dict(lang) for d in self.diagnostics],
+        }
+
+
+@frozen
+class FileError:
+    """A file that could not be read or linted, with one line that says why."""
+
+    path: str
+    message: str

@@ -1,0 +1,139 @@
+"""The rule interface: a small class with its metadata and documentation.
+
+A rule declares who it is (``code``, ``name``), what it says (``summary``,
+``messages``), why (``rationale``), how loud (``severity``), which format versions it
+applies to and whether it can be fixed. Its docstring is its documentation, in three
+parts — *What it does*, *Why it matters*, *Example* — from which docs/rules.md is
+generated. ``check`` reads a :class:`~gialint.analyze.document.Document` and yields
+diagnostics made with :meth:`Rule.diagnostic`, each with an optional
+:class:`~gialint.base.diagnostic.Fix`; the settings a rule may depend on (the empty-cell
+policy) are ``self.options``.
+
+Third-party packages publish rules the same way the built-in ones are published: a
+list of Rule classes under the ``gialint.rules`` entry-point group.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
+from gialint.base.diagnostic import Diagnostic, Fix, Related, Severity, Text
+from gialint.base.span import Span
+
+if TYPE_CHECKING:
+    from gialint.analyze.document import Document
+    from gialint.analyze.suppress import Unmatched
+
+CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DOC_PARTS = ("What it does", "Why it matters", "Example")
+ALL_VERSIONS: frozenset[str] = frozenset({"2019", "2021"})
+
+
+class RuleDefinitionError(TypeError):
+    """A rule class is missing metadata or has it in the wrong form."""
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[Text]
+    rationale: ClassVar[str]
+    severity: ClassVar[Severity]
+    messages: ClassVar[Mapping[str, Text]]
+    versions: ClassVar[frozenset[str]] = ALL_VERSIONS
+    fixable: ClassVar[bool] = False
+    #: A finding of this rule is the file's only one (GIA206: the file is not a report, so
+    #: nothing else said of it would mean anything); see :func:`gialint.lint.linter.lint_document`.
+    sole: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if inspect.isabstract(cls) or cls.__dict__.get("abstract", False):
+            return
+        problems = []
+        if not CODE.match(getattr(cls, "code", "")):
+            problems.append("code must look like GIA101")
+        if not NAME.match(getattr(cls, "name", "")):
+            problems.append("name must be kebab-case")
+        if not isinstance(getattr(cls, "summary", None), Text):
+            problems.append("summary must be a Text(zh=…, en=…)")
+        if not getattr(cls, "rationale", ""):
+            problems.append("rationale is required")
+        if not isinstance(getattr(cls, "severity", None), Severity):
+            problems.append("severity must be a Severity")
+        messages = getattr(cls, "messages", None)
+        if not messages or not all(isinstance(m, Text) for m in messages.values()):
+            problems.append("messages must map keys to Text")
+        doc = inspect.getdoc(cls) or ""
+        missing = [part for part in DOC_PARTS if f"## {part}" not in doc]
+        if missing:
+            problems.append(f"docstring lacks sections: {', '.join(missing)}")
+        if problems:
+            raise RuleDefinitionError(f"{cls.__module__}.{cls.__qualname__}: {'; '.join(problems)}")
+
+    def __init__(self, options: LintOptions = DEFAULT_OPTIONS, running_codes: frozenset[str] | None = None) -> None:
+        self.options = options
+        #: The codes of the rules that run with this one, when whoever runs the rules says (None:
+        #: not known). A mistake that several rules could report goes to one of them that runs.
+        self.running_codes = running_codes
+
+    # ------------------------------------------------------------------ API for rules
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def check_suppressions(self, doc: Document, unmatched: Sequence[Unmatched]) -> Iterable[Diagnostic]:
+        """Called once the other rules' findings are suppressed, with every suppression code that
+        matched nothing (GIA901 uses it). Most rules need not define it."""
+        return ()
+
+    def diagnostic(
+        self,
+        span: Span,
+        key: str = "default",
+        *,
+        expected: str | None = None,
+        found: str | None = None,
+        related: Iterable[Related] = (),
+        fix: Fix | None = None,
+        **values: Any,
+    ) -> Diagnostic:
+        return Diagnostic(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            span=span,
+            message=self.messages[key].format(expected=expected, found=found, **values),
+            expected=expected,
+            found=found,
+            related=tuple(related),
+            fix=fix,
+        )
+
+    # ------------------------------------------------------------------ documentation
+    @classmethod
+    def documentation(cls) -> dict[str, str]:
+        """The docstring's parts, keyed by their headings."""
+        doc = inspect.getdoc(cls) or ""
+        parts: dict[str, str] = {}
+        current = "intro"
+        for line in doc.splitlines():
+            if line.startswith("## "):
+                current = line[3:].strip()
+                parts[current] = ""
+            else:
+                parts[current] = parts.get(current, "") + line + "\n"
+        return {k: v.strip() for k, v in parts.items()}
+
+
+def iter_rules(objects: Iterable[Any]) -> Iterator[type[Rule]]:
+    """Rule classes from what an entry point gives: a class, or an iterable of classes."""
+    for obj in objects:
+        if isinstance(obj, type) and issubclass(obj, Rule):
+            yield obj
+        else:
+            raise RuleDefinitionError(f"{obj!r} is not a gialint Rule class")

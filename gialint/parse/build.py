@@ -1,0 +1,233 @@
+"""Turns the parse of :file:`grammars/report.lark` into the :mod:`gialint.parse.ast` tree.
+
+Each token is one line (see :mod:`gialint.parse.lexer`); here lines become headings,
+paragraphs and located cells, cells are read (:mod:`gialint.parse.values`), items are grouped
+under subsection headings, and a heading that the grammar could only guess at (no
+numeral, or "1、") stays a section only if it names one of the format's sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from gialint.base.span import Span
+from gialint.parse.ast import (
+    Block,
+    Cell,
+    Heading,
+    Layout,
+    NumeralStyle,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    Subsection,
+    Table,
+    Title,
+)
+from gialint.parse.lexer import Line
+from gialint.parse.values import CellValue
+
+_SPACE = " \t\u3000\u00a0"
+_HEADING = re.compile(
+    r"#{0,6}[ \t\u3000]*(?:"
+    r"(?P<cn>[一二三四五六七八九十]{1,2})[ \t\u3000]*[、.．]"
+    r"|[（(][ \t]*(?P<pcn>[一二三四五六七八九十]{1,3})[ \t]*[）)]"
+    r"|[（(][ \t]*(?P<par>\d{1,2})[ \t]*[）)]"
+    r"|(?P<ar>\d{1,2})[ \t\u3000]*[、.．]"
+    r")?[ \t\u3000]*(?P<title>.*)",
+    re.DOTALL,
+)
+
+
+#: ``_new(Span, (…))`` makes a named tuple in half the time of ``Span(…)``, whose ``__new__``
+#: is Python code: the builder makes two for every cell of every table.
+_new = tuple.__new__
+
+
+def _strip(line: int, piece: str, offset: int = 0) -> tuple[str, Span]:
+    """The stripped text of ``piece``, which starts at 0-based column ``offset`` of ``line``,
+    and its span (zero-width where empty)."""
+    stripped = piece.strip(_SPACE)
+    begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
+    return stripped, _new(Span, (line, begin, line, begin + len(stripped)))
+
+
+def heading_from(token: Line, section_level: bool) -> Heading:
+    text, span = _strip(token.line, token.value)
+    return heading_from_text(text, span, section_level)
+
+
+def heading_from_text(text: str, span: Span, section_level: bool = True) -> Heading:
+    """The heading written as ``text`` (stripped) at ``span``."""
+    match = _HEADING.fullmatch(text)
+    assert match is not None  # every group is optional
+    if match["cn"]:
+        numeral, style = match["cn"], NumeralStyle.CHINESE
+    elif match["pcn"]:
+        numeral, style = match["pcn"], NumeralStyle.PAREN_CHINESE
+    elif match["par"]:
+        numeral, style = match["par"], NumeralStyle.PAREN_ARABIC
+    elif match["ar"]:
+        numeral = match["ar"]
+        style = NumeralStyle.ARABIC if section_level else NumeralStyle.DOTTED_ARABIC
+    else:
+        numeral, style = None, NumeralStyle.NONE
+    return Heading(text.lstrip("#").strip(_SPACE), numeral, match["title"].strip(_SPACE), style, span)
+
+
+class SubHeading:
+    """A subsection heading while the items after it are still being gathered."""
+
+    __slots__ = ("heading",)
+
+    def __init__(self, heading: Heading) -> None:
+        self.heading = heading
+
+
+def group_blocks(items: Sequence[Any]) -> tuple[Block, ...]:
+    """Gather the paragraphs and tables after each subsection heading into it."""
+    blocks: list[Block] = []
+    current: SubHeading | None = None
+    gathered: list[Paragraph | Table] = []
+
+    def close() -> None:
+        if current is not None:
+            span = current.heading.span
+            if gathered:
+                span = span.cover(gathered[-1].span)
+            blocks.append(Subsection(current.heading, tuple(gathered), span))
+
+    for item in items:
+        if isinstance(item, SubHeading):
+            close()
+            current, gathered = item, []
+        elif isinstance(item, (Paragraph, Table)):
+            (gathered if current is not None else blocks).append(item)
+    close()
+    return tuple(blocks)
+
+
+class Builder:
+    """One method per rule of the grammar, called with the rule's children (see :mod:`gialint.parse.driver`)."""
+
+    def __init__(self, read: Callable[[str], CellValue], arrange: Callable[[list[Any]], list[Any]]) -> None:
+        self._read = read
+        self._arrange = arrange  # decides which lines are tables and section headings (gialint.parse.arrange)
+
+    # -------------------------------------------------------------- cells
+    def _cell(self, line: int, piece: str, offset: int) -> Cell:
+        """The cell whose raw text ``piece`` starts at 0-based column ``offset`` of ``line``."""
+        stripped, span = _strip(line, piece, offset)
+        return _new(Cell, (stripped, span, self._read(stripped)))
+
+    def _split(self, token: Line, separator: str, outer: bool) -> Row:
+        # the hot loop of tables written a row per line: _strip and _cell, inlined (a call
+        # per cell is a fifth of a row-per-line table's build)
+        text, line, read = token.value, token.line, self._read
+        cells = []
+        offset = 0
+        for piece in text.split(separator):
+            stripped = piece.strip(_SPACE)
+            begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
+            cells.append(_new(Cell, (stripped, _new(Span, (line, begin, line, begin + len(stripped))), read(stripped))))
+            offset += len(piece) + 1
+        if outer:  # "| a | b |": drop what stands outside the first and last bar
+            cells = cells[1:-1]
+        return Row(tuple(cells), Span(line, 1, line, len(text) + 1))
+
+    def _table(self, layout: Layout, rows: Sequence[Row]) -> Table | Paragraph:
+        cells = [cell for row in rows for cell in row.cells]
+        span = rows[0].span.cover(rows[-1].span)
+        if sum(1 for c in cells if c.text) < 2:  # one indented line is a paragraph
+            return Paragraph(" ".join(c.text for c in cells if c.text), span)
+        return Table(layout, tuple(rows), span)
+
+    def _wrapped_cell(self, tokens: list[Line]) -> Cell:
+        """A tab-layout cell wrapped over several lines."""
+        first = tokens[0]
+        parts = [_strip(t.line, t.value[1:], 1) if t is first else _strip(t.line, t.value) for t in tokens]
+        texts = [text for text, _ in parts if text]
+        spans = [span for text, span in parts if text]  # an empty first line: start where the words do
+        span = spans[0].cover(spans[-1]) if spans else parts[0][1]
+        text = "\n".join(texts)
+        return Cell(text, span, self._read(text.replace("\n", "")))
+
+    def tab_row(self, tokens: list[Line]) -> Row:
+        groups: list[list[Line]] = []  # a TAB_CELL line and the CONTINUATION lines after it
+        for token in tokens:
+            if token.type == "TAB_CELL":
+                groups.append([token])
+            else:
+                groups[-1].append(token)
+        cells = tuple(
+            self._cell(group[0].line, group[0].value[1:], 1) if len(group) == 1 else self._wrapped_cell(group)
+            for group in groups
+        )
+        return Row(cells, cells[0].span.cover(cells[-1].span))
+
+    def tab_table(self, children: list[Any]) -> Table | Paragraph:
+        return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
+
+    def pipe_table(self, tokens: list[Line]) -> Table | Paragraph:
+        cell = self._cell
+        cells = tuple([cell(t.line, t.value, 0) for t in tokens if t.type == "PIPE_CELL"])
+        span = Span(tokens[0].line, 1, tokens[-1].line, tokens[-1].end_column)
+        return self._table(Layout.PIPE, [Row(cells, span)])
+
+    def tsv_table(self, tokens: list[Line]) -> Table | Paragraph:
+        return self._table(Layout.TSV, [self._split(t, "\t", outer=False) for t in tokens])
+
+    def md_table(self, tokens: list[Line]) -> Table | Paragraph:
+        rows = [self._split(t, "|", outer=True) for t in tokens if t.type == "MD_ROW"]
+        return self._table(Layout.MARKDOWN, rows)
+
+    def table(self, children: list[Table | Paragraph]) -> Table | Paragraph:
+        return children[0]
+
+    # -------------------------------------------------------------- text
+    def paragraph(self, tokens: list[Line]) -> Paragraph:
+        text, span = _strip(tokens[0].line, tokens[0].value)
+        return Paragraph(text, span)
+
+    def subheading(self, tokens: list[Line]) -> SubHeading:
+        return SubHeading(heading_from(tokens[0], section_level=False))
+
+    def heading(self, tokens: list[Line]) -> Heading:
+        return heading_from(tokens[0], section_level=True)
+
+    def title(self, tokens: list[Line]) -> Title:
+        # a Markdown heading mark ("# 某某局…报告") is not part of the title
+        marks = [len(t.value) - len(t.value.lstrip(" \t\u3000#")) for t in tokens]
+        parts = [_strip(t.line, t.value[mark:], mark) for t, mark in zip(tokens, marks, strict=True)]
+        return Title("".join(text for text, _ in parts), parts[0][1].cover(parts[-1][1]))
+
+    def section(self, children: list[Any]) -> tuple[Heading, list[Any]]:
+        return children[0], children[1:]
+
+    def start(self, children: list[Any]) -> Report:
+        flat: list[Any] = []  # the report's items in order (the title first), a grammar section's heading first
+        for child in children:
+            if isinstance(child, tuple):
+                flat.append(child[0])
+                flat.extend(child[1])
+            else:
+                flat.append(child)
+        preamble: list[Any] = []
+        sections: list[tuple[Heading, list[Any]]] = []
+        title: Title | None = None
+        for item in self._arrange(flat):
+            if isinstance(item, Title):
+                title = item
+            elif isinstance(item, Heading):
+                sections.append((item, []))
+            else:
+                (sections[-1][1] if sections else preamble).append(item)
+        built = []
+        for heading, items in sections:
+            blocks = group_blocks(items)
+            span = heading.span.cover(blocks[-1].span) if blocks else heading.span
+            built.append(Section(heading, blocks, span))
+        return Report(title, group_blocks(preamble), tuple(built), Span(1, 1, 1, 1))  # span: see parse_report

@@ -1,0 +1,78 @@
+"""A contextual line lexer: every line of the text is one token.
+
+Lark's own contextual lexer tries, at each point, only the terminals the parser can
+accept there. This lexer does the same, one whole line at a time: among the terminals
+the LALR parser accepts in its current state, the first one in the grammar's order
+whose pattern matches the complete line gives the line its type. Patterns may look
+ahead at the following lines (``PIPE_CELL`` needs the next line to be a lone "|"),
+which a character-level lexer cannot express.
+
+Ignored terminals (``%ignore``) match where nothing else does and yield no token;
+a line matching the ``COMMENT`` terminal is skipped before anything else is tried, so
+a comment line may stand anywhere, even between the cells of a table.
+The text given to the lexer uses "\\n" line ends (see :func:`gialint.read.source.normalize_newlines`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gialint.parse.tables import Tables
+
+
+class Line:
+    """A token: one line of the text and the terminal it was read as."""
+
+    __slots__ = ("line", "type", "value")
+
+    def __init__(self, type: str, value: str, line: int) -> None:
+        self.type = type
+        self.value = value
+        self.line = line
+
+    @property
+    def end_column(self) -> int:
+        return len(self.value) + 1
+
+    def __repr__(self) -> str:
+        return f"Line({self.type!r}, {self.value!r}, {self.line})"
+
+
+class LineLexer:
+    def __init__(self, tables: Tables) -> None:
+        self._terminals = tables.terminals
+        self._states = tables.states
+        self._ignore = tables.ignore
+        self._by_state: dict[int, re.Pattern[str]] = {}
+        comment = next((regexp for name, regexp in self._terminals if name == "COMMENT"), None)
+        self._comment = re.compile(comment) if comment is not None else None
+
+    def _pattern(self, state: int) -> re.Pattern[str]:
+        accepts = self._states[state]
+        alternatives = [
+            f"(?P<{name}>{regexp})(?=\\n|\\Z)"
+            for name, regexp in self._terminals
+            if name in accepts or name in self._ignore
+        ]
+        pattern = self._by_state[state] = re.compile("|".join(alternatives))
+        return pattern
+
+    def tokens(self, text: str, stack: list[int]) -> Iterator[Line]:
+        """The lines of ``text`` as tokens; ``stack[-1]`` is the parser's state when each is read."""
+        lines = text.split("\n")
+        if not lines[-1]:
+            lines.pop()  # the empty "line" after a final line end, or an empty text
+        ignore, patterns = self._ignore, self._by_state
+        comment = self._comment if "<!--" in text else None
+        pos = 0
+        for number, value in enumerate(lines, 1):
+            if comment is not None and "<!--" in value and comment.fullmatch(value):
+                pos += len(value) + 1
+                continue
+            state = stack[-1]
+            match = (patterns.get(state) or self._pattern(state)).match(text, pos)
+            kind = match.lastgroup if match is not None else "TEXT"
+            if kind not in ignore:
+                yield Line(kind or "TEXT", value, number)
+            pos += len(value) + 1

@@ -1,0 +1,123 @@
+"""The LALR(1) tables of :file:`grammars/report.lark`, as plain data.
+
+Lark reads the grammar and builds the tables (its ``lalr`` parser, conflict-free under
+``strict=True``). gialint runs them with its own line lexer and a small driver
+(:mod:`gialint.parse.driver`), so checking a report needs neither lark's import (about 30 ms)
+nor the grammar's analysis (about 20 ms): the tables are stored as JSON in the per-user
+cache, named by a hash of the grammar, and rebuilt with lark when the grammar changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from typing import Any
+
+from attrs import frozen
+
+SHIFT, REDUCE = 0, 1
+END = "$END"  # the terminal lark gives the end of the input
+#: Bumped when the stored form changes, so old files are not read.
+STORE_FORMAT = 1
+
+
+@frozen
+class Tables:
+    terminals: tuple[tuple[str, str], ...]  # (name, regular expression), in the grammar's order
+    ignore: frozenset[str]  # terminals that yield no token (%ignore)
+    states: tuple[dict[str, tuple[int, int]], ...]  # symbol -> (SHIFT, next state) | (REDUCE, rule)
+    rules: tuple[tuple[str, int], ...]  # (origin, number of symbols)
+    start: int
+    end: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": STORE_FORMAT,
+            "terminals": [list(t) for t in self.terminals],
+            "ignore": sorted(self.ignore),
+            "states": [{k: list(v) for k, v in s.items()} for s in self.states],
+            "rules": [list(r) for r in self.rules],
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Tables:
+        if data.get("format") != STORE_FORMAT:
+            raise ValueError("another store format")
+        return cls(
+            tuple((name, regexp) for name, regexp in data["terminals"]),
+            frozenset(data["ignore"]),
+            tuple({k: (v[0], v[1]) for k, v in s.items()} for s in data["states"]),
+            tuple((origin, size) for origin, size in data["rules"]),
+            data["start"],
+            data["end"],
+        )
+
+
+def grammar_path() -> str:
+    """grammars/report.lark, installed as the package data of ``gialint.grammars``."""
+    spec = importlib.util.find_spec("gialint.grammars")
+    assert spec is not None and spec.submodule_search_locations, "gialint.grammars is installed with gialint"
+    return os.path.join(next(iter(spec.submodule_search_locations)), "report.lark")
+
+
+def grammar_text() -> str:
+    with open(grammar_path(), encoding="utf-8") as file:
+        return file.read()
+
+
+def build_tables(grammar: str, strict: bool = False) -> Tables:
+    """Let lark analyse the grammar; ``strict`` makes any shift/reduce or reduce/reduce conflict an error."""
+    from lark import Lark
+    from lark.lexer import Lexer
+    from lark.parsers.lalr_analysis import Shift
+
+    class _Unused(Lexer):  # lark needs a lexer to build the parser; gialint lexes by itself
+        def __init__(self, conf: Any) -> None:
+            pass
+
+        def lex(self, lexer_state: Any, parser_state: Any) -> Any:  # pragma: no cover - never called
+            raise NotImplementedError
+
+    lark = Lark(grammar, parser="lalr", lexer=_Unused, strict=strict)
+    rules = {id(rule): index for index, rule in enumerate(lark.rules)}
+    table = lark.parser.parser.parser.parse_table
+    states: list[dict[str, tuple[int, int]]] = [{} for _ in range(len(table.states))]
+    for state, actions in table.states.items():
+        for symbol, (action, arg) in actions.items():
+            states[state][symbol] = (SHIFT, arg) if action is Shift else (REDUCE, rules[id(arg)])
+    return Tables(
+        tuple((t.name, t.pattern.to_regexp()) for t in lark.lexer_conf.terminals),
+        frozenset(lark.lexer_conf.ignore),
+        tuple(states),
+        tuple((rule.origin.name, len(rule.expansion)) for rule in lark.rules),
+        table.start_states["start"],
+        table.end_states["start"],
+    )
+
+
+def store_path(grammar: str) -> str | None:
+    """Where the tables of this grammar are kept: the per-user cache, never a shared directory.
+
+    ``GIALINT_NO_CACHE=1`` keeps nothing on disk (the tables are then built on every start).
+    """
+    from gialint.base.cachedir import cache_file
+
+    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:20]
+    return cache_file(f"tables-{digest}.json")
+
+
+def load_tables() -> Tables:
+    """The tables of the installed grammar: from the store, or built (and stored) when missing."""
+    from gialint.base.cachedir import read_json, write_json
+
+    grammar = grammar_text()
+    path = store_path(grammar)
+    stored = read_json(path, Tables.from_json)  # None: missing, from another format, or damaged
+    if stored is not None:
+        return stored
+    tables = build_tables(grammar)
+    write_json(path, tables.as_json())
+    return tables

@@ -1,0 +1,104 @@
+"""Everything a rule needs, in one place: what rule packages (and gialint's own rules) import.
+
+>>> from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text
+
+The names here are a public contract, kept when gialint's internal layout changes; a rule
+that imports only from this module keeps working across such changes. docs/plugins.md
+shows a rule package, and docs/architecture.md where each name is defined.
+
+- the rule and its findings: :class:`Rule`, :class:`Diagnostic`, :class:`Severity`,
+  :class:`Text`, :class:`Related`, :class:`Span`, and the fix helpers :func:`cell_edit`,
+  :func:`fix_of`, :func:`usual_dash` (with :class:`Edit`, :class:`Fix`, :class:`Applicability`);
+- what a rule reads: :class:`Document` (the report's tree, its sections, its tables matched
+  to the formats, its year), :class:`MatchedTable`, the tree's nodes (:class:`Report`,
+  :class:`Section`, :class:`Heading`, :class:`Table`, :class:`Row`, :class:`Cell`,
+  :class:`Paragraph` …), what a cell holds (:class:`CellValue`, :class:`ValueKind`), the
+  format model (:class:`FormatModel`, :class:`ColumnSpec` …), the options (:class:`LintOptions`,
+  :class:`EmptyCell`), the text helpers :func:`normalize` and :func:`strip_note`;
+- what rules share: :class:`IdentityRule` (a rule per kind of identity of formats.toml) and
+  the arithmetic helpers, :func:`classify` (what kind of file this is), and for rules that
+  check suppressions, :class:`Unmatched`, :func:`names_any` and :func:`all_rules`.
+"""
+
+from __future__ import annotations
+
+from gialint.analyze.document import Document
+from gialint.analyze.kind import Kind, Looks, classify
+from gialint.analyze.matched import MatchedTable
+from gialint.analyze.options import DEFAULT_OPTIONS, EmptyCell, LintOptions
+from gialint.analyze.suppress import Unmatched, names_any
+from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
+from gialint.base.span import Span
+from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TableSpec, Version
+from gialint.formats.labels import normalize, strip_note
+from gialint.lint.arithmetic import SHARED_MESSAGES, Finding, IdentityRule, findings_for, number
+from gialint.lint.fixes import cell_edit, fix_of, usual_dash
+from gialint.lint.registry import all_rules
+from gialint.lint.rule import Rule
+from gialint.parse.ast import (
+    Cell,
+    Heading,
+    Layout,
+    NumeralStyle,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    Subsection,
+    Table,
+    Title,
+)
+from gialint.parse.values import CellValue, ValueKind, default_reader, plain_number
+
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "SHARED_MESSAGES",
+    "Applicability",
+    "Cell",
+    "CellValue",
+    "ColumnSpec",
+    "Diagnostic",
+    "Document",
+    "Edit",
+    "EmptyCell",
+    "Finding",
+    "Fix",
+    "FormatModel",
+    "Heading",
+    "IdentityRule",
+    "Kind",
+    "Layout",
+    "LintOptions",
+    "Looks",
+    "MatchedTable",
+    "NumeralStyle",
+    "Paragraph",
+    "Related",
+    "Report",
+    "Row",
+    "Rule",
+    "Section",
+    "SectionSpec",
+    "Severity",
+    "Span",
+    "Subsection",
+    "Table",
+    "TableSpec",
+    "Text",
+    "Title",
+    "Unmatched",
+    "ValueKind",
+    "Version",
+    "all_rules",
+    "cell_edit",
+    "classify",
+    "default_reader",
+    "findings_for",
+    "fix_of",
+    "names_any",
+    "normalize",
+    "number",
+    "plain_number",
+    "strip_note",
+    "usual_dash",
+]

@@ -1,0 +1,352 @@
+"""The result cache: a report's findings, kept under a key of everything that decides them.
+
+The key (:func:`entry_key`) is a SHA-256 hash of the file's bytes, the kind of file, the
+settings that change findings for that path (rules selected there, severities, year,
+version, empty-cell policy) and gialint's build: its version, the size and time of each
+of its files, and the module file and distribution version of every rule, plugins
+included — the way ruff keys its cache. A change to any of them is a miss; nothing is
+ever invalidated by hand.
+
+Entries live in one SQLite database, ``results.sqlite3`` in the per-user cache directory
+(:mod:`gialint.base.cachedir`). SQLite is what makes the cache safe to share: concurrent runs
+take turns to write (WAL mode, a busy timeout), readers never see half an entry, and a
+damaged file is recognised and replaced. The database is bounded: when it holds more
+than ``GIALINT_CACHE_MAX_MB`` (default 256) MiB of entries, the least recently used ones
+are deleted. Values are pickles, which is why the directory is its owner's alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from gialint._version import __version__
+from gialint.base.diagnostic import Diagnostic
+from gialint.base.memo import Memo
+from gialint.base.pickled import by_fields
+from gialint.read import kind_of
+
+if TYPE_CHECKING:
+    from gialint.analyze.options import LintOptions
+    from gialint.base.diagnostic import Severity
+    from gialint.base.selection import Selection
+    from gialint.config.settings import Settings
+
+DATABASE = "results.sqlite3"
+SCHEMA = 1
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+_DAY = 86_400
+
+
+class CacheError(Exception):
+    """The cache cannot be used (gialint then checks without it)."""
+
+
+@by_fields
+@frozen
+class Entry:
+    """What a cached report gives back: its findings and how it was read."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    encoding: str | None
+    file_format: str
+    text: str | None  # the extracted text of an .html/.docx/.pdf report; None for text (its bytes decode again)
+
+
+def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".toml", ".lark", ".json")):
+                stat = os.stat(os.path.join(root, name))
+                yield os.path.relpath(os.path.join(root, name), directory), stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=1)
+def build_fingerprint() -> bytes:
+    """gialint's version, its files (size and time), and every rule's code, module and file, and
+    distribution version.
+
+    An edited source tree, a new release or a plugin upgrade gives another fingerprint. The
+    rules come from :func:`~gialint.lint.registry.rule_index`, so working this out imports none.
+    """
+    from gialint.lint.registry import rule_distributions, rule_index
+    from gialint.parse.tables import grammar_path
+
+    parts: list[Any] = [__version__, sys.version_info[:2]]
+    parts.extend(_files_of(os.path.dirname(os.path.abspath(__file__))))
+    grammar = os.stat(grammar_path())  # outside the package directory in an editable install
+    parts.append((grammar.st_size, grammar.st_mtime_ns))
+    index = rule_index()
+    parts.extend((rule.code, rule.module) for rule in index.rules)
+    parts.extend(index.files)
+    parts.extend(rule_distributions())
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def context_key(settings: Settings, path: str | None, kind: str) -> bytes:
+    """What besides the bytes decides a report's findings: the settings for ``path``, the kind, the build."""
+    return _context(kind, _selected(settings.selection_for(path)), settings.severity, settings.options)
+
+
+@functools.lru_cache(maxsize=256)
+def _selected(selection: Selection) -> tuple[str, ...]:
+    from gialint.lint.registry import rule_index
+
+    return tuple(r.code for r in rule_index().rules if selection.includes(r))
+
+
+@functools.lru_cache(maxsize=256)
+def _context(
+    kind: str, selected: tuple[str, ...], severity: tuple[tuple[str, Severity], ...], options: LintOptions
+) -> bytes:
+    parts = (
+        build_fingerprint(),
+        kind,
+        selected,
+        [(selector, level.label) for selector, level in severity],
+        options.year,
+        options.version,
+        options.empty_cell.value,
+    )
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def entry_key(data: bytes, context: bytes) -> bytes:
+    """The cache key of a report's bytes in a context (:func:`context_key`, 16 bytes, so the two
+    parts cannot run into each other). SHA-256 rather than BLAKE2b: the processors gialint
+    runs on compute it in hardware, at twice BLAKE2b's speed (5 µs for a 8 KB report)."""
+    digest = hashlib.sha256(context)
+    digest.update(data)  # not ``context + data``: that copies the report
+    return digest.digest()
+
+
+#: context_key for settings without per-file ignores, where the path does not count
+_plain_context: Memo[Settings, bytes] = Memo(lambda settings, kind: context_key(settings, None, kind), limit=256)
+
+
+def forget_contexts() -> None:
+    """Work contexts out afresh (for tests that change the build in the middle of a process)."""
+    _context.cache_clear()
+    _plain_context.clear()
+
+
+def file_key(data: bytes, settings: Settings, path: str) -> bytes:
+    """The cache key of the report at ``path`` with these bytes and settings."""
+    kind = kind_of(path, data)
+    if settings.per_file_ignores:
+        return entry_key(data, context_key(settings, path, kind))
+    return entry_key(data, _plain_context(settings, kind))
+
+
+def max_bytes() -> int:
+    try:
+        return max(1, int(os.environ.get("GIALINT_CACHE_MAX_MB", ""))) * 1024 * 1024
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for a while: for code that makes many objects, frees
+    none and makes no reference cycles (loading findings), which it would only slow down."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class ResultCache:
+    """The cache database. The process that drives a run reads and writes it; in a large run
+    its workers open it too, only to look files up (:meth:`stored`)."""
+
+    def __init__(self, directory: str, limit: int | None = None) -> None:
+        self.path = os.path.join(directory, DATABASE)
+        self.limit = limit if limit is not None else max_bytes()
+        self.today = int(time.time()) // _DAY
+        self.hits = 0
+        self.failure: str | None = None  # why the cache stopped working during the run, if it did
+        self._stale: list[bytes] = []  # hits last used on an earlier day
+        self._pending: list[tuple[bytes, bytes, int, int]] = []
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError:  # not a database (damaged, or another program's file): start afresh
+            self._remove()
+            try:
+                self._db = self._open()
+            except sqlite3.Error as error:
+                raise CacheError(f"{self.path}: {error}") from None
+        except sqlite3.Error as error:
+            raise CacheError(f"{self.path}: {error}") from None
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries"
+                " (key BLOB PRIMARY KEY, value BLOB NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL)"
+            )
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
+            if row is None or row[0] != str(SCHEMA):
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("DELETE FROM entries")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+                db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _remove(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(self.path + suffix)
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                raise CacheError(f"{self.path}: cannot replace a damaged cache: {error.strerror}") from None
+
+    def _fail(self, error: sqlite3.Error) -> None:
+        """Stop using the cache for the rest of the run (a full disk, a lock held too long…)."""
+        self.failure = f"{self.path}: {error}"
+        self._pending, self._stale = [], []
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Entry]:
+        """The entries found for ``keys`` (undecodable ones are treated as missing)."""
+        stored = self.stored(keys)
+        entries = self.decode_many(
+            [(value, key if used < self.today else None) for key, (value, used) in stored.items()]
+        )
+        return {key: entry for key, entry in zip(stored, entries, strict=True) if entry is not None}
+
+    def stored(self, keys: Sequence[bytes]) -> dict[bytes, tuple[bytes, int]]:
+        """The stored values of ``keys``, undecoded, with the day each was last used.
+
+        A worker looking files up for the process that drives the run (:mod:`gialint.run.batch`)
+        passes these on as they are; that process decodes them (:meth:`decode`).
+        """
+        if self.failure is not None:
+            return {}
+        found: dict[bytes, tuple[bytes, int]] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                batch = keys[start : start + 500]
+                query = f"SELECT key, value, used FROM entries WHERE key IN ({','.join('?' * len(batch))})"
+                for key, value, used in self._db.execute(query, batch):
+                    found[key] = (value, used)
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
+        return found
+
+    def decode_many(self, values: Sequence[tuple[bytes, bytes | None]]) -> list[Entry | None]:
+        """:meth:`decode` for each ``(value, stale)``, with the garbage collector paused.
+
+        Loading findings allocates tens of objects per report and frees none, so the collector
+        would otherwise run again and again over the results a run is building up.
+        """
+        with paused_gc():
+            return [self.decode(value, stale) for value, stale in values]
+
+    def decode(self, value: bytes, stale: bytes | None = None) -> Entry | None:
+        """The entry a stored value holds, counted as a hit; None for a damaged one (a miss,
+        replaced when the file is linted again). ``stale``: the key of an entry last used on
+        an earlier day, marked as used today when the cache is flushed."""
+        try:
+            entry = pickle.loads(value)
+        except Exception:
+            return None
+        if not isinstance(entry, Entry):
+            return None
+        self.hits += 1
+        if stale is not None:
+            self._stale.append(stale)
+        return entry
+
+    def put(self, key: bytes, entry: Entry) -> None:
+        """Keep an entry (written with the others by :meth:`flush`)."""
+        if self.failure is not None:
+            return
+        value = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((key, value, len(value) + len(key), self.today))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what :meth:`put` kept and mark today's hits, in one transaction; then keep to the bound."""
+        if self.failure is not None or (not self._pending and not self._stale):
+            return
+        pending, stale = self._pending, self._stale
+        self._pending, self._stale = [], []
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
+                db.executemany("UPDATE entries SET used=? WHERE key=?", ((self.today, k) for k in stale))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            if pending:
+                self._bound()
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def _bound(self) -> None:
+        total = self.stored_bytes()
+        if total <= self.limit:
+            return
+        excess = total - self.limit * 3 // 4  # free a quarter at once, not a little on every run
+        doomed: list[tuple[bytes]] = []
+        for key, size in self._db.execute("SELECT key, size FROM entries ORDER BY used, rowid"):
+            doomed.append((key,))
+            excess -= size
+            if excess <= 0:
+                break
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.executemany("DELETE FROM entries WHERE key=?", doomed)
+        self._db.execute("COMMIT")
+
+    def stored_bytes(self) -> int:
+        return int(self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0])
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+
+
+def open_cache(directory: str | None = None) -> ResultCache | None:
+    """The result cache in ``directory`` (default: the per-user cache directory), or None when off."""
+    from gialint.base.cachedir import user_cache_dir
+
+    if directory is None:
+        directory = user_cache_dir()
+        if directory is None:
+            return None
+    else:
+        try:
+            os.makedirs(directory, mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise CacheError(f"{directory}: {error.strerror}") from None
+    return ResultCache(directory)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gialint.parse.values import ValueKind, default_reader
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number", "unit", "nonstandard"),
+    [
+        ("0", ValueKind.INTEGER, Decimal(0), None, ()),
+        ("66.36", ValueKind.DECIMAL, Decimal("66.36"), None, ()),
+        ("-19", ValueKind.SIGNED, Decimal(-19), None, ()),
+        ("－2", ValueKind.SIGNED, Decimal(-2), None, ("nonascii-minus",)),
+        ("+6", ValueKind.SIGNED, Decimal(6), None, ("plus-sign",)),
+        ("增318件", ValueKind.WITH_UNIT, Decimal(318), "件", ("word-sign",)),
+        ("减1件", ValueKind.WITH_UNIT, Decimal(-1), "件", ("word-sign",)),
+        ("24大项", ValueKind.WITH_UNIT, Decimal(24), "大项", ()),
+        ("66.36万元", ValueKind.WITH_UNIT, Decimal("66.36"), "万元", ()),
+        ("50423023.14元", ValueKind.WITH_UNIT, Decimal("50423023.14"), "元", ()),
+        ("１２", ValueKind.INTEGER, Decimal(12), None, ("fullwidth-digits",)),
+        ("1,234", ValueKind.INTEGER, Decimal(1234), None, ("thousands-separator",)),
+        ("1 234", ValueKind.INTEGER, Decimal(1234), None, ("inner-space",)),
+        ("   151件  ", ValueKind.WITH_UNIT, Decimal(151), "件", ()),
+    ],
+)
+def test_numbers(text: str, kind: ValueKind, number: Decimal, unit: str | None, nonstandard: tuple[str, ...]) -> None:
+    value = default_reader().classify(text)
+    assert (value.kind, value.number, value.unit, value.nonstandard) == (kind, number, unit, nonstandard)
+    assert value.amount == number
+
+
+@pytest.mark.parametrize("text", ["-", "—", "――", "－", "/", "／", "无", "——"])
+def test_dashes_count_as_zero(text: str) -> None:
+    value = default_reader().classify(text)
+    assert value.kind is ValueKind.DASH and value.is_empty and value.amount == 0 and value.number is None
+
+
+@pytest.mark.parametrize("text", ["", "  ", "\u3000"])
+def test_blanks(text: str) -> None:
+    value = default_reader().classify(text)
+    assert value.kind is ValueKind.BLANK and value.amount == 0
+
+
+@pytest.mark.parametrize("text", ["不详", "约20", "见附件", "20-30", "1.2.3", "暂无"])
+def test_text_is_not_a_number(text: str) -> None:
+    value = default_reader().classify(text)
+    assert value.kind is ValueKind.TEXT and value.amount is None

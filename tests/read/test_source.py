@@ -1,0 +1,97 @@
+"""Reading files: encodings, line ends, and a clear refusal for anything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import seed
+from gialint.read import read_path
+from gialint.read.limits import Limits
+from gialint.read.source import ReadError, decode
+
+TEXT = seed("002").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.replace("\n", "\r\n").encode("gbk"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("utf-16-le"), "utf_16_le"),
+        (TEXT.encode("utf-16-be"), "utf_16_be"),
+    ],
+    ids=["utf8", "utf8-bom", "gbk", "gb18030", "gbk-crlf", "utf16-bom", "utf16le", "utf16be"],
+)
+def test_encodings(data: bytes, encoding: str) -> None:
+    source = decode(data)
+    assert source.encoding == encoding
+    assert source.text.replace("\r\n", "\n") == TEXT
+
+
+def test_symbol_font_bullets_and_page_breaks_are_text() -> None:
+    """pdftotext and Word put a symbol font's bullet in private use (U+F0B7) before each item of a
+    list, and a form feed between pages: a report full of them is still a text file."""
+    lines = TEXT.split("\n")
+    text = "\n".join(("\uf0b7 " + line if line and i % 2 else line) for i, line in enumerate(lines)) + "\f"
+    assert decode(text.encode("utf-8")).text == text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\n", "empty"),
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"PK\x03\x04\x14\x00", ".docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, ".doc"),
+        (bytes(range(256)) * 8, "not a text file"),
+        (b"\x00" * 200, "not a text file"),
+        ("Café naïve résumé ".encode("latin-1") * 20, "not a text file"),
+        (TEXT.encode("utf-8")[:101], "truncated"),
+        (TEXT.encode("utf-16")[:101], "truncated"),
+    ],
+    ids=["empty", "blank", "pdf", "zip", "ole", "binary", "nul", "latin1", "cut-utf8", "cut-utf16"],
+)
+def test_refused(data: bytes, message: str) -> None:
+    with pytest.raises(ReadError) as error:
+        decode(data)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_read_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="no such file"):
+        read_path(tmp_path / "missing.txt")
+    with pytest.raises(ReadError, match="directory"):
+        read_path(tmp_path)
+    big = tmp_path / "big.txt"
+    big.write_text("一、总体情况\n" * 1000, encoding="utf-8")
+    with pytest.raises(ReadError, match="MiB"):
+        read_path(big, Limits(max_text_bytes=1024))
+    assert read_path(big).text.startswith("一、总体情况")
+
+
+def test_read_file_does_not_change_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    data = TEXT.replace("\n", "\r\n").encode("gbk")
+    path.write_bytes(data)
+    read_path(path)
+    assert path.read_bytes() == data
+
+
+def test_a_page_break_before_a_label_is_not_part_of_it() -> None:
+    """pdftotext ends each page with a form feed, so the first line of a page starts with one."""
+    from gialint.analyze.document import parse_document
+
+    text = (Path(__file__).parents[1] / "fixtures" / "base" / "report-2020.txt").read_text(encoding="utf-8")
+    damaged = text.replace("\n行政强制\t", "\n\f行政强制\t", 1)
+    assert damaged != text
+    doc = parse_document(damaged)
+    t2 = doc.table("t2")
+    assert t2 is not None and not any(hit.fuzzy for hit in t2.labels)

@@ -1,0 +1,103 @@
+"""Baselines: known findings by logical place, robust to edits elsewhere; fixed ones drop out."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BASE
+from gialint.cli import main
+from gialint.run.baseline import Baseline, BaselineError
+
+DEFECTS = BASE / "defects-2021.txt"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def findings(out: str) -> list[tuple[str, int]]:
+    return [(d["code"], d["line"]) for d in json.loads(out)["diagnostics"]]
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "reports").mkdir()
+    shutil.copy(DEFECTS, tmp_path / "reports" / "2021.txt")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_update_then_check_shows_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["check", "reports", "--baseline", "baseline.json", "--update-baseline"], capsys)
+    assert code == 0 and "wrote 6 findings" in err
+    data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
+    assert {e["path"] for e in data["findings"]} == {"reports/2021.txt"}
+    assert ["t3", "np_repeat", "commercial"] in [e["place"] for e in data["findings"]]  # a cell, by row and column
+    code, out, err = run(["check", "reports", "--baseline", "baseline.json", "--format", "json"], capsys)
+    assert code == 0 and findings(out) == [] and "6 findings recorded" in err
+
+
+def test_edits_elsewhere_keep_the_baseline_valid(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["check", "reports", "--baseline", "baseline.json", "--update-baseline"], capsys)
+    report = repo / "reports" / "2021.txt"
+    lines = report.read_text(encoding="utf-8").split("\n")
+    lines[2:2] = ["本年度，我局认真贯彻落实《条例》。", "", "（补充说明）"]  # three lines more near the top
+    lines[45] = lines[45].replace("\t4\t", "\t4件\t", 1)  # and a new finding in table 3
+    report.write_text("\n".join(lines), encoding="utf-8")
+    code, out, _ = run(["check", "reports", "--baseline", "baseline.json", "--format", "json"], capsys)
+    assert findings(out) == [("GIA402", 46)]  # only the new one; the old ones moved 3 lines and are still known
+    assert code == 0  # a warning
+
+
+def test_fixed_findings_drop_out_on_update(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["check", "reports", "--baseline", "baseline.json", "--update-baseline"], capsys)
+    report = repo / "reports" / "2021.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("12件", "12"), encoding="utf-8")
+    run(["check", "reports", "--baseline", "baseline.json", "--update-baseline"], capsys)
+    data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
+    assert "GIA402" not in {e["code"] for e in data["findings"]} and len(data["findings"]) == 5
+    report.write_text(report.read_text(encoding="utf-8").replace("行政处罚\t12", "行政处罚\t12件"), encoding="utf-8")
+    _code, out, _ = run(["check", "reports", "--baseline", "baseline.json", "--format", "json"], capsys)
+    assert findings(out) == [("GIA402", 16)]  # once fixed and dropped, it is new again
+
+
+def test_a_partial_run_keeps_other_files_entries(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(DEFECTS, repo / "reports" / "2022.txt")
+    run(["check", "reports", "--baseline", "baseline.json", "--update-baseline"], capsys)
+    run(["check", "reports/2022.txt", "--baseline", "baseline.json", "--update-baseline"], capsys)
+    paths = [e.path for e in Baseline.load(str(repo / "baseline.json")).entries]
+    assert paths.count("reports/2021.txt") == 6 and paths.count("reports/2022.txt") == 6
+
+
+def test_each_entry_hides_only_its_own_finding(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["check", "reports", "--baseline", "b.json", "--update-baseline", "--select", "GIA301"], capsys)
+    data = json.loads((repo / "b.json").read_text(encoding="utf-8"))
+    assert sorted(e["count"] for e in data["findings"]) == [1, 1]
+    data["findings"] = data["findings"][:1]
+    (repo / "b.json").write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(["check", "reports", "--baseline", "b.json", "--select", "GIA301", "--format", "json"], capsys)
+    assert len(findings(out)) == 1 and code == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such baseline file"), ("[]", "not a gialint baseline"), ("{", "not a gialint baseline")],
+)
+def test_bad_baselines(repo: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str) -> None:
+    if content is not None:
+        (repo / "b.json").write_text(content, encoding="utf-8")
+    code, _out, err = run(["check", "reports", "--baseline", "b.json"], capsys)
+    assert code == 2 and message in err and err.count("\n") == 1
+    with pytest.raises(BaselineError):
+        Baseline.load(str(repo / "b.json"))
+
+
+def test_update_needs_a_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check", "reports", "--update-baseline"], capsys)
+    assert code == 2 and "--baseline" in err
