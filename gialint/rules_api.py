@@ -12,7 +12,8 @@ shows a rule package, and docs/architecture.md where each name is defined.
 - what a rule reads: :class:`Document` (the report's tree, its sections, its tables matched
   to the formats, its year), :class:`MatchedTable`, the tree's nodes (:class:`Report`,
   :class:`Section`, :class:`Heading`, :class:`Table`, :class:`Row`, :class:`Cell`,
-  :class:`Paragraph` …), what a cell holds (:class:`CellValue`, :class:`ValueKind`), the
+  :class:`Paragraph` …), the prose with the section each paragraph stands in
+  (``doc.passages``: :class:`Passage`), what a cell holds (:class:`CellValue`, :class:`ValueKind`), the
   format model (:class:`FormatModel`, :class:`ColumnSpec` …), the options (:class:`LintOptions`,
   :class:`EmptyCell`), the text helpers :func:`normalize` and :func:`strip_note`;
 - what rules share: :class:`IdentityRule` (a rule per kind of identity of formats.toml) and
@@ -26,6 +27,7 @@ from gialint.analyze.document import Document
 from gialint.analyze.kind import Kind, Looks, classify
 from gialint.analyze.matched import MatchedTable
 from gialint.analyze.options import DEFAULT_OPTIONS, EmptyCell, LintOptions
+from gialint.analyze.prose import Passage
 from gialint.analyze.suppress import Unmatched, names_any
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
 from gialint.base.span import Span
@@ -73,6 +75,7 @@ __all__ = [
     "MatchedTable",
     "NumeralStyle",
     "Paragraph",
+    "Passage",
     "Related",
     "Report",
     "Row",

@@ -16,6 +16,7 @@ from gialint.analyze.match import match_tables
 from gialint.analyze.matched import MatchedTable
 from gialint.analyze.meta import NO_META, PageMeta, find_meta
 from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
+from gialint.analyze.prose import Passage, find_passages
 from gialint.analyze.suppress import NONE, Suppressions, find_suppressions
 from gialint.analyze.year import ReportYear, YearSource, find_year
 from gialint.base.span import Span
@@ -32,7 +33,7 @@ class Document:
     tree), ``year`` (and where it was found), ``sections`` (each heading identified with one of
     the format's six), ``tables`` (tables 2–4 matched to their format version, cell by cell:
     ``doc.table("t3").cell("new", "total")``), ``meta`` (what the published page states) and
-    ``model`` (the formats)."""
+    ``model`` (the formats), ``passages`` (the prose, paragraph by paragraph)."""
 
     report: Report
     year: ReportYear | None
@@ -71,6 +72,11 @@ class Document:
     def value_cells(self) -> Iterator[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell]]:
         """Every value cell of every statistics table, with its table, row and column."""
         return iter(self._value_cells)
+
+    @functools.cached_property
+    def passages(self) -> tuple[Passage, ...]:
+        """The report's prose, paragraph by paragraph, with the section each stands in."""
+        return find_passages(self.report, self.sections)
 
     @functools.cached_property
     def _value_cells(self) -> tuple[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell], ...]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from gialint.formats.labels import normalize, strip_note
 
@@ -217,6 +217,9 @@ class FormatModel:
     values: ValueConventions
     #: the words a web page or a crawler's header puts before its metadata ("发布时间："), by field
     page_meta: Mapping[str, tuple[str, ...]] = field(factory=dict)
+    #: what the prose is checked against (content.toml: phrases, required statements, thresholds),
+    #: by check; each check reads its own table
+    content: Mapping[str, Any] = field(factory=dict)
 
     def version(self, version_id: str) -> Version:
         return next(v for v in self.versions if v.id == version_id)
@@ -335,5 +338,7 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
 @functools.lru_cache(maxsize=1)
 def load() -> FormatModel:
     """The format model shipped with gialint (read once per process)."""
-    text = resources.files("gialint.formats").joinpath("formats.toml").read_text(encoding="utf-8")
-    return _build(tomllib.loads(text))
+    package = resources.files("gialint.formats")
+    model = _build(tomllib.loads(package.joinpath("formats.toml").read_text(encoding="utf-8")))
+    content = tomllib.loads(package.joinpath("content.toml").read_text(encoding="utf-8"))
+    return evolve(model, content=content)

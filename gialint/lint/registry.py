@@ -185,6 +185,8 @@ def rule_index() -> RuleIndex:
     modules = {rule.__module__ for rule in rules} | {ep.value.partition(":")[0].strip() for ep in entry_points()}
     modules.add("gialint.rules")  # where all_rules finds the built-ins in a source tree
     files = sorted({file for name in modules if (file := getattr(sys.modules.get(name), "__file__", None))})
+    # the built-in rules are the modules of a folder: a rule added or removed changes its time
+    files += sorted({os.path.dirname(file) for file in files if file.endswith("__init__.py")})
     index = RuleIndex(tuple(RuleInfo(r.code, r.name, r.__module__) for r in rules), _file_stats(files))
     write_json(
         path,

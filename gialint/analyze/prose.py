@@ -1,0 +1,56 @@
+"""The report's prose: every paragraph in order, with the section it stands in.
+
+Rules that read what the text says (figures in sentences, required statements, numbered
+points) walk :attr:`Document.passages <gialint.analyze.document.Document.passages>` rather
+than the tree, and point at a phrase with :meth:`Passage.span_of`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from gialint.base.span import Span
+from gialint.formats import SectionSpec
+from gialint.parse.ast import Heading, Paragraph, Report, Subsection
+from gialint.parse.outline import SectionFound
+
+
+@frozen
+class Passage:
+    """One paragraph of prose (one line of the text) and where it stands."""
+
+    text: str
+    span: Span
+    section: SectionSpec | None  # the format's section it stands in; None before the first or in one not recognised
+    subsection: Heading | None  # the subsection heading it stands under ("（一）主动公开情况"), if any
+    index: int  # its position among the report's passages
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``; the whole passage where the text was joined from
+        pieces whose columns are not its own (a row of cells read as a sentence)."""
+        exact = self.span.line == self.span.end_line and self.span.end_column - self.span.column == len(self.text)
+        if not exact or not 0 <= start < end <= len(self.text):
+            return self.span
+        return Span(self.span.line, self.span.column + start, self.span.line, self.span.column + end)
+
+
+def _paragraphs(blocks: tuple[object, ...], under: Heading | None) -> Iterator[tuple[Paragraph, Heading | None]]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block, under
+        elif isinstance(block, Subsection):
+            yield from _paragraphs(block.blocks, block.heading)
+
+
+def find_passages(report: Report, sections: tuple[SectionFound, ...]) -> tuple[Passage, ...]:
+    """The prose of a report in document order: the preamble's, then each section's."""
+    found: list[Passage] = []
+    for paragraph, under in _paragraphs(report.preamble, None):
+        found.append(Passage(paragraph.text, paragraph.span, None, under, len(found)))
+    for section in sections:
+        spec = section.identified.spec if section.identified is not None else None
+        for paragraph, under in _paragraphs(section.section.blocks, None):
+            found.append(Passage(paragraph.text, paragraph.span, spec, under, len(found)))
+    return tuple(found)
