@@ -11,7 +11,7 @@ from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
 from gialint.analyze.suppress import apply_suppressions, names_any
 from gialint.base.diagnostic import Diagnostic
 from gialint.base.selection import Selection, SelectionError, check_selector, specificity
-from gialint.lint.place import logical_place
+from gialint.lint.place import Placer
 from gialint.lint.rule import Rule
 
 __all__ = ["RuleError", "Selection", "SelectionError", "check_selector", "lint_document", "specificity"]
@@ -70,5 +70,6 @@ def lint_document(
         for rule in running:
             kept.extend(_run(rule, lambda rule=rule: rule.check_suppressions(doc, unmatched)))  # type: ignore[misc]
     lines = lines if lines is not None else ()
-    placed = dict.fromkeys(evolve(d, place=logical_place(doc, d.span, lines)) for d in kept)
+    place = Placer(doc, lines)
+    placed = dict.fromkeys(evolve(d, place=place(d.span)) for d in kept)
     return sorted(placed, key=lambda d: d.sort_key)

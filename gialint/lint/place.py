@@ -10,12 +10,15 @@ fix is judged by whether it adds findings at new places (:mod:`gialint.fix.fixer
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Sequence
 
 from gialint.analyze.document import Document
+from gialint.analyze.matched import MatchedTable
 from gialint.base.span import Span
 from gialint.formats.labels import normalize
+from gialint.parse.outline import SectionFound
 
 
 def _within(inner: Span, outer: Span) -> bool:
@@ -33,31 +36,75 @@ def _excerpt(lines: Sequence[str], span: Span) -> str:
     return normalize(text)[:40]
 
 
-def logical_place(doc: Document, span: Span, lines: Sequence[str]) -> tuple[str, ...]:
-    """The logical place of ``span`` in ``doc`` (``lines``: the text's lines)."""
-    for table in doc.tables:
-        if not _within(span, table.span):
-            continue
-        for (row, column), cell in table.cells.items():
-            if cell.span == span:
-                return (table.id, row, column)
-        for hit in table.labels:
-            if hit.cell.span == span:
+class Placer:
+    """Logical places of the findings in one document, each found in time that does not grow with
+    the report: the cells and labels of each table by their span, tables and sections by where
+    they start (a report of thousands of rows or headings gets thousands of findings)."""
+
+    def __init__(self, doc: Document, lines: Sequence[str]) -> None:
+        self._doc = doc
+        self._lines = lines
+        self._tables = sorted(doc.tables, key=lambda t: (t.span.line, t.span.column))
+        self._table_starts = [(t.span.line, t.span.column) for t in self._tables]
+        self._table_cells: dict[int, dict[Span, tuple[str, ...]]] = {}
+        self._sections = list(doc.sections)
+        self._section_starts = [(found.section.span.line, found.section.span.column) for found in self._sections]
+
+    def __call__(self, span: Span) -> tuple[str, ...]:
+        table = self._table_at(span)
+        if table is not None:
+            place = self._cells_of(table).get(span)
+            return place if place is not None else (table.id, _excerpt(self._lines, span))
+        found = self._section_at(span)
+        if found is not None:
+            section = found.section
+            name = found.identified.spec.id if found.identified else "section:" + normalize(section.heading.title)
+            heading = section.heading.span
+            if span.line == heading.line and span.column < max(heading.end_column, heading.column + 1):
+                return (name, "heading")
+            return (name, _excerpt(self._lines, span))
+        title = self._doc.report.title
+        if title is not None and span.line <= title.span.end_line and span.end_line >= title.span.line:
+            return ("title",)
+        return ("report", _excerpt(self._lines, span))
+
+    def _table_at(self, span: Span) -> MatchedTable | None:
+        # tables do not overlap: the one that starts last at or before the span is the only candidate
+        index = bisect.bisect_right(self._table_starts, (span.line, span.column)) - 1
+        if index >= 0 and _within(span, self._tables[index].span):
+            return self._tables[index]
+        return None
+
+    def _cells_of(self, table: MatchedTable) -> dict[Span, tuple[str, ...]]:
+        places = self._table_cells.get(id(table))
+        if places is None:
+            places = {}
+            for hit in reversed(table.labels):  # the first label at a span wins, then any cell
                 ref = hit.ref_for(table.template.version) or hit.refs[0]
-                return (table.id, ref.kind, ref.key)
-        return (table.id, _excerpt(lines, span))
-    for found in doc.sections:
+                places[hit.cell.span] = (table.id, ref.kind, ref.key)
+            for (row, column), cell in reversed(list(table.cells.items())):
+                places[cell.span] = (table.id, row, column)
+            self._table_cells[id(table)] = places
+        return places
+
+    def _section_at(self, span: Span) -> SectionFound | None:
+        # sections follow one another (several on one line of crawler text, where headings stand
+        # mid-line): the one starting last at or before the span, if the span is within it or on
+        # its heading's line
+        index = bisect.bisect_right(self._section_starts, (span.line, span.column)) - 1
+        if index < 0:
+            return None
+        found = self._sections[index]
         section = found.section
-        if not _within(span, section.span) and span.line != section.heading.span.line:
-            continue
-        name = found.identified.spec.id if found.identified else "section:" + normalize(section.heading.title)
-        if span.line == section.heading.span.line:
-            return (name, "heading")
-        return (name, _excerpt(lines, span))
-    title = doc.report.title
-    if title is not None and span.line <= title.span.end_line and span.end_line >= title.span.line:
-        return ("title",)
-    return ("report", _excerpt(lines, span))
+        if _within(span, section.span) or span.line == section.heading.span.line:
+            return found
+        return None
+
+
+def logical_place(doc: Document, span: Span, lines: Sequence[str]) -> tuple[str, ...]:
+    """The logical place of ``span`` in ``doc`` (``lines``: the text's lines). For many findings
+    of one document, make one :class:`Placer` and call it for each."""
+    return Placer(doc, lines)(span)
 
 
 def fingerprint(path: str, code: str, place: Sequence[str]) -> str:

@@ -1,0 +1,46 @@
+"""Logical places: found per finding in time that does not grow with the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import gialint
+from conftest import BASE
+from gialint.lint import place as place_module
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls = [0]
+    within: Callable[..., Any] = place_module._within
+
+    def counted(*args: Any) -> bool:
+        calls[0] += 1
+        return bool(within(*args))
+
+    monkeypatch.setattr(place_module, "_within", counted)
+    return calls
+
+
+@pytest.mark.parametrize("copies", [50, 500])
+def test_many_headings_cost_a_constant_per_finding(copies: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # every repeated heading is a section out of order (GIA102) or a duplicate: one finding each
+    text = "某某局2021年政府信息公开工作年度报告\n" + "一、总体情况\n本年度工作正常开展。\n" * copies
+    calls = _counting(monkeypatch)
+    result = gialint.lint_text(text)
+    findings = len(result.diagnostics)
+    assert findings >= copies // 2
+    # scanning every section for every finding would make this grow with copies × findings
+    assert calls[0] <= 2 * findings
+
+
+def test_places_of_a_real_layout_are_unchanged() -> None:
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[29] = lines[29].replace("\t186", "\t187", 1)
+    result = gialint.lint_text("\n".join(lines))
+    places = {d.code: d.place for d in result.diagnostics}
+    assert places["GIA301"][0] == "t3"
+    assert len(places["GIA301"]) == 3  # (table, row, column)
