@@ -230,3 +230,17 @@ def test_any_sequence_of_line_shapes_parses(lines: list[str]) -> None:
 def test_a_blank_line_before_a_tab_row_that_is_not_a_tab_cell() -> None:
     report = parse_report("\tx\n\n\t\t\n")
     assert report.span.end_line == 3
+
+
+@pytest.mark.parametrize("gap", [1, 32, 33, 34, 500])
+def test_blank_lines_between_tab_rows_do_not_end_the_table(gap: int) -> None:
+    text = "\t本年新收\n\t12\n" + "\n" * gap + "\t上年结转\n\t3\n"
+    (table,) = parse_report(text).tables
+    assert [[c.text for c in row.cells] for row in table.rows] == [["本年新收", "12"], ["上年结转", "3"]]
+
+
+def test_a_long_run_of_blank_lines_in_a_tab_table_is_read_in_one_pass() -> None:
+    # each blank line looks ahead for the next row; unbounded, 50,000 of them took hours
+    text = "\t本年新收\n\t12\n" + "\n" * 50_000 + "\t上年结转\n\t3\n" + "\t\t\n\n" * 20_000
+    report = parse_report(text)
+    assert report.line_count >= 90_000
