@@ -112,6 +112,11 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "docx-zip-bomb": ("r.docx", zip_bomb, "zip bomb"),
     "docx-xxe": ("r.docx", xxe_docx, "DOCTYPE"),
     "docx-not-word": ("r.docx", not_word_zip, "not a Word document"),
+    "docx-no-body": (
+        "r.docx",
+        lambda: _docx_with(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'),
+        "the document has no body",
+    ),
     "docx-encrypted-ole": ("r.docx", lambda: OLE, "password-protected"),
     "doc-legacy": ("r.doc", lambda: OLE, "libreoffice --headless --convert-to docx"),
     "wps-legacy": ("r.wps", lambda: OLE, "save it as .docx"),

@@ -107,8 +107,11 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # a malformed package can fail anywhere in the ZIP, OPC or XML layers
         raise ReadError(f"not a readable .docx: {type(error).__name__}: {error}".splitlines()[0]) from None
+    body = document.element.body
+    if body is None:
+        raise ReadError("not a readable .docx: the document has no body")
     reader = _BodyReader(document, limits.deadline())
-    blocks = list(reader.blocks(document.element.body))
+    blocks = list(reader.blocks(body))
     text, source_map = compose(blocks)
     return Extracted(text, "docx", source_map)
 
@@ -292,6 +295,8 @@ def chinese_number(n: int) -> str:
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:  # Roman numerals stop at 3999; Word then writes the digits
+        return str(n)
     parts = [
         (1000, "m"),
         (900, "cm"),
@@ -341,10 +346,10 @@ class Numbering:
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for node in element.iterfind(W + "abstractNum"):
             abstract[node.get(W + "abstractNumId")] = {
-                int(lvl.get(W + "ilvl", "0")): (
+                _level(lvl.get(W + "ilvl")): (
                     _val(lvl, "numFmt", "decimal"),
                     _val(lvl, "lvlText", ""),
-                    int(_val(lvl, "start", "1") or 1),
+                    _number(_val(lvl, "start", "1"), 1),
                 )
                 for lvl in node.iterfind(W + "lvl")
             }
@@ -352,10 +357,10 @@ class Numbering:
             levels = dict(abstract.get(_val(num, "abstractNumId", ""), {}))
             for override in num.iterfind(W + "lvlOverride"):
                 start = override.find(W + "startOverride")
-                ilvl = int(override.get(W + "ilvl", "0"))
+                ilvl = _level(override.get(W + "ilvl"))
                 if start is not None and ilvl in levels:
                     fmt, text, _ = levels[ilvl]
-                    levels[ilvl] = (fmt, text, int(start.get(W + "val", "1")))
+                    levels[ilvl] = (fmt, text, _number(start.get(W + "val"), 1))
             self._levels[num.get(W + "numId")] = levels
 
     @classmethod
@@ -368,13 +373,13 @@ class Numbering:
         for style in document.styles:
             num_pr = style.element.find(f"{W}pPr/{W}numPr")
             if num_pr is not None and style.name:
-                by_style[style.name] = (_val(num_pr, "numId", ""), int(_val(num_pr, "ilvl", "0") or 0))
+                by_style[style.name] = (_val(num_pr, "numId", ""), _level(_val(num_pr, "ilvl", "0")))
         return cls(element, by_style)
 
     def label(self, p: Any, style: str) -> str:
         num_pr = p.find(f"{W}pPr/{W}numPr")
         if num_pr is not None:
-            num_id, ilvl = _val(num_pr, "numId", ""), int(_val(num_pr, "ilvl", "0") or 0)
+            num_id, ilvl = _val(num_pr, "numId", ""), _level(_val(num_pr, "ilvl", "0"))
         elif style in self._style_numbering:
             num_id, ilvl = self._style_numbering[style]
         else:
@@ -383,7 +388,6 @@ class Numbering:
         if not levels or ilvl not in levels:
             return ""
         counters = self._counters.setdefault(num_id, [None] * 10)
-        ilvl = min(ilvl, 9)
         current = counters[ilvl]
         counters[ilvl] = levels[ilvl][2] if current is None else current + 1
         for deeper in range(ilvl + 1, 10):
@@ -399,6 +403,25 @@ class Numbering:
             return format_number(start if value is None else value, style)
 
         return re.sub(r"%([1-9])", number, text)
+
+
+#: A list number is kept within 0–32767: far beyond any report's list, where a declared start of
+#: 10^12 (which ECMA-376 allows) would otherwise be written out, or counted to in Roman numerals.
+MAX_LIST_NUMBER = 32767
+
+
+def _number(value: str | None, default: int) -> int:
+    """A numbering attribute: a whole number kept within 0–:data:`MAX_LIST_NUMBER`, else ``default``."""
+    try:
+        number = int(value) if value is not None else default
+    except ValueError:
+        return default
+    return min(max(number, 0), MAX_LIST_NUMBER)
+
+
+def _level(value: str | None) -> int:
+    """A list level (``w:ilvl``): 0–8 in Word, 0 when missing or not a number (levels are kept 0–9)."""
+    return min(_number(value, 0), 9)
 
 
 def _val(node: Any, child: str, default: str) -> str:

@@ -15,7 +15,7 @@ from gialint.base.location import DocxParagraph, FilePosition, Segment, SourceMa
 from gialint.base.span import Span
 from gialint.cli import main
 from gialint.read import kind_of, read_bytes
-from gialint.read.docx import Numbering, chinese_number, paragraph_text
+from gialint.read.docx import Numbering, chinese_number, format_number, paragraph_text
 from gialint.read.html import decode_html
 from gialint.run.api import lint_bytes
 
@@ -236,3 +236,29 @@ def test_pdf_errors_that_wrap_themselves_still_give_one_line() -> None:
     error.__cause__ = error  # a cycle: unwrapping must stop
     wrapper = RuntimeError(error)
     assert str(_failure(wrapper)) == "not a readable PDF (ValueError: bad xref)"
+
+
+@pytest.mark.parametrize(
+    ("start", "ilvl", "expected"),
+    [
+        ("1000000000000", "0", "32767."),  # a start of 10^12 is kept within range, not counted to
+        ("abc", "0", "i."),  # not a number: the default start
+        ("-5", "0", "0."),  # below Word's range
+        ("3", "x", "iii."),  # a level that is not a number is level 0
+        ("3", "-2", "iii."),
+    ],
+)
+def test_hostile_numbering_values_are_bounded(start: str, ilvl: str, expected: str) -> None:
+    fmt = "decimal" if start in ("1000000000000", "-5") else "lowerRoman"
+    numbering = _w(
+        '<w:numbering><w:abstractNum w:abstractNumId="1">'
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    )
+    paragraph = _w(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>')
+    assert Numbering(numbering, {}).label(paragraph, "") == expected
+
+
+def test_roman_numerals_beyond_3999_are_digits() -> None:
+    assert format_number(3999, "upperRoman") == "MMMCMXCIX"
+    assert format_number(10**12, "lowerRoman") == str(10**12)
