@@ -168,9 +168,9 @@ def test_limits_bound_size_pages_and_time(tmp_path: Path) -> None:
         read_bytes(written(seed("000"), "docx"), "r.docx", Limits(max_seconds=0))
 
 
-def test_a_file_without_an_end_is_read_only_up_to_the_limit() -> None:
+def test_a_device_without_an_end_is_refused_not_read() -> None:
     # /dev/zero reports size 0 and never ends, like a pipe someone forgot to close
-    with pytest.raises(ReadError, match="larger than 1 MiB"):
+    with pytest.raises(ReadError, match="not a regular file"):
         file_bytes("/dev/zero", Limits(max_text_bytes=MIB, max_binary_bytes=MIB))
 
 
@@ -206,3 +206,49 @@ def test_a_docx_with_a_damaged_part_is_one_line(member: str) -> None:
     with pytest.raises(ReadError) as raised:
         read_bytes(bytes(data), "r.docx")
     assert "\n" not in str(raised.value)
+
+
+def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ReadError, match="not a regular file"):
+        file_bytes(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "gialint", "check", str(fifo)], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert done.returncode == 2 and "not a regular file" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_endless_standard_input_is_refused_within_the_limit(tmp_path: Path) -> None:
+    from gialint.read import stream_bytes
+
+    class Endless(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+            buffer[:] = b"x" * len(buffer)
+            return len(buffer)
+
+    limits = Limits(max_text_bytes=MIB, max_binary_bytes=MIB)
+    with pytest.raises(ReadError, match="larger than 1 MiB"):
+        stream_bytes(io.BufferedReader(Endless()), limits)
+    with pytest.raises(ReadError, match="standard input is closed"):
+        stream_bytes(None, limits)
+
+
+def test_closed_standard_input_gives_one_line(tmp_path: Path) -> None:
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "-m", "gialint", "check", "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "standard input" in done.stderr

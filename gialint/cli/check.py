@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from gialint.base.diagnostic import Severity
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.lint.result import LintResult
-from gialint.read import EXTENSIONS, file_bytes, kind_of
+from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.source import ReadError
 from gialint.report import FileError, ReportOptions, get_reporter
 from gialint.run.discover import iter_found
@@ -211,10 +211,10 @@ class Run:
             settings = resolver.for_path(name if name != "-" else os.getcwd())
             if force and name != "-" and settings.is_excluded(name):
                 return EXIT_OK
-            data = sys.stdin.buffer.read()
             from gialint.run.api import lint_bytes
 
             try:
+                data = stream_bytes(getattr(sys.stdin, "buffer", None))
                 if args.diff and kind_of(name, data) in TEXT_KINDS:
                     result: LintResult | None = self.fix_text_file(name, data, settings)
                 else:

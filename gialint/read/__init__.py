@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from gialint.read.compose import Extracted
 from gialint.read.limits import DEFAULT_LIMITS, MIB, Limits
@@ -131,11 +133,15 @@ def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
     warm-cache run over thousands of files pays once per file.
     """
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        # O_NONBLOCK: opening a FIFO no one writes to would wait forever (it changes nothing for a file)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise ReadError(_why(error)) from None
     try:
-        size = os.fstat(descriptor).st_size
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise ReadError("is a directory" if stat.S_ISDIR(status.st_mode) else NOT_A_FILE)
+        size = status.st_size
         if size > min(limits.max_text_bytes, limits.max_binary_bytes):  # only then does the kind matter
             _check_size(size, kind_of(os.fspath(path), os.read(descriptor, 1024)), limits)
             os.lseek(descriptor, 0, os.SEEK_SET)
@@ -154,6 +160,25 @@ def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
     finally:
         os.close(descriptor)
     return data
+
+
+def stream_bytes(stream: BinaryIO | None, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a report given on a stream (standard input), bounded as a file is: an endless
+    stream is refused past the largest file gialint reads, not read into memory."""
+    if stream is None:
+        raise ReadError("standard input is closed")
+    largest = max(limits.max_text_bytes, limits.max_binary_bytes)
+    try:
+        data = stream.read(largest + 1)
+    except (OSError, ValueError) as error:  # ValueError: a closed stream
+        raise ReadError(f"cannot read standard input: {error}") from None
+    if len(data) > largest:
+        raise ReadError(f"the input is larger than {largest / MIB:g} MiB, the most gialint reads")
+    return data
+
+
+#: The one line for a FIFO, a device or a socket given as a report.
+NOT_A_FILE = "not a regular file (a FIFO, device or socket); to check a stream, pipe it to `gialint check -`"
 
 
 def _why(error: OSError) -> str:
