@@ -11,22 +11,61 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
-def user_cache_dir() -> str | None:
-    """The cache directory, created if need be; None when caching is off or the directory is unusable."""
+def cache_dir_path() -> str | None:
+    """Where the cache directory is (it may not exist yet); None when caching is off."""
     if os.environ.get("GIALINT_NO_CACHE"):
         return None
     directory = os.environ.get("GIALINT_CACHE_DIR")
     if not directory:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         directory = os.path.join(base, "gialint")
+    return directory
+
+
+def not_private(path: str) -> str | None:
+    """Why the cache directory or file ``path`` is not its user's alone, or None when it is (or
+    does not exist). What the cache holds is read back as gialint's own, so a directory or file
+    that another user owns or can write is not used, as pip and ruff refuse theirs."""
+    if not hasattr(os, "getuid"):  # Windows: access is governed by ACLs, not checked here
+        return None
     try:
-        os.makedirs(directory, mode=0o700, exist_ok=True)
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return error.strerror or str(error)
+    if status.st_uid != os.getuid():
+        return "is owned by another user"
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "can be written by other users (make it private: chmod go-w)"
+    return None
+
+
+def private_dir(directory: str) -> str:
+    """``directory``, created for its user alone (0700) if need be; OSError when it cannot be, and
+    PermissionError naming why when it is not private (:func:`not_private`)."""
+    os.makedirs(directory, mode=0o700, exist_ok=True)
+    problem = not_private(directory)
+    if problem is not None:
+        raise PermissionError(problem)
+    return directory
+
+
+def user_cache_dir() -> str | None:
+    """The cache directory, created if need be; None when caching is off or the directory is
+    unusable or not private (:func:`not_private`)."""
+    directory = cache_dir_path()
+    if directory is None:
+        return None
+    try:
+        private_dir(directory)
     except OSError:
         return None
     return directory if os.path.isdir(directory) and os.access(directory, os.W_OK) else None

@@ -21,6 +21,7 @@ import contextlib
 import functools
 import gc
 import hashlib
+import io
 import os
 import pickle
 import sqlite3
@@ -32,14 +33,15 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from gialint._version import __version__
-from gialint.base.diagnostic import Diagnostic
+from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
+from gialint.base.location import DocxCell, DocxParagraph, FilePosition, PdfPosition
 from gialint.base.memo import Memo
 from gialint.base.pickled import by_fields
+from gialint.base.span import Span
 from gialint.read import kind_of
 
 if TYPE_CHECKING:
     from gialint.analyze.options import LintOptions
-    from gialint.base.diagnostic import Severity
     from gialint.base.selection import Selection
     from gialint.config.settings import Settings
 
@@ -62,6 +64,31 @@ class Entry:
     encoding: str | None
     file_format: str
     text: str | None  # the extracted text of an .html/.docx/.pdf report; None for text (its bytes decode again)
+
+
+#: The classes an entry is made of: the only globals a stored value may name. A value that names
+#: anything else (a function, any other class) is refused unread, so that a cache file someone
+#: else could write cannot make gialint run code.
+_LOADABLE: dict[tuple[str, str], type] = {
+    (cls.__module__, cls.__qualname__): cls
+    for cls in (
+        Entry, Diagnostic, Text, Related, Edit, Fix, Applicability, Severity, Span,
+        FilePosition, DocxParagraph, DocxCell, PdfPosition,
+    )
+}  # fmt: skip
+
+
+class _EntryUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        found = _LOADABLE.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a cached result")
+        return found
+
+
+def load_entry(value: bytes) -> Any:
+    """Unpickle a stored value, admitting only the classes of :data:`_LOADABLE`."""
+    return _EntryUnpickler(io.BytesIO(value)).load()
 
 
 def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:
@@ -270,7 +297,7 @@ class ResultCache:
         replaced when the file is linted again). ``stale``: the key of an entry last used on
         an earlier day, marked as used today when the cache is flushed."""
         try:
-            entry = pickle.loads(value)
+            entry = load_entry(value)
         except Exception:
             return None
         if not isinstance(entry, Entry):
@@ -337,16 +364,22 @@ class ResultCache:
 
 
 def open_cache(directory: str | None = None) -> ResultCache | None:
-    """The result cache in ``directory`` (default: the per-user cache directory), or None when off."""
-    from gialint.base.cachedir import user_cache_dir
+    """The result cache in ``directory`` (default: the per-user cache directory), or None when off.
+
+    CacheError when the directory or the database is not the user's alone (another user's, or
+    writable by others: :func:`gialint.base.cachedir.not_private`); the run goes on without it."""
+    from gialint.base.cachedir import cache_dir_path, not_private, private_dir
 
     if directory is None:
-        directory = user_cache_dir()
+        directory = cache_dir_path()
         if directory is None:
             return None
-    else:
-        try:
-            os.makedirs(directory, mode=0o700, exist_ok=True)
-        except OSError as error:
-            raise CacheError(f"{directory}: {error.strerror}") from None
+    try:
+        private_dir(directory)
+    except OSError as error:
+        raise CacheError(f"{directory}: {error.strerror or error}") from None
+    for suffix in ("", "-wal", "-shm"):
+        problem = not_private(os.path.join(directory, DATABASE + suffix))
+        if problem is not None:
+            raise CacheError(f"{os.path.join(directory, DATABASE + suffix)} {problem}")
     return ResultCache(directory)

@@ -1,0 +1,82 @@
+"""The result cache holds pickles: no one but its user may write it, and what it loads cannot run code."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import gialint
+from gialint.base.cachedir import not_private
+from gialint.run.cache import DATABASE, CacheError, Entry, ResultCache, load_entry, open_cache
+
+
+class _Payload:
+    """A value whose unpickling would run a command: what another user could plant."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_poisoned_entry_is_refused_not_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    poisoned = pickle.dumps(_Payload(marker))
+    with pytest.raises(pickle.UnpicklingError, match="is not part of a cached result"):
+        load_entry(poisoned)
+    cache = ResultCache(str(tmp_path))
+    assert cache.decode(poisoned) is None  # a miss, never a call
+    assert not marker.exists()
+
+
+def test_a_real_entry_round_trips(tmp_path: Path) -> None:
+    report = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度行政处罚12件。\n"
+    result = gialint.lint_text(report)
+    entry = Entry(result.diagnostics, "utf-8", "txt", None)
+    assert load_entry(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)) == entry
+
+
+def test_a_poisoned_database_row_is_a_miss_in_a_run(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    report = tmp_path / "r.txt"
+    report.write_text("某某局2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n", encoding="utf-8")
+    run = [sys.executable, "-m", "gialint", "check", "-q", "--cache-dir", str(cache_dir), str(report)]
+    first = subprocess.run(run, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    marker = tmp_path / "ran"
+    with sqlite3.connect(cache_dir / DATABASE) as db:
+        db.execute("UPDATE entries SET value = ?", (pickle.dumps(_Payload(marker)),))
+    second = subprocess.run(run, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert not marker.exists()
+    assert second.returncode == first.returncode and second.stdout == first.stdout
+
+
+def test_a_cache_others_can_write_is_refused_with_one_line(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    assert not_private(str(shared)) is not None
+    with pytest.raises(CacheError, match="can be written by other users"):
+        open_cache(str(shared))
+    private = tmp_path / "private"
+    cache = open_cache(str(private))
+    assert cache is not None and (private.stat().st_mode & 0o777) == 0o700
+    cache.close()
+    (private / DATABASE).chmod(0o666)
+    with pytest.raises(CacheError, match=f"{DATABASE} can be written by other users"):
+        open_cache(str(private))
+
+
+def test_a_cache_another_user_owns_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir(mode=0o700)
+    assert open_cache(str(mine)) is not None
+    monkeypatch.setattr(os, "getuid", lambda: mine.stat().st_uid + 1)  # as another user sees it
+    with pytest.raises(CacheError, match="owned by another user"):
+        open_cache(str(mine))
