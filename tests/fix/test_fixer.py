@@ -187,6 +187,11 @@ def test_fixing_twice_equals_fixing_once_and_leaves_no_fixed_finding(
         key = keys[pick % len(keys)]
         if values[key] != clean[key]:
             continue  # one change per cell
+        if how == "space" and layout is Layout.LINES:
+            # one cell per line, as crawlers write tables: "3 0" there may be two cells run together
+            # as well as one number with a space in it, so the row is reported unreadable (GIA207)
+            # rather than fixed, once (tests/parse/test_arrange.py)
+            continue
         digits = str(values[key])
         values[key] = {
             "fullwidth": digits.translate(FULLWIDTH),
