@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import seed, written
+from conftest import BASE, seed, written
 from gialint.read import file_bytes, read_bytes, read_path
 from gialint.read.limits import MIB, Limits
 from gialint.read.source import ReadError
@@ -252,3 +252,78 @@ def test_closed_standard_input_gives_one_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "standard input" in done.stderr
+
+
+def _flawed() -> bytes:
+    """A report with one wrong total: a finding to write out."""
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8")
+    return text.replace("\t186", "\t187", 1).encode("utf-8")
+
+
+def _gialint(args: list[str], cwd: Path, **options: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gialint", *args], capture_output=True, text=True, timeout=120, cwd=cwd, **options
+    )  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("output_format", ["full", "json"])
+def test_a_full_output_device_is_one_line_and_exit_2(output_format: str, tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_bytes(_flawed())
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "gialint", "check", "--format", output_format, "r.txt"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip() == "gialint: cannot write the output: No space left on device"
+
+
+def test_closed_standard_output_is_one_line(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "r.txt").write_bytes(_flawed())
+    done = _gialint(["check", "r.txt"], tmp_path, preexec_fn=lambda: os.close(1))
+    assert done.returncode == 2 and "standard output is closed" in done.stderr and "Traceback" not in done.stderr
+    written_to_file = _gialint(["check", "r.txt", "-o", "out.txt"], tmp_path, preexec_fn=lambda: os.close(1))
+    assert written_to_file.returncode == 1 and "GIA" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+
+
+def test_an_output_file_that_is_an_input_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_bytes(_flawed())
+    for target in ("r.txt", "./r.txt"):
+        done = _gialint(["check", "r.txt", "-o", target], tmp_path)
+        assert done.returncode == 2 and "the output file is one of the files checked" in done.stderr
+    done = _gialint(["check", ".", "-o", "r.txt"], tmp_path)
+    assert done.returncode == 2
+    assert report.read_bytes() == _flawed()
+
+
+def test_a_page_declaring_the_undefined_charset_is_read_by_detection() -> None:
+    from gialint.read.html import decode_html
+
+    page = '<html><head><meta charset="undefined"></head><body><p>一、总体情况</p></body></html>'.encode()
+    text, encoding = decode_html(page)
+    assert "一、总体情况" in text and encoding == "utf-8"
+
+
+@pytest.mark.parametrize("output_format", ["full", "concise", "json", "sarif", "github", "junit"])
+def test_a_file_name_in_no_encoding_is_shown_in_every_format(output_format: str, tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / os.fsdecode(b"\xb1\xa8\xb8\xe6.txt")).write_bytes(_flawed())
+    done = subprocess.run(
+        [sys.executable, "-m", "gialint", "check", "--format", output_format, "reports"],
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert b"xb1" in done.stdout or b"%B1%A8" in done.stdout  # escaped (JSON doubles the backslash) or a URI

@@ -39,3 +39,13 @@ def _write(path: str, data: bytes, mode: int) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def printable_path(path: str) -> str:
+    """``path`` as text any output can hold: the bytes of a name in no encoding (a GBK name on a
+    UTF-8 system, which Python keeps as surrogates) written as ``\\xNN``, the same each time."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path

@@ -10,6 +10,7 @@ it; 2 — a usage or configuration error, or a file that could not be read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -258,6 +259,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gialint.lint.registry import PluginError
 
     args = _parser().parse_args(argv)
+    if sys.stdout is None:  # started with its standard output closed
+        if not getattr(args, "output_file", None):
+            _complain("standard output is closed; name an output file with -o")
+            return EXIT_ERROR
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the output goes to -o
     try:
         if args.command == "check":
             return _check(args)
@@ -274,6 +280,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # the output could not be written: a full disk, a stream closed under it
+        where = f"{error.filename}: " if error.filename else ""
+        _complain(f"{where}cannot write the output: {error.strerror or error}")
+        return EXIT_ERROR
+
+
+def _complain(message: str) -> None:
+    """One line on standard error, if there is one to write to."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"gialint: {message}", file=sys.stderr, flush=True)
 
 
 def run() -> NoReturn:
@@ -285,10 +301,17 @@ def run() -> NoReturn:
     """
     code = main()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a reader that went away, or a stream closed after a broken pipe
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:  # a reader that went away: the output was not all read
+        code = EXIT_BROKEN_PIPE
+    except OSError as error:  # the last of the output could not be written (a full disk)
+        _complain(f"cannot write the output: {error.strerror or error}")
+        code = EXIT_ERROR
+    except ValueError:  # a stream closed after a broken pipe
         pass
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()
     os._exit(code)
 
 

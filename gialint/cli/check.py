@@ -177,6 +177,9 @@ class Run:
         except failures as error:
             print(f"gialint: {error}", file=sys.stderr)
             return EXIT_ERROR
+        if args.output_file and _is_an_input(args.output_file, args.paths):
+            print(f"gialint: {args.output_file}: the output file is one of the files checked", file=sys.stderr)
+            return EXIT_ERROR
         try:
             self.out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout  # noqa: SIM115
         except OSError as error:
@@ -383,3 +386,18 @@ def print_statistics(
     total = sum(counts.values())
     out.write(f"{'共' if lang != 'en' else 'Total:'} {total}{' 个问题' if lang != 'en' else ''}")
     out.write(f"，{len(errors)} 个文件无法读取\n" if lang != "en" else f", {len(errors)} unreadable files\n")
+
+
+def _is_an_input(output: str, paths: Sequence[str]) -> bool:
+    """Whether writing ``output`` would overwrite a report before it is read: a file named, or a
+    report file under a directory named."""
+    target = os.path.realpath(output)
+    for path in paths:
+        if path == "-":
+            continue
+        real = os.path.realpath(path)
+        if real == target:
+            return True
+        if os.path.isdir(real) and target.startswith(os.path.join(real, "")) and target.lower().endswith(EXTENSIONS):
+            return True
+    return False

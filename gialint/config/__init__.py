@@ -91,11 +91,17 @@ def _table(file: str) -> dict[str, Any] | None:
 
     try:
         with open(file, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{file}: not valid TOML: {error}") from None
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise ConfigError(f"{file}: cannot be read: {error.strerror}") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{file}: larger than {MAX_CONFIG_BYTES // 1024} KiB, more than any configuration")
+    try:
+        data = tomllib.loads(_text(raw, file))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{file}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{file}: nested too deeply to be a configuration") from None
     if os.path.basename(file) == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("gialint") if isinstance(tool, dict) else None
@@ -105,6 +111,26 @@ def _table(file: str) -> dict[str, Any] | None:
             raise ConfigError(f"{file}: [tool.gialint] must be a table")
         return table
     return data
+
+
+#: The largest configuration file read, and the longest chain of ``extend``.
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_EXTEND = 32
+
+
+def _text(raw: bytes, file: str) -> str:
+    """A configuration file's text: UTF-8 as TOML says, else (a file saved by Notepad or WPS) the
+    encoding gialint detects for reports (GB18030, UTF-16); ConfigError in one line otherwise."""
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        pass
+    from gialint.read.source import ReadError, decode
+
+    try:
+        return decode(raw).text
+    except ReadError as error:
+        raise ConfigError(f"{file}: not a text file in UTF-8 (TOML files are UTF-8): {error}") from None
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -123,6 +149,8 @@ def _read(file: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], tuple[
     file = os.path.abspath(file)
     if file in seen:
         raise ConfigError(f"{file}: `extend` makes a cycle: {' -> '.join((*seen, file))}")
+    if len(seen) >= MAX_EXTEND:
+        raise ConfigError(f"{seen[0]}: `extend` goes through more than {MAX_EXTEND} files")
     table = _table(file)
     if table is None:
         raise ConfigError(f"{file}: has no [tool.gialint] table")

@@ -132,7 +132,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
             codec = "gb18030" if name in _GB else name
             try:
                 return data.decode(codec), name
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, UnicodeError):  # UnicodeError: the "undefined" codec
                 pass  # a wrong declaration: fall back to detection
     source = decode(data)
     return source.text, source.encoding

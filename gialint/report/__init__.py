@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 from attrs import frozen
 
 from gialint.base.diagnostic import Severity
+from gialint.base.files import printable_path
 from gialint.lint.result import FileError as FileError  # where reporters have always found it
 
 if TYPE_CHECKING:
@@ -29,6 +30,11 @@ class ReportOptions:
     show_source: bool = False  # concise: add the source line under each finding (full always shows it)
     root: str | None = None  # the repository root paths are made relative to (SARIF); None: found from the cwd
     fail_on: Severity = Severity.ERROR  # the lowest severity that fails a file (JUnit), as it sets the exit code
+
+
+def shown(path: str | None) -> str:
+    """A report's path as output shows it ("-" for standard input; a name in no encoding escaped)."""
+    return printable_path(path) if path else "-"
 
 
 def where(path: str, diagnostic: Diagnostic, lang: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, where
+from gialint.report import FileError, ReportOptions, shown, where
 
 
 def report_concise(
@@ -19,7 +19,7 @@ def report_concise(
 
     printer = PlainPrinter(out) if options.show_source else None
     for result in results:
-        path = result.path or "-"
+        path = shown(result.path)
         lines = result.text.split("\n")
         for d in result.diagnostics:
             out.write(f"{where(path, d, options.lang)}: {d.code} {d.severity.label} {d.message.get(options.lang)}\n")

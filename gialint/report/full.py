@@ -16,7 +16,7 @@ from rich.cells import cell_len
 
 from gialint.base.diagnostic import Diagnostic, Severity
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, where
+from gialint.report import FileError, ReportOptions, shown, where
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -132,7 +132,7 @@ def report_full(
     labels = LABELS["en" if options.lang == "en" else "zh"]
     for result in results:
         lines = result.text.split("\n")
-        path = result.path or "-"
+        path = shown(result.path)
         numbered = result.file_format in ("text", "markdown")
         for d in result.diagnostics:
             style = STYLES[d.severity]

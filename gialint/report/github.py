@@ -17,7 +17,7 @@ from typing import TextIO
 from gialint.base.diagnostic import Severity
 from gialint.base.location import FilePosition
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions
+from gialint.report import FileError, ReportOptions, shown
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,7 +33,7 @@ def _property(text: str) -> str:
 def workflow_commands(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> list[str]:
     lines = []
     for result in results:
-        path = _property(result.path or "-")
+        path = _property(shown(result.path))
         for d in result.diagnostics:
             location = d.location
             message = d.message.get(lang)
@@ -47,7 +47,7 @@ def workflow_commands(results: Sequence[LintResult], errors: Sequence[FileError]
             title = _property(f"{d.code} {d.name}")
             lines.append(f"::{COMMANDS[d.severity]} file={path},{where},title={title}::{_data(message)}")
     for error in errors:
-        lines.append(f"::error file={_property(error.path)},title=gialint::{_data(error.message)}")
+        lines.append(f"::error file={_property(shown(error.path))},title=gialint::{_data(error.message)}")
     return lines
 
 
@@ -80,12 +80,12 @@ def markdown_summary(results: Sequence[LintResult], errors: Sequence[FileError],
         parts.append("\n| File | Findings |\n|---|---:|\n")
         for r in results:
             if r.diagnostics:
-                parts.append(f"| `{r.path or '-'}` | {len(r.diagnostics)} |\n")
+                parts.append(f"| `{shown(r.path)}` | {len(r.diagnostics)} |\n")
     if errors:
         parts.append("\n| Unreadable file | Why |\n|---|---|\n")
         for e in errors:
             why = e.message.replace("|", "\\|")
-            parts.append(f"| `{e.path}` | {why} |\n")
+            parts.append(f"| `{shown(e.path)}` | {why} |\n")
     return "".join(parts)
 
 

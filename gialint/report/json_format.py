@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions
+from gialint.report import FileError, ReportOptions, shown
 
 JSON_VERSION = 1
 
@@ -16,8 +16,10 @@ def as_json(results: Sequence[LintResult], errors: Sequence[FileError], lang: st
     return {
         "version": JSON_VERSION,
         "files": len(results) + len(errors),
-        "diagnostics": [{"path": r.path, **d.as_dict(lang)} for r in results for d in r.diagnostics],
-        "errors": [{"path": e.path, "message": e.message} for e in errors],
+        "diagnostics": [
+            {"path": shown(r.path) if r.path else None, **d.as_dict(lang)} for r in results for d in r.diagnostics
+        ],
+        "errors": [{"path": shown(e.path), "message": e.message} for e in errors],
     }
 
 

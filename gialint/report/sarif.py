@@ -50,7 +50,7 @@ def artifact(path: str, root: str) -> dict[str, str]:
         rel = full.relative_to(root)
     except ValueError:
         return {"uri": full.as_uri()}
-    return {"uri": quote(rel.as_posix()), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(os.fsencode(rel.as_posix())), "uriBaseId": "%SRCROOT%"}  # a name in no encoding: its bytes
 
 
 def _region(d: Diagnostic, span: Span | None = None) -> dict[str, int]:

@@ -10,6 +10,7 @@ directory, with "/" separators, so the file works from any checkout.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections import Counter
@@ -19,7 +20,7 @@ from typing import Any
 from attrs import evolve, frozen
 
 from gialint.base.diagnostic import Diagnostic
-from gialint.base.files import write_atomic
+from gialint.base.files import printable_path, write_atomic
 from gialint.lint.place import fingerprint
 
 BASELINE_VERSION = 1
@@ -50,9 +51,29 @@ class Entry:
         }
 
 
+#: The largest baseline read: a million findings take some 200 MiB of JSON.
+MAX_BASELINE_BYTES = 512 * 1024 * 1024
+
+
 def relative_path(path: str, baseline_file: str) -> str:
+    """``path`` relative to the baseline's directory, with "/" separators; the bytes of a name in
+    no encoding (a GBK name on a UTF-8 system) are written as ``\\xNN``, the same each time."""
     base = os.path.dirname(os.path.abspath(baseline_file))
-    return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+    return printable_path(os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/"))
+
+
+def _entry(found: Any) -> Entry:
+    """One recorded finding, checked: strings where strings belong, a count that is a whole number."""
+    if not isinstance(found, dict):
+        raise ValueError("a finding that is not an object")
+    path, code, place, count = found.get("path"), found.get("code"), found.get("place"), found.get("count", 1)
+    if not isinstance(path, str) or not isinstance(code, str):
+        raise ValueError("a finding without its path and code")
+    if not isinstance(place, list) or not all(isinstance(part, str) for part in place):
+        raise ValueError(f"a finding of {code} whose place is not a list of names")
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValueError(f"a finding of {code} whose count is not a whole number")
+    return Entry(path, code, tuple(place), count)
 
 
 @frozen
@@ -63,35 +84,46 @@ class Baseline:
     @classmethod
     def load(cls, file: str) -> Baseline:
         try:
-            with open(file, encoding="utf-8") as stream:
-                data = json.load(stream)
+            with open(file, "rb") as stream:
+                raw = stream.read(MAX_BASELINE_BYTES + 1)
         except FileNotFoundError:
             raise BaselineError(f"{file}: no such baseline file (create it with --update-baseline)") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        except OSError as error:
+            raise BaselineError(f"{file}: cannot be read: {error.strerror or error}") from None
+        if len(raw) > MAX_BASELINE_BYTES:
+            raise BaselineError(f"{file}: larger than {MAX_BASELINE_BYTES // (1024 * 1024)} MiB")
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise BaselineError(f"{file}: not a gialint baseline: {error}") from None
+        except RecursionError:
+            raise BaselineError(f"{file}: not a gialint baseline: nested too deeply") from None
         if not isinstance(data, dict) or data.get("gialint_baseline") != BASELINE_VERSION:
             raise BaselineError(f"{file}: not a gialint baseline (version {BASELINE_VERSION})")
+        findings = data.get("findings")
+        if not isinstance(findings, list):
+            raise BaselineError(f"{file}: not a gialint baseline: no list of findings")
         try:
-            entries = tuple(
-                Entry(e["path"], e["code"], tuple(e["place"]), int(e.get("count", 1))) for e in data["findings"]
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            raise BaselineError(f"{file}: a finding without {error}") from None
+            entries = tuple(_entry(found) for found in findings)
+        except ValueError as error:
+            raise BaselineError(f"{file}: {error}") from None
         return cls(file, entries)
 
-    def _counts(self) -> Counter[tuple[str, str, tuple[str, ...]]]:
-        counts: Counter[tuple[str, str, tuple[str, ...]]] = Counter()
+    @functools.cached_property
+    def _counts(self) -> dict[str, Counter[tuple[str, tuple[str, ...]]]]:
+        """How many findings of each (rule, place) are recorded, by file: counted once per run."""
+        counts: dict[str, Counter[tuple[str, tuple[str, ...]]]] = {}
         for e in self.entries:
-            counts[(e.path, e.code, e.place)] += e.count
+            counts.setdefault(e.path, Counter())[(e.code, e.place)] += e.count
         return counts
 
     def filter(self, path: str, diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], int]:
         """The findings of ``path`` the baseline does not record, and how many it did."""
-        counts = self._counts()
         rel = relative_path(path, self.file)
+        counts = Counter(self._counts.get(rel, ()))
         kept: list[Diagnostic] = []
         for d in diagnostics:
-            key = (rel, d.code, d.place)
+            key = (d.code, d.place)
             if counts[key] > 0:
                 counts[key] -= 1
             else:

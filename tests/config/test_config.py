@@ -225,3 +225,40 @@ def test_settings_for_in_the_library(tree: Path) -> None:
     assert [(d.code, d.span.line) for d in result.diagnostics] == [("GIA402", 16)]
     with pytest.raises(ConfigError):
         from_mapping({"extend": "x.toml"})
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_a_configuration_saved_in_another_encoding_is_read(encoding: str, tmp_path: Path) -> None:
+    file = tmp_path / "gialint.toml"
+    file.write_bytes('# 本机关的约定\nselect = ["GIA3"]\n'.encode(encoding))
+    assert load_config(str(file)).select == ("GIA3",)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("a = " + "[" * 5000 + "]" * 5000, "nested too deeply"),
+        ("# " + "x" * (1024 * 1024 + 10), "larger than 1024 KiB"),
+    ],
+)
+def test_a_hostile_configuration_is_one_line(content: str, message: str, tmp_path: Path) -> None:
+    file = tmp_path / "gialint.toml"
+    file.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(str(file))
+
+
+def test_binary_configuration_is_refused_in_one_line(tmp_path: Path) -> None:
+    file = tmp_path / "gialint.toml"
+    file.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(ConfigError, match="not a text file"):
+        load_config(str(file))
+
+
+def test_a_long_extend_chain_is_refused(tmp_path: Path) -> None:
+    for index in range(100):
+        (tmp_path / f"c{index}.toml").write_text(f'extend = "c{index + 1}.toml"\n', encoding="utf-8")
+    (tmp_path / "c100.toml").write_text('select = ["GIA3"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="more than 32 files"):
+        load_config(str(tmp_path / "c0.toml"))
+    assert load_config(str(tmp_path / "c70.toml")).select == ("GIA3",)

@@ -101,3 +101,58 @@ def test_bad_baselines(repo: Path, capsys: pytest.CaptureFixture[str], content: 
 def test_update_needs_a_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["check", "reports", "--update-baseline"], capsys)
     assert code == 2 and "--baseline" in err
+
+
+@pytest.mark.parametrize(
+    ("findings", "message"),
+    [
+        ([{"path": "r.txt", "code": "GIA301", "place": [["t3"]], "count": 1}], "place is not a list of names"),
+        ([{"path": "r.txt", "code": "GIA301", "place": ["t3"], "count": "1e400"}], "count is not a whole number"),
+        ([{"path": "r.txt", "code": "GIA301", "place": ["t3"], "count": -1}], "count is not a whole number"),
+        ([{"code": "GIA301", "place": ["t3"]}], "without its path and code"),
+        (["GIA301"], "not an object"),
+    ],
+)
+def test_a_damaged_baseline_is_one_line(findings: object, message: str, tmp_path: Path) -> None:
+    file = tmp_path / "baseline.json"
+    file.write_text(json.dumps({"gialint_baseline": 1, "findings": findings}), encoding="utf-8")
+    with pytest.raises(BaselineError, match=message):
+        Baseline.load(str(file))
+
+
+def test_hostile_baseline_json_is_one_line(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(BaselineError, match="nested too deeply"):
+        Baseline.load(str(deep))
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"gialint_baseline": 1, "findings": [' + "1e400" + "]}", encoding="utf-8")
+    with pytest.raises(BaselineError, match="not an object"):
+        Baseline.load(str(huge))
+
+
+def test_a_name_in_no_encoding_is_recorded_and_matched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    name = os.fsdecode(b"\xb1\xa8\xb8\xe6.txt")  # 报告 in GBK, on a UTF-8 system
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8").replace("\t186", "\t187", 1)
+    (folder / name).write_text(text, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    code, _, _ = run(["check", str(folder), "--baseline", str(baseline), "--update-baseline"], capsys)
+    assert code == 0 and "\\\\xb1\\\\xa8" in baseline.read_text(encoding="utf-8")
+    code, _, _ = run(["check", str(folder), "--baseline", str(baseline)], capsys)
+    assert code == 0
+
+
+def test_the_baseline_is_counted_once_per_run(tmp_path: Path) -> None:
+    entries = [
+        {"path": f"r{i}.txt", "code": "GIA301", "place": ["t3", "new", "total"], "count": 1} for i in range(2000)
+    ]
+    file = tmp_path / "baseline.json"
+    file.write_text(json.dumps({"gialint_baseline": 1, "findings": entries}), encoding="utf-8")
+    baseline = Baseline.load(str(file))
+    first = baseline._counts
+    baseline.filter(str(tmp_path / "r1.txt"), [])
+    assert baseline._counts is first and len(first) == 2000
