@@ -19,7 +19,7 @@ from gialint.config import ConfigError, Resolver, Settings
 from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.source import ReadError
-from gialint.report import FileError, ReportOptions, get_reporter
+from gialint.report import FileError, ReportOptions, get_reporter, shown, visible
 from gialint.run.discover import iter_found
 
 if TYPE_CHECKING:
@@ -51,11 +51,11 @@ class Run:
 
     def say(self, message: str) -> None:
         if not self.args.quiet:
-            print(f"gialint: {message}", file=sys.stderr)
+            print(f"gialint: {visible(message)}", file=sys.stderr)
 
     def error(self, path: str, message: str) -> None:
         self.errors.append(FileError(path, message))
-        print(f"gialint: {path}: {message}", file=sys.stderr)
+        print(f"gialint: {visible(shown(path))}: {visible(message)}", file=sys.stderr)
 
     # ---------------------------------------------------------------- one file
     def lint_file(self, path: str, settings: Settings) -> LintResult | None:

@@ -32,6 +32,20 @@ class ReportOptions:
     fail_on: Severity = Severity.ERROR  # the lowest severity that fails a file (JUnit), as it sets the exit code
 
 
+#: Characters a report's text may hold that must not reach a terminal or an XML file as they are:
+#: C0 controls but tab and line feed (ESC starts terminal sequences, BEL, NUL…), DEL and C1
+#: controls, and the bidirectional overrides that can make a line read other than it is.
+_HIDDEN = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``), for people and for XML."""
+    return text.translate(_HIDDEN)
+
+
 def shown(path: str | None) -> str:
     """A report's path as output shows it ("-" for standard input; a name in no encoding escaped)."""
     return printable_path(path) if path else "-"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, shown, where
+from gialint.report import FileError, ReportOptions, shown, visible, where
 
 
 def report_concise(
@@ -22,6 +22,7 @@ def report_concise(
         path = shown(result.path)
         lines = result.text.split("\n")
         for d in result.diagnostics:
-            out.write(f"{where(path, d, options.lang)}: {d.code} {d.severity.label} {d.message.get(options.lang)}\n")
+            line = f"{where(path, d, options.lang)}: {d.code} {d.severity.label} {d.message.get(options.lang)}"
+            out.write(visible(line) + "\n")
             if printer is not None:
                 frame(printer, lines, d, result.file_format in ("text", "markdown"))

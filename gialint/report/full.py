@@ -16,7 +16,7 @@ from rich.cells import cell_len
 
 from gialint.base.diagnostic import Diagnostic, Severity
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, shown, where
+from gialint.report import FileError, ReportOptions, shown, visible, where
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,7 +36,7 @@ class PlainPrinter:
         self.out = out
 
     def line(self, *parts: Part) -> None:
-        self.out.write("".join(text for text, _ in parts) + "\n")
+        self.out.write(visible("".join(text for text, _ in parts)) + "\n")
 
 
 class RichPrinter:
@@ -47,7 +47,10 @@ class RichPrinter:
         self._escape = escape
 
     def line(self, *parts: Part) -> None:
-        markup = "".join(f"[{style}]{self._escape(text)}[/]" if style else self._escape(text) for text, style in parts)
+        escape = self._escape
+        markup = "".join(
+            f"[{style}]{escape(visible(text))}[/]" if style else escape(visible(text)) for text, style in parts
+        )
         self.console.print(markup, soft_wrap=True)
 
 
@@ -82,7 +85,8 @@ TAB = 4
 
 
 def _expand(text: str) -> str:
-    return text.expandtabs(TAB)
+    """A source line as the frame shows it: tabs expanded, control characters escaped."""
+    return visible(text).expandtabs(TAB)
 
 
 def frame(printer: Printer, lines: Sequence[str], d: Diagnostic, numbered: bool) -> None:

@@ -17,13 +17,13 @@ from typing import TextIO
 from gialint.base.diagnostic import Severity
 from gialint.base.location import FilePosition
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, shown
+from gialint.report import FileError, ReportOptions, shown, visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

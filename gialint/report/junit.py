@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 from gialint.base.diagnostic import Severity
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, shown, where
+from gialint.report import FileError, ReportOptions, shown, visible, where
 
 
 def as_junit(
@@ -32,10 +32,11 @@ def as_junit(
         skipped="0",
     )
     for result in results:
-        path = shown(result.path)
+        path = visible(shown(result.path))
         case = ET.SubElement(suite, "testcase", classname="gialint", name=path, file=path)
         lines = [
-            f"{where(path, d, lang)}: {d.code} {d.severity.label} {d.message.get(lang)}" for d in result.diagnostics
+            visible(f"{where(path, d, lang)}: {d.code} {d.severity.label} {d.message.get(lang)}")
+            for d in result.diagnostics
         ]
         if any(d.severity >= fail_on for d in result.diagnostics):
             codes = sorted({d.code for d in result.diagnostics})
@@ -46,8 +47,9 @@ def as_junit(
         elif lines:  # below --fail-on: the case passes, as the exit code does, and says what it saw
             ET.SubElement(case, "system-out").text = "\n".join(lines)
     for error in errors:
-        case = ET.SubElement(suite, "testcase", classname="gialint", name=shown(error.path), file=shown(error.path))
-        ET.SubElement(case, "error", message=error.message, type="unreadable")
+        name = visible(shown(error.path))
+        case = ET.SubElement(suite, "testcase", classname="gialint", name=name, file=name)
+        ET.SubElement(case, "error", message=visible(error.message), type="unreadable")
     return suites
 
 

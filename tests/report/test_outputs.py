@@ -218,3 +218,54 @@ def test_plain_output_is_what_rich_prints_without_colour(tmp_path: Path, monkeyp
     full.report_full(results, [], ReportOptions(color=False), printed)
     assert plain.getvalue() == printed.getvalue()
     assert "国家机密[bold]:smile:" in plain.getvalue()  # report text is shown as written
+
+
+HOSTILE_CELL = "\x1b]0;pwned\x07\x1b[2J\x00\u202e"
+
+
+def _report_with_hostile_cell(tmp_path: Path) -> Path:
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_text(text.replace("\t186", f"\t186{HOSTILE_CELL}", 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--format", "full"],
+        ["--format", "full", "--color"],
+        ["--format", "concise", "--show-source"],
+        ["--format", "github"],
+    ],
+)
+def test_control_characters_from_a_report_are_shown_escaped(
+    options: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _report_with_hostile_cell(tmp_path)
+    main(["check", str(path), *options])
+    out = capsys.readouterr().out
+    assert "\\x1b" in out
+    assert not any(c in out for c in "\x07\x00\u202e")
+    assert "\x1b]" not in out and "\x1b[2J" not in out  # colour codes may use ESC; the report's sequences may not
+
+
+def test_junit_stays_valid_xml_with_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from xml.etree import ElementTree as ET
+
+    path = _report_with_hostile_cell(tmp_path)
+    main(["check", str(path), "--format", "junit"])
+    out = capsys.readouterr().out
+    root = ET.fromstring(out.split("\n", 1)[1])  # parses: no character XML 1.0 forbids
+    assert "\\x1b" in "".join(root.itertext())
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_json_outputs_escape_control_characters(
+    output_format: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _report_with_hostile_cell(tmp_path)
+    main(["check", str(path), "--format", output_format])
+    out = capsys.readouterr().out
+    json.loads(out)
+    assert "\x1b" not in out and "\x00" not in out
