@@ -14,7 +14,7 @@ import gialint
 from conftest import BASE, FIXTURES, SEEDS
 from gialint.analyze.section_text import fold, section_matches, section_prose
 from gialint.formats import load
-from gialint.testing import LAYOUTS, consistent_values, render
+from gialint.testing import LAYOUTS, PROSE, consistent_values, render
 
 CODES = ("GIA502", "GIA503", "GIA504", "GIA506", "GIA507")
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,6 +72,18 @@ def test_a_bare_none_in_section_six_is_found_in_every_layout(year: int, seed: in
     heading = next(i for i, line in enumerate(lines) if line.endswith("六、其他需要报告的事项")) + 1
     found = [(d.code, d.span.line) for d in gialint.lint_text(text, select=list(CODES)).diagnostics]
     assert found == [("GIA502", heading)]
+
+
+@given(YEARS, st.integers(0, 2**32), st.sampled_from(LAYOUTS))
+def test_a_bare_none_in_section_five_and_a_copied_title_year_are_found(year: int, seed: int, layout: object) -> None:
+    # a report made from last year's: the title gets the new year, section 一 keeps the old one
+    text = render(year, consistent_values(year, random.Random(seed)), layout).text  # type: ignore[arg-type]
+    text = text.replace(PROSE["problems"], "无。").replace(f"某某局{year}年", f"某某局{year + 1}年", 1)
+    lines = text.split("\n")
+    five = next(i for i, line in enumerate(lines) if line.endswith("五、存在的主要问题及改进情况")) + 1
+    opening = next(i for i, line in enumerate(lines) if line.startswith(f"{year}年，本机关")) + 1
+    found = [(d.code, d.span.line, d.span.column) for d in gialint.lint_text(text, select=list(CODES)).diagnostics]
+    assert sorted(found) == sorted([("GIA504", five, 1), ("GIA507", opening, 1)])
 
 
 def test_crawler_line_breaks_are_joined_and_mapped_back() -> None:
