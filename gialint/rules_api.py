@@ -16,6 +16,10 @@ shows a rule package, and docs/architecture.md where each name is defined.
   (``doc.passages``: :class:`Passage`), what a cell holds (:class:`CellValue`, :class:`ValueKind`), the
   format model (:class:`FormatModel`, :class:`ColumnSpec` …), the options (:class:`LintOptions`,
   :class:`EmptyCell`), the text helpers :func:`normalize` and :func:`strip_note`;
+- what the prose states: a section's text as one string (:func:`section_prose`, :func:`report_prose`:
+  :class:`Prose`), the words of content.toml's required-content tables (:func:`required_content`),
+  what the report says of its parts (:func:`part_statements`) and of its year (:func:`year_claims`,
+  :class:`ClaimKind`);
 - what rules share: :class:`IdentityRule` (a rule per kind of identity of formats.toml) and
   the arithmetic helpers, :func:`classify` (what kind of file this is), and for rules that
   check suppressions, :class:`Unmatched`, :func:`names_any` and :func:`all_rules`.
@@ -27,8 +31,12 @@ from gialint.analyze.document import Document
 from gialint.analyze.kind import Kind, Looks, classify
 from gialint.analyze.matched import MatchedTable
 from gialint.analyze.options import DEFAULT_OPTIONS, EmptyCell, LintOptions
+from gialint.analyze.parts import part_statements
 from gialint.analyze.prose import Passage
+from gialint.analyze.required import required_content
+from gialint.analyze.section_text import Prose, report_prose, section_prose
 from gialint.analyze.suppress import Unmatched, names_any
+from gialint.analyze.year_claims import ClaimKind, year_claims
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TableSpec, Version
@@ -58,6 +66,7 @@ __all__ = [
     "Applicability",
     "Cell",
     "CellValue",
+    "ClaimKind",
     "ColumnSpec",
     "Diagnostic",
     "Document",
@@ -76,6 +85,7 @@ __all__ = [
     "NumeralStyle",
     "Paragraph",
     "Passage",
+    "Prose",
     "Related",
     "Report",
     "Row",
@@ -101,7 +111,12 @@ __all__ = [
     "names_any",
     "normalize",
     "number",
+    "part_statements",
     "plain_number",
+    "report_prose",
+    "required_content",
+    "section_prose",
     "strip_note",
     "usual_dash",
+    "year_claims",
 ]

@@ -24,7 +24,8 @@ LAYOUTS = tuple(layout for layout in Layout if layout is not Layout.GLUED)
 
 AGENCY = "某某市某某局"
 PROSE = {
-    "overall": "{year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，推进政务公开工作。",
+    "overall": "{year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，推进政务公开工作。"
+    "主动公开和依申请公开依法有序，政府信息管理、政府信息公开平台建设和监督保障不断加强。",
     "problems": "主要问题是公开的及时性有待提高。下一步将健全工作机制，加强培训。",
     "other": "本年度未收取信息处理费。",
 }

@@ -1,0 +1,183 @@
+"""A section's text (or the preamble's) as one string, for the checks that read what it states.
+
+A clerk may write a section's text on its heading's line ("六、其他需要报告的事项：无"), under
+subsection headings ("（一）主动公开情况") or as paragraphs; a crawler breaks a sentence wherever the
+page had a tag ("202\\n1\\n年"). :class:`Prose` joins all of it — the heading's words after the
+format's wording, every subsection heading and every paragraph, tables left out — without
+separators, and with full-width letters, digits and punctuation made half-width (one character
+for one, so offsets stay those of the text). :meth:`Prose.span_of` maps a match back to the file.
+A blank template's placeholders ("（文字描述）", content.toml ``[section_text]``) are left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+from attrs import frozen
+
+from gialint.analyze.document import Document
+from gialint.base.span import Span
+from gialint.formats import FormatModel, SectionSpec
+from gialint.formats.labels import normalize
+from gialint.parse.ast import Block, Heading, Paragraph, Subsection
+
+_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_LEADING = " :,.、。;-—"
+
+
+def fold(text: str) -> str:
+    """``text`` with full-width ASCII forms made half-width ("，" -> ","): the same length."""
+    return text.translate(_WIDE)
+
+
+@frozen
+class Piece:
+    """A heading, a heading's trailing words or a paragraph: its text and where it stands."""
+
+    text: str
+    span: Span
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``; the whole piece where its columns are not its text's."""
+        exact = self.span.line == self.span.end_line and self.span.end_column - self.span.column == len(self.text)
+        if not exact or not 0 <= start < end <= len(self.text):
+            return self.span
+        return Span(self.span.line, self.span.column + start, self.span.line, self.span.column + end)
+
+
+@frozen
+class Prose:
+    """Pieces of text joined into one ``text`` (folded), each at its offset in it."""
+
+    text: str
+    pieces: tuple[tuple[int, Piece], ...]
+    anchor: Span  # where a finding about the whole text points: the section's heading, or the first piece
+
+    def span_of(self, start: int, end: int) -> Span:
+        """Where ``text[start:end]`` stands in the file (across pieces: from the first to the last)."""
+        first, last = self._at(start), self._at(max(start, end - 1))
+        if first is None or last is None:
+            return self.anchor
+        (offset, piece), (last_offset, last_piece) = first, last
+        if piece is last_piece:
+            return piece.span_of(start - offset, end - offset)
+        head = piece.span_of(start - offset, len(piece.text))
+        tail = last_piece.span_of(0, end - last_offset)
+        return head.cover(tail)
+
+    def _at(self, position: int) -> tuple[int, Piece] | None:
+        """The piece holding ``text[position]`` and its offset."""
+        index = bisect.bisect_right([offset for offset, _ in self.pieces], position) - 1
+        return self.pieces[index] if index >= 0 and position < len(self.text) else None
+
+    def sentences(self, ends: str = "。;!?") -> Iterator[tuple[int, str]]:
+        """Each sentence (up to and with one of ``ends``, folded: "；" is ";") and its offset."""
+        start = 0
+        for match in re.finditer(f"[{re.escape(ends)}]", self.text):
+            yield start, self.text[start : match.end()]
+            start = match.end()
+        if start < len(self.text):
+            yield start, self.text[start:]
+
+    def has_any(self, words: Iterable[str]) -> bool:
+        return any(word in self.text for word in words)
+
+
+def _placeholders(model: FormatModel) -> tuple[str, ...]:
+    return tuple(model.content.get("section_text", {}).get("placeholders", ()))
+
+
+def _is_placeholder(text: str, placeholders: tuple[str, ...]) -> bool:
+    folded = fold(text).strip()
+    return folded.startswith("(") and folded.endswith(")") and any(p in folded for p in placeholders)
+
+
+def _trailing(heading: Heading, spec: SectionSpec) -> Piece | None:
+    """The words on a section heading's line after the format's wording ("六、其他需要报告的事项：无" -> "无")."""
+    text = fold(heading.text)
+    wordings = sorted((fold(w) for w in (spec.heading, *spec.variants)), key=len, reverse=True)
+    end = next((text.index(w) + len(w) for w in wordings if w in text), None)
+    if end is None:  # a heading worded otherwise: only words after a colon or full stop are text
+        stop = re.search(r"[:。]", text)
+        end = stop.end() if stop else len(text)
+    while end < len(text) and text[end] in _LEADING:
+        end += 1
+    if end >= len(text):
+        return None
+    whole = Piece(heading.text, heading.span)
+    return Piece(heading.text[end:], whole.span_of(end, len(heading.text)))
+
+
+def _pieces(blocks: Iterable[Block], placeholders: tuple[str, ...]) -> Iterator[Piece]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if not _is_placeholder(block.text, placeholders):
+                yield Piece(block.text, block.span)
+        elif isinstance(block, Subsection):
+            yield Piece(block.heading.text, block.heading.span)
+            yield from _pieces(block.blocks, placeholders)
+
+
+def _join(pieces: Iterable[Piece], anchor: Span | None) -> Prose:
+    parts: list[tuple[int, Piece]] = []
+    offset = 0
+    for piece in pieces:
+        if piece.text:
+            parts.append((offset, piece))
+            offset += len(piece.text)
+    text = fold("".join(piece.text for _, piece in parts))
+    if anchor is None:
+        anchor = parts[0][1].span if parts else Span(1, 1, 1, 1)
+    return Prose(text, tuple(parts), anchor)
+
+
+def section_prose(doc: Document, index: int) -> Prose | None:
+    """The text of section ``index`` (1–6); None when no heading is recognised as that section."""
+    placeholders = _placeholders(doc.model)
+    pieces: list[Piece] = []
+    anchor: Span | None = None
+    for spec, section in doc.recognised_sections():
+        if spec.index != index:
+            continue
+        anchor = anchor or section.heading.span
+        trailing = _trailing(section.heading, spec)
+        pieces.extend([trailing] if trailing else [])
+        pieces.extend(_pieces(section.blocks, placeholders))
+    return _join(pieces, anchor) if anchor is not None else None
+
+
+def preamble_prose(doc: Document) -> Prose:
+    """The text between the title and the first section heading."""
+    return _join(_pieces(doc.report.preamble, _placeholders(doc.model)), None)
+
+
+def report_prose(doc: Document) -> Prose:
+    """All of the report's prose: the preamble, every section heading and the text under it."""
+    pieces = list(_pieces(doc.report.preamble, ()))
+    for section in doc.report.sections:
+        pieces.append(Piece(section.heading.text, section.heading.span))
+        pieces.extend(_pieces(section.blocks, ()))
+    return _join(pieces, None)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """``short`` is ``long`` with characters left out ("其他事项" for "其他需要报告的事项")."""
+    rest = iter(long)
+    return all(char in rest for char in short)
+
+
+def section_matches(text: str, model: FormatModel) -> SectionSpec | None:
+    """The section whose heading, variant or keyword ``text`` names, or whose heading (or a
+    variant) ``text`` abbreviates."""
+    written = normalize(text)
+    if not written:
+        return None
+    for spec in model.sections:
+        wordings = [normalize(w) for w in (spec.heading, *spec.variants)]
+        if any(w in written for w in wordings) or any(k in written for k in spec.keywords):
+            return spec
+        if len(written) >= 2 and any(_abbreviates(written, w) for w in wordings):
+            return spec
+    return None

@@ -1,0 +1,111 @@
+"""Where a report's text says which year it is the report of (GIA507 compares them).
+
+A report mentions many years — last year's figures, next year's plans, the dates of the
+documents it cites — so only statements that can mean nothing but the report's own year are
+read, with the words of content.toml ``[year_consistency]``:
+
+- the statistics period, a whole calendar year ("统计期限自2021年1月1日起至2021年12月31日止"),
+  after a period word in the same sentence, or anywhere in the preamble;
+- the preamble naming the report it publishes ("现公布2021年度政府信息公开工作年度报告"), the year
+  standing after the publishing word and before the report word, outside 《》 (a cited notice);
+- "本年度（2021年）", "今年（2021年）";
+- section 一 opening with the year and a comma ("2021年，我局…").
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from gialint.analyze.document import Document
+from gialint.analyze.required import YearWords, required_content
+from gialint.analyze.section_text import Prose, preamble_prose, report_prose, section_prose
+from gialint.analyze.year import YearSource
+from gialint.base.span import Span
+
+_YEAR = r"(?<!\d)(?P<year>(?:19|20)\d{2})"
+_PERIOD = re.compile(
+    _YEAR + r"\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|-|—|~|－)\s*"
+    r"(?:(?P<end>(?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
+)
+_OPENING = re.compile(r"\s*" + _YEAR + r"\s*年度?\s*,")
+_TITLE_OF = re.compile(r"《[^《》]*》")
+
+
+class ClaimKind(enum.Enum):
+    TITLE = "title"  # the title, or the page title a crawler kept (gialint.analyze.year)
+    PERIOD = "period"  # the statistics period
+    PUBLISHED = "published"  # the report the preamble publishes
+    THIS_YEAR = "this-year"  # 本年度（2021年）
+    OPENING = "opening"  # section 一's first words
+
+
+@frozen
+class YearClaim:
+    year: int
+    kind: ClaimKind
+    span: Span
+
+
+def _masked(text: str) -> str:
+    """``text`` with every title in 《》 blanked out (the same length)."""
+    return _TITLE_OF.sub(lambda m: "《" + " " * (len(m[0]) - 2) + "》", text)
+
+
+def _periods(prose: Prose, words: YearWords, anywhere: bool) -> Iterator[YearClaim]:
+    for offset, sentence in prose.sentences():
+        for match in _PERIOD.finditer(sentence):
+            if not anywhere and not any(w in sentence[: match.start()] for w in words.period_words):
+                continue
+            for group in ("year", "end"):
+                if match[group]:
+                    span = prose.span_of(offset + match.start(group), offset + match.end(group))
+                    yield YearClaim(int(match[group]), ClaimKind.PERIOD, span)
+
+
+def _published(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
+    reports = "|".join(re.escape(w) for w in words.report_words)
+    pattern = re.compile(_YEAR + r"\s*年度?[^《》。,;]{0,40}?(?:" + reports + ")") if reports else None
+    for offset, sentence in prose.sentences():
+        masked = _masked(sentence)
+        starts = [at + len(w) for w in words.publish_words if (at := masked.find(w)) >= 0]
+        if pattern is None or not starts:
+            continue
+        match = pattern.search(masked, min(starts))
+        if match:
+            span = prose.span_of(offset + match.start("year"), offset + match.end("year"))
+            yield YearClaim(int(match["year"]), ClaimKind.PUBLISHED, span)
+
+
+def _this_year(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
+    if not words.this_year_words:
+        return
+    which = "|".join(re.escape(w) for w in sorted(words.this_year_words, key=len, reverse=True))
+    pattern = re.compile(r"(?:" + which + r")\s*\(\s*" + _YEAR + r"\s*年?度?\s*\)")
+    for match in pattern.finditer(prose.text):
+        yield YearClaim(int(match["year"]), ClaimKind.THIS_YEAR, prose.span_of(match.start("year"), match.end("year")))
+
+
+def year_claims(doc: Document) -> tuple[YearClaim, ...]:
+    """The title's year (where the report has a title) and every statement of the report's own year
+    in its text, in the order above."""
+    words = required_content(doc.model).years
+    preamble = preamble_prose(doc)
+    whole = report_prose(doc)
+    claims: list[YearClaim] = []
+    if doc.year is not None and doc.year.source in (YearSource.TITLE, YearSource.PAGE_TITLE):
+        claims.append(YearClaim(doc.year.year, ClaimKind.TITLE, doc.year.span))
+    claims.extend(_periods(preamble, words, anywhere=True))
+    seen = {claim.span for claim in claims}
+    claims.extend(claim for claim in _periods(whole, words, anywhere=False) if claim.span not in seen)
+    claims.extend(_published(preamble, words))
+    claims.extend(_this_year(whole, words))
+    overview = section_prose(doc, 1)
+    opening = _OPENING.match(overview.text) if overview is not None else None
+    if overview is not None and opening is not None:
+        span = overview.span_of(opening.start("year"), opening.end("year"))
+        claims.append(YearClaim(int(opening["year"]), ClaimKind.OPENING, span))
+    return tuple(claims)

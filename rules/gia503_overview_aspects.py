@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, required_content, section_prose
+
+
+class OverviewAspects(Rule):
+    """
+    ## What it does
+    In a report of the 2021 format, checks that section 一 (总体情况) covers the five aspects the
+    format lists: 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设 and 监督保障. An aspect is
+    covered when section 一 — its paragraphs, its subsection headings ("（四）平台建设方面") or the
+    words on its heading's line — uses its name or a word real reports use for it (a 政府网站 or
+    政务新媒体 for the platforms, 考核 or 培训 for 监督保障; content.toml `[[overview_aspects]]`).
+    One finding at section 一's heading names every aspect left out. Reports of the 2019 format,
+    whose section 一 is free, are not checked; a missing section 一 is GIA101's.
+
+    ## Why it matters
+    The 2021 format asks section 一 to give an account of the year under these five headings, so
+    that reports can be compared aspect by aspect. A section 一 of one general sentence says
+    nothing about how information was managed or how the work was supervised.
+
+    ## Example
+    A 2021 report whose section 一 is "2021年，本机关认真贯彻落实《条例》，推进政务公开工作。" gets
+    `GIA503 总体情况未涉及主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障`.
+    """
+
+    code = "GIA503"
+    name = "overview-aspects"
+    summary = Text(
+        zh="总体情况未涵盖格式列出的五个方面",
+        en="Section 一 does not cover the five aspects the format lists",
+    )
+    rationale = (
+        "2021 format (国办公开办函〔2021〕30号), section 一: 主动公开, 依申请公开, 政府信息管理, "
+        "政府信息公开平台建设, 监督保障."
+    )
+    severity = Severity.INFO
+    versions = frozenset({"2021"})
+    messages = {
+        "default": Text(
+            zh="总体情况未涉及{missing}",
+            en="Section 一 (总体情况) does not cover {missing_en}",
+        )
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if doc.version != "2021":
+            return
+        overview = section_prose(doc, 1)
+        if overview is None:
+            return
+        missing = [a.name for a in required_content(doc.model).aspects if not overview.has_any(a.words)]
+        if missing:
+            yield self.diagnostic(overview.anchor, missing="、".join(missing), missing_en=", ".join(missing))

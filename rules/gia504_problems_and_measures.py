@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, required_content, section_prose
+
+
+class ProblemsAndMeasures(Rule):
+    """
+    ## What it does
+    Checks that section 五 (存在的主要问题及改进情况) states at least one problem and at least one
+    improvement measure. The section is read as a whole — its paragraphs, its subsection headings
+    and the words on its heading's line — since many reports write both in one paragraph ("…仍存在
+    一些不足。下一步，将…"); a word of a problem (问题, 不足, 差距, 有待…) or of a measure (下一步,
+    改进, 加强, 将…) anywhere in it counts (content.toml `[problems_and_measures]`), but not a measure
+    word that is part of a need ("有待提高", "需进一步加强"). Only a section
+    that clearly lacks one of the two is flagged: a bare "无" or "暂无" lacks both. A missing
+    section 五 is GIA101's.
+
+    ## Why it matters
+    Article 50 of the 政府信息公开条例 requires the report to state the problems of the year's
+    work and how they will be improved; both formats print it as section 五. A report that lists
+    shortcomings and no remedy, or plans without saying what they remedy, or just "无", does not.
+
+    ## Example
+    Section 五 reading "无。" gets `GIA504 第五部分既未写明存在的主要问题，也未写明改进措施`; "主要问题
+    是公开的及时性有待提高。下一步将健全工作机制。" gets nothing.
+    """
+
+    code = "GIA504"
+    name = "problems-and-measures"
+    summary = Text(
+        zh="第五部分未写明存在的问题或改进措施",
+        en="Section 五 states no problem or no improvement measure",
+    )
+    rationale = "政府信息公开条例第五十条; section 五 of both formats: 存在的主要问题及改进情况."
+    severity = Severity.WARNING
+    messages = {
+        "none": Text(
+            zh="第五部分既未写明存在的主要问题，也未写明改进措施",
+            en="Section 五 states neither a problem nor an improvement measure",
+        ),
+        "no_measures": Text(
+            zh="第五部分写了存在的问题，但未写明改进措施",
+            en="Section 五 states problems but no improvement measure",
+        ),
+        "no_problems": Text(
+            zh="第五部分写了改进措施，但未写明存在的问题",
+            en="Section 五 states improvement measures but no problem",
+        ),
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        section = section_prose(doc, 5)
+        if section is None:
+            return
+        words = required_content(doc.model).problems
+        problems, measures = words.states_problem(section.text), words.states_measure(section.text)
+        if not problems and not measures:
+            yield self.diagnostic(section.anchor, "none")
+        elif not measures:
+            yield self.diagnostic(section.anchor, "no_measures")
+        elif not problems:
+            yield self.diagnostic(section.anchor, "no_problems")
