@@ -101,11 +101,11 @@ class Run:
         if outcome.changed:
             import difflib
 
+            if write:  # before counting: a file that cannot be written is not fixed
+                write_atomic(path, encode_like(outcome.text, data, source.encoding))
             self.changed_files += 1
             self.fixed += len(outcome.fixed)
-            if write:
-                write_atomic(path, encode_like(outcome.text, data, source.encoding))
-            else:
+            if not write:
                 self.out.writelines(
                     difflib.unified_diff(
                         source.text.splitlines(keepends=True),
