@@ -327,3 +327,43 @@ def test_a_file_name_in_no_encoding_is_shown_in_every_format(output_format: str,
     assert done.returncode == 1, done.stderr
     assert b"Traceback" not in done.stderr
     assert b"xb1" in done.stdout or b"%B1%A8" in done.stdout  # escaped (JSON doubles the backslash) or a URI
+
+
+def test_a_fifo_under_a_directory_is_passed_over_with_a_note(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.txt").write_bytes(_flawed())
+    os.mkfifo(tmp_path / "reports" / "pipe.txt")
+    done = _gialint(["check", "reports", "--format", "concise"], tmp_path)
+    assert done.returncode == 1  # the report's finding; the FIFO neither hangs the run nor fails it
+    assert "pipe.txt" in done.stderr and "不是普通文件" in done.stderr
+
+
+def test_a_directory_that_cannot_be_listed_is_an_error_not_a_silent_skip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from gialint.run.discover import iter_found
+
+    (tmp_path / "reports" / "locked").mkdir(parents=True)
+    (tmp_path / "reports" / "r.txt").write_bytes(_flawed())
+    real_scandir = os.scandir
+    locked = str(tmp_path / "reports" / "locked")
+
+    def scandir(path: str) -> object:
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = [path for path, _ in iter_found([str(tmp_path / "reports")])]
+    assert locked in found  # checked: reading it says why it cannot be (exit 2), instead of nothing
+    monkeypatch.setattr(os, "scandir", real_scandir)
+    os.chmod(locked, 0)
+    try:
+        with pytest.raises(ReadError):
+            file_bytes(locked)
+    finally:
+        os.chmod(locked, 0o700)

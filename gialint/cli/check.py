@@ -230,7 +230,16 @@ class Run:
         else:
             from gialint.read.signs import skippable
 
-            found = list(iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
+            special: list[str] = []  # FIFOs, devices and sockets found under a directory
+            found = list(
+                iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p), special.append)
+            )
+            if special:
+                self.say(
+                    f"skipped {len(special)} files that are not regular files (FIFOs, devices): {', '.join(special[:3])}"
+                    if here.lang == "en"
+                    else f"跳过 {len(special)} 个不是普通文件的文件（FIFO、设备等）：{'、'.join(special[:3])}"
+                )
             files = [path for path, _ in found]
             # a text or Markdown file found under a directory is passed over when it is not a report;
             # with --force-exclude (files passed by a tool such as pre-commit) a named one is too

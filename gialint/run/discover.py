@@ -9,7 +9,9 @@ from gialint.read import EXTENSIONS
 
 
 def iter_found(
-    paths: Sequence[str], excluded: Callable[[str, bool], bool] = lambda p, d: False
+    paths: Sequence[str],
+    excluded: Callable[[str, bool], bool] = lambda p, d: False,
+    passed_over: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[str, bool]]:
     """Files to check, each with whether it was found under a directory (rather than named):
     each named file, and every report file under each named directory (sorted).
@@ -17,22 +19,43 @@ def iter_found(
     Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over
     (it is given each path, and whether that is a directory). A file found under a directory that
     turns out not to be a report may be passed over too (:func:`gialint.read.signs.skippable`); a file
-    named is always checked.
+    named is always checked. Under a directory, a name with a report's extension that is not a
+    regular file (a FIFO, a device, a socket) is passed over and given to ``passed_over``, and a
+    directory that cannot be listed is given as a file to check, so that reading it reports why
+    (permission denied) instead of skipping it in silence.
     """
     for path in paths:
         if os.path.isdir(path):
             found: list[str] = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d), True))
-                prefix = os.path.join(root, "")
-                for name in files:
-                    if name.lower().endswith(EXTENSIONS) and not name.startswith("~$"):
-                        file = prefix + name
-                        if not excluded(file, False):
-                            found.append(file)
+            _walk(path, excluded, passed_over, found)
             yield from ((file, True) for file in sorted(found))
         else:
             yield path, False
+
+
+def _walk(
+    directory: str,
+    excluded: Callable[[str, bool], bool],
+    passed_over: Callable[[str], None] | None,
+    found: list[str],
+) -> None:
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        found.append(directory)  # read as a file, it says why it cannot be listed
+        return
+    prefix = os.path.join(directory, "")
+    for entry in entries:
+        name = entry.name
+        if entry.is_dir():
+            if not name.startswith(".") and not excluded(prefix + name, True):
+                _walk(prefix + name, excluded, passed_over, found)
+        elif name.lower().endswith(EXTENSIONS) and not name.startswith("~$") and not excluded(prefix + name, False):
+            if entry.is_file():
+                found.append(prefix + name)
+            elif passed_over is not None:
+                passed_over(prefix + name)
 
 
 def iter_files(paths: Sequence[str], excluded: Callable[[str, bool], bool] = lambda p, d: False) -> Iterator[str]:
