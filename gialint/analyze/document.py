@@ -15,6 +15,7 @@ from attrs import frozen
 from gialint.analyze.match import match_tables
 from gialint.analyze.matched import MatchedTable
 from gialint.analyze.meta import NO_META, PageMeta, find_meta
+from gialint.analyze.narrative import Narrative, read_narrative
 from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
 from gialint.analyze.prose import Passage, find_passages
 from gialint.analyze.suppress import NONE, Suppressions, find_suppressions
@@ -77,6 +78,11 @@ class Document:
     def passages(self) -> tuple[Passage, ...]:
         """The report's prose, paragraph by paragraph, with the section each stands in."""
         return find_passages(self.report, self.sections)
+
+    @functools.cached_property
+    def narrative(self) -> Narrative:
+        """What the prose states: figures bound to the tables' quantities, totals with their parts."""
+        return read_narrative(self.passages, self.model, self.year.year if self.year else None)
 
     @functools.cached_property
     def _value_cells(self) -> tuple[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell], ...]:

@@ -1,0 +1,465 @@
+"""The figures a report's prose states: each bound to the quantity of a table it speaks of
+(GIA501), and the totals it lists the parts of (GIA508).
+
+The phrases, fillers and scope words are data (the ``[narrative]`` table of content.toml), read
+once per format model into :class:`NarrativeData` with its patterns compiled. The prose is read
+in one pass: the passages of a section are joined where a line was broken inside a sentence
+(crawler and PDF text: "依法按时办结依申请公开事项" / "403件"), split into sentences, and each
+figure followed by a unit is bound to the phrase right before it (or right after it) only when
+nothing but fillers stands between them and nothing in its clause or sentence limits its scope
+(a part of the agency, a wider area, a channel, another period, a part after 其中).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from gialint.analyze.prose import Passage
+from gialint.base.memo import Memo
+from gialint.base.span import Span
+from gialint.formats import FormatModel
+
+CellKey = tuple[str, str, str]  # (table, row key, column id)
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
+_CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_SENTENCE_END = "。！？!?\n；;"
+_SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_CLAUSE_BREAK = "，,：:（(" + _SENTENCE_END
+_APPROXIMATE_BEFORE = "近约超逾"
+_APPROXIMATE_AFTER = ("以上", "左右", "多", "余")
+_YEAR = re.compile(r"(\d{4})\s*年")
+_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*月")
+
+
+@frozen
+class Quantity:
+    """A quantity of a table that prose states: its cells (added up) and its phrases."""
+
+    id: str
+    zh: str
+    en: str
+    cells: tuple[CellKey, ...]
+    phrases: tuple[str, ...]
+    phrases_after: tuple[str, ...] = ()
+    needs: str | None = None  # binds only after a figure of this quantity in the same sentence
+    label: str | None = None  # what the messages call several cells added up
+
+
+@frozen
+class NarrativeData:
+    """content.toml's ``[narrative]``, compiled."""
+
+    quantities: Mapping[str, Quantity]
+    table_names: Mapping[str, str]
+    joiners: str
+    rest_words: tuple[str, ...]
+    figure: re.Pattern[str]  # a whole number (or a simple Chinese numeral) and its unit
+    phrase: re.Pattern[str]  # every quantity's phrases, longest first
+    follow: re.Pattern[str]  # fillers then a figure, matched where a phrase ends
+    precede: re.Pattern[str]  # a figure then one of the phrases that follow their figure
+    scope: re.Pattern[str]
+    period: re.Pattern[str]
+    part: re.Pattern[str]  # 其中
+    total: re.Pattern[str]  # a figure, then "，其中" or "（其中"
+    cue: re.Pattern[str]  # any phrase or 其中: a sentence without one is not read further
+    by_phrase: Mapping[str, str]  # phrase -> quantity id (a phrase of two quantities binds nothing)
+    by_phrase_after: Mapping[str, str]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A pattern matching any of ``words``, longest first, written as a trie ("受理(?:政府…|依申请…)"):
+    the regular expression engine tries a branch only when its first character matches."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: Mapping[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _unique(pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    clashes = set()
+    for word, owner in pairs:
+        if word in found and found[word] != owner:
+            clashes.add(word)
+        found[word] = owner
+    return {w: q for w, q in found.items() if w not in clashes}
+
+
+def _cell_key(text: str) -> CellKey:
+    table, row, column = text.split("/")
+    return table, row, column
+
+
+def _compile(model: FormatModel, _: str) -> NarrativeData:
+    raw: Mapping[str, Any] = model.content.get("narrative", {})
+    quantities = {
+        key: Quantity(
+            key,
+            q["zh"],
+            q["en"],
+            tuple(_cell_key(c) for c in q["cells"]),
+            tuple(q["phrases"]),
+            tuple(q.get("phrases_after", ())),
+            q.get("needs"),
+            q.get("label"),
+        )
+        for key, q in raw.get("quantities", {}).items()
+    }
+    by_phrase = _unique([(p, q.id) for q in quantities.values() for p in q.phrases])
+    by_after = _unique([(p, q.id) for q in quantities.values() for p in q.phrases_after])
+    units = _alternation(raw.get("units", ["件"]))
+    spaces, spaces_or, never = r"[ \t\u3000]*", r"[ \t\u3000]|", r"(?!x)x"
+    number = r"(?<![\d.,．])(\d+)(?![\d.,．])|(?<![零〇一二两三四五六七八九十百])([零〇一二两三四五六七八九十百]+)"
+    sums = raw.get("sums", {})
+    part_words = _alternation(sums.get("part_words", ["其中"]))
+
+    def words(key: str, source: Mapping[str, Any] = raw) -> re.Pattern[str]:
+        listed = source.get(key, ())
+        return re.compile(_alternation(listed) if listed else r"(?!x)x")
+
+    return NarrativeData(
+        quantities=quantities,
+        table_names=dict(raw.get("tables", {})),
+        joiners="".join(raw.get("joiners", ())),
+        rest_words=tuple(sums.get("rest_words", ())),
+        figure=re.compile(rf"(?:{number}){spaces}({units})"),
+        phrase=re.compile(_alternation(list(by_phrase)) or never),
+        follow=re.compile(rf"(?:{spaces_or}{_alternation(raw.get('fillers', ['共']))})*(?:{number}){spaces}({units})"),
+        precede=re.compile(
+            rf"(?:{number}){spaces}({units}){spaces}({_alternation(list(by_after))})" if by_after else never
+        ),
+        scope=words("scope_words"),
+        period=words("period_words"),
+        part=re.compile(part_words),
+        total=re.compile(rf"(?:{number}){spaces}({units}){spaces}([，,（(]){spaces}(?:{part_words})[：:，,]?"),
+        cue=re.compile(_alternation([*by_phrase, *by_after, *sums.get("part_words", ["其中"])])),
+        by_phrase=by_phrase,
+        by_phrase_after=by_after,
+    )
+
+
+narrative_data = Memo(_compile, limit=16)
+
+
+def chinese_number(text: str) -> int | None:
+    """A simple Chinese numeral up to 999 ("两", "十二", "三百零五"); None for another form."""
+    total, digit, seen = 0, None, False
+    for char in text:
+        if char in _CHINESE_DIGITS:
+            if digit is not None and not (digit == 0 or _CHINESE_DIGITS[char] == 0):
+                return None
+            digit = _CHINESE_DIGITS[char]
+        elif char in "十百":
+            scale = 10 if char == "十" else 100
+            total += (1 if digit is None else digit) * scale
+            digit, seen = None, True
+        else:
+            return None
+    if digit is not None:
+        total += digit
+    return total if (seen or len(text) == 1) else None
+
+
+@frozen
+class Figure:
+    """A whole number in the prose and its unit, at ``start:end`` of the joined text."""
+
+    value: int
+    unit: str
+    start: int
+    end: int  # after the unit
+
+
+@frozen
+class Bound:
+    """A figure the prose states for one quantity."""
+
+    quantity: Quantity
+    figure: Figure
+    span: Span
+
+
+@frozen
+class StatedSum:
+    """A total the prose states and the parts it lists after 其中."""
+
+    total: Figure
+    parts: tuple[tuple[str, Figure], ...]  # (label, figure)
+    span: Span  # the total's figure
+
+    @property
+    def sum(self) -> int:
+        return sum(f.value for _, f in self.parts)
+
+    def names_rest(self, data: NarrativeData) -> bool:
+        """Whether the last part is the rest (其他…): then the parts are all of the total."""
+        return _names_rest(data, self.parts[-1][0])
+
+
+@frozen
+class Stream:
+    """The passages of a section joined into one text, with where each passage starts in it."""
+
+    text: str
+    starts: tuple[int, ...]
+    passages: tuple[Passage, ...]
+
+    def span(self, start: int, end: int) -> Span:
+        index = bisect.bisect_right(self.starts, start) - 1
+        offset = self.starts[index]
+        passage = self.passages[index]
+        return passage.span_of(start - offset, min(end - offset, len(passage.text)))
+
+
+def _runs(passages: Sequence[Passage]) -> Iterator[list[Passage]]:
+    """Runs of passages that read as one text: a section's paragraphs, each glued to the next
+    where a line was broken inside a sentence (no 。 at its end and the next on the next line)."""
+    run: list[Passage] = []
+    for passage in passages:
+        if run and passage.section is not run[-1].section:
+            yield run
+            run = []
+        run.append(passage)
+    if run:
+        yield run
+
+
+def _stream(run: Sequence[Passage]) -> Stream:
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for index, passage in enumerate(run):
+        if index:
+            previous = run[index - 1]
+            if passage.span.line != previous.span.end_line + 1 or previous.text[-1:] in _SENTENCE_END:
+                parts.append("\n")
+                length += 1
+        starts.append(length)
+        text = passage.text
+        if _FULL_WIDTH_DIGIT.search(text):  # translate() is slow on CJK text: only where needed
+            text = text.translate(_FULL_WIDTH)
+        parts.append(text)
+        length += len(text)
+    return Stream("".join(parts), tuple(starts), tuple(run))
+
+
+def _streams(passages: Sequence[Passage], cue: re.Pattern[str]) -> Iterator[Stream]:
+    """The joined text of each run of passages in which a passage holds a cue."""
+    cued = {p.index for p in passages if cue.search(p.text)}
+    if not cued:
+        return
+    for run in _runs(passages):
+        if any(p.index in cued for p in run):
+            yield _stream(run)
+
+
+def _sentences(text: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text`` that hold a cue (a phrase or 其中), as (start, end)."""
+    end = -1
+    for cue in cues.finditer(text):
+        position = cue.start()
+        if position < end:
+            continue  # in the sentence already given
+        start = max(text.rfind(char, 0, position) for char in _SENTENCE_END) + 1
+        found = _SENTENCE_ENDS.search(text, position)
+        end = found.start() if found else len(text)
+        yield start, end
+
+
+def _figures(data: NarrativeData, text: str, start: int, end: int) -> list[Figure]:
+    return [f for f in map(_figure, data.figure.finditer(text, start, end)) if f is not None]
+
+
+def _clause_start(text: str, start: int, position: int) -> int:
+    for index in range(position - 1, start - 1, -1):
+        if text[index] in _CLAUSE_BREAK:
+            return index + 1
+    return start
+
+
+def _other_period(text: str, year: int | None) -> bool:
+    if any(int(y) != year for y in _YEAR.findall(text)):
+        return True
+    return any(m != "12" for m in _MONTH.findall(text))
+
+
+def _approximate(text: str, figure: Figure) -> bool:
+    return text[figure.start - 1 : figure.start] in tuple(_APPROXIMATE_BEFORE) or text.startswith(
+        _APPROXIMATE_AFTER, figure.end
+    )
+
+
+def _figure(match: re.Match[str], number: int = 1) -> Figure | None:
+    """The figure of a match of a pattern built around ``number`` (its groups from ``number`` on)."""
+    digits, chinese = match.group(number), match.group(number + 1)
+    value = int(digits) if digits is not None else chinese_number(chinese)
+    if value is None:
+        return None
+    return Figure(
+        value, match.group(number + 2), match.start(number if digits is not None else number + 1), match.end(number + 2)
+    )
+
+
+class _Binder:
+    def __init__(self, data: NarrativeData, stream: Stream, year: int | None) -> None:
+        self.data, self.text, self.year = data, stream.text, year
+
+    def _candidates(self, start: int, end: int) -> list[tuple[Figure, tuple[int, int, str] | None, str]]:
+        """Each figure a phrase stands right before or after: (figure, phrase before, quantity id)."""
+        data, text = self.data, self.text
+        phrases = [(m.start(), m.end(), data.by_phrase[m.group()]) for m in data.phrase.finditer(text, start, end)]
+        found: dict[int, tuple[Figure, tuple[int, int, str] | None, str] | None] = {}
+        for index, phrase in enumerate(phrases):
+            match = data.follow.match(text, phrase[1], end)
+            figure = _figure(match) if match else None
+            if figure is None or (index + 1 < len(phrases) and phrases[index + 1][0] < figure.start):
+                continue  # no figure, or another phrase stands nearer to it
+            if phrase[0] > start and text[phrase[0] - 1] in data.joiners:
+                found[figure.start] = None  # "予以公开及部分公开208件": two quantities together
+            else:
+                found[figure.start] = (figure, phrase, phrase[2])
+        for match in data.precede.finditer(text, start, end):
+            figure = _figure(match)
+            if figure is not None:  # a figure with a phrase on both sides is not bound
+                found[figure.start] = (
+                    None if figure.start in found else (figure, None, data.by_phrase_after[match.group(4)])
+                )
+        return [found[k] for k in sorted(found) if found[k] is not None]  # type: ignore[misc]
+
+    def bind(self, start: int, end: int) -> Iterator[tuple[Quantity, Figure]]:
+        data, text = self.data, self.text
+        bound: set[str] = set()
+        for figure, phrase, quantity_id in self._candidates(start, end):
+            if _approximate(text, figure):
+                continue
+            quantity = data.quantities[quantity_id]
+            if phrase is not None:
+                gap = text[phrase[1] : figure.start]
+                clause = text[_clause_start(text, start, phrase[0]) : phrase[0]] + gap
+                sentence = text[start : phrase[0]] + gap
+            else:
+                clause = text[_clause_start(text, start, figure.start) : figure.start]
+                sentence = text[start : figure.start]
+            if data.scope.search(clause) or data.period.search(sentence) or _other_period(sentence, self.year):
+                continue
+            if quantity.needs is not None and quantity.needs not in bound:
+                continue
+            bound.add(quantity.id)
+            yield quantity, figure
+
+
+def _parts(data: NarrativeData, text: str, start: int, end: int, unit: str) -> tuple[tuple[str, Figure], ...] | None:
+    """The labelled figures of a list of parts, or None where it is not a plain list."""
+    region = _without_brackets(text[start:end])
+    parts: list[tuple[str, Figure]] = []
+    last = 0
+    for figure in _figures(data, region, 0, len(region)):
+        label = region[last : figure.start].strip(" \t\u3000，,、：:")
+        if not label or figure.unit != unit or _approximate(region, figure) or any(c.isdigit() for c in label):
+            return None
+        parts.append((label, figure))
+        last = figure.end
+    if any(c.isdigit() for c in region[last:]) or any(_names_rest(data, label) for label, _ in parts[:-1]):
+        return None  # "…其他信息4条，主动公开网站信息179条": the list ran on past its rest
+    return tuple(parts) if len(parts) >= 2 else None
+
+
+def _names_rest(data: NarrativeData, label: str) -> bool:
+    return any(w in label for w in data.rest_words)
+
+
+def _without_brackets(text: str) -> str:
+    out, depth = [], 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        if depth:
+            out.append(" ")
+        else:
+            out.append(char)
+        if char in "）)" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def _list_end(text: str, start: int, end: int, bracketed: bool) -> int:
+    stops = "）)" if bracketed else "；;"
+    depth = 0
+    for index in range(start, end):
+        char = text[index]
+        if not bracketed and char in "（(":
+            depth += 1
+        elif not bracketed and char in "）)" and depth:
+            depth -= 1
+        elif char in stops and depth == 0:
+            return index
+    return end
+
+
+@frozen
+class Narrative:
+    """What a report's prose states: figures bound to quantities, and totals with their parts."""
+
+    figures: tuple[Bound, ...]
+    sums: tuple[StatedSum, ...]
+    data: NarrativeData
+
+
+def _sums(data: NarrativeData, stream: Stream, start: int, end: int) -> Iterator[StatedSum]:
+    text = stream.text
+    for match in data.total.finditer(text, start, end):
+        total = _figure(match)
+        if total is None or _approximate(text, total):
+            continue
+        if any(c.isdigit() for c in text[_clause_start(text, start, total.start) : total.start]):
+            continue  # "受理30件、办理上年结转5件，其中…": which total the parts add up to is not clear
+        bracketed = match.group(4) in "（("
+        parts = _parts(data, text, match.end(), _list_end(text, match.end(), end, bracketed), total.unit)
+        if parts is not None:
+            yield StatedSum(total, parts, stream.span(total.start, total.end))
+
+
+def read_narrative(passages: Sequence[Passage], model: FormatModel, year: int | None) -> Narrative:
+    """Every bound figure and every stated sum of the prose, in document order."""
+    data = narrative_data(model, "")
+    bound: list[Bound] = []
+    sums: list[StatedSum] = []
+    for stream in _streams(passages, data.cue):
+        binder = _Binder(data, stream, year)
+        for start, end in _sentences(stream.text, data.cue):
+            for quantity, figure in binder.bind(start, end):
+                bound.append(Bound(quantity, figure, stream.span(figure.start, figure.end)))
+            if data.part.search(stream.text, start, end):
+                sums.extend(_sums(data, stream, start, end))
+    return Narrative(tuple(bound), tuple(sums), data)
