@@ -18,6 +18,7 @@ def as_json(results: Sequence[LintResult], errors: Sequence[FileError], lang: st
         "files": len(results) + len(errors),
         "diagnostics": [{"path": r.path, **d.as_dict(lang)} for r in results for d in r.diagnostics],
         "errors": [{"path": e.path, "message": e.message} for e in errors],
+        "reports": [{"path": r.path, "agency": r.agency, "year": r.year} for r in results],
     }
 
 

@@ -149,7 +149,7 @@ def test_parse_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_rules_listing(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rules", "--format", "json"], capsys)
     rules = json.loads(out)
-    assert code == 0 and len(rules) == 25
+    assert code == 0 and len(rules) == 29
     assert rules[0] == {
         "code": "GIA101",
         "name": "missing-section",
