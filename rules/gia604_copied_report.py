@@ -76,7 +76,7 @@ class CopiedReport(Rule):
             return
         settings = copied_settings(doc.model)
         name = previous_name(previous)
-        texts, before = section_texts(doc), section_texts(previous)
+        texts, before = section_texts(doc, settings), section_texts(previous, settings)
         for spec, section in doc.recognised_sections():
             now = texts.get(spec.id)
             then = before.get(spec.id)

@@ -38,10 +38,16 @@ class CopiedSettings:
     similarity: float
     min_chars: int
     shingle: int
+    sentence_marks: str
 
     @classmethod
     def of(cls, table: dict[str, Any]) -> CopiedSettings:
-        return cls(float(table.get("similarity", 0.8)), int(table.get("min_chars", 150)), int(table.get("shingle", 4)))
+        return cls(
+            float(table.get("similarity", 0.8)),
+            int(table.get("min_chars", 150)),
+            int(table.get("shingle", 4)),
+            str(table.get("sentence_marks", "。，；")),
+        )
 
 
 _copied: Memo[FormatModel, CopiedSettings] = Memo(
@@ -184,12 +190,15 @@ def value_rows(table: MatchedTable, *columns: str) -> Iterator[str]:
             yield row.key
 
 
-def section_texts(doc: Document) -> dict[str, tuple[str, Span]]:
+def section_texts(doc: Document, settings: CopiedSettings) -> dict[str, tuple[str, Span]]:
     """Each recognised section's prose joined, normalised and with its digits masked (new
-    figures in the same sentences are the same text), with the section heading's span."""
+    figures in the same sentences are the same text), with the section heading's span.
+    Prose is the paragraphs with a sentence mark (``[copied] sentence_marks``): not a list of
+    links or a site's footer, which a printed web page carries below the report, the same
+    every year."""
     texts: dict[str, list[str]] = {}
     for passage in doc.passages:
-        if passage.section is not None:
+        if passage.section is not None and any(mark in passage.text for mark in settings.sentence_marks):
             texts.setdefault(passage.section.id, []).append(passage.text)
     spans = {spec.id: section.heading.span for spec, section in doc.recognised_sections()}
     return {
