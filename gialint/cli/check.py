@@ -79,7 +79,7 @@ class Run:
             self.say(
                 f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
             )
-            return lint_bytes(data, path, settings=settings)
+            return lint_bytes(data, path, settings=settings, previous=args.previous)
         except ReadError as error:
             self.error(path, str(error))
             return None
@@ -118,7 +118,7 @@ class Run:
                         tofile=f"b/{path}",
                     )
                 )
-        return lint_text(outcome.text if write else source.text, path, settings=settings)
+        return lint_text(outcome.text if write else source.text, path, settings=settings, previous=self.args.previous)
 
     def fix_docx_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
         """Fix a Word report into ``NAME.fixed.docx`` next to it; the original is not written."""

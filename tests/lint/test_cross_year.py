@@ -154,6 +154,15 @@ def test_the_agency_falls_back_to_the_page_and_is_in_results_and_parse_output() 
     result = gialint.lint_text(before)
     assert (result.agency, result.agency_source, result.year) == ("某某市某某局", "title", 2020)
     assert result.as_dict()["agency"] == "某某市某某局"
+    parsed = gialint.parse_text(before)
+    assert parsed.agency is not None and parsed.agency.source is AgencySource.TITLE
+
+
+def test_parse_shows_the_agency(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    a, _ = write_pair(tmp_path)
+    code, out = run(["parse", str(a)], capsys)
+    agency = json.loads(out)["agency"]
+    assert code == 0 and (agency["name"], agency["source"], agency["line"]) == ("某某市某某局", "title", 1)
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -225,3 +234,9 @@ def test_sarif_points_at_last_years_file(capsys: pytest.CaptureFixture[str], tmp
     related = result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     main_uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert related.endswith(a.name) and main_uri.endswith(b.name)
+
+
+def test_check_fix_applies_previous_too(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    a, b = write_pair(tmp_path)
+    code, out = run(["check", "--fix", "--select", CROSS, "--format", "json", "--previous", str(a), str(b)], capsys)
+    assert (code, [d["code"] for d in json.loads(out)["diagnostics"]]) == (1, ["GIA601"])
