@@ -22,11 +22,28 @@ shows a rule package, and docs/architecture.md where each name is defined.
   :class:`ClaimKind`);
 - what rules share: :class:`IdentityRule` (a rule per kind of identity of formats.toml) and
   the arithmetic helpers, :func:`classify` (what kind of file this is), and for rules that
-  check suppressions, :class:`Unmatched`, :func:`names_any` and :func:`all_rules`.
+  check suppressions, :class:`Unmatched`, :func:`names_any` and :func:`all_rules`;
+- last year's report beside this one (GIA601–GIA604, ``doc.previous``): :func:`previous_of`,
+  :func:`previous_name`, :func:`table_pair`, :func:`broken_chain` (with :class:`Term`),
+  :func:`cell_amount`, :func:`related_cell`,
+  :func:`value_rows`, :func:`section_texts`, :func:`text_similarity`, :func:`copied_settings`.
 """
 
 from __future__ import annotations
 
+from gialint.analyze.crossyear import (
+    Term,
+    broken_chain,
+    cell_amount,
+    copied_settings,
+    previous_name,
+    previous_of,
+    related_cell,
+    section_texts,
+    table_pair,
+    text_similarity,
+    value_rows,
+)
 from gialint.analyze.document import Document
 from gialint.analyze.kind import Kind, Looks, classify
 from gialint.analyze.matched import MatchedTable
@@ -97,14 +114,18 @@ __all__ = [
     "Subsection",
     "Table",
     "TableSpec",
+    "Term",
     "Text",
     "Title",
     "Unmatched",
     "ValueKind",
     "Version",
     "all_rules",
+    "broken_chain",
+    "cell_amount",
     "cell_edit",
     "classify",
+    "copied_settings",
     "default_reader",
     "findings_for",
     "fix_of",
@@ -113,10 +134,17 @@ __all__ = [
     "number",
     "part_statements",
     "plain_number",
+    "previous_name",
+    "previous_of",
+    "related_cell",
     "report_prose",
     "required_content",
     "section_prose",
+    "section_texts",
     "strip_note",
+    "table_pair",
+    "text_similarity",
     "usual_dash",
+    "value_rows",
     "year_claims",
 ]

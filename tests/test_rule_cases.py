@@ -22,7 +22,9 @@ suppressions it checks).
         remaining: []                               # the rule's findings left, by line
         partial: false                              # true: other lines may change too
 
-A case with ``expect`` findings that the rule can fix should say what fixing gives.
+A case with ``expect`` findings that the rule can fix should say what fixing gives. A case
+of a cross-year rule (GIA601–GIA604) gives last year's report as ``previous``, a base and
+its edits (``previous: {base: report-2020.txt, edits: [...]}``).
 """
 
 from __future__ import annotations
@@ -73,7 +75,11 @@ def apply_edits(text: str, edits: list[dict[str, Any]]) -> str:
 def test_rule_case(rule: str, case: dict[str, Any]) -> None:
     text = apply_edits((BASE / case["base"]).read_text(encoding="utf-8"), case.get("edits", []))
     settings = from_mapping({"select": [rule], **case.get("config", {})})
-    result = gialint.lint_text(text, settings=settings)
+    before = case.get("previous")  # last year's report (GIA601–GIA604): a base and its edits
+    previous = None
+    if before is not None:
+        previous = gialint.parse_text(apply_edits((BASE / before["base"]).read_text(encoding="utf-8"), before["edits"]))
+    result = gialint.lint_text(text, settings=settings, previous=previous)
     findings = [d for d in result.diagnostics if d.code == rule]
     expected = case["expect"]
     with_columns = all("column" in e for e in expected)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from gialint.analyze.agency import Agency, find_agency
 from gialint.analyze.match import match_tables
 from gialint.analyze.matched import MatchedTable
 from gialint.analyze.meta import NO_META, PageMeta, find_meta
@@ -34,7 +35,9 @@ class Document:
     tree), ``year`` (and where it was found), ``sections`` (each heading identified with one of
     the format's six), ``tables`` (tables 2–4 matched to their format version, cell by cell:
     ``doc.table("t3").cell("new", "total")``), ``meta`` (what the published page states) and
-    ``model`` (the formats), ``passages`` (the prose, paragraph by paragraph)."""
+    ``model`` (the formats), ``passages`` (the prose, paragraph by paragraph), ``agency`` (who
+    published it) and ``previous`` (last year's report of the same agency, when a run has it,
+    named ``source_name``)."""
 
     report: Report
     year: ReportYear | None
@@ -44,6 +47,9 @@ class Document:
     suppressions: Suppressions = NONE
     assumed_version: str | None = None  # the configured version, for a report whose year is unknown
     meta: PageMeta = NO_META  # what the published page states: date, publishing body, page title
+    agency: Agency | None = None  # the agency the report is by, from its title or page
+    previous: Document | None = None  # last year's report of the same agency (GIA601–GIA604), set by the run
+    source_name: str | None = None  # the file it was read from, as a run names it (set by the run)
 
     @property
     def expected_version(self) -> Version | None:
@@ -109,7 +115,8 @@ def analyze(
     assumed = options.version if year is None else None
     prefer = expected.id if expected else assumed
     tables = match_tables(report, model, prefer=prefer)
-    return Document(report, year, outline(report), tables, model, suppressions, assumed, meta)
+    agency = find_agency(report, meta, model)
+    return Document(report, year, outline(report), tables, model, suppressions, assumed, meta, agency)
 
 
 def parse_document(text: str, model: FormatModel | None = None, options: LintOptions = DEFAULT_OPTIONS) -> Document:

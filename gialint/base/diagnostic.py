@@ -62,14 +62,18 @@ class Text:
 @by_fields
 @frozen
 class Related:
-    """Another place that explains a finding (an addend of a sum, say)."""
+    """Another place that explains a finding (an addend of a sum, say); ``file`` names the
+    file it is in when that is not the finding's own (last year's report, GIA601–GIA604)."""
 
     span: Span
     label: str
     location: Location | None = None  # in the original file, for .html/.docx/.pdf
+    file: str | None = None  # another file (last year's report); None: the finding's own
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {**self.span.as_dict(), "label": self.label}
+        if self.file is not None:
+            data["file"] = self.file
         if self.location is not None:
             data["location"] = self.location.as_dict()
         return data

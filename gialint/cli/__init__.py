@@ -78,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="read the report from standard input; NAME (e.g. report.docx) chooses the reader and is shown in output",
     )
+    check.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="last year's report of the same agency: check each report against it (GIA601-GIA604); "
+        "without it, a run pairs the reports of one agency for consecutive years by itself",
+    )
     output = check.add_argument_group("output")
     output.add_argument(
         "--format",

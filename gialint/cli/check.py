@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from attrs import evolve
+
 from gialint.base.diagnostic import Severity
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.lint.result import LintResult
@@ -24,6 +26,8 @@ from gialint.run.discover import iter_found
 
 if TYPE_CHECKING:
     from gialint.run.baseline import Baseline
+    from gialint.run.batch import Batch, Skipped
+    from gialint.run.cache import ResultCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
@@ -65,7 +69,7 @@ class Run:
         args = self.args
         try:
             if not (args.fix or args.diff):
-                return lint_path(path, settings=settings)
+                return lint_path(path, settings=settings, previous=args.previous)
             data = file_bytes(path)
             kind = kind_of(path, data)
             if kind in TEXT_KINDS:
@@ -75,7 +79,7 @@ class Run:
             self.say(
                 f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
             )
-            return lint_bytes(data, path, settings=settings)
+            return lint_bytes(data, path, settings=settings, previous=args.previous)
         except ReadError as error:
             self.error(path, str(error))
             return None
@@ -114,7 +118,7 @@ class Run:
                         tofile=f"b/{path}",
                     )
                 )
-        return lint_text(outcome.text if write else source.text, path, settings=settings)
+        return lint_text(outcome.text if write else source.text, path, settings=settings, previous=self.args.previous)
 
     def fix_docx_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
         """Fix a Word report into ``NAME.fixed.docx`` next to it; the original is not written."""
@@ -148,6 +152,9 @@ class Run:
             return EXIT_ERROR
         if stdin and args.fix:
             print("gialint: --fix cannot change standard input; use --diff to see the fixes", file=sys.stderr)
+            return EXIT_ERROR
+        if args.previous and not os.path.isfile(args.previous):
+            print(f"gialint: --previous {args.previous}: no such file", file=sys.stderr)
             return EXIT_ERROR
         if args.update_baseline and not args.baseline:
             print("gialint: --update-baseline needs --baseline FILE", file=sys.stderr)
@@ -221,7 +228,7 @@ class Run:
                 if args.diff and kind_of(name, data) in TEXT_KINDS:
                     result: LintResult | None = self.fix_text_file(name, data, settings)
                 else:
-                    result = lint_bytes(data, name, settings=settings)
+                    result = lint_bytes(data, name, settings=settings, previous=args.previous)
             except ReadError as error:
                 self.error(name, str(error))
                 result = None
@@ -260,7 +267,8 @@ class Run:
                     if result is not None:
                         self.results.append(result)
             else:
-                self.lint_many(items, may_skip)
+                previous = (args.previous, resolver.for_path(args.previous)) if args.previous else None
+                self.lint_many(items, may_skip, previous)
             self.note_skipped(here.lang)
         return self.finish(here, baseline)
 
@@ -287,9 +295,13 @@ class Run:
             names = "、".join(named) + ("等" if more else "")
             self.say(f"跳过 {count} 个不像年度报告的 .md/.txt 文件（{names}）；在命令行中写出文件名即可检查")
 
-    def lint_many(self, items: list[tuple[str, Settings]], may_skip: set[str]) -> None:
+    def lint_many(
+        self, items: list[tuple[str, Settings]], may_skip: set[str], previous: tuple[str, Settings] | None = None
+    ) -> None:
         """Lint in worker processes with the result cache; keep the results in the files' order.
-        The files of ``may_skip`` that do not look like reports are passed over."""
+        The files of ``may_skip`` that do not look like reports are passed over. Then each report
+        is linted again with last year's: ``previous`` (path, settings), else the report of its
+        agency for the year before found in the run (:mod:`gialint.run.pairing`)."""
         from gialint.run.batch import Batch, Skipped, default_jobs
         from gialint.run.cache import CacheError, open_cache
         from gialint.run.progress import progress
@@ -309,6 +321,7 @@ class Run:
                 for index, outcome in batch.run(items, may_skip.__contains__ if may_skip else None):
                     outcomes[index] = outcome
                     advance()
+            self.pair(items, outcomes, previous, cache, batch)
         finally:
             if cache is not None:
                 cache.close()
@@ -321,6 +334,27 @@ class Run:
                 self.skipped.append(found.path)
             elif found is not None:
                 self.results.append(found)
+
+    @staticmethod
+    def pair(
+        items: list[tuple[str, Settings]],
+        outcomes: list[LintResult | FileError | Skipped | None],
+        previous: tuple[str, Settings] | None,
+        cache: ResultCache | None,
+        batch: Batch,
+    ) -> None:
+        """Lint again, with last year's report, the reports that have one (see :meth:`lint_many`)."""
+        from gialint.run.pairing import lint_with_previous, pair_key, pairs
+
+        if previous is not None:
+            found = [
+                (i, previous) for i, o in enumerate(outcomes) if isinstance(o, LintResult) and o.path != previous[0]
+            ]
+        else:
+            keys = [(i, k) for i, o in enumerate(outcomes) if isinstance(o, LintResult) and (k := pair_key(o))]
+            found = [(later, items[earlier]) for later, earlier in pairs(keys)]
+        for index, before in found:
+            outcomes[index] = lint_with_previous(items[index], before, cache, batch.keep_text, batch.limits)
 
     def finish(self, here: Settings, baseline: Baseline | None) -> int:
         args = self.args
@@ -339,7 +373,7 @@ class Run:
             for r in self.results:
                 kept, hidden = baseline.filter(r.path or "-", r.diagnostics)
                 self.baselined += hidden
-                results.append(LintResult(r.path, tuple(kept), r.document, r.text, r.encoding, r.file_format))
+                results.append(evolve(r, diagnostics=tuple(kept)))
             self.results = results
             if self.baselined and not args.update_baseline:
                 self.say(f"{self.baselined} findings recorded in the baseline {baseline.file} are not shown")

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 class LintResult:
     """What linting one file gave: its ``diagnostics`` (in the order of the text), the analysed
     ``document``, the ``text`` linted (for .html/.docx/.pdf: as extracted), its ``encoding`` and
-    ``file_format``. ``as_dict()`` gives the JSON form."""
+    ``file_format``; the ``agency`` the report is by (normalised: "平潭综合实验区"), where that was
+    found (``agency_source``: "title", "page-title" or "publisher") and the ``year`` it covers —
+    what pairs a run's reports across years (GIA601–GIA604). ``as_dict()`` gives the JSON form."""
 
     path: str | None
     diagnostics: tuple[Diagnostic, ...]
@@ -28,6 +30,9 @@ class LintResult:
     text: str  # the text linted (for .html/.docx/.pdf: as extracted), with LF line ends
     encoding: str | None = None
     file_format: str = "text"  # text | markdown | html | docx | pdf
+    agency: str | None = None
+    agency_source: str | None = None  # title | page-title | publisher
+    year: int | None = None
 
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         """The file and its findings as the JSON output gives them (messages in ``lang``)."""
@@ -35,6 +40,8 @@ class LintResult:
             "path": self.path,
             "file_format": self.file_format,
             "encoding": self.encoding,
+            "agency": self.agency,
+            "year": self.year,
             "diagnostics": [d.as_dict(lang) for d in self.diagnostics],
         }
 

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from gialint._version import __version__
 from gialint.base.diagnostic import Diagnostic, Severity
-from gialint.base.location import FilePosition
+from gialint.base.location import FilePosition, Location
 from gialint.base.span import Span
 from gialint.lint.place import fingerprint
 from gialint.lint.registry import all_rules
@@ -54,8 +54,11 @@ def artifact(path: str, root: str) -> dict[str, str]:
 
 
 def _region(d: Diagnostic, span: Span | None = None) -> dict[str, int]:
-    location = d.location
-    span = span or d.span
+    return _place(d.location, span or d.span)
+
+
+def _place(location: Location | None, span: Span) -> dict[str, int]:
+    """The region of a span, or of its location in an .html/.docx/.pdf file."""
     if isinstance(location, FilePosition):
         return {"startLine": location.line, "startColumn": location.column}
     if location is not None:  # .docx / .pdf: no lines to point at; the message says where
@@ -110,7 +113,10 @@ def _result(result: LintResult, d: Diagnostic, index: dict[str, int], root: str,
             {
                 "id": i,
                 "message": {"text": r.label},
-                "physicalLocation": {"artifactLocation": where, "region": _region(d, r.span)},
+                "physicalLocation": {
+                    "artifactLocation": where if r.file is None else artifact(r.file, root),
+                    "region": _region(d, r.span) if r.file is None else _place(r.location, r.span),
+                },
             }
             for i, r in enumerate(d.related, start=1)
         ]

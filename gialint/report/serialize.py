@@ -91,6 +91,9 @@ def document_as_dict(
         "encoding": encoding,
         "year": None if year is None else {"value": year.year, "source": year.source.value, **year.span.as_dict()},
         "format_version": doc.version,
+        "agency": None
+        if doc.agency is None
+        else {"name": doc.agency.name, "source": doc.agency.source.value, **doc.agency.span.as_dict()},
         "title": None if report.title is None else {"text": report.title.text, **report.title.span.as_dict()},
         "page": {
             name: None if found is None else {"value": found.value, **found.span.as_dict()}

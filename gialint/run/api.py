@@ -9,7 +9,8 @@ from attrs import evolve
 
 from gialint.analyze.document import Document, parse_document
 from gialint.base.diagnostic import Diagnostic
-from gialint.base.location import SourceMap
+from gialint.base.location import Location, SourceMap
+from gialint.base.span import Span
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.linter import lint_document
 from gialint.lint.registry import all_rules
@@ -21,6 +22,9 @@ from gialint.read import read_bytes, read_path
 from gialint.read.compose import Extracted
 from gialint.read.limits import DEFAULT_LIMITS, Limits
 from gialint.read.source import normalize_newlines
+
+#: Last year's report, for the cross-year rules (GIA601–GIA604): a path, or a parsed Document.
+Previous = Document | str | os.PathLike[str] | None
 
 
 def settings_for(path: str | os.PathLike[str]) -> Settings:
@@ -57,16 +61,41 @@ def lint_text(
     ignore: Iterable[str] | str | None = None,
     *,
     settings: Settings | None = None,
+    previous: Previous = None,
 ) -> LintResult:
     """Lint a report's text. ``select``/``ignore`` take codes, prefixes ("GIA3") or names and
-    apply on top of ``settings`` (see :func:`settings_for`; default: no configuration)."""
+    apply on top of ``settings`` (see :func:`settings_for`; default: no configuration).
+    ``previous``: last year's report of the same agency — its path, or a :class:`Document`
+    (from :func:`parse_text`) — which GIA601–GIA604 compare this one with."""
     settings = _settings(settings, select, ignore)
     selection = settings.selection_for(path)
     selection.validate(all_rules())
     text = normalize_newlines(text)
-    document = parse_document(text, options=settings.options)
+    before = read_previous(previous, settings)[0]
+    document = evolve(parse_document(text, options=settings.options), source_name=path, previous=before)
     diagnostics = lint_document(document, all_rules(), selection, settings.options, text.split("\n"))
-    return LintResult(path, tuple(settings.with_severities(diagnostics)), document, text)
+    agency = document.agency
+    return LintResult(
+        path,
+        tuple(settings.with_severities(diagnostics)),
+        document,
+        text,
+        agency=None if agency is None else agency.name,
+        agency_source=None if agency is None else agency.source.value,
+        year=None if document.year is None else document.year.year,
+    )
+
+
+def read_previous(previous: Previous, settings: Settings) -> tuple[Document | None, SourceMap | None]:
+    """Last year's report as a Document named by its file, and its source map (.html/.docx/.pdf).
+    Read from a path with this report's settings but not its configured year or version,
+    which are this year's."""
+    if previous is None or isinstance(previous, Document):
+        return previous, None
+    name = os.fspath(previous)
+    extracted = read_path(name)
+    options = evolve(settings.options, year=None, version=None)
+    return evolve(parse_document(extracted.text, options=options), source_name=name), extracted.source_map
 
 
 def lint_path(
@@ -76,13 +105,15 @@ def lint_path(
     limits: Limits = DEFAULT_LIMITS,
     *,
     settings: Settings | None = None,
+    previous: Previous = None,
 ) -> LintResult:
     """Read and lint a report file: .txt, .md, .html, .docx or .pdf (chosen by the extension).
 
-    Raises :class:`~gialint.read.source.ReadError` for a file that cannot be read, with one line
-    for the user. Findings in .html/.docx/.pdf files carry a ``location`` in the original.
+    Raises :class:`~gialint.read.source.ReadError` for a file that cannot be read (this one or
+    ``previous``, last year's report: see :func:`lint_text`), with one line for the user.
+    Findings in .html/.docx/.pdf files carry a ``location`` in the original.
     """
-    return lint_extracted(read_path(path, limits), str(path), select, ignore, settings=settings)
+    return lint_extracted(read_path(path, limits), str(path), select, ignore, settings=settings, previous=previous)
 
 
 def lint_bytes(
@@ -93,9 +124,11 @@ def lint_bytes(
     limits: Limits = DEFAULT_LIMITS,
     *,
     settings: Settings | None = None,
+    previous: Previous = None,
 ) -> LintResult:
-    """Lint a report given as bytes; ``name`` (a file name such as "report.docx") chooses the reader."""
-    return lint_extracted(read_bytes(data, name, limits), name, select, ignore, settings=settings)
+    """Lint a report given as bytes; ``name`` (a file name such as "report.docx") chooses the
+    reader; ``previous``: last year's report (see :func:`lint_text`)."""
+    return lint_extracted(read_bytes(data, name, limits), name, select, ignore, settings=settings, previous=previous)
 
 
 def lint_extracted(
@@ -105,18 +138,26 @@ def lint_extracted(
     ignore: Iterable[str] | str | None = None,
     *,
     settings: Settings | None = None,
+    previous: Previous = None,
 ) -> LintResult:
-    result = lint_text(extracted.text, path, select, ignore, settings=settings)
+    before, before_map = read_previous(previous, _settings(settings, select, ignore))
+    result = lint_text(extracted.text, path, select, ignore, settings=settings, previous=before)
     diagnostics = result.diagnostics
-    if extracted.source_map is not None:
-        diagnostics = tuple(locate(d, extracted.source_map) for d in diagnostics)
-    return LintResult(result.path, diagnostics, result.document, result.text, extracted.encoding, extracted.format)
+    if extracted.source_map is not None or before_map is not None:
+        diagnostics = tuple(locate(d, extracted.source_map, before_map) for d in diagnostics)
+    return evolve(result, diagnostics=diagnostics, encoding=extracted.encoding, file_format=extracted.format)
 
 
-def locate(diagnostic: Diagnostic, source_map: SourceMap) -> Diagnostic:
-    """The diagnostic with its (and its related cells') location in the original file."""
+def locate(diagnostic: Diagnostic, source_map: SourceMap | None, previous_map: SourceMap | None = None) -> Diagnostic:
+    """The diagnostic with its (and its related cells') location in the original file; a related
+    cell of last year's report (``file`` set) with its location in that file."""
+
+    def where(span: Span, other_file: bool) -> Location | None:
+        found = previous_map if other_file else source_map
+        return None if found is None else found.locate(span)
+
     return evolve(
         diagnostic,
-        location=source_map.locate(diagnostic.span),
-        related=tuple(evolve(r, location=source_map.locate(r.span)) for r in diagnostic.related),
+        location=where(diagnostic.span, False),
+        related=tuple(evolve(r, location=where(r.span, r.file is not None)) for r in diagnostic.related),
     )

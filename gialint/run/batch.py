@@ -32,10 +32,10 @@ from attrs import evolve, frozen
 
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.result import FileError, LintResult
-from gialint.read import file_bytes, read_bytes
+from gialint.read import file_bytes
 from gialint.read.limits import DEFAULT_LIMITS, Limits
-from gialint.read.source import ReadError, normalize_newlines
-from gialint.run.cache import CacheError, Entry, ResultCache, file_key
+from gialint.read.source import ReadError
+from gialint.run.cache import TEXT_FORMATS, CacheError, Entry, ResultCache, entry_of, file_key, result_of
 
 if TYPE_CHECKING:  # imported when workers are started: a run of one file does without them
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -54,7 +54,6 @@ BLOCK = 256
 LOOK_UP_HERE = 4 * BLOCK
 #: Blocks handed to workers for look-ups at a time, per worker.
 LOOK_UPS_PER_WORKER = 4
-TEXT_FORMATS = ("text", "markdown")
 
 
 @frozen
@@ -338,16 +337,7 @@ class Batch:
         return item[0], self._from_entry(item[1], data, entry)
 
     def _from_entry(self, path: str, data: bytes, entry: Entry) -> LintResult:
-        text = ""
-        if self.keep_text:
-            if entry.text is not None:
-                text = entry.text
-            else:  # a text report: decoding its bytes again is cheaper than keeping its text
-                try:
-                    text = normalize_newlines(read_bytes(data, path, self.limits).text)
-                except ReadError:  # pragma: no cover - it was read when it was cached
-                    text = ""
-        return LintResult(path, entry.diagnostics, None, text, entry.encoding, entry.file_format)
+        return result_of(path, data, entry, self.keep_text, self.limits)
 
     def _dispatch(self, final: bool) -> Iterator[tuple[int, Outcome]]:
         """Hand waiting files to workers, or lint them here when workers would not pay."""
@@ -452,8 +442,7 @@ class Batch:
         self.linted += not isinstance(outcome, Skipped)
         if isinstance(outcome, LintResult):
             if self.cache is not None and key is not None:
-                text = outcome.text if outcome.file_format not in TEXT_FORMATS else None
-                self.cache.put(key, Entry(outcome.diagnostics, outcome.encoding, outcome.file_format, text))
+                self.cache.put(key, entry_of(outcome))
             if not self.keep_text and outcome.text:
                 outcome = evolve(outcome, text="")
         return index, outcome
@@ -480,19 +469,38 @@ def lint_paths(
     :func:`gialint.settings_for` (each file's configuration). ``cache=True`` uses the
     per-user result cache, a string names a cache directory. Unlike ``gialint check``, every
     file found is linted, a README under a directory too (GIA206 says it is not a report).
+
+    Reports of one agency for consecutive years are paired, as ``gialint check`` pairs them
+    (:mod:`gialint.run.pairing`): the later is linted with the earlier as last year's report
+    (GIA601–GIA604). Such results — those of reports whose title names an agency and a year —
+    come after the others, when the run is over.
     """
     from gialint.run.cache import open_cache
     from gialint.run.discover import iter_files
+    from gialint.run.pairing import Key, lint_with_previous, pair_key, pairs
 
     fixed = settings if isinstance(settings, Settings) else DEFAULT_SETTINGS
     choose = settings if callable(settings) else (lambda path: fixed)
     store = open_cache(cache if isinstance(cache, str) else None) if cache else None
-    files = iter_files([os.fspath(p) for p in paths])
+    items = [(path, choose(path)) for path in iter_files([os.fspath(p) for p in paths])]
     batch = Batch(jobs or default_jobs(), store, keep_text=text, limits=limits)
+    held: dict[int, LintResult] = {}  # reports that may have last year's in the run: given at the end
+    keys: list[tuple[int, Key]] = []
     try:
-        for _, outcome in batch.run((path, choose(path)) for path in files):
-            if not isinstance(outcome, Skipped):  # never: nothing here may be skipped
+        for index, outcome in batch.run(items):
+            key = pair_key(outcome) if isinstance(outcome, LintResult) else None
+            if key is not None:
+                assert isinstance(outcome, LintResult)
+                keys.append((index, key))
+                held[index] = outcome
+            elif not isinstance(outcome, Skipped):  # never skipped: nothing here may be
                 yield outcome
+        earlier = dict(pairs(keys))
+        for index, result in sorted(held.items()):
+            if index in earlier:
+                yield lint_with_previous(items[index], items[earlier[index]], store, text, limits)
+            else:
+                yield result
     finally:
         if store is not None:
             store.close()

@@ -38,7 +38,10 @@ from gialint.base.location import DocxCell, DocxParagraph, FilePosition, PdfPosi
 from gialint.base.memo import Memo
 from gialint.base.pickled import by_fields
 from gialint.base.span import Span
-from gialint.read import kind_of
+from gialint.lint.result import LintResult
+from gialint.read import kind_of, read_bytes
+from gialint.read.limits import Limits
+from gialint.read.source import ReadError, normalize_newlines
 
 if TYPE_CHECKING:
     from gialint.analyze.options import LintOptions
@@ -46,7 +49,7 @@ if TYPE_CHECKING:
     from gialint.config.settings import Settings
 
 DATABASE = "results.sqlite3"
-SCHEMA = 1
+SCHEMA = 2  # 2: entries carry the agency and year (GIA601–GIA604 pair reports by them)
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _DAY = 86_400
 
@@ -64,6 +67,44 @@ class Entry:
     encoding: str | None
     file_format: str
     text: str | None  # the extracted text of an .html/.docx/.pdf report; None for text (its bytes decode again)
+    agency: str | None = None
+    agency_source: str | None = None
+    year: int | None = None
+
+
+TEXT_FORMATS = ("text", "markdown")
+
+
+def entry_of(result: LintResult) -> Entry:
+    """What the cache keeps of a result (the text of an .html/.docx/.pdf report: it costs a reader to make again)."""
+    text = result.text if result.file_format not in TEXT_FORMATS else None
+    return Entry(
+        result.diagnostics, result.encoding, result.file_format, text, result.agency, result.agency_source, result.year
+    )
+
+
+def result_of(path: str, data: bytes, entry: Entry, keep_text: bool, limits: Limits) -> LintResult:
+    """The result a cache entry gives back; its text with ``keep_text`` (a text report's decoded again)."""
+    text = ""
+    if keep_text:
+        if entry.text is not None:
+            text = entry.text
+        else:  # a text report: decoding its bytes again is cheaper than keeping its text
+            try:
+                text = normalize_newlines(read_bytes(data, path, limits).text)
+            except ReadError:  # pragma: no cover - it was read when it was cached
+                text = ""
+    return LintResult(
+        path,
+        entry.diagnostics,
+        None,
+        text,
+        entry.encoding,
+        entry.file_format,
+        entry.agency,
+        entry.agency_source,
+        entry.year,
+    )
 
 
 #: The classes an entry is made of: the only globals a stored value may name. A value that names

@@ -91,6 +91,38 @@ def consistent_values(
     return values
 
 
+def next_year_values(
+    year: int, last: Mapping[Key, int], rng: random.Random, model: FormatModel | None = None, high: int = 30
+) -> dict[Key, int]:
+    """Statistics for ``year + 1`` that follow on from ``last`` (the statistics for ``year``), as
+    GIA601–GIA603 check: the applications carried in are those carried out, and in the same
+    format table 2's counts run on (现行有效件数 in 2021; 上一年项目数量 in 2019). Every identity
+    of the format holds."""
+    model = model or load()
+    values = consistent_values(year + 1, rng, model, high)
+    same = _version_of(model, year) == _version_of(model, year + 1)
+    for table, row, column in list(values):
+        if table != "t2" or not same:
+            continue
+        if column == "in_force":
+            bound = last[("t2", row, "in_force")] + values[("t2", row, "issued")]
+            repealed = values[("t2", row, "repealed")] = rng.randint(0, bound)
+            values[("t2", row, column)] = bound - repealed
+        elif column == "prev_items":
+            start = values[("t2", row, column)] = last[("t2", row, "prev_items")] + last[("t2", row, "delta")]
+            values[("t2", row, "delta")] = rng.randint(-start, high)
+    applicants = [c.id for c in model.tables["t3"].template(_version_of(model, year + 1)).columns if c.id != "total"]
+    for applicant in applicants:
+        carried_in = last[("t3", "carry_out", applicant)]
+        handled, carry_out = values[("t3", "results_total", applicant)], values[("t3", "carry_out", applicant)]
+        new = max(0, handled + carry_out - carried_in)
+        values[("t3", "carried_in", applicant)], values[("t3", "new", applicant)] = carried_in, new
+        values[("t3", "carry_out", applicant)] = new + carried_in - handled
+    for row in ("new", "carried_in", "carry_out"):
+        values[("t3", row, "total")] = sum(values[("t3", row, c)] for c in applicants)
+    return values
+
+
 def _table_rows(model: FormatModel, table: str, version: str) -> Iterator[list[str | Key]]:
     """The table as printed: rows of label strings and value keys."""
     spec = model.tables[table]
