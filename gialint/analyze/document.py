@@ -23,10 +23,11 @@ from gialint.analyze.suppress import NONE, Suppressions, find_suppressions
 from gialint.analyze.year import ReportYear, YearSource, find_year
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
+from gialint.formats.model import with_additions
 from gialint.parse.ast import Cell, Report, Section
 from gialint.parse.driver import parse_report
 from gialint.parse.outline import SectionFound, outline
-from gialint.read.source import normalize_newlines
+from gialint.read.source import ReadError, normalize_newlines
 
 
 @frozen
@@ -107,6 +108,11 @@ def analyze(
 ) -> Document:
     """What the report means; ``options`` give the year or version for a report that states no year."""
     model = model or load()
+    if options.content is not None:
+        try:
+            model = with_additions(model, options.content)
+        except ValueError as error:  # checked when the configuration was read; changed since
+            raise ReadError(f"the content additions file: {error}") from None
     meta = find_meta(report, model)
     year = find_year(report, None if meta.title is None else (meta.title.value, meta.title.span))
     if year is None and options.year is not None:

@@ -1,6 +1,6 @@
 """What a report is held to beyond the format itself: the settings rules read.
 
-These come from the configuration (``empty-cell``, ``year``, ``version``; see
+These come from the configuration (``empty-cell``, ``year``, ``version``, ``content``; see
 docs/configuration.md) and reach every rule as ``self.options``.
 """
 
@@ -24,6 +24,7 @@ class LintOptions:
     empty_cell: EmptyCell = EmptyCell.CONSISTENT
     year: int | None = None  # the report year, for a report that does not state it
     version: str | None = None  # the format version, for a report whose year is unknown
+    content: str | None = None  # a file of additions to content.toml (absolute path), the ``content`` key
 
 
 DEFAULT_OPTIONS = LintOptions()

@@ -133,6 +133,18 @@ def _text(raw: bytes, file: str) -> str:
         raise ConfigError(f"{file}: not a text file in UTF-8 (TOML files are UTF-8): {error}") from None
 
 
+def _content_file(path: str, file: str) -> str:
+    """The absolute path of a ``content`` additions file, read once to check it (ConfigError)."""
+    from gialint.formats.model import read_additions
+
+    path = os.path.abspath(os.path.expanduser(path))
+    try:
+        read_additions(path)
+    except ValueError as error:
+        raise ConfigError(f"{file}: key 'content': {error}") from None
+    return path
+
+
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     merged = {**base, **top}
     if "extend-select" in base and "extend-select" in top:
@@ -155,6 +167,8 @@ def _read(file: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], tuple[
     if table is None:
         raise ConfigError(f"{file}: has no [tool.gialint] table")
     validate(table, file)
+    if "content" in table:  # relative to the file that names it, checked now rather than per report
+        table["content"] = _content_file(os.path.join(os.path.dirname(file), table["content"]), file)
     if "extend" not in table:
         return table, (file,)
     target = os.path.join(os.path.dirname(file), os.path.expanduser(table["extend"]))
@@ -194,6 +208,8 @@ def from_mapping(data: dict[str, Any], name: str = "<settings>") -> Settings:
     validate(data, name)
     if "extend" in data:
         raise ConfigError(f"{name}: key 'extend': only configuration files can extend another")
+    if "content" in data:
+        data = {**data, "content": _content_file(data["content"], name)}
     return _settings(data, ())
 
 
@@ -203,6 +219,7 @@ def _settings(data: dict[str, Any], files: tuple[str, ...]) -> Settings:
         empty_cell=EmptyCell(data.get("empty-cell", "consistent")),
         year=data.get("year"),
         version=data.get("version"),
+        content=data.get("content"),
     )
     return Settings(
         select=tuple(data.get("select", ("ALL",))),

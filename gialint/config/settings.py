@@ -153,6 +153,8 @@ class Settings:
             data["year"] = self.options.year
         if self.options.version is not None:
             data["version"] = self.options.version
+        if self.options.content is not None:
+            data["content"] = self.options.content
         return data
 
 

@@ -8,6 +8,7 @@ blocks, data rows and columns that version prints, in order.
 from __future__ import annotations
 
 import functools
+import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -342,3 +343,53 @@ def load() -> FormatModel:
     model = _build(tomllib.loads(package.joinpath("formats.toml").read_text(encoding="utf-8")))
     content = tomllib.loads(package.joinpath("content.toml").read_text(encoding="utf-8"))
     return evolve(model, content=content)
+
+
+def merged_content(base: Mapping[str, Any], additions: Mapping[str, Any]) -> dict[str, Any]:
+    """content.toml's tables with a province's additions: tables merged key by key, a list
+    extended by the items it lacks, any other value replaced."""
+    merged = dict(base)
+    for key, value in additions.items():
+        old = merged.get(key)
+        if isinstance(old, Mapping) and isinstance(value, Mapping):
+            merged[key] = merged_content(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [item for item in value if item not in old]
+        else:
+            merged[key] = value
+    return merged
+
+
+def read_additions(path: str) -> dict[str, Any]:
+    """The tables of a content additions file (the ``content`` configuration key); ValueError
+    with one line when it cannot be read or is not TOML."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read(1024 * 1024 + 1)
+    except OSError as error:
+        raise ValueError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if len(data) > 1024 * 1024:
+        raise ValueError(f"{path}: larger than 1024 KiB, more than any additions file")
+    try:
+        return tomllib.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        raise ValueError(f"{path}: not a UTF-8 TOML file: {error}") from None
+
+
+_WITH_ADDITIONS: dict[tuple[int, str, int, int], FormatModel] = {}
+
+
+def with_additions(model: FormatModel, path: str) -> FormatModel:
+    """``model`` with the content additions of ``path`` merged in (one model per file version,
+    so that what each check compiles from it is compiled once)."""
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        raise ValueError(f"{path}: cannot be read: {error.strerror or error}") from None
+    key = (id(model), path, status.st_mtime_ns, status.st_size)
+    found = _WITH_ADDITIONS.get(key)
+    if found is None:
+        if len(_WITH_ADDITIONS) >= 16:
+            _WITH_ADDITIONS.clear()
+        found = _WITH_ADDITIONS[key] = evolve(model, content=merged_content(model.content, read_additions(path)))
+    return found

@@ -187,8 +187,20 @@ def _context(
         options.year,
         options.version,
         options.empty_cell.value,
+        _version_of(options.content),
     )
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def _version_of(path: str | None) -> tuple[str, int, int] | None:
+    """A content additions file as far as the key goes: its path, size and time (an edit is a miss)."""
+    if path is None:
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (path, -1, -1)
+    return (path, status.st_size, status.st_mtime_ns)
 
 
 def entry_key(data: bytes, context: bytes) -> bytes:

@@ -186,7 +186,7 @@ def test_the_schema_is_printed_and_describes_every_key(capsys: pytest.CaptureFix
     printed = json.loads(out)
     assert code == 0 and printed == schema()
     keys = set(printed["properties"])
-    assert set(DEFAULT_SETTINGS.as_dict()) | {"extend", "year", "version"} == keys
+    assert set(DEFAULT_SETTINGS.as_dict()) | {"extend", "year", "version", "content"} == keys
     assert all(printed["properties"][k].get("description") for k in keys)
 
 
