@@ -15,7 +15,9 @@ shows a rule package, and docs/architecture.md where each name is defined.
   :class:`Paragraph` …), the prose with the section each paragraph stands in
   (``doc.passages``: :class:`Passage`), what a cell holds (:class:`CellValue`, :class:`ValueKind`), the
   format model (:class:`FormatModel`, :class:`ColumnSpec` …), the options (:class:`LintOptions`,
-  :class:`EmptyCell`), the text helpers :func:`normalize` and :func:`strip_note`;
+  :class:`EmptyCell`), the text helpers :func:`normalize` and :func:`strip_note`, and how the prose is
+  written (:func:`report_prose`, :func:`enumeration_slips`: :class:`Slip`, :func:`doubled_words`:
+  :class:`Doubled`);
 - what rules share: :class:`IdentityRule` (a rule per kind of identity of formats.toml) and
   the arithmetic helpers, :func:`classify` (what kind of file this is), and for rules that
   check suppressions, :class:`Unmatched`, :func:`names_any` and :func:`all_rules`.
@@ -29,6 +31,7 @@ from gialint.analyze.matched import MatchedTable
 from gialint.analyze.options import DEFAULT_OPTIONS, EmptyCell, LintOptions
 from gialint.analyze.prose import Passage
 from gialint.analyze.suppress import Unmatched, names_any
+from gialint.analyze.writing import Doubled, Slip, doubled_words, enumeration_slips, report_prose
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TableSpec, Version
@@ -61,6 +64,7 @@ __all__ = [
     "ColumnSpec",
     "Diagnostic",
     "Document",
+    "Doubled",
     "Edit",
     "EmptyCell",
     "Finding",
@@ -83,6 +87,7 @@ __all__ = [
     "Section",
     "SectionSpec",
     "Severity",
+    "Slip",
     "Span",
     "Subsection",
     "Table",
@@ -96,12 +101,15 @@ __all__ = [
     "cell_edit",
     "classify",
     "default_reader",
+    "doubled_words",
+    "enumeration_slips",
     "findings_for",
     "fix_of",
     "names_any",
     "normalize",
     "number",
     "plain_number",
+    "report_prose",
     "strip_note",
     "usual_dash",
 ]
