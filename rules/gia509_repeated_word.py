@@ -38,6 +38,5 @@ class RepeatedWord(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for passage in report_prose(doc.passages, doc.report.title):
-            for doubled in doubled_words(passage, doc.model):
-                yield self.diagnostic(passage.span_of(doubled.start, doubled.end), word=doubled.word)
+        for doubled in doubled_words(report_prose(doc.passages, doc.report.title), doc.model):
+            yield self.diagnostic(doubled.passage.span_of(doubled.start, doubled.end), word=doubled.word)

@@ -22,14 +22,22 @@ from gialint.base.memo import Memo
 from gialint.formats import FormatModel
 from gialint.parse.ast import Title
 
-_DEPTH = 3  # open lists of one family kept at once (a list nested in a point of another)
+_DEPTH = 3  # open lists of one family kept at once (a list nested in a point of its own family)
+
+
+@frozen
+class Template:
+    """One way of writing a marker ("{zh}是"), as a pattern whose group "num" holds the numeral."""
+
+    pattern: re.Pattern[str]
+    literal: str  # a piece of it that any marker contains ("是"): a text without it has none
 
 
 @frozen
 class Family:
     """One way of numbering points: its markers, and whether a list runs over paragraphs."""
 
-    pattern: re.Pattern[str]  # a marker; group "num" holds its number
+    templates: tuple[Template, ...]
     across_paragraphs: bool
 
 
@@ -38,6 +46,7 @@ class Enumeration:
     families: tuple[Family, ...]
     numbers: Mapping[str, int]  # a numeral ("三", "3") → its number
     boundary: frozenset[str]  # characters a marker may follow
+    across: frozenset[int]  # the families whose lists run over paragraphs
 
 
 @frozen
@@ -63,36 +72,37 @@ class Slip:
     previous: str  # the point before, as the list calls it: "一是"
 
 
-def _template(template: str, numerals: Iterable[str]) -> str:
-    zh = "|".join(re.escape(n) for n in sorted(numerals, key=len, reverse=True))
-    out = ""
-    for piece in re.split(r"(\{zh\}|\{n\})", template):
-        if piece == "{zh}":
-            out += f"(?P<num>{zh})"
-        elif piece == "{n}":
-            out += r"(?<![0-9０-９])(?P<num>[0-9]{1,2})"
-        else:
-            out += re.escape(piece)
-    return out
+def _template(template: str, numerals: Sequence[str], not_before: str) -> Template:
+    """A marker template: ``{zh}`` stands for a Chinese numeral, ``{n}`` for 1–20 in digits. The
+    numeral is matched as a class of characters (a pattern that starts with one is scanned
+    fast) and then looked up."""
+    characters = "".join(sorted(set("".join(numerals))))
+    longest = max((len(n) for n in numerals), default=1)
+    zh = f"[{re.escape(characters)}]" + f"[{re.escape(characters)}]?" * (longest - 1)
+    pieces = re.split(r"(\{zh\}|\{n\})", template)
+    out = "".join(
+        f"(?P<num>{zh})" if p == "{zh}" else "(?P<num>[0-9][0-9]?)" if p == "{n}" else re.escape(p) for p in pieces
+    )
+    if not_before:
+        out += f"(?![{re.escape(not_before)}])"
+    literal = max((p for p in pieces if p not in ("{zh}", "{n}")), key=len, default="")
+    return Template(re.compile(out), literal)
 
 
 def _enumeration(model: FormatModel, _key: str) -> Enumeration:
     raw: Mapping[str, Any] = model.content.get("enumeration", {})
     numerals: list[str] = list(raw.get("numerals", []))
-    families = []
-    for family in raw.get("family", []):
-        # a group name may not stand in two alternatives: number each alternative's apart
-        pattern = "|".join(
-            f"(?:{_template(t, numerals).replace('(?P<num>', f'(?P<num{i}>')})"
-            for i, t in enumerate(family["templates"])
+    families = tuple(
+        Family(
+            tuple(_template(t, numerals, family.get("not_before", "")) for t in family["templates"]),
+            bool(family.get("across_paragraphs", False)),
         )
-        not_before = family.get("not_before", "")
-        if not_before:
-            pattern = f"(?:{pattern})(?![{re.escape(not_before)}])"
-        families.append(Family(re.compile(pattern), bool(family.get("across_paragraphs", False))))
+        for family in raw.get("family", [])
+    )
     numbers = {n: i + 1 for i, n in enumerate(numerals)}
     numbers.update({str(i): i for i in range(1, 21)})
-    return Enumeration(tuple(families), numbers, frozenset(raw.get("boundary", "")))
+    across = frozenset(i for i, family in enumerate(families) if family.across_paragraphs)
+    return Enumeration(families, numbers, frozenset(raw.get("boundary", "")), across)
 
 
 _ENUMERATION: Memo[FormatModel, Enumeration] = Memo(_enumeration, limit=16)
@@ -107,18 +117,34 @@ def markers(text: str, config: Enumeration, breaks: Sequence[int] = (0,)) -> lis
     """The numbered-point markers of ``text``, in order; ``breaks`` are where its lines begin."""
     found: list[Marker] = []
     for index, family in enumerate(config.families):
-        for match in family.pattern.finditer(text):
-            group = next(name for name, value in match.groupdict().items() if value is not None)
-            number = config.numbers.get(match.group(group))
-            if number is None:
+        for template in family.templates:
+            if template.literal not in text:
                 continue
-            start = match.start()
-            before = text[:start].rstrip(" \t\u3000")
-            line = breaks[bisect.bisect_right(breaks, start) - 1]
-            boundary = len(before) <= line or before[-1] in config.boundary or start > len(before)
-            found.append(Marker(index, number, start, match.end(), match.start(group), match.end(group), boundary))
+            for match in template.pattern.finditer(text):
+                number = config.numbers.get(match.group("num"))
+                num_start = match.start("num")
+                if number is None or text[num_start - 1 : num_start].isdigit():  # a figure's last digits
+                    continue
+                start = match.start()
+                found.append(
+                    Marker(
+                        index,
+                        number,
+                        start,
+                        match.end(),
+                        num_start,
+                        match.end("num"),
+                        _boundary(text, start, breaks, config),
+                    )
+                )
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _boundary(text: str, start: int, breaks: Sequence[int], config: Enumeration) -> bool:
+    """Whether a marker at ``start`` begins a line or follows a boundary character or a space."""
+    line = breaks[bisect.bisect_right(breaks, start) - 1]
+    return start == line or text[start - 1] in config.boundary
 
 
 def _spelled(text: str, marker: Marker, number: int, config: Enumeration) -> str:
@@ -160,7 +186,7 @@ def enumeration_slips(passages: Iterable[Passage], model: FormatModel) -> Iterat
     A subsection's passages are read as one text, so that a marker a crawler broke over two
     lines ("三" / "是") is still one, and each line's start counts as a boundary."""
     config = enumeration_of(model)
-    across = {i for i, family in enumerate(config.families) if family.across_paragraphs}
+    across = config.across
     for scope in _scopes(passages):
         breaks = list(itertools.accumulate((len(p.text) for p in scope[:-1]), initial=0))
         text = "".join(p.text for p in scope)
@@ -221,7 +247,6 @@ def _follow(lists: list[tuple[int, ...]], marker: Marker) -> tuple[int, int] | N
 @frozen
 class Repetition:
     pattern: re.Pattern[str]  # a word written twice; group "word" holds it
-    characters: frozenset[str]  # single characters whose doubling is flagged
     counts: frozenset[str]
     numerals: frozenset[str]
     allowed: tuple[str, ...]
@@ -242,10 +267,13 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 def _repetition(model: FormatModel, _key: str) -> Repetition:
     raw: Mapping[str, Any] = model.content.get("repeated_word", {})
     longest = int(raw.get("longest", 4))
-    pattern = re.compile(f"(?P<word>[{_CJK}]{{1,{longest}}}?)(?P=word)")
+    words = [f"[{_CJK}]{{2,{longest}}}?"]
+    characters = "".join(raw.get("characters", []))
+    if characters:
+        words.insert(0, f"[{re.escape(characters)}]")  # only these single characters
+    pattern = re.compile(f"(?P<word>{'|'.join(words)})(?P=word)")
     return Repetition(
         pattern,
-        frozenset(raw.get("characters", [])),
         frozenset(raw.get("counts", [])),
         frozenset(raw.get("numerals", "")),
         tuple(raw.get("allowed", [])),
@@ -272,25 +300,26 @@ def _allowed(text: str, start: int, end: int, config: Repetition) -> bool:
     return False
 
 
-def doubled_words(passage: Passage, model: FormatModel) -> Iterator[Doubled]:
-    """Each word written twice in a row in the passage, but proper reduplication."""
+def doubled_words(passages: Iterable[Passage], model: FormatModel) -> Iterator[Doubled]:
+    """Each word written twice in a row in the passages, but proper reduplication. Passages
+    that are not sentences (no sentence punctuation) or not as written (joined from cells)
+    are passed over: two equal labels side by side are no slip."""
     config = repetition_of(model)
+    for passage in passages:
+        text = passage.text
+        if passage.exact and not config.sentence_marks.isdisjoint(text):
+            yield from _doubled(passage, config)
+
+
+def _doubled(passage: Passage, config: Repetition) -> Iterator[Doubled]:
     text = passage.text
-    if not passage.exact or config.sentence_marks.isdisjoint(text):
-        return  # cells joined into a line, or a label: two equal cells side by side are no slip
     position = 0
-    while True:
-        match = config.pattern.search(text, position)
-        if match is None:
-            return
+    while (match := config.pattern.search(text, position)) is not None:
         word = match.group("word")
         start, end = match.span()
         position = start + 1
-        if len(word) == 1 and word not in config.characters:
+        if (len(word) == 2 and word[0] in config.counts) or all(c in config.numerals for c in word):
             continue
-        if len(word) == 2 and word[0] in config.counts:
-            continue
-        if all(c in config.numerals for c in word) or _allowed(text, start, end, config):
-            continue
-        yield Doubled(passage, start + len(word), end, word)
-        position = end
+        if not _allowed(text, start, end, config):
+            yield Doubled(passage, start + len(word), end, word)
+            position = end

@@ -30,9 +30,8 @@ def test_the_words_share_no_character() -> None:
     characters = "".join(WORDS)
     assert len(set(characters)) == len(characters)
     assert all(len(w) <= load().content["repeated_word"]["longest"] for w in WORDS)
-    config = repetition_of(load())
-    assert config.characters == {"的"}  # the one word of one character here
-    assert not any(p in a + b + b for a in WORDS for b in WORDS for p in config.allowed)
+    assert load().content["repeated_word"]["characters"] == ["的"]  # the one word of one character here
+    assert not any(p in a + b + b for a in WORDS for b in WORDS for p in repetition_of(load()).allowed)
 
 
 sentences = st.lists(st.sampled_from(WORDS[:-1]), min_size=2, max_size=8, unique=True).map("".join)
