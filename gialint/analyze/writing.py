@@ -246,7 +246,8 @@ def _follow(lists: list[tuple[int, ...]], marker: Marker) -> tuple[int, int] | N
 
 @frozen
 class Repetition:
-    pattern: re.Pattern[str]  # a word written twice; group "word" holds it
+    pattern: re.Pattern[str]  # a word of two characters or more written twice; group "word" holds it
+    characters: tuple[str, ...]  # the single characters whose doubling is a slip
     counts: frozenset[str]
     numerals: frozenset[str]
     allowed: tuple[str, ...]
@@ -267,13 +268,11 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 def _repetition(model: FormatModel, _key: str) -> Repetition:
     raw: Mapping[str, Any] = model.content.get("repeated_word", {})
     longest = int(raw.get("longest", 4))
-    words = [f"[{_CJK}]{{2,{longest}}}?"]
-    characters = "".join(raw.get("characters", []))
-    if characters:
-        words.insert(0, f"[{re.escape(characters)}]")  # only these single characters
-    pattern = re.compile(f"(?P<word>{'|'.join(words)})(?P=word)")
+    # greedy: a pattern that tries the longest word first is scanned faster than the shortest first
+    pattern = re.compile(f"(?P<word>[{_CJK}]{{2,{longest}}})(?P=word)")
     return Repetition(
         pattern,
+        tuple(raw.get("characters", [])),
         frozenset(raw.get("counts", [])),
         frozenset(raw.get("numerals", "")),
         tuple(raw.get("allowed", [])),
@@ -311,15 +310,22 @@ def doubled_words(passages: Iterable[Passage], model: FormatModel) -> Iterator[D
             yield from _doubled(passage, config)
 
 
+def _candidates(text: str, config: Repetition) -> list[tuple[int, str]]:
+    """(start, word) of each word written twice, in order."""
+    found = [(m.start(), m.group("word")) for m in config.pattern.finditer(text)]
+    for character in config.characters:
+        at = text.find(character * 2)
+        while at >= 0:
+            found.append((at, character))
+            at = text.find(character * 2, at + 2)
+    return sorted(found)
+
+
 def _doubled(passage: Passage, config: Repetition) -> Iterator[Doubled]:
     text = passage.text
-    position = 0
-    while (match := config.pattern.search(text, position)) is not None:
-        word = match.group("word")
-        start, end = match.span()
-        position = start + 1
+    for start, word in _candidates(text, config):
+        end = start + 2 * len(word)
         if (len(word) == 2 and word[0] in config.counts) or all(c in config.numerals for c in word):
             continue
         if not _allowed(text, start, end, config):
             yield Doubled(passage, start + len(word), end, word)
-            position = end
