@@ -19,7 +19,8 @@ shows a rule package, and docs/architecture.md where each name is defined.
 - what the prose states: a section's text as one string (:func:`section_prose`, :func:`report_prose`:
   :class:`Prose`), the words of content.toml's required-content tables (:func:`required_content`),
   what the report says of its parts (:func:`part_statements`) and of its year (:func:`year_claims`,
-  :class:`ClaimKind`);
+  :class:`ClaimKind`), and how it is written (:func:`own_passages`, :func:`enumeration_slips`:
+  :class:`Slip`, :func:`doubled_words`: :class:`Doubled`);
 - what rules share: :class:`IdentityRule` (a rule per kind of identity of formats.toml) and
   the arithmetic helpers, :func:`classify` (what kind of file this is), and for rules that
   check suppressions, :class:`Unmatched`, :func:`names_any` and :func:`all_rules`;
@@ -53,6 +54,7 @@ from gialint.analyze.prose import Passage
 from gialint.analyze.required import required_content
 from gialint.analyze.section_text import Prose, report_prose, section_prose
 from gialint.analyze.suppress import Unmatched, names_any
+from gialint.analyze.writing import Doubled, Slip, doubled_words, enumeration_slips, own_passages
 from gialint.analyze.year_claims import ClaimKind, year_claims
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
 from gialint.base.span import Span
@@ -87,6 +89,7 @@ __all__ = [
     "ColumnSpec",
     "Diagnostic",
     "Document",
+    "Doubled",
     "Edit",
     "EmptyCell",
     "Finding",
@@ -110,6 +113,7 @@ __all__ = [
     "Section",
     "SectionSpec",
     "Severity",
+    "Slip",
     "Span",
     "Subsection",
     "Table",
@@ -127,11 +131,14 @@ __all__ = [
     "classify",
     "copied_settings",
     "default_reader",
+    "doubled_words",
+    "enumeration_slips",
     "findings_for",
     "fix_of",
     "names_any",
     "normalize",
     "number",
+    "own_passages",
     "part_statements",
     "plain_number",
     "previous_name",

@@ -27,11 +27,15 @@ class Passage:
     subsection: Heading | None  # the subsection heading it stands under ("（一）主动公开情况"), if any
     index: int  # its position among the report's passages
 
+    @property
+    def exact(self) -> bool:
+        """Whether the text stands in the file as it is, on one line (not joined from pieces)."""
+        return self.span.line == self.span.end_line and self.span.end_column - self.span.column == len(self.text)
+
     def span_of(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]``; the whole passage where the text was joined from
         pieces whose columns are not its own (a row of cells read as a sentence)."""
-        exact = self.span.line == self.span.end_line and self.span.end_column - self.span.column == len(self.text)
-        if not exact or not 0 <= start < end <= len(self.text):
+        if not self.exact or not 0 <= start < end <= len(self.text):
             return self.span
         return Span(self.span.line, self.span.column + start, self.span.line, self.span.column + end)
 

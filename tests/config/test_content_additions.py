@@ -62,7 +62,17 @@ def test_an_edited_additions_file_is_a_cache_miss(tmp_path: Path) -> None:
     additions = tmp_path / "province.toml"
     additions.write_text('[fee_statement]\nsection_words = ["计收"]\n', encoding="utf-8")
     (tmp_path / "gialint.toml").write_text('content = "province.toml"\nselect = ["GIA502"]\n', encoding="utf-8")
-    run = [sys.executable, "-m", "gialint", "check", "--format", "json", "--cache-dir", str(tmp_path / "cache"), "r.txt"]
+    run = [
+        sys.executable,
+        "-m",
+        "gialint",
+        "check",
+        "--format",
+        "json",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "r.txt",
+    ]
 
     def codes() -> list[str]:
         done = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path, timeout=120)

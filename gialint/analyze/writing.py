@@ -1,0 +1,331 @@
+"""How the prose is written: numbered points that skip or repeat a number, and words written twice.
+
+What counts as a numbered point and which doubled words are proper is data (content.toml,
+``[enumeration]`` and ``[repeated_word]``), read here into :class:`Enumeration` and
+:class:`Repetition` once per format model. :func:`enumeration_slips` and :func:`doubled_words`
+walk :attr:`Document.passages <gialint.analyze.document.Document.passages>`; rules GIA505 and
+GIA509 turn what they find into findings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from gialint.analyze.prose import Passage
+from gialint.base.memo import Memo
+from gialint.formats import FormatModel
+from gialint.parse.ast import Title
+
+_DEPTH = 3  # open lists of one family kept at once (a list nested in a point of its own family)
+
+
+@frozen
+class Template:
+    """One way of writing a marker ("{zh}是"), as a pattern whose group "num" holds the numeral."""
+
+    pattern: re.Pattern[str]
+    literal: str  # a piece of it that any marker contains ("是"): a text without it has none
+
+
+@frozen
+class Family:
+    """One way of numbering points: its markers, and whether a list runs over paragraphs."""
+
+    templates: tuple[Template, ...]
+    across_paragraphs: bool
+
+
+@frozen
+class Enumeration:
+    families: tuple[Family, ...]
+    numbers: Mapping[str, int]  # a numeral ("三", "3") → its number
+    boundary: frozenset[str]  # characters a marker may follow
+    across: frozenset[int]  # the families whose lists run over paragraphs
+
+
+@frozen
+class Marker:
+    family: int  # index into Enumeration.families
+    number: int
+    start: int
+    end: int
+    num_start: int  # where its numeral stands in the passage
+    num_end: int
+    boundary: bool  # at the start of the passage or after a boundary character
+
+
+@frozen
+class Slip:
+    """A numbered point whose number does not follow the point before it."""
+
+    passage: Passage
+    start: int
+    end: int
+    found: str  # the marker as written: "三是"
+    expected: str  # the marker the list calls for: "二是"
+    previous: str  # the point before, as the list calls it: "一是"
+
+
+def _template(template: str, numerals: Sequence[str], not_before: str) -> Template:
+    """A marker template: ``{zh}`` stands for a Chinese numeral, ``{n}`` for 1–20 in digits. The
+    numeral is matched as a class of characters (a pattern that starts with one is scanned
+    fast) and then looked up."""
+    characters = "".join(sorted(set("".join(numerals))))
+    longest = max((len(n) for n in numerals), default=1)
+    zh = f"[{re.escape(characters)}]" + f"[{re.escape(characters)}]?" * (longest - 1)
+    pieces = re.split(r"(\{zh\}|\{n\})", template)
+    out = "".join(
+        f"(?P<num>{zh})" if p == "{zh}" else "(?P<num>[0-9][0-9]?)" if p == "{n}" else re.escape(p) for p in pieces
+    )
+    if not_before:
+        out += f"(?![{re.escape(not_before)}])"
+    literal = max((p for p in pieces if p not in ("{zh}", "{n}")), key=len, default="")
+    return Template(re.compile(out), literal)
+
+
+def _enumeration(model: FormatModel, _key: str) -> Enumeration:
+    raw: Mapping[str, Any] = model.content.get("enumeration", {})
+    numerals: list[str] = list(raw.get("numerals", []))
+    families = tuple(
+        Family(
+            tuple(_template(t, numerals, family.get("not_before", "")) for t in family["templates"]),
+            bool(family.get("across_paragraphs", False)),
+        )
+        for family in raw.get("family", [])
+    )
+    numbers = {n: i + 1 for i, n in enumerate(numerals)}
+    numbers.update({str(i): i for i in range(1, 21)})
+    across = frozenset(i for i, family in enumerate(families) if family.across_paragraphs)
+    return Enumeration(families, numbers, frozenset(raw.get("boundary", "")), across)
+
+
+_ENUMERATION: Memo[FormatModel, Enumeration] = Memo(_enumeration, limit=16)
+
+
+def enumeration_of(model: FormatModel) -> Enumeration:
+    """The numbered-point families of content.toml, read once per model."""
+    return _ENUMERATION(model, "enumeration")
+
+
+def markers(text: str, config: Enumeration, breaks: Sequence[int] = (0,)) -> list[Marker]:
+    """The numbered-point markers of ``text``, in order; ``breaks`` are where its lines begin."""
+    found: list[Marker] = []
+    for index, family in enumerate(config.families):
+        for template in family.templates:
+            if template.literal not in text:
+                continue
+            for match in template.pattern.finditer(text):
+                number = config.numbers.get(match.group("num"))
+                num_start = match.start("num")
+                if number is None or text[num_start - 1 : num_start].isdigit():  # a figure's last digits
+                    continue
+                start = match.start()
+                found.append(
+                    Marker(
+                        index,
+                        number,
+                        start,
+                        match.end(),
+                        num_start,
+                        match.end("num"),
+                        _boundary(text, start, breaks, config),
+                    )
+                )
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _boundary(text: str, start: int, breaks: Sequence[int], config: Enumeration) -> bool:
+    """Whether a marker at ``start`` begins a line or follows a boundary character or a space."""
+    line = breaks[bisect.bisect_right(breaks, start) - 1]
+    return start == line or text[start - 1] in config.boundary
+
+
+def _spelled(text: str, marker: Marker, number: int, config: Enumeration) -> str:
+    """The marker written with ``number`` in its own numerals."""
+    written = text[marker.num_start : marker.num_end]
+    if written.isdigit():
+        numeral = str(number)
+    else:
+        numeral = next(n for n, i in config.numbers.items() if i == number and not n.isdigit())
+    return text[marker.start : marker.num_start] + numeral + text[marker.num_end : marker.end]
+
+
+def own_passages(passages: Iterable[Passage], title: Title | None) -> Iterator[Passage]:
+    """The passages that are the report's own text: those in its sections, and those of the
+    preamble after its title (what stands above the title is the page around it: a site's
+    menus, a crawler's header)."""
+    for passage in passages:
+        if passage.section is not None or (title is not None and passage.span.line > title.span.end_line):
+            yield passage
+
+
+def _scopes(passages: Iterable[Passage]) -> Iterator[list[Passage]]:
+    """The passages in runs of one subsection (or one section's text outside subsections)."""
+    run: list[Passage] = []
+    for passage in passages:
+        if run and (passage.section, passage.subsection) != (run[-1].section, run[-1].subsection):
+            yield run
+            run = []
+        run.append(passage)
+    if run:
+        yield run
+
+
+def enumeration_slips(passages: Iterable[Passage], model: FormatModel) -> Iterator[Slip]:
+    """Each marker that neither starts a list ("一是", "（一）", "1.") nor follows the point before it
+    in any list still open; lists are open within a passage, or over one subsection's
+    passages for a family that runs across paragraphs.
+
+    A subsection's passages are read as one text, so that a marker a crawler broke over two
+    lines ("三" / "是") is still one, and each line's start counts as a boundary."""
+    config = enumeration_of(model)
+    across = config.across
+    for scope in _scopes(passages):
+        breaks = list(itertools.accumulate((len(p.text) for p in scope[:-1]), initial=0))
+        text = "".join(p.text for p in scope)
+        open_lists: dict[int, list[tuple[int, ...]]] = {}
+        current = 0
+        for marker in markers(text, config, breaks):
+            at = bisect.bisect_right(breaks, marker.start) - 1
+            if at != current:
+                open_lists = {i: lists for i, lists in open_lists.items() if i in across}
+                current = at
+            if marker.boundary and marker.family not in across:
+                for i in across:
+                    open_lists.pop(i, None)  # "一是" lists end where a point of another kind begins
+            slip = _follow(open_lists.setdefault(marker.family, []), marker)
+            if slip is not None:
+                passage, offset = scope[at], breaks[at]
+                end = min(marker.end - offset, len(passage.text))
+                yield Slip(
+                    passage,
+                    marker.start - offset,
+                    end,
+                    text[marker.start : marker.end],
+                    _spelled(text, marker, slip[0], config),
+                    _spelled(text, marker, slip[1], config),
+                )
+
+
+def _follow(lists: list[tuple[int, ...]], marker: Marker) -> tuple[int, int] | None:
+    """Take ``marker`` into the open ``lists`` (innermost last), each held as the numbers its
+    last point may have; (expected, previous) where the marker continues none of them.
+
+    After a slip the last point may be the number written or the one expected (a typo in
+    "一是 二是 五是 四是", a skip in "一是 三是 四是"): the next point may follow either, so
+    that one slip is one finding."""
+    number = marker.number
+    if lists and number - 1 in lists[-1]:
+        lists[-1] = (number,)
+        return None
+    if not marker.boundary:
+        return None
+    if number == 1:
+        lists.append((1,))
+        del lists[:-_DEPTH]
+        return None
+    for depth in range(len(lists) - 2, -1, -1):
+        if number - 1 in lists[depth]:  # the next point of an outer list: the inner one has ended
+            del lists[depth + 1 :]
+            lists[depth] = (number,)
+            return None
+    if not lists:
+        lists.append((number,))  # a list whose start is not in view
+        return None
+    previous = lists[-1][0]
+    lists[-1] = (number, previous + 1)
+    return previous + 1, previous
+
+
+@frozen
+class Repetition:
+    pattern: re.Pattern[str]  # a word of two characters or more written twice; group "word" holds it
+    characters: tuple[str, ...]  # the single characters whose doubling is a slip
+    counts: frozenset[str]
+    numerals: frozenset[str]
+    allowed: tuple[str, ...]
+    sentence_marks: frozenset[str]  # a passage without any is a label or a fragment, not a sentence
+
+
+@frozen
+class Doubled:
+    passage: Passage
+    start: int  # the second copy
+    end: int
+    word: str
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def _repetition(model: FormatModel, _key: str) -> Repetition:
+    raw: Mapping[str, Any] = model.content.get("repeated_word", {})
+    longest = int(raw.get("longest", 4))
+    # greedy: a pattern that tries the longest word first is scanned faster than the shortest first
+    pattern = re.compile(f"(?P<word>[{_CJK}]{{2,{longest}}})(?P=word)")
+    return Repetition(
+        pattern,
+        tuple(raw.get("characters", [])),
+        frozenset(raw.get("counts", [])),
+        frozenset(raw.get("numerals", "")),
+        tuple(raw.get("allowed", [])),
+        frozenset(raw.get("sentence_marks", "")),
+    )
+
+
+_REPETITION: Memo[FormatModel, Repetition] = Memo(_repetition, limit=16)
+
+
+def repetition_of(model: FormatModel) -> Repetition:
+    """The doubled-word settings of content.toml, read once per model."""
+    return _REPETITION(model, "repeated_word")
+
+
+def _allowed(text: str, start: int, end: int, config: Repetition) -> bool:
+    """Whether ``text[start:end]`` stands inside one of the allowed phrases."""
+    for phrase in config.allowed:
+        at = text.find(phrase, max(0, end - len(phrase)))
+        while 0 <= at <= start:
+            if at + len(phrase) >= end:
+                return True
+            at = text.find(phrase, at + 1)
+    return False
+
+
+def doubled_words(passages: Iterable[Passage], model: FormatModel) -> Iterator[Doubled]:
+    """Each word written twice in a row in the passages, but proper reduplication. Passages
+    that are not sentences (no sentence punctuation) or not as written (joined from cells)
+    are passed over: two equal labels side by side are no slip."""
+    config = repetition_of(model)
+    for passage in passages:
+        text = passage.text
+        if passage.exact and not config.sentence_marks.isdisjoint(text):
+            yield from _doubled(passage, config)
+
+
+def _candidates(text: str, config: Repetition) -> list[tuple[int, str]]:
+    """(start, word) of each word written twice, in order."""
+    found = [(m.start(), m.group("word")) for m in config.pattern.finditer(text)]
+    for character in config.characters:
+        at = text.find(character * 2)
+        while at >= 0:
+            found.append((at, character))
+            at = text.find(character * 2, at + 2)
+    return sorted(found)
+
+
+def _doubled(passage: Passage, config: Repetition) -> Iterator[Doubled]:
+    text = passage.text
+    for start, word in _candidates(text, config):
+        end = start + 2 * len(word)
+        if (len(word) == 2 and word[0] in config.counts) or all(c in config.numerals for c in word):
+            continue
+        if not _allowed(text, start, end, config):
+            yield Doubled(passage, start + len(word), end, word)

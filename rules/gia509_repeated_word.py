@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, doubled_words, own_passages
+
+
+class RepeatedWord(Rule):
+    """
+    ## What it does
+    Flags a word written twice in a row in the prose — "资金资金", "公开公开", "的的" — at the
+    second copy. Words of two to four Chinese characters are checked; a single character
+    only where doubling it is never right ("的"). Proper reduplication (常常, 家家户户,
+    一步一步, 研究研究) is not flagged, nor figures, dates, web addresses or punctuation, nor
+    text that is not a sentence (table labels, cells joined into a line), nor the page
+    above the report's title (a site's menus).
+
+    ## Why it matters
+    A doubled word is a typing slip that a spelling checker does not catch in Chinese.
+    It is harmless to the figures, but a published report keeps it, and readers take it
+    as a sign the text was not read through.
+
+    ## Example
+    "二是规范审核审核发布机制" gets `GIA509 “审核”连写了两次：“审核审核”`;
+    "扎扎实实推进政务公开" and "层层落实责任" get nothing.
+    """
+
+    code = "GIA509"
+    name = "repeated-word"
+    summary = Text(zh="正文中同一个词连写两次", en="A word written twice in a row in the text")
+    rationale = "A doubled word is a typing slip; the allowed reduplications are listed in content.toml."
+    severity = Severity.INFO
+    messages = {
+        "default": Text(
+            zh="“{word}”连写了两次：“{word}{word}”",
+            en="“{word}” is written twice in a row: “{word}{word}”",
+        )
+    }
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for doubled in doubled_words(own_passages(doc.passages, doc.report.title), doc.model):
+            yield self.diagnostic(doubled.passage.span_of(doubled.start, doubled.end), word=doubled.word)

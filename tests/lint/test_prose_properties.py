@@ -1,0 +1,104 @@
+"""Properties of the prose checks GIA505 (enumeration) and GIA509 (repeated-word), on reports
+written by :mod:`gialint.testing` with paragraphs drawn by hypothesis."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gialint
+from gialint.analyze.writing import repetition_of
+from gialint.base.diagnostic import Diagnostic
+from gialint.formats import load
+from gialint.parse.ast import Layout
+from gialint.testing import LAYOUTS, consistent_values, render
+
+CODES = ("GIA505", "GIA509")
+NUMERALS: list[str] = load().content["enumeration"]["numerals"]  # 一 … 二十
+# words of a report, no two sharing a character: a word written twice is the only way a
+# paragraph made of them can hold a doubled word, and no word written twice after another
+# makes an allowed phrase ("项目" would make "目的的")
+WORDS = (
+    "政务", "公开", "信息", "平台", "建设", "监督", "保障", "申请", "组织", "领导", "制度", "培训",
+    "网站", "审核", "发布", "解读", "回应", "资金", "工程", "落实", "新媒体", "优化营商", "的",
+)  # fmt: skip
+
+
+def test_the_words_share_no_character() -> None:
+    characters = "".join(WORDS)
+    assert len(set(characters)) == len(characters)
+    assert all(len(w) <= load().content["repeated_word"]["longest"] for w in WORDS)
+    assert load().content["repeated_word"]["characters"] == ["的"]  # the one word of one character here
+    assert not any(p in a + b + b for a in WORDS for b in WORDS for p in repetition_of(load()).allowed)
+
+
+sentences = st.lists(st.sampled_from(WORDS[:-1]), min_size=2, max_size=8, unique=True).map("".join)
+# sentences of words, none twice in a sentence (nor, so, any run of words written twice)
+paragraphs = st.lists(st.lists(st.sampled_from(WORDS), min_size=2, max_size=10, unique=True), min_size=1, max_size=4)
+
+
+def _report(paragraph_lines: list[str], year: int, seed: int, layout: Layout) -> tuple[str, int]:
+    """A generated report with ``paragraph_lines`` after the heading of section 一, and the line
+    number of the first of them."""
+    lines = render(year, consistent_values(year, random.Random(seed)), layout).text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.endswith("总体情况")) + 1
+    lines[at:at] = paragraph_lines
+    return "\n".join(lines), at + 1
+
+
+def _findings(text: str) -> list[Diagnostic]:
+    return list(gialint.lint_text(text, select=list(CODES)).diagnostics)
+
+
+def _text(sentences_of_words: list[list[str]]) -> str:
+    return "".join("".join(words) + "。" for words in sentences_of_words)
+
+
+@given(st.sampled_from([2019, 2020, 2021, 2023]), st.integers(0, 2**32), st.sampled_from(LAYOUTS))
+def test_a_generated_report_gets_no_finding(year: int, seed: int, layout: Layout) -> None:
+    text = render(year, consistent_values(year, random.Random(seed)), layout).text
+    assert _findings(text) == []
+
+
+@given(paragraphs, st.integers(1, 10), st.booleans(), st.integers(0, 2**32), st.sampled_from(LAYOUTS))
+def test_well_written_paragraphs_get_no_finding(
+    words: list[list[str]], points: int, one_line: bool, seed: int, layout: Layout
+) -> None:
+    """Sentences without a doubled word and a list 一是 … N是, in one line or one point a line."""
+    body = [f"{NUMERALS[n]}是{_text(words)}" for n in range(points)]
+    lines = ["".join(body)] if one_line else body
+    text, _ = _report(lines, 2021, seed, layout)
+    assert _findings(text) == []
+
+
+@given(paragraphs, st.data())
+def test_a_doubled_word_is_caught_where_it_stands(words: list[list[str]], data: st.DataObject) -> None:
+    s = data.draw(st.integers(0, len(words) - 1), label="sentence")
+    i = data.draw(st.integers(0, len(words[s]) - 1), label="word")
+    word = words[s][i]
+    words[s][i : i + 1] = [word, word]
+    paragraph = _text(words)
+    second = len(_text(words[:s])) + len("".join(words[s][: i + 1]))
+    text, line = _report([paragraph], 2020, data.draw(st.integers(0, 2**32)), Layout.TSV)
+    found = [(d.code, d.span.line, d.span.column, d.span.end_column) for d in _findings(text)]
+    assert found == [("GIA509", line, second + 1, second + 1 + len(word))]
+
+
+@given(st.integers(2, 10), st.data())
+def test_a_changed_point_number_is_caught_at_that_point(points: int, data: st.DataObject) -> None:
+    """一是 … N是 with the k-th marker (k ≥ 2; a list whose first marker is not 一 cannot be told
+    from one whose start is out of view) changed to another number: one finding, there."""
+    k = data.draw(st.integers(2, points), label="changed point")
+    m = data.draw(st.integers(2, points + 1).filter(lambda m: m != k), label="written number")
+    numbers = [m if n == k else n for n in range(1, points + 1)]
+    sentence = data.draw(sentences, label="sentence")
+    body = [f"{NUMERALS[n - 1]}是{sentence}。" for n in numbers]
+    one_line = data.draw(st.booleans(), label="one line")
+    lines = ["".join(body)] if one_line else body
+    text, first = _report(lines, 2021, data.draw(st.integers(0, 2**32)), Layout.TSV)
+    line, column = (first, 1 + len("".join(body[: k - 1]))) if one_line else (first + k - 1, 1)
+    found = _findings(text)
+    assert [(d.code, d.span.line, d.span.column) for d in found] == [("GIA505", line, column)]
+    assert f"应为“{NUMERALS[k - 1]}是”" in found[0].message.zh
