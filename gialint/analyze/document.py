@@ -8,7 +8,8 @@ statistics table matched to its version, row by row and cell by cell.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from attrs import frozen
 
@@ -28,6 +29,8 @@ from gialint.parse.ast import Cell, Report, Section
 from gialint.parse.driver import parse_report
 from gialint.parse.outline import SectionFound, outline
 from gialint.read.source import ReadError, normalize_newlines
+
+_T = TypeVar("_T")
 
 
 @frozen
@@ -85,6 +88,19 @@ class Document:
     def passages(self) -> tuple[Passage, ...]:
         """The report's prose, paragraph by paragraph, with the section each stands in."""
         return find_passages(self.report, self.sections)
+
+    def once(self, key: str, make: Callable[[], _T]) -> _T:
+        """What ``make()`` gives, made once for this document and kept under ``key``: what several
+        rules derive from the same text (a section's prose, the year claims) is derived once."""
+        kept = self._derived
+        if key not in kept:
+            kept[key] = make()
+        found: _T = kept[key]
+        return found
+
+    @functools.cached_property
+    def _derived(self) -> dict[str, Any]:
+        return {}
 
     @functools.cached_property
     def narrative(self) -> Narrative:

@@ -90,6 +90,11 @@ def _this_year(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
 
 
 def year_claims(doc: Document) -> tuple[YearClaim, ...]:
+    """Where the report states its own year (made once per document)."""
+    return doc.once("year_claims", lambda: _year_claims(doc))
+
+
+def _year_claims(doc: Document) -> tuple[YearClaim, ...]:
     """The title's year (where the report has a title) and every statement of the report's own year
     in its text, in the order above."""
     words = required_content(doc.model).years
