@@ -15,6 +15,7 @@ read, with the words of content.toml ``[year_consistency]``:
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator
 
@@ -33,6 +34,7 @@ _PERIOD = re.compile(
 )
 _OPENING = re.compile(r"\s*" + _YEAR + r"\s*年度?\s*,")
 _TITLE_OF = re.compile(r"《[^《》]*》")
+_SENTENCE_ENDS = "。;!?"  # as Prose.sentences cuts the folded text
 
 
 class ClaimKind(enum.Enum):
@@ -56,19 +58,32 @@ def _masked(text: str) -> str:
 
 
 def _periods(prose: Prose, words: YearWords, anywhere: bool) -> Iterator[YearClaim]:
-    for offset, sentence in prose.sentences():
-        for match in _PERIOD.finditer(sentence):
-            if not anywhere and not any(w in sentence[: match.start()] for w in words.period_words):
+    # one pass over the whole text (a period never crosses a sentence end); the sentence is
+    # looked for only around a period found, for the words before it
+    text = prose.text
+    for match in _PERIOD.finditer(text):
+        if not anywhere:
+            start = max(text.rfind(end, 0, match.start()) for end in _SENTENCE_ENDS) + 1
+            if not any(w in text[start : match.start()] for w in words.period_words):
                 continue
-            for group in ("year", "end"):
-                if match[group]:
-                    span = prose.span_of(offset + match.start(group), offset + match.end(group))
-                    yield YearClaim(int(match[group]), ClaimKind.PERIOD, span)
+        for group in ("year", "end"):
+            if match[group]:
+                span = prose.span_of(match.start(group), match.end(group))
+                yield YearClaim(int(match[group]), ClaimKind.PERIOD, span)
+
+
+@functools.lru_cache(maxsize=16)
+def _patterns(words: YearWords) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The patterns of the report a preamble publishes and of 本年度（2021年）, from the words."""
+    reports = "|".join(re.escape(w) for w in words.report_words)
+    published = re.compile(_YEAR + r"\s*年度?[^《》。,;]{0,40}?(?:" + reports + ")") if reports else None
+    which = "|".join(re.escape(w) for w in sorted(words.this_year_words, key=len, reverse=True))
+    this_year = re.compile(r"(?:" + which + r")\s*\(\s*" + _YEAR + r"\s*年?度?\s*\)") if which else None
+    return published, this_year
 
 
 def _published(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
-    reports = "|".join(re.escape(w) for w in words.report_words)
-    pattern = re.compile(_YEAR + r"\s*年度?[^《》。,;]{0,40}?(?:" + reports + ")") if reports else None
+    pattern = _patterns(words)[0]
     for offset, sentence in prose.sentences():
         masked = _masked(sentence)
         starts = [at + len(w) for w in words.publish_words if (at := masked.find(w)) >= 0]
@@ -81,10 +96,9 @@ def _published(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
 
 
 def _this_year(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
-    if not words.this_year_words:
+    pattern = _patterns(words)[1]
+    if pattern is None:
         return
-    which = "|".join(re.escape(w) for w in sorted(words.this_year_words, key=len, reverse=True))
-    pattern = re.compile(r"(?:" + which + r")\s*\(\s*" + _YEAR + r"\s*年?度?\s*\)")
     for match in pattern.finditer(prose.text):
         yield YearClaim(int(match["year"]), ClaimKind.THIS_YEAR, prose.span_of(match.start("year"), match.end("year")))
 
