@@ -49,3 +49,31 @@ def test_rule_metadata_is_validated_when_the_class_is_made() -> None:
         class Bad(Rule):
             code = "X1"
             name = "Not Kebab"
+
+
+def _workflow_steps(doc: str) -> list[dict[str, object]]:
+    import yaml
+
+    text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    block = text.split("```yaml\n# .github/workflows/")[1].split("```", 1)[0]
+    workflow = yaml.safe_load("# " + block)
+    (job,) = workflow["jobs"].values()
+    steps: list[dict[str, object]] = job["steps"]
+    return steps
+
+
+def test_the_ci_recipe_uploads_sarif_when_there_are_findings() -> None:
+    """In GitHub Actions a failed step skips the steps after it unless they say ``if: always()``:
+    every step after one that can fail (a check without --exit-zero) must say so, and the SARIF
+    upload must come to run when the report has findings."""
+    steps = _workflow_steps("repository-guide.md")
+    may_fail = False
+    uploads = 0
+    for step in steps:
+        if may_fail:
+            assert "always()" in str(step.get("if", "")), f"skipped after a failing check: {step}"
+        uploads += "upload-sarif" in str(step.get("uses", ""))
+        command = str(step.get("run", ""))
+        if command.startswith("gialint check") and "--exit-zero" not in command:
+            may_fail = True
+    assert uploads == 1
