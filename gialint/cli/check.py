@@ -22,7 +22,7 @@ from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.source import ReadError
 from gialint.report import FileError, ReportOptions, get_reporter, shown, visible
-from gialint.run.discover import iter_found
+from gialint.run.discover import UNREADABLE, iter_found
 
 if TYPE_CHECKING:
     from gialint.run.baseline import Baseline
@@ -237,16 +237,11 @@ class Run:
         else:
             from gialint.read.signs import skippable
 
-            special: list[str] = []  # FIFOs, devices and sockets found under a directory
+            passed: list[str] = []  # found under a directory and not checked
             found = list(
-                iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p), special.append)
+                iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p), passed.append)
             )
-            if special:
-                self.say(
-                    f"skipped {len(special)} files that are not regular files (FIFOs, devices): {', '.join(special[:3])}"
-                    if here.lang == "en"
-                    else f"跳过 {len(special)} 个不是普通文件的文件（FIFO、设备等）：{'、'.join(special[:3])}"
-                )
+            self.note_passed_over(passed, here.lang)
             files = [path for path, _ in found]
             # a text or Markdown file found under a directory is passed over when it is not a report;
             # with --force-exclude (files passed by a tool such as pre-commit) a named one is too
@@ -281,6 +276,27 @@ class Run:
             return not bytes_have_report_sign(file_bytes(path))
         except ReadError:
             return False
+
+    def note_passed_over(self, passed: list[str], lang: str) -> None:
+        """One line for each kind of file a directory run found and could not check."""
+        unreadable = [p for p in passed if p.lower().endswith(UNREADABLE)]
+        special = [p for p in passed if p not in unreadable]
+        for files, en, zh in (
+            (
+                unreadable,
+                "files gialint cannot check (save .doc and .wps as .docx; .xls, .ofd, images are not report documents)",
+                "个无法检查的文件（.doc、.wps 请另存为 .docx；.xls、.ofd、图片等不是报告文档）",
+            ),
+            (special, "files that are not regular files (FIFOs, devices)", "个不是普通文件的文件（FIFO、设备等）"),
+        ):
+            if not files:
+                continue
+            named = [visible(shown(p)) for p in files[:SKIPPED_NAMED]]
+            more = len(files) > len(named)
+            if lang == "en":
+                self.say(f"skipped {len(files)} {en}: {', '.join(named)}{', …' if more else ''}")
+            else:
+                self.say(f"跳过 {len(files)} {zh}：{'、'.join(named)}{'等' if more else ''}")
 
     def note_skipped(self, lang: str) -> None:
         """One line for the files passed over, naming the first few."""

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 
-from gialint.read import EXTENSIONS
+from gialint.read import EXTENSIONS, LEGACY, NOT_DOCUMENTS
+
+#: Extensions of files gialint knows and cannot check: a directory run names them, with advice.
+UNREADABLE = tuple(LEGACY) + tuple(NOT_DOCUMENTS)
 
 
 def iter_found(
@@ -20,7 +23,9 @@ def iter_found(
     (it is given each path, and whether that is a directory). A file found under a directory that
     turns out not to be a report may be passed over too (:func:`gialint.read.signs.skippable`); a file
     named is always checked. Under a directory, a name with a report's extension that is not a
-    regular file (a FIFO, a device, a socket) is passed over and given to ``passed_over``, and a
+    regular file (a FIFO, a device, a socket), and a file gialint knows but cannot check (a legacy
+    .doc or .wps, a spreadsheet, an OFD document, an image), are passed over and given to
+    ``passed_over``, and a
     directory that cannot be listed is given as a file to check, so that reading it reports why
     (permission denied) instead of skipping it in silence.
     """
@@ -51,11 +56,15 @@ def _walk(
         if entry.is_dir():
             if not name.startswith(".") and not excluded(prefix + name, True):
                 _walk(prefix + name, excluded, passed_over, found)
-        elif name.lower().endswith(EXTENSIONS) and not name.startswith("~$") and not excluded(prefix + name, False):
+        elif name.startswith("~$") or excluded(prefix + name, False):
+            continue
+        elif name.lower().endswith(EXTENSIONS):
             if entry.is_file():
                 found.append(prefix + name)
             elif passed_over is not None:
                 passed_over(prefix + name)
+        elif passed_over is not None and name.lower().endswith(UNREADABLE):
+            passed_over(prefix + name)  # a .doc, .wps, .xls …: said, not checked
 
 
 def iter_files(paths: Sequence[str], excluded: Callable[[str, bool], bool] = lambda p, d: False) -> Iterator[str]:

@@ -260,3 +260,22 @@ def test_an_option_that_would_be_ignored_is_refused_in_one_line(
     monkeypatch.chdir(Path(__file__).resolve().parents[2])
     code, out, err = run(args, capsys)
     assert code == 2 and out == "" and says in err and err.count("\n") == 1
+
+
+def test_a_directory_run_names_the_files_it_cannot_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(BASE / "report-2021.txt", folder / "r.txt")
+    for name in ("old.doc", "draft.wps", "data.xls", "scan.ofd"):
+        (folder / name).write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    (folder / "notes.pdf.bak").write_bytes(b"x")  # nothing gialint knows of: not named
+    code, _, err = run(["check", str(folder)], capsys)
+    assert code == 0
+    line = next(line for line in err.splitlines() if "无法检查" in line)
+    assert line.startswith("gialint: 跳过 4 个无法检查的文件") and "另存为 .docx" in line
+    named = [name for name in ("data.xls", "draft.wps", "old.doc", "scan.ofd") if name in line]
+    assert (
+        named == ["data.xls", "draft.wps", "old.doc"] and line.endswith("等") and "notes" not in line
+    )  # the first three
+    code, _, err = run(["check", str(folder), "--lang", "en"], capsys)
+    assert "skipped 4 files gialint cannot check (save .doc and .wps as .docx" in err
