@@ -161,6 +161,9 @@ def _parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("rules", parents=[lang], help="list the rules")
     listing.add_argument("--format", choices=("table", "json", "markdown"), default="table")
 
+    one = commands.add_parser("rule", help="explain one rule: what it does, why, an example, its fix")
+    one.add_argument("rule", metavar="CODE", help="a rule's code or name (GIA303, balance)")
+
     show = commands.add_parser("config", parents=[config], help="show the settings that apply to a path")
     show.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report file or directory (default: .)")
     show.add_argument(
@@ -231,6 +234,27 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _rule(args: argparse.Namespace) -> int:
+    import difflib
+
+    from gialint.lint.registry import all_rules
+    from gialint.report.docgen import rule_markdown
+
+    wanted = args.rule.strip()
+    rules = all_rules()
+    found = next((r for r in rules if wanted.upper() == r.code or wanted.lower() == r.name), None)
+    if found is None:
+        known = [r.code for r in rules] + [r.name for r in rules]
+        close = difflib.get_close_matches(wanted.upper(), known, n=1) or difflib.get_close_matches(
+            wanted.lower(), known, n=1
+        )
+        hint = f"; did you mean {close[0]}?" if close else "; `gialint rules` lists them"
+        print(f"gialint: no rule {wanted}{hint}", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(rule_markdown(found))
+    return EXIT_OK
+
+
 def _config(args: argparse.Namespace) -> int:
     from gialint.config import ConfigError, Resolver, schema
     from gialint.config.show import as_toml
@@ -277,6 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _parse(args)
         if args.command == "config":
             return _config(args)
+        if args.command == "rule":
+            return _rule(args)
         return _rules(args)
     except PluginError as error:
         print(f"gialint: {error}", file=sys.stderr)

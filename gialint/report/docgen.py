@@ -34,19 +34,25 @@ def rules_markdown(rules: Sequence[type[Rule]]) -> str:
             f"| {'yes' if rule.fixable else 'no'} | {rule.summary.en}<br>{rule.summary.zh} |\n"
         )
     for rule in rules:
-        doc = rule.documentation()
-        parts.append(f"\n## {rule.code} {rule.name}\n\n")
-        parts.append(f"{rule.summary.zh}  \n{rule.summary.en}\n\n")
-        parts.append(
-            f"*Severity:* {rule.severity.label} · *Versions:* {', '.join(sorted(rule.versions))} · "
-            f"*Fixable:* {'yes' if rule.fixable else 'no'}  \n*Basis:* {rule.rationale}\n"
-        )
-        for part in ("What it does", "Why it matters", "Example", "Fix"):
-            if part in doc:
-                parts.append(f"\n### {part}\n\n{doc[part]}\n")
-        parts.append("\n### Messages\n\n")
-        for key, text in rule.messages.items():
-            parts.append(f"- `{key}`: {text.zh} / {text.en}\n")
+        parts.append("\n" + rule_markdown(rule))
+    return "".join(parts)
+
+
+def rule_markdown(rule: type[Rule]) -> str:
+    """One rule's documentation: what it does, why it matters, an example, its fix and messages
+    (``gialint rule CODE``, and its section of docs/rules.md)."""
+    doc = rule.documentation()
+    parts = [f"## {rule.code} {rule.name}\n\n", f"{rule.summary.zh}  \n{rule.summary.en}\n\n"]
+    parts.append(
+        f"*Severity:* {rule.severity.label} · *Versions:* {', '.join(sorted(rule.versions))} · "
+        f"*Fixable:* {'yes' if rule.fixable else 'no'}  \n*Basis:* {rule.rationale}\n"
+    )
+    for part in ("What it does", "Why it matters", "Example", "Fix"):
+        if part in doc:
+            parts.append(f"\n### {part}\n\n{doc[part]}\n")
+    parts.append("\n### Messages\n\n")
+    for key, text in rule.messages.items():
+        parts.append(f"- `{key}`: {text.zh} / {text.en}\n")
     return "".join(parts)
 
 

@@ -82,6 +82,7 @@ LABELS = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
 TAB = 4
+FIXED_FORMATS = ("text", "markdown", "docx")
 
 
 def _expand(text: str) -> str:
@@ -110,12 +111,22 @@ def frame(printer: Printer, lines: Sequence[str], d: Diagnostic, numbered: bool)
 def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> str:
     counts = Counter(d.severity for r in results for d in r.diagnostics)
     total = sum(counts.values())
+    # --fix writes text, Markdown and (into a copy) Word reports; .html and .pdf are what was published
+    fixable = sum(
+        1
+        for r in results
+        if r.file_format in FIXED_FORMATS
+        for d in r.diagnostics
+        if d.fix is not None and d.fix.is_safe
+    )
     files = len(results) + len(errors)
     if lang == "en":
         text = (
             f"Found {total} problem{'s' if total != 1 else ''} ({counts[Severity.ERROR]} errors, "
             f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info) in {files} file{'s' if files != 1 else ''}."
         )
+        if fixable:
+            text += f" {fixable} fixable with --fix."
         if errors:
             text += f" {len(errors)} file{'s' if len(errors) != 1 else ''} could not be read."
         return text
@@ -123,6 +134,8 @@ def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: s
         f"共检查 {files} 个文件，发现 {total} 个问题（错误 {counts[Severity.ERROR]}，"
         f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}）。"
     )
+    if fixable:
+        text += f"其中 {fixable} 个可用 --fix 自动修复。"
     if errors:
         text += f"{len(errors)} 个文件无法读取。"
     return text

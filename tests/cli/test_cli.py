@@ -279,3 +279,31 @@ def test_a_directory_run_names_the_files_it_cannot_check(tmp_path: Path, capsys:
     )  # the first three
     code, _, err = run(["check", str(folder), "--lang", "en"], capsys)
     assert "skipped 4 files gialint cannot check (save .doc and .wps as .docx" in err
+
+
+def test_rule_explains_one_rule_by_code_or_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rule", "GIA303"], capsys)
+    assert code == 0 and out.startswith("## GIA303 balance")
+    assert all(f"### {part}" in out for part in ("What it does", "Why it matters", "Example", "Messages"))
+    assert run(["rule", "balance"], capsys)[1] == out
+    assert out in (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text(
+        encoding="utf-8"
+    )  # as in the docs
+
+
+@pytest.mark.parametrize(("wanted", "hint"), [("GIA3O3", "did you mean GIA303?"), ("balanse", "did you mean balance?")])
+def test_a_mistyped_rule_gets_a_suggestion(wanted: str, hint: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["rule", wanted], capsys)
+    assert code == 2 and err.strip() == f"gialint: no rule {wanted}; {hint}"
+
+
+def test_the_summary_counts_what_fix_can_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8").replace("\t186", "\t１８６", 1)
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    _, out, _ = run(["check", str(tmp_path / "r.txt"), "--no-color"], capsys)
+    assert out.rstrip().endswith("其中 1 个可用 --fix 自动修复。")
+    _, out, _ = run(["check", str(tmp_path / "r.txt"), "--no-color", "--lang", "en"], capsys)
+    assert out.rstrip().endswith("1 fixable with --fix.")
+    run(["check", str(tmp_path / "r.txt"), "--fix"], capsys)
+    _, out, _ = run(["check", str(tmp_path / "r.txt"), "--no-color"], capsys)
+    assert "可用 --fix" not in out
