@@ -73,4 +73,9 @@ def _includes(select: tuple[str, ...], ignore: tuple[str, ...], code: str, name:
 def check_selector(entry: str, rules: Sequence[Named]) -> None:
     """Raise SelectionError when ``entry`` names no rule."""
     if not any(specificity(entry, r.code, r.name) >= 0 for r in rules):
-        raise SelectionError(f"{entry!r} matches no rule (see `gialint rules`)")
+        import difflib
+
+        known = [r.code for r in rules] + [r.name for r in rules]
+        close = difflib.get_close_matches(entry.upper(), known, n=1) or difflib.get_close_matches(entry, known, n=1)
+        hint = f"; did you mean {close[0]}?" if close else " (see `gialint rules`)"
+        raise SelectionError(f"{entry!r} matches no rule{hint}")

@@ -51,17 +51,47 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the closest command or option suggested for a mistyped one ("did you mean")."""
+
+    def error(self, message: str) -> NoReturn:
+        import difflib
+        import re
+
+        hint = ""
+        unknown = re.match(r"unrecognized arguments: (.*)", message)
+        choice = re.match(r"argument .*: invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if unknown:
+            parsers = [self] + [
+                sub
+                for action in self._actions
+                if isinstance(action, argparse._SubParsersAction)
+                for sub in action.choices.values()
+            ]
+            options = sorted({o for parser in parsers for action in parser._actions for o in action.option_strings})
+            for word in unknown[1].split():
+                close = difflib.get_close_matches(word.split("=")[0], options, n=1) if word.startswith("-") else []
+                if close:
+                    hint = f"; did you mean {close[0]}?"
+                    break
+        elif choice:
+            choices = [c.strip(" '") for c in choice[2].split(",")]
+            close = difflib.get_close_matches(choice[1], choices, n=1)
+            hint = f"; did you mean {close[0]}?" if close else ""
+        super().error(message + hint)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="gialint",
         description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
     )
     parser.add_argument("--version", action=_Version, help="show the version, compiled or pure Python, and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    lang = argparse.ArgumentParser(add_help=False)
+    lang = _Parser(add_help=False)
     lang.add_argument("--lang", choices=LANGUAGES, default=None, help="language of messages (default: zh, or `lang`)")
-    config = argparse.ArgumentParser(add_help=False)
+    config = _Parser(add_help=False)
     where = config.add_mutually_exclusive_group()
     where.add_argument("--config", metavar="FILE", help="use this configuration file for every report")
     where.add_argument("--isolated", action="store_true", help="ignore configuration files")

@@ -307,3 +307,24 @@ def test_the_summary_counts_what_fix_can_fix(tmp_path: Path, capsys: pytest.Capt
     run(["check", str(tmp_path / "r.txt"), "--fix"], capsys)
     _, out, _ = run(["check", str(tmp_path / "r.txt"), "--no-color"], capsys)
     assert "可用 --fix" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["chek", "r.txt"], "did you mean check?"),
+        (["check", "--selct", "GIA3", "r.txt"], "did you mean --select?"),
+        (["check", "--format", "sarf", "r.txt"], "did you mean sarif?"),
+    ],
+)
+def test_a_mistyped_command_or_option_gets_a_suggestion(
+    args: list[str], hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2 and capsys.readouterr().err.rstrip().endswith(hint)
+
+
+def test_a_mistyped_rule_selector_gets_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check", str(BASE / "report-2021.txt"), "--select", "GIA3O1"], capsys)
+    assert code == 2 and err.strip() == "gialint: 'GIA3O1' matches no rule; did you mean GIA301?"
