@@ -367,3 +367,55 @@ def test_a_directory_that_cannot_be_listed_is_an_error_not_a_silent_skip(
             file_bytes(locked)
     finally:
         os.chmod(locked, 0o700)
+
+
+# ---------------------------------------------------------------- fuzzing hostile text
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+#: Pieces of hostile text: runs of blank lines and tab cells (the row-break look-ahead), long
+#: lines (the code frame, the regexes), repeated headings and rows (logical places, matching),
+#: control and bidirectional characters (the reporters), comments and table labels.
+_HOSTILE_LINES = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "\t",
+            "\t\t",
+            "\t0",
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "（七）总计\t1\t2\t3",
+            "| a | b |",
+            "| --- | --- |",
+            "<!-- gialint: disable GIA4 -->",
+            "本年新收政府信息公开申请数量",
+            "\x1b]0;title\x07\x1b[2J",
+            "\x00\u202e\u2066",
+        ]
+    ),
+    st.builds(lambda n: "\n" * n, st.integers(1, 300)),
+    st.builds(lambda n, c: c * n, st.integers(500, 6000), st.sampled_from(["x", "字", "1", "\t", " "])),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40),
+)
+
+
+@given(st.lists(_HOSTILE_LINES, max_size=80))
+def test_hostile_text_lints_and_reports_without_raising(pieces: list[str]) -> None:
+    import io
+    from xml.etree import ElementTree as ET
+
+    import gialint
+    from gialint.report import ReportOptions, get_reporter
+
+    text = "\n".join(pieces)
+    result = gialint.lint_text(text, "r.txt")
+    lines = max(len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")), 1)
+    assert all(1 <= d.span.line <= lines for d in result.diagnostics)
+    for name in ("full", "junit"):
+        out = io.StringIO()
+        get_reporter(name)([result], [], ReportOptions(color=False), out)
+        assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()
+        if name == "junit":
+            ET.fromstring(out.getvalue().split("\n", 1)[1])
