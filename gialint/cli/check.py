@@ -396,7 +396,14 @@ class Run:
         if args.diff:
             return EXIT_ERROR if self.errors else (EXIT_FINDINGS if self.changed_files else EXIT_OK)
         if args.fix and self.fixed:
-            self.say(f"fixed {self.fixed} findings in {self.changed_files} files")
+            remaining = sum(len(r.diagnostics) for r in self.results)
+            files = self.changed_files
+            self.say(
+                f"fixed {self.fixed} finding{'s' if self.fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+                f" ({self.fixed} fixed, {remaining} remaining)"
+                if here.lang == "en"
+                else f"已修复 {files} 个文件中的 {self.fixed} 个问题，尚余 {remaining} 个"
+            )
         options = ReportOptions(here.lang, args.color, args.quiet, args.show_source, fail_on=here.fail_on)
         if args.statistics:
             print_statistics(self.results, self.errors, here.lang, args.format == "json", self.out)

@@ -65,8 +65,9 @@ def test_fix_keeps_encoding_line_ends_and_everything_untouched(
     assert "\r" not in fixed.replace("\r\n", "") if newline == "\r\n" else "\r" not in fixed
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(os.listdir(tmp_path)) == ["r.txt"]  # no temporary file left
-    assert "fixed 4 findings in 1 files" in err
-    remaining = {d.code for d in gialint.lint_path(path).diagnostics}
+    left = gialint.lint_path(path).diagnostics
+    assert f"已修复 1 个文件中的 4 个问题，尚余 {len(left)} 个" in err
+    remaining = {d.code for d in left}
     assert not remaining & FIXABLE and remaining == {"GIA301"}
     assert code == 1  # the sums are still wrong: fixes never touch them
     assert amounts(fixed.replace(newline, "\n")) == amounts(text.replace(newline, "\n"))
@@ -232,7 +233,7 @@ def test_a_word_report_is_fixed_into_a_copy_keeping_its_formatting(
     assert code == 1  # the sums are still wrong
     copy = tmp_path / "年报.fixed.docx"
     assert path.read_bytes() == original  # the original is never written
-    assert f"wrote the corrected copy {copy}" in err and "fixed 3 findings" in err
+    assert f"wrote the corrected copy {copy}" in err and "已修复 1 个文件中的 3 个问题" in err
     remaining = {d["code"] for d in __import__("json").loads(out)["diagnostics"]}
     assert remaining == {"GIA301", "GIA103"}  # the heading's numeral is not inserted in Word
     assert {d.code for d in gialint.lint_path(copy).diagnostics} == remaining
@@ -263,3 +264,16 @@ def test_a_fixed_file_that_cannot_be_written_is_one_line(
     code, _, err = run(["check", str(path), "--fix"], capsys)
     assert code == 2 and "cannot write the fixed file: Permission denied" in err and "Traceback" not in err
     assert path.read_bytes() == DEFECTS.read_bytes()
+
+
+def test_after_fix_the_note_says_what_was_fixed_and_what_is_left_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8").replace("\t186", "\t１８６", 1)
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    run(["check", str(tmp_path / "r.txt"), "--fix", "--lang", "en"], capsys)
+    _, _, err = run(["check", str(tmp_path / "r.txt"), "--fix", "--lang", "en"], capsys)  # nothing left to fix
+    assert "fixed" not in err
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    _, _, err = run(["check", str(tmp_path / "r.txt"), "--fix", "--lang", "en"], capsys)
+    assert "gialint: fixed 1 finding in 1 file (1 fixed, 0 remaining)" in err
