@@ -90,6 +90,24 @@ def _expand(text: str) -> str:
     return visible(text).expandtabs(TAB)
 
 
+#: The most characters of a source line a frame shows: a long paragraph line (or a file of one
+#: line of megabytes) is cut around the marked part, with "…" where it was cut.
+FRAME_CHARS = 120
+_CONTEXT = 40
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """``line`` cut to at most :data:`FRAME_CHARS` characters around ``line[start:end]`` (which
+    keeps its start), and the marked part's bounds in what is shown."""
+    if len(line) <= FRAME_CHARS:
+        return line, start, end
+    left = max(0, start - _CONTEXT)
+    right = min(len(line), max(end, start + 1) + _CONTEXT, left + FRAME_CHARS)
+    prefix, suffix = ("…" if left > 0 else ""), ("…" if right < len(line) else "")
+    shift = len(prefix) - left
+    return prefix + line[left:right] + suffix, start + shift, min(end, right) + shift
+
+
 def frame(printer: Printer, lines: Sequence[str], d: Diagnostic, numbered: bool) -> None:
     """The line with the span underlined; numbered when the text is the file (not extracted from it)."""
     line_no = d.span.line
@@ -98,6 +116,7 @@ def frame(printer: Printer, lines: Sequence[str], d: Diagnostic, numbered: bool)
     line = lines[line_no - 1]
     start = min(d.span.column - 1, len(line))
     end = len(line) if d.span.end_line > line_no else min(max(d.span.end_column - 1, start), len(line))
+    line, start, end = _window(line, start, end)
     shown = _expand(line)
     before = cell_len(_expand(line[:start]))
     width = max(1, cell_len(_expand(line[:end])) - before)

@@ -269,3 +269,21 @@ def test_json_outputs_escape_control_characters(
     out = capsys.readouterr().out
     json.loads(out)
     assert "\x1b" not in out and "\x00" not in out
+
+
+def test_a_long_line_is_cut_around_the_marked_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.cells import cell_len
+
+    lines = (BASE / "report-2021.txt").read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("五、")) + 1
+    filler = "".join(f"第{i}项工作按计划推进，" for i in range(250))  # no word written twice
+    lines[at] = filler + "规范审核审核发布机制。" + filler  # some 5,000 characters on one line
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    main(["check", str(path), "--no-color", "--select", "GIA509"])
+    out = capsys.readouterr().out.split("\n")
+    shown = next(line for line in out if "审核审核" in line and "│" in line)
+    caret = out[out.index(shown) + 1]
+    assert shown.count("…") == 2 and cell_len(shown) < 300  # cut on both sides, not 12,000 columns
+    marked = cell_len(shown[: shown.index("审核审核") + 2])  # the second 审核 is what is marked
+    assert cell_len(caret[: caret.index("^")]) == marked and caret.count("^") == cell_len("审核")
