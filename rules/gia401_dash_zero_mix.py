@@ -7,6 +7,7 @@ from gialint.rules_api import (
     Diagnostic,
     Document,
     EmptyCell,
+    Related,
     Rule,
     Severity,
     Text,
@@ -90,6 +91,14 @@ class DashZeroMix(Rule):
             blanks = any(c.value.kind is ValueKind.BLANK for c in odd)
             fix = fix_of((cell_edit(c, to) for c in odd), safe=not blanks)
             first = min(odd, key=lambda c: c.span)
+            written = "0" if odd is zeros else "“-”或空白"
+            related = [Related(c.span, f"写作{written}") for c in sorted(odd, key=lambda c: c.span) if c is not first]
             yield self.diagnostic(
-                first.span, key, table=table.spec.title, zeros=len(zeros), empties=len(empties), fix=fix
+                first.span,
+                key,
+                table=table.spec.title,
+                zeros=len(zeros),
+                empties=len(empties),
+                fix=fix,
+                related=related,  # every cell counted, for JSON/SARIF and the first few under the frame
             )

@@ -77,3 +77,16 @@ def test_the_ci_recipe_uploads_sarif_when_there_are_findings() -> None:
         if command.startswith("gialint check") and "--exit-zero" not in command:
             may_fail = True
     assert uploads == 1
+
+
+def test_the_readme_sample_is_what_gialint_prints(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gialint.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ gialint check examples/example-2021.txt --select GIA301,GIA203\n"
+    sample = readme.split(command, 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    main(["check", "examples/example-2021.txt", "--select", "GIA301,GIA203", "--no-color"])
+    assert capsys.readouterr().out == sample

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from attrs import evolve
 from rich.cells import cell_len
 
 from gialint.base.diagnostic import Diagnostic, Severity
@@ -127,6 +128,23 @@ def frame(printer: Printer, lines: Sequence[str], d: Diagnostic, numbered: bool)
     printer.line((f"{pad} │", "dim"), (f" {' ' * before}", None), ("^" * width, STYLES[d.severity]))
 
 
+#: How many of a finding's related places are listed under its frame (all are in JSON and SARIF).
+RELATED_SHOWN = 3
+
+
+def _related(printer: Printer, path: str, d: Diagnostic, lang: str) -> None:
+    """The first few places that explain a finding (the cells a sum or a count is made of)."""
+    if not d.related:
+        return
+    for related in d.related[:RELATED_SHOWN]:
+        place = evolve(d, span=related.span, location=related.location)
+        file = shown(related.file) if related.file is not None else path
+        printer.line(("   = ", "dim"), (f"{where(file, place, lang)}: {related.label}", None))
+    more = len(d.related) - RELATED_SHOWN
+    if more > 0:
+        printer.line(("   = ", "dim"), (f"… and {more} more" if lang == "en" else f"… 另有 {more} 处", "dim"))
+
+
 def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> str:
     counts = Counter(d.severity for r in results for d in r.diagnostics)
     total = sum(counts.values())
@@ -182,6 +200,7 @@ def report_full(
                 (f"({d.name})", "dim"),
             )
             frame(printer, lines, d, numbered)
+            _related(printer, path, d, options.lang)
             printer.line()
     if not options.quiet:
         if len(results) + len(errors) > 1 and any(r.diagnostics for r in results):

@@ -287,3 +287,19 @@ def test_a_long_line_is_cut_around_the_marked_cell(tmp_path: Path, capsys: pytes
     assert shown.count("…") == 2 and cell_len(shown) < 300  # cut on both sides, not 12,000 columns
     marked = cell_len(shown[: shown.index("审核审核") + 2])  # the second 审核 is what is marked
     assert cell_len(caret[: caret.index("^")]) == marked and caret.count("^") == cell_len("审核")
+
+
+def test_gia401_names_every_cell_it_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (BASE / "report-2020.txt").read_text(encoding="utf-8").split("\n")
+    zeros = [i for i, line in enumerate(text) if "\t0\t" in line][:4]
+    for i in zeros:  # four dashes among the zeros of table 3
+        text[i] = text[i].replace("\t0\t", "\t-\t", 1)
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(text), encoding="utf-8")
+    result = gialint.lint_path(path, select=["GIA401"])
+    (finding,) = result.diagnostics
+    counted = [finding.span.line] + [r.span.line for r in finding.related]
+    assert sorted(counted) == [i + 1 for i in zeros]
+    main(["check", str(path), "--select", "GIA401", "--no-color"])
+    out = capsys.readouterr().out
+    assert out.count("   = ") == 3 and f":{zeros[1] + 1}:" in out  # the first three under the frame
