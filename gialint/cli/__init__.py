@@ -180,7 +180,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     parse = commands.add_parser("parse", parents=[lang], help="print a report's structure and statistics as JSON")
-    parse.add_argument("path", metavar="FILE")
+    parse.add_argument("paths", nargs="+", metavar="FILE", help="report files, or - for standard input")
+    parse.add_argument(
+        "--stdin-filename", metavar="NAME", help="with -: the name whose extension chooses the reader (report.docx)"
+    )
     parse.add_argument(
         "--format",
         choices=("json", "text"),
@@ -210,24 +213,40 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    """The parsed report as JSON (several files: a list, in the order given), or the text gialint
+    lints; ``-`` reads standard input. An unreadable file is one line on stderr and exit 2, after
+    the others."""
     from gialint.analyze.document import parse_document
-    from gialint.read import read_path
+    from gialint.read import read_bytes, read_path, stream_bytes
     from gialint.read.source import ReadError, normalize_newlines
+    from gialint.report import shown, visible
     from gialint.report.serialize import document_as_dict
 
-    try:
-        extracted = read_path(args.path)
-    except ReadError as error:
-        print(f"gialint: {args.path}: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    text = normalize_newlines(extracted.text)
-    if args.format == "text":
-        sys.stdout.write(text)
-        return EXIT_OK
-    data = document_as_dict(parse_document(text), args.path, extracted.encoding, extracted.format, extracted.source_map)
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    return EXIT_OK
+    parsed: list[dict[str, object]] = []
+    code = EXIT_OK
+    for path in args.paths:
+        name = (args.stdin_filename or "-") if path == "-" else path
+        try:
+            if path == "-":
+                extracted = read_bytes(stream_bytes(getattr(sys.stdin, "buffer", None)), name)
+            else:
+                extracted = read_path(path)
+        except ReadError as error:
+            print(f"gialint: {visible(shown(name))}: {error}", file=sys.stderr)
+            code = EXIT_ERROR
+            continue
+        text = normalize_newlines(extracted.text)
+        if args.format == "text":
+            if len(args.paths) > 1:
+                sys.stdout.write(f"==> {shown(name)} <==\n")
+            sys.stdout.write(text)
+            continue
+        document = parse_document(text)
+        parsed.append(document_as_dict(document, name, extracted.encoding, extracted.format, extracted.source_map))
+    if args.format == "json" and parsed:
+        json.dump(parsed[0] if len(args.paths) == 1 else parsed, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return code
 
 
 def _rules(args: argparse.Namespace) -> int:

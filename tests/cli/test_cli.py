@@ -328,3 +328,32 @@ def test_a_mistyped_command_or_option_gets_a_suggestion(
 def test_a_mistyped_rule_selector_gets_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["check", str(BASE / "report-2021.txt"), "--select", "GIA3O1"], capsys)
     assert code == 2 and err.strip() == "gialint: 'GIA3O1' matches no rule; did you mean GIA301?"
+
+
+def test_parse_takes_several_files_and_standard_input(tmp_path: Path) -> None:
+    first, second = BASE / "report-2020.txt", BASE / "report-2021.txt"
+    several = subprocess.run(
+        [sys.executable, "-m", "gialint", "parse", str(first), str(second)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    parsed = json.loads(several.stdout)
+    assert several.returncode == 0 and [p["path"] for p in parsed] == [str(first), str(second)]
+    assert [p["year"]["value"] for p in parsed] == [2020, 2021]
+    piped = subprocess.run(
+        [sys.executable, "-m", "gialint", "parse", "-", "--stdin-filename", "r.txt"],
+        input=first.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert piped.returncode == 0 and json.loads(piped.stdout)["year"]["value"] == 2020
+    missing = subprocess.run(
+        [sys.executable, "-m", "gialint", "parse", str(first), "missing.txt"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert missing.returncode == 2 and missing.stderr.strip() == "gialint: missing.txt: no such file"
+    assert [p["path"] for p in json.loads(missing.stdout)] == [str(first)]  # the readable one is still given
