@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import re
 import subprocess
 import sys
@@ -76,6 +77,24 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: py
     out = capsys.readouterr().out.splitlines()
     assert "5:1 GIA103 warning The section should be numbered “一、”, not “1、”" in out
     assert out[-1] == "2020 2019 30"
+
+
+def test_readme_example_passes_mypy_strict(tmp_path: Path) -> None:
+    """The package is typed (py.typed): the README's example type-checks as a careful user writes it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.*?)```", readme, re.DOTALL)
+    assert example is not None
+    (tmp_path / "example.py").write_text(example.group(1), encoding="utf-8")
+    env = {**os.environ, "MYPYPATH": str(ROOT)}  # the source tree, as an editable install does not show it
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", "--no-incremental", "example.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_readme_batch_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
