@@ -74,8 +74,10 @@ class Run:
             kind = kind_of(path, data)
             if kind in TEXT_KINDS:
                 return self.fix_text_file(path, data, settings)
-            if kind == ".docx" and args.fix and not args.diff:
-                return self.fix_docx_file(path, data, settings)
+            if kind == ".docx":
+                return (
+                    self.diff_docx_file(path, data, settings) if args.diff else self.fix_docx_file(path, data, settings)
+                )
             self.say(
                 f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
             )
@@ -119,6 +121,28 @@ class Run:
                     )
                 )
         return lint_text(outcome.text if write else source.text, path, settings=settings, previous=self.args.previous)
+
+    def diff_docx_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
+        """--diff on a Word report: what --fix would write into its copy, as a unified diff of the
+        text gialint reads (a table row per line: the changed cells); nothing is written."""
+        import difflib
+
+        from gialint.fix.docx import copy_path, docx_fixes
+        from gialint.run.api import lint_bytes
+
+        fixes = docx_fixes(path, data, settings, self.args.unsafe_fixes)
+        if fixes.data is not None:
+            self.changed_files += 1
+            self.fixed += fixes.fixed
+            self.out.writelines(
+                difflib.unified_diff(
+                    fixes.before.splitlines(keepends=True),
+                    fixes.after.splitlines(keepends=True),
+                    fromfile=f"a/{path}",
+                    tofile=f"b/{copy_path(path)}",
+                )
+            )
+        return lint_bytes(data, path, settings=settings)
 
     def fix_docx_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
         """Fix a Word report into ``NAME.fixed.docx`` next to it; the original is not written."""

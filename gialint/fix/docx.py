@@ -18,6 +18,8 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from attrs import frozen
+
 from gialint.base.diagnostic import Diagnostic, Edit
 from gialint.base.location import DocxCell, DocxParagraph
 from gialint.config.settings import Settings
@@ -105,12 +107,25 @@ def _apply(document: Any, result: LintResult, source_map: Any, chosen: Sequence[
     return done
 
 
-def fix_docx(path: str, data: bytes, settings: Settings, unsafe: bool = False) -> tuple[str | None, LintResult, int]:
-    """Fix a .docx report into a copy; returns the copy's path (None when nothing was fixed),
-    the findings of the copy (of the original when nothing was fixed), and how many were fixed."""
+@frozen
+class DocxFixes:
+    """What fixing a .docx would give: the fixed package (None when nothing could be fixed), its
+    findings (the original's when nothing was fixed), how many were fixed, and the text gialint
+    reads from the original and from the fixed package (for ``--diff``)."""
+
+    data: bytes | None
+    result: LintResult
+    fixed: int
+    before: str
+    after: str
+
+
+def docx_fixes(path: str, data: bytes, settings: Settings, unsafe: bool = False) -> DocxFixes:
+    """Fix a .docx report in memory, pass after pass; nothing is written."""
     import docx  # python-docx
 
     extracted = read_bytes(data, path)
+    before = extracted.text
     result = lint_extracted(extracted, path, settings=settings)
     fixed = 0
     current = data
@@ -130,12 +145,19 @@ def fix_docx(path: str, data: bytes, settings: Settings, unsafe: bool = False) -
         if worse(result.diagnostics, after.diagnostics):
             break
         current, extracted, result, fixed = candidate, again, after, fixed + len(done)
-    if not fixed:
-        return None, result, 0
+    return DocxFixes(current if fixed else None, result, fixed, before, extracted.text)
+
+
+def fix_docx(path: str, data: bytes, settings: Settings, unsafe: bool = False) -> tuple[str | None, LintResult, int]:
+    """Fix a .docx report into a copy; returns the copy's path (None when nothing was fixed),
+    the findings of the copy (of the original when nothing was fixed), and how many were fixed."""
+    fixes = docx_fixes(path, data, settings, unsafe)
+    if fixes.data is None:
+        return None, fixes.result, 0
     target = copy_path(path)
     from attrs import evolve
 
     from gialint.base.files import write_new
 
-    write_new(target, current)
-    return target, evolve(result, path=target), fixed
+    write_new(target, fixes.data)
+    return target, evolve(fixes.result, path=target), fixes.fixed

@@ -277,3 +277,23 @@ def test_after_fix_the_note_says_what_was_fixed_and_what_is_left_in_english(
     (tmp_path / "r.txt").write_text(text, encoding="utf-8")
     _, _, err = run(["check", str(tmp_path / "r.txt"), "--fix", "--lang", "en"], capsys)
     assert "gialint: fixed 1 finding in 1 file (1 fixed, 0 remaining)" in err
+
+
+def test_diff_on_a_word_report_shows_what_fix_would_write_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import written
+
+    original = written(DEFECTS, "docx")
+    path = tmp_path / "年报.docx"
+    path.write_bytes(original)
+    code, out, _ = run(["check", str(path), "--diff"], capsys)
+    assert code == 1  # fixes would change the file, as --diff says for text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["年报.docx"] and path.read_bytes() == original
+    assert out.startswith(f"--- a/{path}\n+++ b/{tmp_path / '年报.fixed.docx'}\n")
+    removed = [line for line in out.splitlines() if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in out.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert removed and len(removed) == len(added)  # each changed row, before and after
+    run(["check", str(path), "--fix"], capsys)
+    fixed = gialint.lint_path(tmp_path / "年报.fixed.docx").text.splitlines()
+    assert all(line[1:] in fixed for line in added)  # what --diff showed is what --fix wrote
