@@ -105,28 +105,17 @@ class Run:
             source.text, lambda text: lint_text(text, path, settings=settings).diagnostics, self.args.unsafe_fixes
         )
         if outcome.changed:
-            import difflib
-
             if write:  # before counting: a file that cannot be written is not fixed
                 write_atomic(path, encode_like(outcome.text, data, source.encoding))
             self.changed_files += 1
             self.fixed += len(outcome.fixed)
             if not write:
-                self.out.writelines(
-                    difflib.unified_diff(
-                        source.text.splitlines(keepends=True),
-                        outcome.text.splitlines(keepends=True),
-                        fromfile=f"a/{path}",
-                        tofile=f"b/{path}",
-                    )
-                )
+                self.write_diff(source.text, outcome.text, path, path)
         return lint_text(outcome.text if write else source.text, path, settings=settings, previous=self.args.previous)
 
     def diff_docx_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
         """--diff on a Word report: what --fix would write into its copy, as a unified diff of the
         text gialint reads (a table row per line: the changed cells); nothing is written."""
-        import difflib
-
         from gialint.fix.docx import copy_path, docx_fixes
         from gialint.run.api import lint_bytes
 
@@ -134,15 +123,17 @@ class Run:
         if fixes.data is not None:
             self.changed_files += 1
             self.fixed += fixes.fixed
-            self.out.writelines(
-                difflib.unified_diff(
-                    fixes.before.splitlines(keepends=True),
-                    fixes.after.splitlines(keepends=True),
-                    fromfile=f"a/{path}",
-                    tofile=f"b/{copy_path(path)}",
-                )
-            )
+            self.write_diff(fixes.before, fixes.after, path, copy_path(path))
         return lint_bytes(data, path, settings=settings)
+
+    def write_diff(self, before: str, after: str, old_name: str, new_name: str) -> None:
+        """The change as a unified diff (``--diff``)."""
+        import difflib
+
+        lines = difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{old_name}", f"b/{new_name}"
+        )
+        self.out.writelines(lines)
 
     def fix_docx_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
         """Fix a Word report into ``NAME.fixed.docx`` next to it; the original is not written."""
