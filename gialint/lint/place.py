@@ -101,12 +101,6 @@ class Placer:
         return None
 
 
-def logical_place(doc: Document, span: Span, lines: Sequence[str]) -> tuple[str, ...]:
-    """The logical place of ``span`` in ``doc`` (``lines``: the text's lines). For many findings
-    of one document, make one :class:`Placer` and call it for each."""
-    return Placer(doc, lines)(span)
-
-
 def fingerprint(path: str, code: str, place: Sequence[str]) -> str:
     """A stable digest of a finding's file, rule and logical place (hex, 16 characters)."""
     return hashlib.sha256("\x1f".join((path, code, *place)).encode("utf-8")).hexdigest()[:16]
