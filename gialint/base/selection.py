@@ -73,9 +73,15 @@ def _includes(select: tuple[str, ...], ignore: tuple[str, ...], code: str, name:
 def check_selector(entry: str, rules: Sequence[Named]) -> None:
     """Raise SelectionError when ``entry`` names no rule."""
     if not any(specificity(entry, r.code, r.name) >= 0 for r in rules):
-        import difflib
-
-        known = [r.code for r in rules] + [r.name for r in rules]
-        close = difflib.get_close_matches(entry.upper(), known, n=1) or difflib.get_close_matches(entry, known, n=1)
-        hint = f"; did you mean {close[0]}?" if close else " (see `gialint rules`)"
+        close = closest_rule(entry, rules)
+        hint = f"; did you mean {close}?" if close else " (see `gialint rules`)"
         raise SelectionError(f"{entry!r} matches no rule{hint}")
+
+
+def closest_rule(entry: str, rules: Sequence[Named]) -> str | None:
+    """The code or name of ``rules`` closest to a mistyped ``entry`` ("GIA3O1" -> "GIA301"), if any is close."""
+    import difflib
+
+    known = [r.code for r in rules] + [r.name for r in rules]
+    close = difflib.get_close_matches(entry.upper(), known, n=1) or difflib.get_close_matches(entry.lower(), known, n=1)
+    return close[0] if close else None

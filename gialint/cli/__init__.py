@@ -284,8 +284,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    import difflib
-
+    from gialint.base.selection import closest_rule
     from gialint.lint.registry import all_rules
     from gialint.report.docgen import rule_markdown
 
@@ -293,11 +292,8 @@ def _rule(args: argparse.Namespace) -> int:
     rules = all_rules()
     found = next((r for r in rules if wanted.upper() == r.code or wanted.lower() == r.name), None)
     if found is None:
-        known = [r.code for r in rules] + [r.name for r in rules]
-        close = difflib.get_close_matches(wanted.upper(), known, n=1) or difflib.get_close_matches(
-            wanted.lower(), known, n=1
-        )
-        hint = f"; did you mean {close[0]}?" if close else "; `gialint rules` lists them"
+        close = closest_rule(wanted, rules)
+        hint = f"; did you mean {close}?" if close else "; `gialint rules` lists them"
         print(f"gialint: no rule {wanted}{hint}", file=sys.stderr)
         return EXIT_ERROR
     sys.stdout.write(rule_markdown(found))
