@@ -295,7 +295,7 @@ class Run:
     def note_passed_over(self, passed: list[str], lang: str) -> None:
         """One line for each kind of file a directory run found and could not check."""
         unreadable = [p for p in passed if p.lower().endswith(UNREADABLE)]
-        special = [p for p in passed if p not in unreadable]
+        special = [p for p in passed if not p.lower().endswith(UNREADABLE)]
         for files, en, zh in (
             (
                 unreadable,
@@ -304,26 +304,18 @@ class Run:
             ),
             (special, "files that are not regular files (FIFOs, devices)", "个不是普通文件的文件（FIFO、设备等）"),
         ):
-            if not files:
-                continue
-            named = [visible(shown(p)) for p in files[:SKIPPED_NAMED]]
-            more = len(files) > len(named)
-            if lang == "en":
-                self.say(f"skipped {len(files)} {en}: {', '.join(named)}{', …' if more else ''}")
-            else:
-                self.say(f"跳过 {len(files)} {zh}：{'、'.join(named)}{'等' if more else ''}")
+            if files:
+                names = _first_named(files, lang)
+                self.say(f"skipped {len(files)} {en}: {names}" if lang == "en" else f"跳过 {len(files)} {zh}：{names}")
 
     def note_skipped(self, lang: str) -> None:
         """One line for the files passed over, naming the first few."""
         if not self.skipped:
             return
-        count, named = len(self.skipped), self.skipped[:SKIPPED_NAMED]
-        more = len(self.skipped) > len(named)
+        count, names = len(self.skipped), _first_named(self.skipped, lang)
         if lang == "en":
-            names = ", ".join(named) + (", …" if more else "")
             self.say(f"skipped {count} .md/.txt files that do not look like reports ({names}); name a file to check it")
         else:
-            names = "、".join(named) + ("等" if more else "")
             self.say(f"跳过 {count} 个不像年度报告的 .md/.txt 文件（{names}）；在命令行中写出文件名即可检查")
 
     def lint_many(
@@ -482,3 +474,10 @@ def _is_an_input(output: str, paths: Sequence[str]) -> bool:
         if os.path.isdir(real) and target.startswith(os.path.join(real, "")) and target.lower().endswith(EXTENSIONS):
             return True
     return False
+
+
+def _first_named(files: Sequence[str], lang: str) -> str:
+    """The first few of ``files``, as a note names them ("a.doc、b.xls等" / "a.doc, b.xls, …")."""
+    named = [shown(p) for p in files[:SKIPPED_NAMED]]
+    more = len(files) > len(named)
+    return "、".join(named) + ("等" if more else "") if lang != "en" else ", ".join(named) + (", …" if more else "")
