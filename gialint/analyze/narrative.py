@@ -28,6 +28,11 @@ CellKey = tuple[str, str, str]  # (table, row key, column id)
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
+_DIGIT = re.compile(r"\d")
+_BRACKET = re.compile("[（()）]")
+_CLOSE = re.compile("[）)]")
+_LIST_MARK = re.compile("[（()）；;]")  # where a list of parts may end, or a bracket inside it
+_BRACKETED = re.compile("[（(][^（()）]*[）)]")  # an innermost pair of brackets
 _CHINESE_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -140,7 +145,12 @@ def _compile(model: FormatModel, _: str) -> NarrativeData:
     by_after = _unique([(p, q.id) for q in quantities.values() for p in q.phrases_after])
     units = _alternation(raw.get("units", ["件"]))
     spaces, spaces_or, never = r"[ \t\u3000]*", r"[ \t\u3000]|", r"(?!x)x"
-    number = r"(?<![\d.,．])(\d+)(?![\d.,．])|(?<![零〇一二两三四五六七八九十百])([零〇一二两三四五六七八九十百]+)"
+    # the lookahead of a numeral's first character lets the regex engine skip to the next
+    # numeral instead of trying both lookbehinds at every position of the text
+    number = (
+        r"(?=[\d零〇一二两三四五六七八九十百])"
+        r"(?:(?<![\d.,．])(\d+)(?![\d.,．])|(?<![零〇一二两三四五六七八九十百])([零〇一二两三四五六七八九十百]+))"
+    )
     sums = raw.get("sums", {})
     part_words = _alternation(sums.get("part_words", ["其中"]))
 
@@ -266,12 +276,12 @@ def _stream(run: Sequence[Passage]) -> Stream:
                 parts.append("\n")
                 length += 1
         starts.append(length)
-        text = passage.text
-        if _FULL_WIDTH_DIGIT.search(text):  # translate() is slow on CJK text: only where needed
-            text = text.translate(_FULL_WIDTH)
-        parts.append(text)
-        length += len(text)
-    return Stream("".join(parts), tuple(starts), tuple(run))
+        parts.append(passage.text)
+        length += len(passage.text)
+    text = "".join(parts)
+    if _FULL_WIDTH_DIGIT.search(text):  # translate() is slow on CJK text: only where needed
+        text = text.translate(_FULL_WIDTH)  # one digit for one: the offsets stay
+    return Stream(text, tuple(starts), tuple(run))
 
 
 def _streams(passages: Sequence[Passage], cue: re.Pattern[str]) -> Iterator[Stream]:
@@ -285,16 +295,19 @@ def _streams(passages: Sequence[Passage], cue: re.Pattern[str]) -> Iterator[Stre
 
 
 def _sentences(text: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """The sentences of ``text`` that hold a cue (a phrase or 其中), as (start, end)."""
+    """The sentences of ``text`` that hold a cue (a phrase or 其中), as (start, end). A sentence's
+    start is looked for back to the end of the sentence given before it, no further: each
+    stretch of the text is searched once."""
     end = -1
     for cue in cues.finditer(text):
         position = cue.start()
         if position < end:
             continue  # in the sentence already given
-        start = max(text.rfind(char, 0, position) for char in _SENTENCE_END) + 1
+        floor = max(end, 0)
+        start = max(text.rfind(char, floor, position) for char in _SENTENCE_END) + 1
         found = _SENTENCE_ENDS.search(text, position)
         end = found.start() if found else len(text)
-        yield start, end
+        yield max(start, floor), end
 
 
 def _figures(data: NarrativeData, text: str, start: int, end: int) -> list[Figure]:
@@ -386,11 +399,11 @@ def _parts(data: NarrativeData, text: str, start: int, end: int, unit: str) -> t
     last = 0
     for figure in _figures(data, region, 0, len(region)):
         label = region[last : figure.start].strip(" \t\u3000，,、：:")
-        if not label or figure.unit != unit or _approximate(region, figure) or any(c.isdigit() for c in label):
+        if not label or figure.unit != unit or _approximate(region, figure) or _DIGIT.search(label):
             return None
         parts.append((label, figure))
         last = figure.end
-    if any(c.isdigit() for c in region[last:]) or any(_names_rest(data, label) for label, _ in parts[:-1]):
+    if _DIGIT.search(region, last) or any(_names_rest(data, label) for label, _ in parts[:-1]):
         return None  # "…其他信息4条，主动公开网站信息179条": the list ran on past its rest
     return tuple(parts) if len(parts) >= 2 else None
 
@@ -400,30 +413,32 @@ def _names_rest(data: NarrativeData, label: str) -> bool:
 
 
 def _without_brackets(text: str) -> str:
-    out, depth = [], 0
-    for char in text:
-        if char in "（(":
-            depth += 1
-        if depth:
-            out.append(" ")
-        else:
-            out.append(char)
-        if char in "）)" and depth:
-            depth -= 1
-    return "".join(out)
+    """``text`` with what stands in brackets, the brackets too, blanked (the same length); an
+    opening bracket never closed blanks the rest."""
+    if not _BRACKET.search(text):
+        return text
+    while True:  # innermost pairs first, until none is left: nested brackets are blanked whole
+        blanked = _BRACKETED.sub(lambda m: " " * len(m[0]), text)
+        if blanked == text:
+            break
+        text = blanked
+    opened = re.search("[（(]", text)
+    return text if opened is None else text[: opened.start()] + " " * (len(text) - opened.start())
 
 
 def _list_end(text: str, start: int, end: int, bracketed: bool) -> int:
-    stops = "）)" if bracketed else "；;"
+    if bracketed:
+        found = _CLOSE.search(text, start, end)
+        return found.start() if found else end
     depth = 0
-    for index in range(start, end):
-        char = text[index]
-        if not bracketed and char in "（(":
+    for mark in _LIST_MARK.finditer(text, start, end):
+        char = mark[0]
+        if char in "（(":
             depth += 1
-        elif not bracketed and char in "）)" and depth:
-            depth -= 1
-        elif char in stops and depth == 0:
-            return index
+        elif char in "）)":
+            depth -= 1 if depth else 0
+        elif depth == 0:
+            return mark.start()
     return end
 
 
@@ -442,7 +457,7 @@ def _sums(data: NarrativeData, stream: Stream, start: int, end: int) -> Iterator
         total = _figure(match)
         if total is None or _approximate(text, total):
             continue
-        if any(c.isdigit() for c in text[_clause_start(text, start, total.start) : total.start]):
+        if _DIGIT.search(text, _clause_start(text, start, total.start), total.start):
             continue  # "受理30件、办理上年结转5件，其中…": which total the parts add up to is not clear
         bracketed = match.group(4) in "（("
         parts = _parts(data, text, match.end(), _list_end(text, match.end(), end, bracketed), total.unit)

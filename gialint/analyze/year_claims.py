@@ -27,7 +27,9 @@ from gialint.analyze.section_text import Prose, preamble_prose, report_prose, se
 from gialint.analyze.year import YearSource
 from gialint.base.span import Span
 
-_YEAR = r"(?<!\d)(?P<year>(?:19|20)\d{2})"
+# "(?<!\d)" after the century, not before it: a pattern that opens with a lookbehind is tried
+# at every position of the text; one that opens with "19|20" is scanned for those digits first
+_YEAR = r"(?P<year>(?:19|20)(?<!\d..)\d{2})"
 _PERIOD = re.compile(
     _YEAR + r"\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|-|—|~|－)\s*"
     r"(?:(?P<end>(?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"

@@ -128,3 +128,60 @@ def test_a_report_that_is_not_read_binds_nothing() -> None:
     # only the prose of a report is read: a table's labels are not phrases of the text
     result = gialint.lint_text(render(2021, consistent_values(2021, random.Random(7))).text)
     assert result.document.narrative.figures == () and result.document.narrative.sums == ()
+
+
+# The helpers below were rewritten for speed (one regex pass instead of a loop over characters);
+# each is held to the plain definition it replaced, on text made of the characters it looks at.
+BRACKETY = st.text(alphabet="（()）；;。\n其中12件a ", max_size=60)
+
+
+def _blanked_plainly(text: str) -> str:
+    out, depth = [], 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        out.append(" " if depth else char)
+        if char in "）)" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+@given(BRACKETY)
+def test_brackets_are_blanked_as_by_counting_depth(text: str) -> None:
+    from gialint.analyze.narrative import _without_brackets
+
+    assert _without_brackets(text) == _blanked_plainly(text)
+
+
+def _list_end_plainly(text: str, start: int, end: int, bracketed: bool) -> int:
+    stops, depth = ("）)" if bracketed else "；;"), 0
+    for index in range(start, end):
+        char = text[index]
+        if not bracketed and char in "（(":
+            depth += 1
+        elif not bracketed and char in "）)" and depth:
+            depth -= 1
+        elif char in stops and depth == 0:
+            return index
+    return end
+
+
+@given(BRACKETY, st.integers(0, 60), st.integers(0, 60), st.booleans())
+def test_a_list_ends_where_a_walk_over_its_characters_ends_it(text: str, a: int, b: int, bracketed: bool) -> None:
+    from gialint.analyze.narrative import _list_end
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert _list_end(text, start, end, bracketed) == _list_end_plainly(text, start, end, bracketed)
+
+
+@given(st.text(alphabet="。！？!?\n；;其中共受理x", max_size=80))
+def test_the_sentences_holding_a_cue_are_those_cut_at_every_sentence_end(text: str) -> None:
+    import re
+
+    from gialint.analyze.narrative import _SENTENCE_ENDS, _sentences
+
+    cues = re.compile("其中|受理")
+    starts = [0, *(m.end() for m in _SENTENCE_ENDS.finditer(text))]
+    ends = [*(m.start() for m in _SENTENCE_ENDS.finditer(text)), len(text)]
+    plain = [(s, e) for s, e in zip(starts, ends, strict=True) if cues.search(text, s, e)]
+    assert list(_sentences(text, cues)) == plain
