@@ -27,10 +27,10 @@ _DEPTH = 3  # open lists of one family kept at once (a list nested in a point of
 
 @frozen
 class Template:
-    """One way of writing a marker ("{zh}是"), as a pattern whose group "num" holds the numeral."""
+    """Ways of writing a marker ("{n}.", "{n}、"), as a pattern whose group "num" holds the numeral."""
 
     pattern: re.Pattern[str]
-    literal: str  # a piece of it that any marker contains ("是"): a text without it has none
+    literal: str  # what any marker opens with ("（"), if anything: a text without it has none
 
 
 @frozen
@@ -72,21 +72,24 @@ class Slip:
     previous: str  # the point before, as the list calls it: "一是"
 
 
-def _template(template: str, numerals: Sequence[str], not_before: str) -> Template:
-    """A marker template: ``{zh}`` stands for a Chinese numeral, ``{n}`` for 1–20 in digits. The
-    numeral is matched as a class of characters (a pattern that starts with one is scanned
-    fast) and then looked up."""
+def _templates(written: Sequence[str], numerals: Sequence[str], not_before: str) -> Iterator[Template]:
+    """The patterns of a family's marker templates: ``{zh}`` stands for a Chinese numeral, ``{n}``
+    for 1–20 in digits. The numeral is matched as a class of characters (a pattern that starts
+    with one is scanned fast) and then looked up. Templates that differ only after the numeral
+    ("{n}.", "{n}、") are one pattern, so that the text is scanned once for them."""
     characters = "".join(sorted(set("".join(numerals))))
     longest = max((len(n) for n in numerals), default=1)
     zh = f"[{re.escape(characters)}]" + f"[{re.escape(characters)}]?" * (longest - 1)
-    pieces = re.split(r"(\{zh\}|\{n\})", template)
-    out = "".join(
-        f"(?P<num>{zh})" if p == "{zh}" else "(?P<num>[0-9][0-9]?)" if p == "{n}" else re.escape(p) for p in pieces
-    )
-    if not_before:
-        out += f"(?![{re.escape(not_before)}])"
-    literal = max((p for p in pieces if p not in ("{zh}", "{n}")), key=len, default="")
-    return Template(re.compile(out), literal)
+    numeral = {"{zh}": f"(?P<num>{zh})", "{n}": "(?P<num>[0-9][0-9]?)"}
+    endings: dict[tuple[str, str], list[str]] = {}
+    for template in written:
+        before, placeholder, after = re.split(r"(\{zh\}|\{n\})", template, maxsplit=1)
+        endings.setdefault((before, placeholder), []).append(re.escape(after))
+    for (before, placeholder), after in endings.items():
+        out = re.escape(before) + numeral[placeholder] + "(?:" + "|".join(after) + ")"
+        if not_before:
+            out += f"(?![{re.escape(not_before)}])"
+        yield Template(re.compile(out), before)
 
 
 def _enumeration(model: FormatModel, _key: str) -> Enumeration:
@@ -94,7 +97,7 @@ def _enumeration(model: FormatModel, _key: str) -> Enumeration:
     numerals: list[str] = list(raw.get("numerals", []))
     families = tuple(
         Family(
-            tuple(_template(t, numerals, family.get("not_before", "")) for t in family["templates"]),
+            tuple(_templates(family["templates"], numerals, family.get("not_before", ""))),
             bool(family.get("across_paragraphs", False)),
         )
         for family in raw.get("family", [])
@@ -302,12 +305,24 @@ def _allowed(text: str, start: int, end: int, config: Repetition) -> bool:
 def doubled_words(passages: Iterable[Passage], model: FormatModel) -> Iterator[Doubled]:
     """Each word written twice in a row in the passages, but proper reduplication. Passages
     that are not sentences (no sentence punctuation) or not as written (joined from cells)
-    are passed over: two equal labels side by side are no slip."""
+    are passed over: two equal labels side by side are no slip.
+
+    The passages read are scanned as one text, joined by line breaks (no word runs over one):
+    one pass of the pattern, not one per passage."""
     config = repetition_of(model)
-    for passage in passages:
-        text = passage.text
-        if passage.exact and not config.sentence_marks.isdisjoint(text):
-            yield from _doubled(passage, config)
+    read = [p for p in passages if p.exact and not config.sentence_marks.isdisjoint(p.text)]
+    if not read:
+        return
+    starts = list(itertools.accumulate((len(p.text) + 1 for p in read[:-1]), initial=0))
+    text = "\n".join(p.text for p in read)
+    for start, word in _candidates(text, config):
+        end = start + 2 * len(word)
+        if (len(word) == 2 and word[0] in config.counts) or all(c in config.numerals for c in word):
+            continue
+        index = bisect.bisect_right(starts, start) - 1
+        offset, passage = starts[index], read[index]
+        if not _allowed(passage.text, start - offset, end - offset, config):
+            yield Doubled(passage, start - offset + len(word), end - offset, word)
 
 
 def _candidates(text: str, config: Repetition) -> list[tuple[int, str]]:
@@ -319,13 +334,3 @@ def _candidates(text: str, config: Repetition) -> list[tuple[int, str]]:
             found.append((at, character))
             at = text.find(character * 2, at + 2)
     return sorted(found)
-
-
-def _doubled(passage: Passage, config: Repetition) -> Iterator[Doubled]:
-    text = passage.text
-    for start, word in _candidates(text, config):
-        end = start + 2 * len(word)
-        if (len(word) == 2 and word[0] in config.counts) or all(c in config.numerals for c in word):
-            continue
-        if not _allowed(text, start, end, config):
-            yield Doubled(passage, start + len(word), end, word)
