@@ -12,8 +12,9 @@ A blank template's placeholders ("（文字描述）", content.toml ``[section_t
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from attrs import frozen
 
@@ -118,27 +119,77 @@ def _trailing(heading: Heading, spec: SectionSpec) -> Piece | None:
     return Piece(heading.text[end:], whole.span_of(end, len(heading.text)))
 
 
-def _pieces(blocks: Iterable[Block], placeholders: tuple[str, ...]) -> Iterator[Piece]:
+def _pieces(blocks: Iterable[Block], paragraphs: list[int], pieces: list[Piece]) -> None:
+    """Append the pieces of ``blocks`` to ``pieces``, and the index of each paragraph's to ``paragraphs``."""
     for block in blocks:
         if isinstance(block, Paragraph):
-            if not _is_placeholder(block.text, placeholders):
-                yield Piece(block.text, block.span)
+            paragraphs.append(len(pieces))
+            pieces.append(Piece(block.text, block.span))
         elif isinstance(block, Subsection):
-            yield Piece(block.heading.text, block.heading.span)
-            yield from _pieces(block.blocks, placeholders)
+            pieces.append(Piece(block.heading.text, block.heading.span))
+            _pieces(block.blocks, paragraphs, pieces)
 
 
-def _join(pieces: Iterable[Piece], anchor: Span | None) -> Prose:
-    parts: list[tuple[int, Piece]] = []
-    offset = 0
-    for piece in pieces:
-        if piece.text:
-            parts.append((offset, piece))
-            offset += len(piece.text)
-    text = fold("".join(piece.text for _, piece in parts))
+def _prose(text: str, pieces: Iterable[tuple[int, Piece]], anchor: Span | None) -> Prose:
+    parts = tuple((offset, piece) for offset, piece in pieces if piece.text)
     if anchor is None:
         anchor = parts[0][1].span if parts else Span(1, 1, 1, 1)
-    return Prose(text, tuple(parts), anchor)
+    return Prose(text, parts, anchor)
+
+
+def _join(pieces: Sequence[Piece], anchor: Span | None) -> Prose:
+    offsets = itertools.accumulate((len(p.text) for p in pieces), initial=0)
+    return _prose(fold("".join(p.text for p in pieces)), zip(offsets, pieces, strict=False), anchor)
+
+
+@frozen
+class _Reading:
+    """The report's prose read and folded once: every piece (the preamble's, then each section's
+    heading and blocks), where each starts in ``text``, and which pieces are the preamble's and
+    each section's blocks (from, to)."""
+
+    text: str
+    pieces: tuple[Piece, ...]
+    offsets: tuple[int, ...]  # one more than the pieces: the last is the text's length
+    paragraphs: frozenset[int]  # the pieces that are paragraphs (a placeholder is one)
+    preamble: tuple[int, int]
+    blocks: Mapping[int, tuple[int, int]]  # id() of a section → its blocks' pieces
+
+    def prose(self, first: int, last: int, lead: Piece | None, anchor: Span | None, skip: tuple[str, ...]) -> Prose:
+        """The prose of pieces ``first:last`` after ``lead`` (a heading's trailing words), without
+        placeholders (``skip``): a slice of the text folded once, where none is left out."""
+        chosen = self.pieces[first:last]
+        left_out = {
+            i for i in range(first, last) if i in self.paragraphs and _is_placeholder(self.pieces[i].text, skip)
+        }
+        if left_out:
+            kept = [p for i, p in enumerate(chosen, first) if i not in left_out]
+            return _join([lead, *kept] if lead else kept, anchor)
+        head = fold(lead.text) if lead else ""
+        shift = len(head) - self.offsets[first]
+        pieces = [(0, lead)] if lead else []
+        pieces.extend((self.offsets[first + i] + shift, p) for i, p in enumerate(chosen))
+        return _prose(head + self.text[self.offsets[first] : self.offsets[last]], pieces, anchor)
+
+
+def _reading(doc: Document) -> _Reading:
+    return doc.once("prose_reading", lambda: _read(doc))
+
+
+def _read(doc: Document) -> _Reading:
+    pieces: list[Piece] = []
+    paragraphs: list[int] = []
+    _pieces(doc.report.preamble, paragraphs, pieces)
+    preamble = (0, len(pieces))
+    blocks: dict[int, tuple[int, int]] = {}
+    for section in doc.report.sections:
+        pieces.append(Piece(section.heading.text, section.heading.span))
+        first = len(pieces)
+        _pieces(section.blocks, paragraphs, pieces)
+        blocks[id(section)] = (first, len(pieces))
+    offsets = tuple(itertools.accumulate((len(p.text) for p in pieces), initial=0))
+    text = fold("".join(p.text for p in pieces))
+    return _Reading(text, tuple(pieces), offsets, frozenset(paragraphs), preamble, blocks)
 
 
 def section_prose(doc: Document, index: int) -> Prose | None:
@@ -147,22 +198,28 @@ def section_prose(doc: Document, index: int) -> Prose | None:
 
 
 def _section_prose(doc: Document, index: int) -> Prose | None:
-    placeholders = _placeholders(doc.model)
-    pieces: list[Piece] = []
-    anchor: Span | None = None
-    for spec, section in doc.recognised_sections():
-        if spec.index != index:
-            continue
-        anchor = anchor or section.heading.span
-        trailing = _trailing(section.heading, spec)
-        pieces.extend([trailing] if trailing else [])
-        pieces.extend(_pieces(section.blocks, placeholders))
-    return _join(pieces, anchor) if anchor is not None else None
+    found = [(spec, section) for spec, section in doc.recognised_sections() if spec.index == index]
+    if not found:
+        return None
+    reading, skip = _reading(doc), _placeholders(doc.model)
+    anchor = found[0][1].heading.span
+    parts = [
+        reading.prose(*reading.blocks[id(section)], _trailing(section.heading, spec), anchor, skip)
+        for spec, section in found
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    return _join([piece for prose in parts for _, piece in prose.pieces], anchor)  # a section written twice
 
 
 def preamble_prose(doc: Document) -> Prose:
     """The text between the title and the first section heading."""
-    return doc.once("preamble_prose", lambda: _join(_pieces(doc.report.preamble, _placeholders(doc.model)), None))
+    return doc.once("preamble_prose", lambda: _preamble_prose(doc))
+
+
+def _preamble_prose(doc: Document) -> Prose:
+    reading = _reading(doc)
+    return reading.prose(*reading.preamble, None, None, _placeholders(doc.model))
 
 
 def report_prose(doc: Document) -> Prose:
@@ -171,11 +228,8 @@ def report_prose(doc: Document) -> Prose:
 
 
 def _report_prose(doc: Document) -> Prose:
-    pieces = list(_pieces(doc.report.preamble, ()))
-    for section in doc.report.sections:
-        pieces.append(Piece(section.heading.text, section.heading.span))
-        pieces.extend(_pieces(section.blocks, ()))
-    return _join(pieces, None)
+    reading = _reading(doc)
+    return _prose(reading.text, zip(reading.offsets, reading.pieces, strict=False), None)
 
 
 def _abbreviates(short: str, long: str) -> bool:
