@@ -8,7 +8,8 @@ and measures, on this machine:
 
 1. in process, per text report: read (bytes and decoding), parse, match (year, sections,
    tables), rules, and the end-to-end total (``gialint.lint_path``); medians over the
-   sample, each report timed three times and its fastest run kept;
+   sample, each report timed three times and its fastest run kept, and the total
+   again with the content checks (GIA5xx, GIA6xx) left out: what they add per report;
 2. a floor for the same files — read, decode, one pass of a regular expression over the
    text — and the ratio of the total to it;
 3. .docx, .html and .pdf reports in process (and .pdf per page);
@@ -94,7 +95,12 @@ def per_report(files: list[Path]) -> dict[str, float]:
     from gialint.read.source import decode, normalize_newlines
 
     rules = all_rules()
-    stages: dict[str, list[float]] = {k: [] for k in ("read", "parse", "match", "rules", "total", "floor")}
+    from gialint.config import DEFAULT_SETTINGS
+
+    # the same run with the content checks (GIA5xx, GIA6xx) left out: what they add (issue 17)
+    without_content = DEFAULT_SETTINGS.overridden(select=None, ignore=("GIA5", "GIA6"))
+    names = ("read", "parse", "match", "rules", "total", "without_content", "floor")
+    stages: dict[str, list[float]] = {k: [] for k in names}
     for path in files:
         data = file_bytes(path)
         text = normalize_newlines(read_bytes(data, path.name).text)
@@ -106,6 +112,7 @@ def per_report(files: list[Path]) -> dict[str, float]:
         stages["match"].append(fastest(lambda: analyze(report)))
         stages["rules"].append(fastest(lambda: lint_document(doc, rules, lines=lines)))
         stages["total"].append(fastest(lambda: gialint.lint_path(path)))
+        stages["without_content"].append(fastest(lambda: gialint.lint_path(path, settings=without_content)))
         stages["floor"].append(fastest(lambda: len(NUMBERS.findall(decode(path.read_bytes()).text))))
     return {k: statistics.median(v) for k, v in stages.items()}
 
@@ -229,6 +236,7 @@ def main() -> None:
         sample = files[::step][: args.sample]
         stages = per_report(sample)
         stages["ratio_to_floor"] = stages["total"] / stages["floor"]
+        stages["content_checks_add"] = stages["total"] / stages["without_content"] - 1
         results["per_report_ms"] = stages
         print("per report (median ms):", {k: round(v, 3) for k, v in stages.items()})
         if args.stages_only:
