@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,28 @@ def test_the_readme_sample_is_what_gialint_prints(
     monkeypatch.chdir(ROOT)
     main(["check", "examples/example-2021.txt", "--select", "GIA301,GIA203", "--no-color"])
     assert capsys.readouterr().out == sample
+
+
+#: The distribution's name on PyPI: "gialint" there is an unrelated project (issue 19).
+DISTRIBUTION = "gialint-cn"
+PIP_INSTALL = re.compile(r"pip install ((?:'[^']*'|\"[^\"]*\"|[^\s`'\"]+)(?:\s+(?:'[^']*'|[^\s`'\"]+))*)")
+
+
+def test_the_distribution_is_named_as_the_docs_say() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == DISTRIBUTION
+    plugin = tomllib.loads((ROOT / "tests" / "plugin_example" / "pyproject.toml").read_text(encoding="utf-8"))
+    assert plugin["project"]["dependencies"] == [DISTRIBUTION]
+
+
+@pytest.mark.parametrize("page", ["README.md", *sorted(p.name for p in (ROOT / "docs").glob("*.md"))])
+def test_no_page_tells_users_to_install_the_other_gialint(page: str) -> None:
+    """``pip install gialint`` (or ``'gialint[extra]'``) installs PyPI's unrelated gialint: every
+    install from the index names gialint-cn; installs from the checkout (``.``) are fine."""
+    path = ROOT / page if page == "README.md" else ROOT / "docs" / page
+    for match in PIP_INSTALL.finditer(path.read_text(encoding="utf-8")):
+        for word in match.group(1).split():
+            name = re.split(r"[\[=<>~!;]", word.strip("'\""), maxsplit=1)[0]
+            assert name != "gialint", f"{page}: {match.group(0)!r} installs PyPI's other gialint"
