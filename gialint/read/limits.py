@@ -22,9 +22,10 @@ class Limits:
 
     max_text_bytes: int = 16 * MIB  # .txt, .md, .html
     max_binary_bytes: int = 64 * MIB  # .docx, .pdf
-    max_unzipped_bytes: int = 256 * MIB  # everything inside a .docx, as its directory declares
+    max_unzipped_bytes: int = 256 * MIB  # everything inside a .docx, or a PDF's streams, inflated
     max_zip_ratio: int = 200  # a member that inflates more than this (and past 1 MiB) is a zip bomb
     max_zip_members: int = 5000
+    max_stream_bytes: int = 64 * MIB  # one compressed stream of a PDF, inflated
     max_pages: int = 300  # PDF pages
     max_seconds: float = 60.0  # reading one file; checked between pages, paragraphs and tables
 
