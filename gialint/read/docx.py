@@ -38,7 +38,7 @@ from gialint.read.compose import (
     cell_text,
     compose,
 )
-from gialint.read.limits import MIB, Deadline, Limits
+from gialint.read.limits import CHECK_EVERY, MIB, Deadline, Limits
 from gialint.read.source import ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,6 +47,7 @@ _SKIPPED = frozenset(
     W + tag for tag in ("del", "moveFrom", "delText", "instrText", "drawing", "pict", "object", "rPr", "pPr")
 ) | {MC_FALLBACK}
 MAX_GRID_COLUMNS = 1000  # Word makes tables of up to 63 columns; a larger declared span is an attack
+ROWS_BETWEEN_CHECKS = 64  # table rows between two looks at the clock (a row holds up to MAX_GRID_COLUMNS cells)
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-6])$", re.IGNORECASE)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -213,6 +214,8 @@ class _BodyReader:
         for child in body_elements(container):
             if child.tag == W + "p":
                 self._paragraphs += 1
+                if not self._paragraphs % CHECK_EVERY:
+                    self._deadline.check(f"paragraph {self._paragraphs}")
                 yield from self._paragraph(child)
             else:
                 self._tables += 1
@@ -238,19 +241,23 @@ class _BodyReader:
             raise ReadError(f"table {number} of the .docx spans more than {MAX_CELLS} cells")
         rows: list[tuple[GridCell | None, ...]] = []
         for index, cells in enumerate(placed):
+            if not index % ROWS_BETWEEN_CHECKS:
+                self._deadline.check(f"table {number}, row {index + 1}")
             row: list[GridCell | None] = []
+            left: tuple[int, GridCell] | None = None  # the last cell of the row so far, and where it starts
             for column, span, tc in cells:
                 row.extend([None] * (column - len(row)))
                 if tc.vMerge == "continue":
                     continue  # covered by the cell above that starts the merge
-                left = next(((i, c) for i, c in reversed(list(enumerate(row))) if c is not None), None)
                 if left is not None and _merged_from_left(tc):
-                    row[left[0]] = evolve(left[1], colspan=column + span - left[0])
+                    row[left[0]] = merged = evolve(left[1], colspan=column + span - left[0])
+                    left = (left[0], merged)
                     row.extend([None] * span)
                     continue
                 text = cell_text(paragraph_text(p) for p in tc.iter(W + "p"))
                 rowspan = 1 + _continued(placed, index, column) if tc.vMerge == "restart" else 1
-                row.append(GridCell(text, DocxCell(number, index + 1, column + 1), span, rowspan))
+                left = (len(row), GridCell(text, DocxCell(number, index + 1, column + 1), span, rowspan))
+                row.append(left[1])
                 row.extend([None] * (span - 1))
             rows.append(tuple(row))
         return Grid(tuple(rows))
