@@ -182,6 +182,23 @@ def test_a_pdf_stream_bomb_is_measured_in_constant_memory_before_pdfium_inflates
         check_streams(pdf_stream_bomb(12 * MIB), Limits(max_unzipped_bytes=8 * MIB), Limits().deadline())
     with pytest.raises(ReadError, match="gave up after 0 s at a compressed stream"):
         check_streams(pdf_stream_bomb(8 * MIB), Limits(), Limits(max_seconds=0).deadline())
+    # a stream that ends on a chunk's edge, with bytes after its end: once looped for ever
+    check_streams(pdf_stream_bomb(2 * MIB), Limits(), Limits(max_seconds=10).deadline())
+
+
+def test_a_docx_whose_main_part_is_not_a_word_document_is_one_line() -> None:
+    from gialint.testing.hostile import docx_replacing
+
+    with pytest.raises(ReadError, match="^not a readable .docx: the document has no body$"):
+        read_bytes(docx_replacing(written(seed("003"), "docx"), {"word/document.xml": b"<x/>"}), "r.docx")
+
+
+@pytest.mark.parametrize("span", ["", "abc", "-3", "1.5"])
+def test_a_docx_declaring_spans_that_are_not_whole_numbers_is_read(span: str) -> None:
+    from gialint.testing.hostile import docx_with_grid_span
+
+    extracted = read_bytes(docx_with_grid_span(written(seed("003"), "docx"), span), "r.docx")
+    assert "本年新收政府信息公开申请数量" in extracted.text  # each cell counted as spanning one column
 
 
 def test_a_device_without_an_end_is_refused_not_read() -> None:

@@ -73,7 +73,7 @@ def _inflated_size(body: bytes, layers: int, cap: int, deadline: Deadline) -> in
                 out = inflater.decompress(chunk, CHUNK)
             except zlib.error:
                 return False
-            chunk = inflater.unconsumed_tail
+            rest = inflater.unconsumed_tail
             if level + 1 < len(inflaters):
                 if not feed(level + 1, out):
                     return False
@@ -81,6 +81,9 @@ def _inflated_size(body: bytes, layers: int, cap: int, deadline: Deadline) -> in
                 size += len(out)
                 if size > cap:
                     return False
+            if inflater.eof or (not out and len(rest) == len(chunk)):  # the end, or no way on
+                break
+            chunk = rest
         return True
 
     feed(0, body)

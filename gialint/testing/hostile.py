@@ -127,8 +127,9 @@ def numbering_xml(start: str, fmt: str = "upperRoman", level: str = "0") -> byte
 
 def docx_with_numbering(docx: bytes, start: str, fmt: str = "upperRoman", level: str = "0") -> bytes:
     """Every paragraph of ``docx`` numbered from ``start`` in ``fmt``, at list level ``level``."""
-    numbered = f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
-    xml = re.sub(r"<w:p>(?:<w:pPr>)?", numbered, document_xml(docx))
+    number = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'
+    xml = re.sub(r"<w:p>(?!<w:pPr>)", f"<w:p><w:pPr>{number}</w:pPr>", document_xml(docx))
+    xml = xml.replace("<w:p><w:pPr>", f"<w:p><w:pPr>{number}").replace(number * 2, number)
     return docx_replacing(
         docx, {"word/document.xml": xml.encode("utf-8"), "word/numbering.xml": numbering_xml(start, fmt, level)}
     )
