@@ -283,3 +283,12 @@ def test_limits_are_set_by_the_limits_table_and_shown(tree: Path, capsys: pytest
     shown = tomllib.loads(out)["limits"]
     assert code == 0 and shown["max-seconds"] == 7 and shown["max-pages"] == 30 and shown["max-text-mib"] == 16
     assert from_mapping({"limits": shown}).limits == Limits(max_seconds=7, max_pages=30)  # printed as it reads
+
+
+def test_the_schema_states_the_limits_gialint_uses() -> None:
+    from gialint.config.settings import LIMIT_KEYS, limits_table
+    from gialint.read.limits import DEFAULT_LIMITS
+
+    keys = schema()["properties"]["limits"]["properties"]
+    assert set(keys) == set(LIMIT_KEYS)
+    assert {key: spec["default"] for key, spec in keys.items()} == limits_table(DEFAULT_LIMITS)
