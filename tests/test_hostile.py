@@ -193,6 +193,14 @@ def test_a_docx_whose_main_part_is_not_a_word_document_is_one_line() -> None:
         read_bytes(docx_replacing(written(seed("003"), "docx"), {"word/document.xml": b"<x/>"}), "r.docx")
 
 
+@pytest.mark.parametrize("part", ["word/styles.xml", "word/numbering.xml"])
+def test_a_docx_whose_styles_or_numbering_part_is_something_else_is_read_without_them(part: str) -> None:
+    from gialint.testing.hostile import docx_replacing
+
+    extracted = read_bytes(docx_replacing(written(seed("003"), "docx"), {part: b"<x/>"}), "r.docx")
+    assert "本年新收政府信息公开申请数量" in extracted.text
+
+
 @pytest.mark.parametrize("span", ["", "abc", "-3", "1.5"])
 def test_a_docx_declaring_spans_that_are_not_whole_numbers_is_read(span: str) -> None:
     from gialint.testing.hostile import docx_with_grid_span

@@ -203,9 +203,18 @@ def find_cell(table: Any, row: int, column: int) -> Any | None:
     return next((tc for start, _, tc in _placed(rows[row - 1]) if start + 1 == column), None)
 
 
+def styles_of(document: Any) -> list[Any]:
+    """The document's styles; none when its styles part is not one (a root other than w:styles,
+    which python-docx cannot read): its text is read without them."""
+    try:
+        return list(document.styles)
+    except AttributeError:
+        return []
+
+
 class _BodyReader:
     def __init__(self, document: Any, deadline: Deadline) -> None:
-        self._styles = {s.style_id: s.name or "" for s in document.styles}
+        self._styles = {s.style_id: s.name or "" for s in styles_of(document)}
         self._numbering = Numbering.of(document)
         self._deadline = deadline
         self._paragraphs = 0
@@ -399,7 +408,7 @@ class Numbering:
         except (KeyError, NotImplementedError, AttributeError):
             element = None
         by_style: dict[str, tuple[str, int]] = {}
-        for style in document.styles:
+        for style in styles_of(document):
             num_pr = style.element.find(f"{W}pPr/{W}numPr")
             if num_pr is not None and style.name:
                 by_style[style.name] = (_val(num_pr, "numId", ""), _level(_val(num_pr, "ilvl", "0")))
