@@ -109,9 +109,9 @@ def test_a_pdf_with_any_media_box(media_box: bytes) -> None:
 
 
 @FEW
-@given(st.integers(1, 4096), st.integers(1, 2))
-def test_a_pdf_whose_content_inflates_to_any_size(mebibytes: int, layers: int) -> None:
-    data = hostile.pdf_stream_bomb(mebibytes * MIB, layers)
+@given(st.integers(1, 4096), st.integers(1, 2), st.sampled_from([None, "ASCIIHexDecode", "ASCII85Decode"]))
+def test_a_pdf_whose_content_inflates_to_any_size(mebibytes: int, layers: int, wrap: str | None) -> None:
+    data = hostile.pdf_stream_bomb(mebibytes * MIB, layers, wrap)
     if mebibytes > 64:
         with pytest.raises(ReadError, match="compression bomb"):
             gialint.lint_bytes(data, "r.pdf", limits=LIMITS)

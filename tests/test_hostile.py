@@ -118,6 +118,12 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "pdf-truncated": ("r.pdf", lambda: written(seed("003"), "pdf")[:3000], "truncated"),
     "pdf-stream-bomb": ("r.pdf", lambda: pdf_stream_bomb(1536 * MIB), "compression bomb"),
     "pdf-stream-bomb-twice": ("r.pdf", lambda: pdf_stream_bomb(1536 * MIB, layers=2), "compression bomb"),
+    "pdf-stream-bomb-in-ascii85": (
+        "r.pdf",
+        lambda: pdf_stream_bomb(512 * MIB, wrap="ASCII85Decode"),
+        "compression bomb",
+    ),
+    "pdf-stream-bomb-in-hex": ("r.pdf", lambda: pdf_stream_bomb(512 * MIB, wrap="ASCIIHexDecode"), "compression bomb"),
     "pdf-not-pdf": ("r.pdf", lambda: b"%PDF-1.4\n" + b"\x00garbage" * 100 + b"\n%%EOF\n", "not a readable PDF"),
     "html-not-a-report": ("r.html", lambda: NEWS.encode(), "no 政府信息公开工作年度报告 in this page"),
     "html-binary": ("r.html", lambda: bytes(range(256)) * 20, "not a text file"),
@@ -319,6 +325,13 @@ def test_a_full_output_device_is_one_line_and_exit_2(output_format: str, tmp_pat
             timeout=120,
             cwd=tmp_path,
         )
+    assert done.returncode == 2
+    assert done.stderr.strip() == "gialint: cannot write the output: No space left on device"
+
+
+def test_an_output_file_on_a_full_disk_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_bytes(_flawed())
+    done = _gialint(["check", "--format", "json", "r.txt", "-o", "/dev/full"], tmp_path)  # -o onto a full disk
     assert done.returncode == 2
     assert done.stderr.strip() == "gialint: cannot write the output: No space left on device"
 

@@ -7,10 +7,12 @@ inflates), so that hypothesis can choose them; none of them costs more than a mo
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import zipfile
 import zlib
+from collections.abc import Sequence
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MIB = 1024 * 1024
@@ -34,10 +36,10 @@ def flate_bomb(inflated: int, layers: int = 1) -> bytes:
     return data
 
 
-def raw_pdf(content: bytes, media_box: bytes = b"[0 0 595 842]", filters: int = 0) -> bytes:
-    """A one-page PDF written by hand: ``content`` is the page's content stream (already deflated
-    ``filters`` times), ``media_box`` the page's /MediaBox as written."""
-    names = b" ".join([b"/FlateDecode"] * filters)
+def raw_pdf(content: bytes, media_box: bytes = b"[0 0 595 842]", filters: Sequence[str] = ()) -> bytes:
+    """A one-page PDF written by hand: ``content`` is the page's content stream (already encoded
+    with ``filters``, the names of its /Filter array), ``media_box`` the page's /MediaBox as written."""
+    names = b" ".join(b"/" + name.encode("ascii") for name in filters)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -74,9 +76,15 @@ def text_content(lines: list[str]) -> bytes:
     return shown
 
 
-def pdf_stream_bomb(inflated: int, layers: int = 1) -> bytes:
-    """A small PDF whose page content inflates to ``inflated`` bytes."""
-    return raw_pdf(flate_bomb(inflated, layers), filters=layers)
+def pdf_stream_bomb(inflated: int, layers: int = 1, wrap: str | None = None) -> bytes:
+    """A small PDF whose page content inflates to ``inflated`` bytes; ``wrap``: "ASCIIHexDecode" or
+    "ASCII85Decode", an ASCII encoding around the deflated bytes."""
+    content, filters = flate_bomb(inflated, layers), ["FlateDecode"] * layers
+    if wrap == "ASCIIHexDecode":
+        content, filters = content.hex().encode("ascii") + b">", [wrap, *filters]
+    elif wrap == "ASCII85Decode":
+        content, filters = base64.a85encode(content, wrapcol=72, adobe=True), [wrap, *filters]
+    return raw_pdf(content, filters=filters)
 
 
 def pdf_with_media_box(media_box: bytes) -> bytes:
