@@ -292,3 +292,16 @@ def test_the_schema_states_the_limits_gialint_uses() -> None:
     keys = schema()["properties"]["limits"]["properties"]
     assert set(keys) == set(LIMIT_KEYS)
     assert {key: spec["default"] for key, spec in keys.items()} == limits_table(DEFAULT_LIMITS)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
+def test_a_pyproject_in_a_parent_folder_in_another_encoding_is_read_or_passed_over(
+    encoding: str, tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tree / "pyproject.toml").write_bytes('[project]\nname = "报告"\n'.encode(encoding))  # no [tool.gialint]
+    assert find_config(str(tree / "a" / "b" / "r.txt")) is None
+    code, _, err = run(["check", str(tree / "a" / "b" / "r.txt")], capsys)
+    assert code == 1 and "Traceback" not in err
+    (tree / "pyproject.toml").write_bytes('[tool.gialint]\n# 本机关\nignore = ["GIA4"]\n'.encode(encoding))
+    assert find_config(str(tree / "a" / "b" / "r.txt")) == str(tree / "pyproject.toml")
+    assert load_config(str(tree / "pyproject.toml")).ignore == ("GIA4",)
