@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ MIB = 1024 * 1024
 
 
 def flate_bomb(inflated: int, layers: int = 1) -> bytes:
-    """Deflate data (zlib) that inflates to ``inflated`` spaces, made without ever holding them:
+    """Deflate data (zlib) that inflates to ``inflated`` spaces (at least 1 MiB), made without ever holding them:
     one compressed mebibyte, fully flushed so that it can be repeated. ``layers`` = 2 deflates that
     again (a /FlateDecode /FlateDecode stream)."""
     compressor = zlib.compressobj(9)
@@ -30,7 +31,10 @@ def flate_bomb(inflated: int, layers: int = 1) -> bytes:
     rest = inflated % MIB
     tail = compressor.compress(b" " * rest) + compressor.flush(zlib.Z_FINISH)
     count = max(inflated // MIB, 1)
-    data = head + again * (count - 1) + tail
+    size = count * MIB + rest
+    # the checksum of ``size`` spaces (Adler-32: A = 1 + the sum of the bytes, B = the sum of the As)
+    a, b = (1 + 32 * size) % 65521, (size + 32 * size * (size + 1) // 2) % 65521
+    data = head + again * (count - 1) + tail[:-4] + struct.pack(">I", (b << 16) | a)
     for _ in range(layers - 1):
         data = zlib.compress(data, 9)
     return data
