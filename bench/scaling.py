@@ -11,16 +11,18 @@ Times ``gialint.lint_text`` (read from text: parse, match, rules, places) on:
 4. 500 and 5,000 repeated section headings (logical places).
 
 For each pair it prints the times and their ratio: linear growth gives about 10, n log n a
-little more; the issue's bound is about 12. ``--no-gc`` turns Python's cyclic garbage collector
-off, which shows the algorithms' own growth: with it on, a run holding hundreds of thousands of
-objects pays for more collections as it grows. It reports and asserts nothing (speed is not a
-pytest assertion); docs/performance.md quotes its output.
+little more; the issue's bound is about 12. ``lint_text`` pauses Python's cyclic garbage
+collector while it works (gialint/base/collector.py); ``--gc`` lets it run, as it did before,
+to show what its full collections over a large report cost. Then, with ``--output``, the time
+each output format takes to write the findings of the 1,000- and 10,000-row tables. It reports
+and asserts nothing (speed is not a pytest assertion); docs/performance.md quotes its output.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import contextlib
+import io
 import sys
 import time
 from collections.abc import Callable
@@ -79,18 +81,44 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each case; the fastest is kept")
     parser.add_argument(
-        "--no-gc", action="store_true", help="with Python's cyclic garbage collector off: the algorithms' own growth"
+        "--gc", action="store_true", help="let Python's cyclic garbage collector run while a report is linted"
     )
+    parser.add_argument("--output", action="store_true", help="also time writing the findings in each format")
     args = parser.parse_args()
-    if args.no_gc:
-        gc.disable()
+    if args.gc:
+        from gialint.run import api
+
+        api.paused_gc = contextlib.nullcontext  # type: ignore[assignment]
     gialint.lint_text(_largest_real())  # imports, the grammar's tables, the format model: not timed
-    for name, make, base in _cases():
+    cases = _cases()
+    for name, make, base in cases:
         small, large = make(base), make(base * 10)
         one, ten = _time(small, args.repeat), _time(large, args.repeat)
         print(
             f"{name}: {len(small):,} → {len(large):,} characters, {one * 1000:.1f} → {ten * 1000:.1f} ms, "
             f"×{ten / one:.1f}"
+        )
+    if args.output:
+        _time_output(cases[1][1], args.repeat)
+
+
+def _time_output(make: Callable[[int], str], repeat: int) -> None:
+    from gialint.report import ReportOptions, get_reporter
+
+    results = {n: gialint.lint_text(make(n), "r.txt") for n in (1000, 10000)}
+    for name in ("full", "concise", "json", "sarif", "github", "junit"):
+        times = []
+        for n, result in results.items():
+            best = float("inf")
+            for _ in range(repeat):
+                start = time.perf_counter()
+                get_reporter(name)([result], [], ReportOptions(color=False), io.StringIO())
+                best = min(best, time.perf_counter() - start)
+            times.append(best)
+        findings = len(results[10000].diagnostics)
+        print(
+            f"writing the table's findings as {name} ({len(results[1000].diagnostics):,} → {findings:,}): "
+            f"{times[0] * 1000:.1f} → {times[1] * 1000:.1f} ms, ×{times[1] / times[0]:.1f}"
         )
 
 

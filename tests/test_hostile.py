@@ -15,6 +15,7 @@ from conftest import BASE, seed, written
 from gialint.read import file_bytes, read_bytes, read_path
 from gialint.read.limits import MIB, Limits
 from gialint.read.source import ReadError
+from gialint.testing.hostile import pdf_of, pdf_stream_bomb
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
@@ -92,16 +93,7 @@ def cid_pdf() -> bytes:
     ]
     stream = b"BT /F1 12 Tf 72 700 Td <" + bytes(range(1, 121)).hex().encode() + b"> Tj ET"
     objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of(objects)
 
 
 NEWS = "<html><head><meta charset='utf-8'></head><body><div class='nav'>首页</div><p>本市召开政务公开工作会议。</p></body></html>"
@@ -124,6 +116,14 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "pdf-scanned": ("r.pdf", scanned_pdf, "no text layer (a scanned document?): run OCR"),
     "pdf-cid-garbage": ("r.pdf", cid_pdf, "(cid:NN)"),
     "pdf-truncated": ("r.pdf", lambda: written(seed("003"), "pdf")[:3000], "truncated"),
+    "pdf-stream-bomb": ("r.pdf", lambda: pdf_stream_bomb(1536 * MIB), "compression bomb"),
+    "pdf-stream-bomb-twice": ("r.pdf", lambda: pdf_stream_bomb(1536 * MIB, layers=2), "compression bomb"),
+    "pdf-stream-bomb-in-ascii85": (
+        "r.pdf",
+        lambda: pdf_stream_bomb(512 * MIB, wrap="ASCII85Decode"),
+        "compression bomb",
+    ),
+    "pdf-stream-bomb-in-hex": ("r.pdf", lambda: pdf_stream_bomb(512 * MIB, wrap="ASCIIHexDecode"), "compression bomb"),
     "pdf-not-pdf": ("r.pdf", lambda: b"%PDF-1.4\n" + b"\x00garbage" * 100 + b"\n%%EOF\n", "not a readable PDF"),
     "html-not-a-report": ("r.html", lambda: NEWS.encode(), "no 政府信息公开工作年度报告 in this page"),
     "html-binary": ("r.html", lambda: bytes(range(256)) * 20, "not a text file"),
@@ -162,10 +162,57 @@ def test_limits_bound_size_pages_and_time(tmp_path: Path) -> None:
     pdf = written(seed("000"), "pdf")
     with pytest.raises(ReadError, match=r"up to 1$"):
         read_bytes(pdf, "r.pdf", Limits(max_pages=1))
-    with pytest.raises(ReadError, match="gave up after 0 s at page 1"):
+    with pytest.raises(ReadError, match="gave up after 0 s at (a compressed stream|page 1)"):
         read_bytes(pdf, "r.pdf", Limits(max_seconds=0))
     with pytest.raises(ReadError, match="gave up"):
         read_bytes(written(seed("000"), "docx"), "r.docx", Limits(max_seconds=0))
+
+
+def test_a_pdf_stream_bomb_is_measured_in_constant_memory_before_pdfium_inflates_it() -> None:
+    import tracemalloc
+
+    from gialint.read.pdf_streams import CHUNK, check_streams
+
+    bomb = pdf_stream_bomb(600 * MIB)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ReadError, match="more than 64 MiB"):
+            check_streams(bomb, Limits(), Limits().deadline())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < len(bomb) + 8 * CHUNK
+    # under the limit a stream is read; many of them together are still bounded
+    check_streams(pdf_stream_bomb(8 * MIB), Limits(), Limits().deadline())
+    with pytest.raises(ReadError, match="streams inflate to more than 8 MiB"):
+        check_streams(pdf_stream_bomb(12 * MIB), Limits(max_unzipped_bytes=8 * MIB), Limits().deadline())
+    with pytest.raises(ReadError, match="gave up after 0 s at a compressed stream"):
+        check_streams(pdf_stream_bomb(8 * MIB), Limits(), Limits(max_seconds=0).deadline())
+    # a stream that ends on a chunk's edge, with bytes after its end: once looped for ever
+    check_streams(pdf_stream_bomb(2 * MIB), Limits(), Limits(max_seconds=10).deadline())
+
+
+def test_a_docx_whose_main_part_is_not_a_word_document_is_one_line() -> None:
+    from gialint.testing.hostile import docx_replacing
+
+    with pytest.raises(ReadError, match="^not a readable .docx: the document has no body$"):
+        read_bytes(docx_replacing(written(seed("003"), "docx"), {"word/document.xml": b"<x/>"}), "r.docx")
+
+
+@pytest.mark.parametrize("part", ["word/styles.xml", "word/numbering.xml"])
+def test_a_docx_whose_styles_or_numbering_part_is_something_else_is_read_without_them(part: str) -> None:
+    from gialint.testing.hostile import docx_replacing
+
+    extracted = read_bytes(docx_replacing(written(seed("003"), "docx"), {part: b"<x/>"}), "r.docx")
+    assert "本年新收政府信息公开申请数量" in extracted.text
+
+
+@pytest.mark.parametrize("span", ["", "abc", "-3", "1.5"])
+def test_a_docx_declaring_spans_that_are_not_whole_numbers_is_read(span: str) -> None:
+    from gialint.testing.hostile import docx_with_grid_span
+
+    extracted = read_bytes(docx_with_grid_span(written(seed("003"), "docx"), span), "r.docx")
+    assert "本年新收政府信息公开申请数量" in extracted.text  # each cell counted as spanning one column
 
 
 def test_a_device_without_an_end_is_refused_not_read() -> None:
@@ -278,6 +325,13 @@ def test_a_full_output_device_is_one_line_and_exit_2(output_format: str, tmp_pat
             timeout=120,
             cwd=tmp_path,
         )
+    assert done.returncode == 2
+    assert done.stderr.strip() == "gialint: cannot write the output: No space left on device"
+
+
+def test_an_output_file_on_a_full_disk_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_bytes(_flawed())
+    done = _gialint(["check", "--format", "json", "r.txt", "-o", "/dev/full"], tmp_path)  # -o onto a full disk
     assert done.returncode == 2
     assert done.stderr.strip() == "gialint: cannot write the output: No space left on device"
 

@@ -26,6 +26,7 @@ from gialint.formats.labels import normalize, similarity, strip_note
 from gialint.formats.model import LabelRef
 from gialint.parse.ast import Cell, Layout, Report, Section, Table
 from gialint.parse.values import ValueKind
+from gialint.read.limits import CHECK_EVERY, check_time
 
 #: Labels at least this alike (after normalisation) are taken for the same label (GIA203).
 FUZZY_THRESHOLD = 0.8
@@ -54,7 +55,9 @@ def _classify(cells: Iterable[Cell], spec: TableSpec) -> list[_Classified]:
     """Each cell's role in a table read as ``spec``."""
     out = []
     blank, value, label, text = CellRole.BLANK, CellRole.VALUE, CellRole.LABEL, CellRole.TEXT
-    for cell in cells:
+    for index, cell in enumerate(cells):
+        if not index % CHECK_EVERY:
+            check_time(f"matching table {spec.id}")
         kind = cell.value.kind
         if not cell.text:
             out.append(_new(_Classified, (cell, blank, None, False)))

@@ -214,10 +214,11 @@ def _check(args: argparse.Namespace) -> int:
 
 def _parse(args: argparse.Namespace) -> int:
     """The parsed report as JSON (several files: a list, in the order given), or the text gialint
-    lints; ``-`` reads standard input. An unreadable file is one line on stderr and exit 2, after
-    the others."""
+    lints; ``-`` reads standard input. An unreadable file, or one past the default limits (its
+    reading and parsing within one time budget), is one line on stderr and exit 2, after the others."""
     from gialint.analyze.document import parse_document
     from gialint.read import read_bytes, read_path, stream_bytes
+    from gialint.read.limits import DEFAULT_LIMITS, budget
     from gialint.read.source import ReadError, normalize_newlines
     from gialint.report import shown, visible
     from gialint.report.serialize import document_as_dict
@@ -227,21 +228,22 @@ def _parse(args: argparse.Namespace) -> int:
     for path in args.paths:
         name = (args.stdin_filename or "-") if path == "-" else path
         try:
-            if path == "-":
-                extracted = read_bytes(stream_bytes(getattr(sys.stdin, "buffer", None)), name)
-            else:
-                extracted = read_path(path)
+            with budget(DEFAULT_LIMITS):
+                if path == "-":
+                    extracted = read_bytes(stream_bytes(getattr(sys.stdin, "buffer", None)), name)
+                else:
+                    extracted = read_path(path)
+                text = normalize_newlines(extracted.text)
+                document = parse_document(text) if args.format != "text" else None
         except ReadError as error:
             print(f"gialint: {visible(shown(name))}: {error}", file=sys.stderr)
             code = EXIT_ERROR
             continue
-        text = normalize_newlines(extracted.text)
-        if args.format == "text":
+        if document is None:
             if len(args.paths) > 1:
                 sys.stdout.write(f"==> {shown(name)} <==\n")
             sys.stdout.write(text)
             continue
-        document = parse_document(text)
         parsed.append(document_as_dict(document, name, extracted.encoding, extracted.format, extracted.source_map))
     if args.format == "json" and parsed:
         json.dump(parsed[0] if len(args.paths) == 1 else parsed, sys.stdout, ensure_ascii=False, indent=2)

@@ -20,6 +20,7 @@ from gialint.base.diagnostic import Severity
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
+from gialint.read.limits import budget
 from gialint.read.source import ReadError
 from gialint.report import FileError, ReportOptions, get_reporter, shown, visible
 from gialint.run.discover import UNREADABLE, iter_found
@@ -64,30 +65,38 @@ class Run:
     # ---------------------------------------------------------------- one file
     def lint_file(self, path: str, settings: Settings) -> LintResult | None:
         # the linter is imported where a file is linted here: a run answered by the cache does without it
-        from gialint.run.api import lint_bytes, lint_path
+        from gialint.run.api import lint_path
 
         args = self.args
         try:
             if not (args.fix or args.diff):
                 return lint_path(path, settings=settings, previous=args.previous)
-            data = file_bytes(path)
-            kind = kind_of(path, data)
-            if kind in TEXT_KINDS:
-                return self.fix_text_file(path, data, settings)
-            if kind == ".docx":
-                return (
-                    self.diff_docx_file(path, data, settings) if args.diff else self.fix_docx_file(path, data, settings)
-                )
-            self.say(
-                f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
-            )
-            return lint_bytes(data, path, settings=settings, previous=args.previous)
+            with budget(settings.limits):  # every pass of a fix within the file's time
+                return self.fix_file(path, settings)
         except ReadError as error:
             self.error(path, str(error))
             return None
         except OSError as error:  # writing the fixed file or the .docx copy
             self.error(path, f"cannot write the fixed file: {error.strerror or error}")
             return None
+
+    def fix_file(self, path: str, settings: Settings) -> LintResult:
+        """--fix or --diff on one file: the fixes of the kinds gialint can write, else a plain check."""
+        from gialint.run.api import lint_bytes
+
+        args = self.args
+        data = file_bytes(path, settings.limits)
+        kind = kind_of(path, data)
+        if kind in TEXT_KINDS:
+            return self.fix_text_file(path, data, settings)
+        if kind == ".docx":
+            return (
+                self.diff_docx_file(path, data, settings) if args.diff else self.fix_docx_file(path, data, settings)
+            )
+        self.say(
+            f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
+        )
+        return lint_bytes(data, path, settings=settings, previous=args.previous)
 
     def fix_text_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
         """Fix a text or Markdown report: print the diff (--diff), or write it back (--fix; not for stdin)."""
@@ -239,7 +248,7 @@ class Run:
             from gialint.run.api import lint_bytes
 
             try:
-                data = stream_bytes(getattr(sys.stdin, "buffer", None))
+                data = stream_bytes(getattr(sys.stdin, "buffer", None), settings.limits)
                 if args.diff and kind_of(name, data) in TEXT_KINDS:
                     result: LintResult | None = self.fix_text_file(name, data, settings)
                 else:
@@ -377,7 +386,7 @@ class Run:
             keys = [(i, k) for i, o in enumerate(outcomes) if isinstance(o, LintResult) and (k := pair_key(o))]
             found = [(later, items[earlier]) for later, earlier in pairs(keys)]
         for index, before in found:
-            outcomes[index] = lint_with_previous(items[index], before, cache, batch.keep_text, batch.limits)
+            outcomes[index] = lint_with_previous(items[index], before, cache, batch.keep_text)
 
     def finish(self, here: Settings, baseline: Baseline | None) -> int:
         args = self.args

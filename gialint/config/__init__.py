@@ -16,7 +16,7 @@ from typing import Any
 
 from gialint.analyze.options import EmptyCell, LintOptions
 from gialint.base.diagnostic import Severity
-from gialint.config.settings import DEFAULT_SETTINGS, Settings, matches
+from gialint.config.settings import DEFAULT_SETTINGS, Settings, limits_of, matches
 
 __all__ = [
     "CONFIG_FILES",
@@ -149,7 +149,7 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     merged = {**base, **top}
     if "extend-select" in base and "extend-select" in top:
         merged["extend-select"] = [*base["extend-select"], *top["extend-select"]]
-    for key in ("per-file-ignores", "severity"):
+    for key in ("per-file-ignores", "severity", "limits"):
         if key in base and key in top:
             merged[key] = {**base[key], **top[key]}
     merged.pop("extend", None)
@@ -231,6 +231,7 @@ def _settings(data: dict[str, Any], files: tuple[str, ...]) -> Settings:
         lang=data.get("lang", "zh"),
         options=options,
         exclude=tuple(data.get("exclude", ())),
+        limits=limits_of(data.get("limits", {})),
         root=os.path.dirname(files[-1]) if files else "",
         files=files,
     )

@@ -18,6 +18,7 @@ from attrs import evolve, field, frozen
 from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
 from gialint.base.diagnostic import Diagnostic, Severity
 from gialint.base.selection import Selection, specificity
+from gialint.read.limits import DEFAULT_LIMITS, MIB, Limits
 
 if TYPE_CHECKING:
     from gialint.lint.rule import Rule
@@ -49,7 +50,8 @@ def matches(pattern: str, path: str, root: str) -> bool:
 class Settings:
     """The settings that apply to a file: which rules run (``select``, ``extend_select``,
     ``ignore``, ``per_file_ignores``), at what severity, ``fail_on``, ``lang``, the ``year`` or
-    format ``version`` for a report that states none, ``empty_cell``, ``exclude``. Made from the
+    format ``version`` for a report that states none, ``empty_cell``, ``exclude``, the ``limits`` of
+    each file's size, pages and time (:class:`~gialint.Limits`). Made from the
     configuration files by :func:`gialint.settings_for`, or by hand; ``overridden(...)`` changes
     some of them (docs/configuration.md)."""
 
@@ -62,6 +64,7 @@ class Settings:
     lang: str = "zh"
     options: LintOptions = DEFAULT_OPTIONS
     exclude: tuple[str, ...] = ()
+    limits: Limits = DEFAULT_LIMITS
     root: str = ""  # the directory globs are relative to ("" for no configuration: the working directory)
     files: tuple[str, ...] = field(default=(), eq=False)  # configuration files read, the extended ones first
 
@@ -148,6 +151,7 @@ class Settings:
             "lang": self.lang,
             "empty-cell": self.options.empty_cell.value,
             "exclude": list(self.exclude),
+            "limits": limits_table(self.limits),
         }
         if self.options.year is not None:
             data["year"] = self.options.year
@@ -156,6 +160,33 @@ class Settings:
         if self.options.content is not None:
             data["content"] = self.options.content
         return data
+
+
+#: The ``limits`` table's keys and the :class:`Limits` fields they set: sizes in MiB, the rest as they are.
+LIMIT_KEYS = {
+    "max-seconds": "max_seconds",
+    "max-pages": "max_pages",
+    "max-text-mib": "max_text_bytes",
+    "max-binary-mib": "max_binary_bytes",
+    "max-unzipped-mib": "max_unzipped_bytes",
+    "max-stream-mib": "max_stream_bytes",
+    "max-zip-ratio": "max_zip_ratio",
+    "max-zip-members": "max_zip_members",
+}
+
+
+def limits_of(table: dict[str, Any]) -> Limits:
+    """:class:`Limits` from a configuration's ``limits`` table (validated); the defaults for what it leaves out."""
+    values = {field: table[key] * (MIB if key.endswith("-mib") else 1) for key, field in LIMIT_KEYS.items() if key in table}
+    return evolve(DEFAULT_LIMITS, **values) if values else DEFAULT_LIMITS
+
+
+def limits_table(limits: Limits) -> dict[str, Any]:
+    """The ``limits`` table that gives ``limits`` (what ``gialint config`` prints)."""
+    return {
+        key: getattr(limits, field) // MIB if key.endswith("-mib") else getattr(limits, field)
+        for key, field in LIMIT_KEYS.items()
+    }
 
 
 DEFAULT_SETTINGS = Settings()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from attrs import evolve
 
@@ -13,6 +13,8 @@ from gialint.base.diagnostic import Diagnostic
 from gialint.base.selection import Selection, SelectionError, check_selector, specificity
 from gialint.lint.place import Placer
 from gialint.lint.rule import Rule
+from gialint.read.limits import CHECK_EVERY, check_time
+from gialint.read.source import ReadError
 
 __all__ = ["RuleError", "Selection", "SelectionError", "check_selector", "lint_document", "specificity"]
 
@@ -25,10 +27,21 @@ class RuleError(RuntimeError):
 
 
 def _run(rule: Rule, call: Callable[[], Iterable[Diagnostic]]) -> Iterable[Diagnostic]:
+    check_time(f"rule {rule.code}")
     try:
         return list(call())
+    except ReadError:  # the file's time ran out in what the rule asked for: not the rule's fault
+        raise
     except Exception as error:
         raise RuleError(f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}") from error
+
+
+def _checking(found: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    """The findings, with a look at the clock every :data:`CHECK_EVERY` of them."""
+    for index, diagnostic in enumerate(found):
+        if not index % CHECK_EVERY:
+            check_time("placing findings")
+        yield diagnostic
 
 
 def lint_document(
@@ -71,5 +84,5 @@ def lint_document(
             kept.extend(_run(rule, lambda rule=rule: rule.check_suppressions(doc, unmatched)))  # type: ignore[misc]
     lines = lines if lines is not None else ()
     place = Placer(doc, lines)
-    placed = dict.fromkeys(evolve(d, place=place(d.span)) for d in kept)
+    placed = dict.fromkeys(evolve(d, place=place(d.span)) for d in _checking(kept))
     return sorted(placed, key=lambda d: d.sort_key)

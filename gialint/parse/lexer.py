@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from gialint.parse.tables import Tables
+from gialint.read.limits import CHECK_EVERY, check_time
 
 
 class Line:
@@ -67,6 +68,8 @@ class LineLexer:
         comment = self._comment if "<!--" in text else None
         pos = 0
         for number, value in enumerate(lines, 1):
+            if not number % CHECK_EVERY:
+                check_time(f"line {number}")
             if comment is not None and "<!--" in value and comment.fullmatch(value):
                 pos += len(value) + 1
                 continue

@@ -1,8 +1,9 @@
 """Word documents (.docx): paragraphs in reading order, tables as grids with their merges.
 
 python-docx opens the package (ZIP, relationships, parts; its XML parser resolves no
-entities) and gives the typed elements: a cell's ``grid_span`` and ``vMerge``, a row's
-``grid_before``, the styles. Text is gathered from the XML here, because
+entities) and gives the styles. A cell's ``gridSpan`` and ``vMerge`` and a row's
+``gridBefore`` are read from the XML here, where a value that is not a number counts as
+none (python-docx's typed properties raise on it). Text is gathered from the XML here, because
 python-docx's ``Paragraph.text`` skips runs inside tracked insertions, content
 controls and fields, and because list numbers that Word draws itself ("一、" from a
 numbered heading style) are not in the text at all: :class:`Numbering` writes them.
@@ -38,7 +39,7 @@ from gialint.read.compose import (
     cell_text,
     compose,
 )
-from gialint.read.limits import MIB, Deadline, Limits
+from gialint.read.limits import CHECK_EVERY, MIB, Deadline, Limits
 from gialint.read.source import ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,6 +48,7 @@ _SKIPPED = frozenset(
     W + tag for tag in ("del", "moveFrom", "delText", "instrText", "drawing", "pict", "object", "rPr", "pPr")
 ) | {MC_FALLBACK}
 MAX_GRID_COLUMNS = 1000  # Word makes tables of up to 63 columns; a larger declared span is an attack
+ROWS_BETWEEN_CHECKS = 64  # table rows between two looks at the clock (a row holds up to MAX_GRID_COLUMNS cells)
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-6])$", re.IGNORECASE)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -107,7 +109,7 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # a malformed package can fail anywhere in the ZIP, OPC or XML layers
         raise ReadError(f"not a readable .docx: {type(error).__name__}: {error}".splitlines()[0]) from None
-    body = document.element.body
+    body = getattr(document.element, "body", None)  # a main part whose root is not w:document has none
     if body is None:
         raise ReadError("not a readable .docx: the document has no body")
     reader = _BodyReader(document, limits.deadline())
@@ -201,9 +203,18 @@ def find_cell(table: Any, row: int, column: int) -> Any | None:
     return next((tc for start, _, tc in _placed(rows[row - 1]) if start + 1 == column), None)
 
 
+def styles_of(document: Any) -> list[Any]:
+    """The document's styles; none when its styles part is not one (a root other than w:styles,
+    which python-docx cannot read): its text is read without them."""
+    try:
+        return list(document.styles)
+    except AttributeError:
+        return []
+
+
 class _BodyReader:
     def __init__(self, document: Any, deadline: Deadline) -> None:
-        self._styles = {s.style_id: s.name or "" for s in document.styles}
+        self._styles = {s.style_id: s.name or "" for s in styles_of(document)}
         self._numbering = Numbering.of(document)
         self._deadline = deadline
         self._paragraphs = 0
@@ -213,6 +224,8 @@ class _BodyReader:
         for child in body_elements(container):
             if child.tag == W + "p":
                 self._paragraphs += 1
+                if not self._paragraphs % CHECK_EVERY:
+                    self._deadline.check(f"paragraph {self._paragraphs}")
                 yield from self._paragraph(child)
             else:
                 self._tables += 1
@@ -238,19 +251,23 @@ class _BodyReader:
             raise ReadError(f"table {number} of the .docx spans more than {MAX_CELLS} cells")
         rows: list[tuple[GridCell | None, ...]] = []
         for index, cells in enumerate(placed):
+            if not index % ROWS_BETWEEN_CHECKS:
+                self._deadline.check(f"table {number}, row {index + 1}")
             row: list[GridCell | None] = []
+            left: tuple[int, GridCell] | None = None  # the last cell of the row so far, and where it starts
             for column, span, tc in cells:
                 row.extend([None] * (column - len(row)))
-                if tc.vMerge == "continue":
+                if _vertical_merge(tc) == "continue":
                     continue  # covered by the cell above that starts the merge
-                left = next(((i, c) for i, c in reversed(list(enumerate(row))) if c is not None), None)
                 if left is not None and _merged_from_left(tc):
-                    row[left[0]] = evolve(left[1], colspan=column + span - left[0])
+                    row[left[0]] = merged = evolve(left[1], colspan=column + span - left[0])
+                    left = (left[0], merged)
                     row.extend([None] * span)
                     continue
                 text = cell_text(paragraph_text(p) for p in tc.iter(W + "p"))
-                rowspan = 1 + _continued(placed, index, column) if tc.vMerge == "restart" else 1
-                row.append(GridCell(text, DocxCell(number, index + 1, column + 1), span, rowspan))
+                rowspan = 1 + _continued(placed, index, column) if _vertical_merge(tc) == "restart" else 1
+                left = (len(row), GridCell(text, DocxCell(number, index + 1, column + 1), span, rowspan))
+                row.append(left[1])
                 row.extend([None] * (span - 1))
             rows.append(tuple(row))
         return Grid(tuple(rows))
@@ -265,11 +282,32 @@ def _merged_from_left(tc: Any) -> bool:
 def _placed(tr: Any) -> Iterator[tuple[int, int, Any]]:
     """A row's cells with their grid column (from 0) and how many grid columns each spans
     (a declared span or offset beyond any table Word can make counts as :data:`MAX_GRID_COLUMNS`)."""
-    column = min(max(tr.grid_before, 0), MAX_GRID_COLUMNS)
+    column = _declared(tr, f"{W}trPr/{W}gridBefore", 0)
     for tc in row_cells(tr):
-        span = min(max(1, tc.grid_span), MAX_GRID_COLUMNS)
+        span = _declared(tc, f"{W}tcPr/{W}gridSpan", 1)
         yield column, span, tc
         column += span
+
+
+def _declared(element: Any, path: str, low: int) -> int:
+    """A count the element declares at ``path`` (its ``w:val``) kept within ``low``–:data:`MAX_GRID_COLUMNS`;
+    ``low`` when it declares none, or something that is not a whole number (python-docx would raise)."""
+    found = element.find(path)
+    value = found.get(W + "val") if found is not None else None
+    try:
+        number = int(value) if value is not None else low
+    except ValueError:
+        number = low
+    return min(max(number, low), MAX_GRID_COLUMNS)
+
+
+def _vertical_merge(tc: Any) -> str | None:
+    """"restart", "continue" (also for a ``w:vMerge`` without a value, or with one Word does not
+    write), or None for a cell outside any vertical merge."""
+    found = tc.find(f"{W}tcPr/{W}vMerge")
+    if found is None:
+        return None
+    return "restart" if found.get(W + "val") == "restart" else "continue"
 
 
 def _continued(placed: list[list[tuple[int, int, Any]]], index: int, column: int) -> int:
@@ -277,7 +315,7 @@ def _continued(placed: list[list[tuple[int, int, Any]]], index: int, column: int
     count = 0
     for cells in placed[index + 1 :]:
         below = next((tc for start, _, tc in cells if start == column), None)
-        if below is None or below.vMerge != "continue":
+        if below is None or _vertical_merge(below) != "continue":
             break
         count += 1
     return count
@@ -370,7 +408,7 @@ class Numbering:
         except (KeyError, NotImplementedError, AttributeError):
             element = None
         by_style: dict[str, tuple[str, int]] = {}
-        for style in document.styles:
+        for style in styles_of(document):
             num_pr = style.element.find(f"{W}pPr/{W}numPr")
             if num_pr is not None and style.name:
                 by_style[style.name] = (_val(num_pr, "numId", ""), _level(_val(num_pr, "ilvl", "0")))

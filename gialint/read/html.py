@@ -41,7 +41,7 @@ from gialint.read.compose import (
     cell_text,
     compose,
 )
-from gialint.read.limits import Deadline, Limits
+from gialint.read.limits import CHECK_EVERY, Deadline, Limits
 from gialint.read.source import ReadError, decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -161,6 +161,10 @@ def _known_labels(table: Any) -> int:
     return count
 
 
+#: Characters of the page source after the cursor (or the element's line) where a text is looked for.
+PROBE_REACH = 4096
+
+
 class _Locator:
     """Finds where text stands in the page source, moving forward through it."""
 
@@ -187,11 +191,18 @@ class _Locator:
         return self._position(found) if found >= 0 else None
 
     def find(self, text: str, element: Any) -> tuple[FilePosition, bool]:
-        """Where ``text`` starts, and whether it was found exactly (else: the element's line)."""
+        """Where ``text`` starts, and whether it was found exactly (else: the element's line).
+
+        It is looked for within :data:`PROBE_REACH` of the cursor or of the element's line,
+        whichever is later: text the source writes otherwise (character references) would
+        otherwise send every look to the end of the page, a time that grows with the square
+        of the page."""
         stripped = text.strip()
         probe = _PROBE_STOP.split(stripped, maxsplit=1)[0][:8]
         if probe:
-            found = self._source.find(probe, self.cursor)
+            line_start = self._starts[min(max((element.sourceline or 1) - 1, 0), len(self._starts) - 1)]
+            begin = max(self.cursor, line_start)
+            found = self._source.find(probe, begin, begin + PROBE_REACH)
             if found >= 0:
                 self.cursor = found + len(probe)
                 return self._position(found), True
@@ -225,6 +236,7 @@ class _Walker:
     def __init__(self, locator: _Locator, deadline: Deadline) -> None:
         self._locator = locator
         self._deadline = deadline
+        self._elements = 0
         self._runs: list[Run] = []
         self.blocks: list[Block] = []
 
@@ -248,6 +260,9 @@ class _Walker:
     def walk(self, element: Any) -> None:
         if _skipped(element):
             return
+        self._elements += 1
+        if not self._elements % CHECK_EVERY:
+            self._deadline.check(f"line {element.sourceline}")
         tag = element.tag.lower()
         if tag == "br":
             self.flush()

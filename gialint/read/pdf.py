@@ -46,6 +46,7 @@ from gialint.read.pdf_aligned import aligned_runs, columns, pieces
 from gialint.read.pdf_grid import SNAP, Region, regions
 from gialint.read.pdf_lines import Line, line_text, lines_of
 from gialint.read.pdf_page import Char, PageContent, page_content
+from gialint.read.pdf_streams import check_streams
 from gialint.read.source import ReadError
 
 _FURNITURE = re.compile(
@@ -320,6 +321,7 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
     if b"%%EOF" not in data[-4096:]:
         raise ReadError("the PDF does not end with %%EOF: it looks truncated (an incomplete download or copy?)")
     deadline = limits.deadline()
+    check_streams(data, limits, deadline)
     pdf = _open(data)
     pages: list[_Page] = []
     chars = unmapped = 0

@@ -102,6 +102,8 @@ def _type(spec: Mapping[str, Any], definitions: Mapping[str, Any]) -> str:
     kind = spec.get("type", "")
     if "enum" in spec:
         return " \\| ".join(f"`{json.dumps(v, ensure_ascii=False)}`" for v in spec["enum"])
+    if kind == "object" and "properties" in spec:
+        return "table"
     if kind == "object":
         inner = spec.get("additionalProperties", {})
         return f"table of {_type(inner, definitions)}"
@@ -121,6 +123,10 @@ def config_markdown(schema: Mapping[str, Any]) -> str:
         parts.append(f"\n## `{key}`\n\n{spec['description']}\n")
         if "enum" in spec or "$ref" in spec:
             parts.append(f"\n*Type:* {_type(spec, definitions)}\n")
+        if "properties" in spec:  # a table of its own keys (limits)
+            parts.append("\n| key | type | default | meaning |\n|---|---|---|---|\n")
+            for name, inner in spec["properties"].items():
+                parts.append(f"| `{name}` | {_type(inner, definitions)} | `{inner['default']}` | {inner['description']} |\n")
         for example in spec.get("examples", ()):
             parts.append(f"\n```toml\n{_toml_example(key, example)}\n```\n")
     parts.append(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from attrs import evolve
 
 from gialint.analyze.document import Document, parse_document
+from gialint.base.collector import paused_gc
 from gialint.base.diagnostic import Diagnostic
 from gialint.base.location import Location, SourceMap
 from gialint.base.span import Span
@@ -20,7 +22,7 @@ from gialint.lint.result import FileError as FileError
 from gialint.lint.result import LintResult as LintResult
 from gialint.read import read_bytes, read_path
 from gialint.read.compose import Extracted
-from gialint.read.limits import DEFAULT_LIMITS, Limits
+from gialint.read.limits import Limits, budget
 from gialint.read.source import normalize_newlines
 
 #: Last year's report, for the cross-year rules (GIA601–GIA604): a path, or a parsed Document.
@@ -49,9 +51,21 @@ def _settings(
     return (settings or DEFAULT_SETTINGS).overridden(select=_codes(select), ignore=_codes(ignore))
 
 
+@contextmanager
+def one_file(limits: Limits) -> Iterator[None]:
+    """Work on one file: within its time limit (:func:`~gialint.read.limits.budget`), the
+    cyclic garbage collector paused (:mod:`gialint.base.collector`)."""
+    with budget(limits), paused_gc():
+        yield
+
+
 def parse_text(text: str, settings: Settings | None = None) -> Document:
-    """Parse a report: its syntax tree, year, sections and tables matched to the format."""
-    return parse_document(text, options=(settings or DEFAULT_SETTINGS).options)
+    """Parse a report: its syntax tree, year, sections and tables matched to the format.
+
+    Raises :class:`~gialint.read.source.ReadError` past the settings' time limit."""
+    settings = settings or DEFAULT_SETTINGS
+    with one_file(settings.limits):
+        return parse_document(text, options=settings.options)
 
 
 def lint_text(
@@ -66,8 +80,14 @@ def lint_text(
     """Lint a report's text. ``select``/``ignore`` take codes, prefixes ("GIA3") or names and
     apply on top of ``settings`` (see :func:`settings_for`; default: no configuration).
     ``previous``: last year's report of the same agency — its path, or a :class:`Document`
-    (from :func:`parse_text`) — which GIA601–GIA604 compare this one with."""
+    (from :func:`parse_text`) — which GIA601–GIA604 compare this one with. Raises
+    :class:`~gialint.read.source.ReadError` past the settings' time limit (``limits``)."""
     settings = _settings(settings, select, ignore)
+    with one_file(settings.limits):
+        return _lint_text(text, path, settings, previous)
+
+
+def _lint_text(text: str, path: str | None, settings: Settings, previous: Previous) -> LintResult:
     selection = settings.selection_for(path)
     selection.validate(all_rules())
     text = normalize_newlines(text)
@@ -93,7 +113,7 @@ def read_previous(previous: Previous, settings: Settings) -> tuple[Document | No
     if previous is None or isinstance(previous, Document):
         return previous, None
     name = os.fspath(previous)
-    extracted = read_path(name)
+    extracted = read_path(name, settings.limits)
     options = evolve(settings.options, year=None, version=None)
     return evolve(parse_document(extracted.text, options=options), source_name=name), extracted.source_map
 
@@ -102,7 +122,7 @@ def lint_path(
     path: str | os.PathLike[str],
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     *,
     settings: Settings | None = None,
     previous: Previous = None,
@@ -110,10 +130,14 @@ def lint_path(
     """Read and lint a report file: .txt, .md, .html, .docx or .pdf (chosen by the extension).
 
     Raises :class:`~gialint.read.source.ReadError` for a file that cannot be read (this one or
-    ``previous``, last year's report: see :func:`lint_text`), with one line for the user.
+    ``previous``, last year's report: see :func:`lint_text`), or that goes past ``limits``
+    (default: the settings'), with one line for the user.
     Findings in .html/.docx/.pdf files carry a ``location`` in the original.
     """
-    return lint_extracted(read_path(path, limits), str(path), select, ignore, settings=settings, previous=previous)
+    chosen = limits or (settings or DEFAULT_SETTINGS).limits
+    with one_file(chosen):
+        extracted = read_path(path, chosen)
+        return lint_extracted(extracted, str(path), select, ignore, settings=settings, previous=previous)
 
 
 def lint_bytes(
@@ -121,14 +145,17 @@ def lint_bytes(
     name: str,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     *,
     settings: Settings | None = None,
     previous: Previous = None,
 ) -> LintResult:
     """Lint a report given as bytes; ``name`` (a file name such as "report.docx") chooses the
-    reader; ``previous``: last year's report (see :func:`lint_text`)."""
-    return lint_extracted(read_bytes(data, name, limits), name, select, ignore, settings=settings, previous=previous)
+    reader; ``previous``: last year's report (see :func:`lint_text`); ``limits``: as for :func:`lint_path`."""
+    chosen = limits or (settings or DEFAULT_SETTINGS).limits
+    with one_file(chosen):
+        extracted = read_bytes(data, name, chosen)
+        return lint_extracted(extracted, name, select, ignore, settings=settings, previous=previous)
 
 
 def lint_extracted(

@@ -33,7 +33,7 @@ from attrs import evolve, frozen
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
-from gialint.read.limits import DEFAULT_LIMITS, Limits
+from gialint.read.limits import Limits
 from gialint.read.source import ReadError
 from gialint.run.cache import TEXT_FORMATS, CacheError, Entry, ResultCache, entry_of, file_key, result_of
 
@@ -98,7 +98,6 @@ def lint_file(
     settings: Settings,
     keep_text: bool,
     keyed: bool,
-    limits: Limits = DEFAULT_LIMITS,
     may_skip: bool = False,
 ) -> tuple[Outcome, bytes | None]:
     """Read and lint one file; every failure becomes a :class:`FileError`.
@@ -111,10 +110,10 @@ def lint_file(
     from gialint.run.api import lint_bytes  # not before a file needs linting: see gialint.lint.result
 
     try:
-        data = file_bytes(path, limits)
+        data = file_bytes(path, settings.limits)
         if may_skip and _not_a_report(data):
             return Skipped(path), None
-        result = lint_bytes(data, path, limits=limits, settings=settings)
+        result = lint_bytes(data, path, settings=settings)
     except ReadError as error:
         return FileError(path, str(error)), None
     except Exception as error:  # a file that trips a bug must not stop the run
@@ -124,23 +123,23 @@ def lint_file(
     return evolve(result, document=None, text=result.text if keep else ""), key
 
 
-def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
+def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool) -> list[_Done]:
     """Lint a chunk of files."""
     done = []
     for index, path, settings, may_skip in chunk:
-        outcome, key = lint_file(path, settings, keep_text, keyed, limits, may_skip)
+        outcome, key = lint_file(path, settings, keep_text, keyed, may_skip)
         done.append((index, outcome, key))
     return done
 
 
-def _read_and_key(block: Sequence[_Item], limits: Limits) -> tuple[list[_Keyed], list[_Settled]]:
+def _read_and_key(block: Sequence[_Item]) -> tuple[list[_Keyed], list[_Settled]]:
     """Each file's bytes and cache key; the files that cannot be read, as errors, and those
     that may be skipped and are not reports, as skipped."""
     keyed: list[_Keyed] = []
     settled: list[_Settled] = []
     for index, path, settings, may_skip in block:
         try:
-            data = file_bytes(path, limits)
+            data = file_bytes(path, settings.limits)
         except ReadError as error:
             settled.append((index, FileError(path, str(error))))
             continue
@@ -154,7 +153,7 @@ def _read_and_key(block: Sequence[_Item], limits: Limits) -> tuple[list[_Keyed],
 _worker_caches: dict[str, ResultCache] = {}
 
 
-def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Limits) -> _LookedUp:
+def _look_up(block: Sequence[_Item], directory: str, keep_text: bool) -> _LookedUp:
     """A worker's task in a large run: read and hash a block and ask the cache in ``directory``.
 
     Returns the hits with their stored values undecoded (with the bytes, for ``keep_text``;
@@ -167,7 +166,7 @@ def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Li
             cache = _worker_caches[directory] = ResultCache(directory)
         except CacheError:
             return [], list(block), []
-    keyed, errors = _read_and_key(block, limits)
+    keyed, errors = _read_and_key(block)
     stored = cache.stored([k[4] for k in keyed])
     hits, misses = [], []
     for index, path, settings, data, key in keyed:
@@ -179,10 +178,10 @@ def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Li
     return hits, misses, errors
 
 
-def _work_in_worker(chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
+def _work_in_worker(chunk: Sequence[_Item], keep_text: bool, keyed: bool) -> list[_Done]:
     """A worker's task: lint a chunk of files (see :func:`_warm`)."""
     _warm()
-    return _work(chunk, keep_text, keyed, limits)
+    return _work(chunk, keep_text, keyed)
 
 
 #: Allocations between young-generation collections in workers (Python's default: 700).
@@ -238,12 +237,10 @@ class Batch:
         jobs: int,
         cache: ResultCache | None = None,
         keep_text: bool = True,
-        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.jobs = max(1, jobs)
         self.cache = cache
         self.keep_text = keep_text
-        self.limits = limits
         self.linted = 0  # files linted in this run (not found in the cache)
         self.cached = 0  # files found in the cache
         self._pool: ProcessPoolExecutor | None = None
@@ -292,12 +289,12 @@ class Batch:
         while len(self._looking) >= self.jobs * LOOK_UPS_PER_WORKER:
             yield from self._collect_look_ups(wait_for_one=True)
         directory = os.path.dirname(self.cache.path)
-        self._looking[self._to_pool(_look_up, block, directory, self.keep_text, self.limits)] = block
+        self._looking[self._to_pool(_look_up, block, directory, self.keep_text)] = block
 
     def _look_up_here(self, block: Sequence[_Item]) -> Iterator[tuple[int, Outcome]]:
         """Answer what the cache knows; put the rest on the waiting list."""
         assert self.cache is not None
-        keyed, errors = _read_and_key(block, self.limits)
+        keyed, errors = _read_and_key(block)
         yield from errors
         found = self.cache.get_many([k[4] for k in keyed])
         for index, path, settings, data, key in keyed:
@@ -334,10 +331,7 @@ class Batch:
             self._waiting.append(item)
             return None
         self.cached += 1
-        return item[0], self._from_entry(item[1], data, entry)
-
-    def _from_entry(self, path: str, data: bytes, entry: Entry) -> LintResult:
-        return result_of(path, data, entry, self.keep_text, self.limits)
+        return item[0], result_of(item[1], data, entry, self.keep_text, item[2].limits)
 
     def _dispatch(self, final: bool) -> Iterator[tuple[int, Outcome]]:
         """Hand waiting files to workers, or lint them here when workers would not pay."""
@@ -348,7 +342,7 @@ class Batch:
         if not use_pool:
             if self.jobs == 1 or final:
                 chunk, waiting[:] = list(waiting), []
-                for done in _work(chunk, self.keep_text, self.cache is not None, self.limits):
+                for done in _work(chunk, self.keep_text, self.cache is not None):
                     yield self._finish(*done)
             return
         while len(waiting) >= CHUNK or (final and waiting):
@@ -375,7 +369,7 @@ class Batch:
         return True
 
     def _submit(self, chunk: list[_Item]) -> None:
-        future = self._to_pool(_work_in_worker, chunk, self.keep_text, self.cache is not None, self.limits)
+        future = self._to_pool(_work_in_worker, chunk, self.keep_text, self.cache is not None)
         self._in_flight[future] = chunk
 
     def _to_pool(self, task: Callable[..., _T], *args: object) -> Future[_T]:
@@ -433,7 +427,7 @@ class Batch:
         index, path = item[:2]
         with ProcessPoolExecutor(1, mp_context=_context()) as solo:
             try:
-                return solo.submit(_work, [item], self.keep_text, self.cache is not None, self.limits).result()[0]
+                return solo.submit(_work, [item], self.keep_text, self.cache is not None).result()[0]
             except BrokenProcessPool:
                 message = "the process reading this file stopped abruptly; the file may be damaged or hostile"
                 return index, FileError(path, message), None
@@ -455,7 +449,7 @@ def lint_paths(
     settings: Settings | Callable[[str], Settings] | None = None,
     cache: bool | str = False,
     text: bool = True,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
 ) -> Iterator[LintResult | FileError]:
     """Lint many reports in ``jobs`` worker processes (default: the cores available), yielding
     each :class:`LintResult` — or :class:`FileError` for a file that cannot be read — as it is ready.
@@ -469,6 +463,8 @@ def lint_paths(
     :func:`gialint.settings_for` (each file's configuration). ``cache=True`` uses the
     per-user result cache, a string names a cache directory. Unlike ``gialint check``, every
     file found is linted, a README under a directory too (GIA206 says it is not a report).
+    ``limits`` bound each file's size, pages and time (:class:`~gialint.Limits`), in place of those
+    of the settings (the configuration's ``limits`` table).
 
     Reports of one agency for consecutive years are paired, as ``gialint check`` pairs them
     (:mod:`gialint.run.pairing`): the later is linted with the earlier as last year's report
@@ -483,7 +479,9 @@ def lint_paths(
     choose = settings if callable(settings) else (lambda path: fixed)
     store = open_cache(cache if isinstance(cache, str) else None) if cache else None
     items = [(path, choose(path)) for path in iter_files([os.fspath(p) for p in paths])]
-    batch = Batch(jobs or default_jobs(), store, keep_text=text, limits=limits)
+    if limits is not None:  # given here, they win over the configuration's
+        items = [(path, evolve(chosen, limits=limits)) for path, chosen in items]
+    batch = Batch(jobs or default_jobs(), store, keep_text=text)
     held: dict[int, LintResult] = {}  # reports that may have last year's in the run: given at the end
     keys: list[tuple[int, Key]] = []
     try:
@@ -498,7 +496,7 @@ def lint_paths(
         earlier = dict(pairs(keys))
         for index, result in sorted(held.items()):
             if index in earlier:
-                yield lint_with_previous(items[index], items[earlier[index]], store, text, limits)
+                yield lint_with_previous(items[index], items[earlier[index]], store, text)
             else:
                 yield result
     finally:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import hashlib
 import io
 import os
@@ -34,6 +33,7 @@ from attrs import frozen
 
 from gialint._version import __version__
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
+from gialint.base.collector import paused_gc
 from gialint.base.location import DocxCell, DocxParagraph, FilePosition, PdfPosition
 from gialint.base.memo import Memo
 from gialint.base.pickled import by_fields
@@ -235,19 +235,6 @@ def max_bytes() -> int:
         return max(1, int(os.environ.get("GIALINT_CACHE_MAX_MB", ""))) * 1024 * 1024
     except ValueError:
         return DEFAULT_MAX_BYTES
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector off for a while: for code that makes many objects, frees
-    none and makes no reference cycles (loading findings), which it would only slow down."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class ResultCache:

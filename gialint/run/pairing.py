@@ -20,7 +20,6 @@ from attrs import evolve
 from gialint.config.settings import Settings
 from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
-from gialint.read.limits import Limits
 from gialint.read.source import ReadError
 from gialint.run.cache import ResultCache, entry_of, file_key, result_of
 
@@ -63,7 +62,6 @@ def lint_with_previous(
     previous: tuple[str, Settings],
     cache: ResultCache | None,
     keep_text: bool,
-    limits: Limits,
 ) -> LintResult | FileError:
     """Lint the file of ``item`` (path, settings) with the report of ``previous`` as last year's."""
     from gialint.run.api import lint_bytes  # not before a file needs linting
@@ -71,15 +69,15 @@ def lint_with_previous(
     path, settings = item
     previous_path, previous_settings = previous
     try:
-        data = file_bytes(path, limits)
+        data = file_bytes(path, settings.limits)
         key = b""
         if cache is not None:
-            before = file_key(file_bytes(previous_path, limits), previous_settings, previous_path)
+            before = file_key(file_bytes(previous_path, previous_settings.limits), previous_settings, previous_path)
             key = paired_key(file_key(data, settings, path), before, previous_path)
             entry = cache.get_many([key]).get(key)
             if entry is not None:
-                return result_of(path, data, entry, keep_text, limits)
-        result = lint_bytes(data, path, limits=limits, settings=settings, previous=previous_path)
+                return result_of(path, data, entry, keep_text, settings.limits)
+        result = lint_bytes(data, path, settings=settings, previous=previous_path)
     except ReadError as error:
         return FileError(path, str(error))
     except Exception as error:  # a file that trips a bug must not stop the run

@@ -262,3 +262,46 @@ def test_a_long_extend_chain_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="more than 32 files"):
         load_config(str(tmp_path / "c0.toml"))
     assert load_config(str(tmp_path / "c70.toml")).select == ("GIA3",)
+
+
+def test_limits_are_set_by_the_limits_table_and_shown(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gialint.read.limits import DEFAULT_LIMITS, MIB, Limits
+
+    settings = from_mapping({"limits": {"max-seconds": 5, "max-text-mib": 1, "max-pages": 10}})
+    assert settings.limits == Limits(max_seconds=5, max_text_bytes=MIB, max_pages=10)
+    assert from_mapping({}).limits == DEFAULT_LIMITS
+    for bad in ({"max-seconds": 0}, {"max-pages": "ten"}, {"max-memory": 1}):
+        with pytest.raises(ConfigError, match="limits"):
+            from_mapping({"limits": bad})
+    # a file that extends another changes only the limits it sets
+    (tree / "base.toml").write_text("[limits]\nmax-seconds = 7\nmax-pages = 20\n", encoding="utf-8")
+    (tree / "gialint.toml").write_text('extend = "base.toml"\n[limits]\nmax-pages = 30\n', encoding="utf-8")
+    assert load_config(str(tree / "gialint.toml")).limits == Limits(max_seconds=7, max_pages=30)
+    code, out, _ = run(["config", str(tree / "a" / "r.txt")], capsys)
+    import tomllib
+
+    shown = tomllib.loads(out)["limits"]
+    assert code == 0 and shown["max-seconds"] == 7 and shown["max-pages"] == 30 and shown["max-text-mib"] == 16
+    assert from_mapping({"limits": shown}).limits == Limits(max_seconds=7, max_pages=30)  # printed as it reads
+
+
+def test_the_schema_states_the_limits_gialint_uses() -> None:
+    from gialint.config.settings import LIMIT_KEYS, limits_table
+    from gialint.read.limits import DEFAULT_LIMITS
+
+    keys = schema()["properties"]["limits"]["properties"]
+    assert set(keys) == set(LIMIT_KEYS)
+    assert {key: spec["default"] for key, spec in keys.items()} == limits_table(DEFAULT_LIMITS)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
+def test_a_pyproject_in_a_parent_folder_in_another_encoding_is_read_or_passed_over(
+    encoding: str, tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tree / "pyproject.toml").write_bytes('[project]\nname = "报告"\n'.encode(encoding))  # no [tool.gialint]
+    assert find_config(str(tree / "a" / "b" / "r.txt")) is None
+    code, _, err = run(["check", str(tree / "a" / "b" / "r.txt")], capsys)
+    assert code == 1 and "Traceback" not in err
+    (tree / "pyproject.toml").write_bytes('[tool.gialint]\n# 本机关\nignore = ["GIA4"]\n'.encode(encoding))
+    assert find_config(str(tree / "a" / "b" / "r.txt")) == str(tree / "pyproject.toml")
+    assert load_config(str(tree / "pyproject.toml")).ignore == ("GIA4",)

@@ -262,3 +262,19 @@ def test_hostile_numbering_values_are_bounded(start: str, ilvl: str, expected: s
 def test_roman_numerals_beyond_3999_are_digits() -> None:
     assert format_number(3999, "upperRoman") == "MMMCMXCIX"
     assert format_number(10**12, "lowerRoman") == str(10**12)
+
+
+def test_html_text_is_looked_for_only_near_the_cursor_or_its_element() -> None:
+    # text the source writes as character references is never found as it is: looking to the end
+    # of the page for each such text made a 1.8 MiB page take 89 s
+    from types import SimpleNamespace
+
+    from gialint.read.html import PROBE_REACH, _Locator
+
+    element = SimpleNamespace(sourceline=1)
+    near = _Locator("<p>" + " " * 100 + "本年度工作")
+    assert near.find("本年度工作", element) == (FilePosition(1, 104), True)
+    far = _Locator("<p>" + " " * (PROBE_REACH + 10) + "本年度工作")
+    assert far.find("本年度工作", element) == (FilePosition(1, 1), False)  # the element's line
+    below = _Locator("<p>\n" + " " * (PROBE_REACH + 10) + "\n<p>本年度工作")
+    assert below.find("本年度工作", SimpleNamespace(sourceline=3)) == (FilePosition(3, 4), True)

@@ -1,0 +1,29 @@
+"""Pausing Python's cyclic garbage collector while gialint makes many objects and no cycles.
+
+Linting one report makes hundreds of thousands of short-lived objects (cells, spans,
+tuples), freed by reference counting; with the collector running, a large report pays
+for full collections over everything alive, whose cost grows with the report — the one
+part of a 10,000-row table's time that grew faster than its size (docs/performance.md,
+"Scaling"). The collector is off only while one file is worked on, and collects as usual
+afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for a while: for code that makes many objects, frees
+    few and makes no reference cycles (linting a report, loading findings), which it would only
+    slow down. Nested pauses keep it off until the outermost ends."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
