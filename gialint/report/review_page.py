@@ -124,17 +124,26 @@ def _pieces(
     if not marks:
         return (Piece(visible(text)),)
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    starting: dict[int, list[tuple[int, int, str, Severity]]] = defaultdict(list)
+    ending: dict[int, list[str]] = defaultdict(list)
+    for mark in marks:
+        starting[mark[0]].append(mark)
+        ending[mark[1]].append(mark[2])
+    active: dict[str, Severity] = {}  # the findings over the piece being cut, one mark each per line
     pieces = []
     for start, end in zip(cuts, cuts[1:], strict=False):
-        over = [m for m in marks if m[0] <= start and end <= m[1]]
-        severity = max((m[3] for m in over), default=None)
-        anchors = tuple(m[2] for m in over)
+        for anchor in ending.get(start, ()):
+            del active[anchor]
+        active.update((mark[2], mark[3]) for mark in starting.get(start, ()))
+        anchors = tuple(active)
+        severity = max(active.values(), default=None)
         title = "\n".join(said[a] for a in anchors)
         pieces.append(Piece(visible(text[start:end]), anchors, severity.label if severity else "", title))
     return tuple(pieces)
 
 
-def _lines(text: str, findings: Sequence[tuple[str, Diagnostic]], lang: str) -> tuple[Line, ...]:
+def _lines(text: str, findings: Sequence[tuple[str, Diagnostic]], lang: str) -> tuple[tuple[Line, ...], set[str]]:
+    """The text's lines cut into pieces at the findings' spans, and the findings marked."""
     said = {anchor: visible(f"{d.code} {d.message.get(lang)}") for anchor, d in findings}
     lines = text.split("\n")
     marks: dict[int, list[tuple[int, int, str, Severity]]] = defaultdict(list)
@@ -143,10 +152,12 @@ def _lines(text: str, findings: Sequence[tuple[str, Diagnostic]], lang: str) -> 
             part = _on_line(d.span, number, len(lines[number - 1]))
             if part is not None:
                 marks[number].append((*part, anchor, d.severity))
-    return tuple(Line(n, _pieces(line, marks.get(n, ()), said)) for n, line in enumerate(lines, 1))
+    marked = {mark[2] for on_line in marks.values() for mark in on_line}
+    return tuple(Line(n, _pieces(line, marks.get(n, ()), said)) for n, line in enumerate(lines, 1)), marked
 
 
 def _grid(table: MatchedTable, prefix: str, findings: Sequence[tuple[str, Diagnostic]]) -> Grid:
+    """``prefix`` starts the anchors of the table's cells (the report's, and the table's id)."""
     cells = table.cells
     by_span = {cell.span: key for key, cell in cells.items()}
     at: dict[tuple[str, str], list[tuple[str, Diagnostic]]] = defaultdict(list)
@@ -160,7 +171,7 @@ def _grid(table: MatchedTable, prefix: str, findings: Sequence[tuple[str, Diagno
                 addend_of[by_span[related.span]].append(name)
 
     def anchor(key: tuple[str, str]) -> str:
-        return f"{prefix}-{table.id}-{key[0]}-{key[1]}"
+        return f"{prefix}-{key[0]}-{key[1]}"
 
     rows = []
     previous: tuple[str, ...] = ()
@@ -192,12 +203,20 @@ def _grid(table: MatchedTable, prefix: str, findings: Sequence[tuple[str, Diagno
     return Grid(table.id, visible(table.spec.title), table.template.version, unreadable, tuple(rows))
 
 
+def _table_anchors(prefix: str, doc: Document) -> Iterator[str]:
+    """``r1-t3``; a table found twice in a report is ``r1-t3``, then ``r1-t3.2``."""
+    seen: Counter[str] = Counter()
+    for table in doc.tables:
+        seen[table.id] += 1
+        yield f"{prefix}-{table.id}" + (f".{seen[table.id]}" if seen[table.id] > 1 else "")
+
+
 def review_page(result: LintResult, number: int, lang: str) -> ReportPage:
     """The page of one report, the ``number``-th of the run (anchors are unique across the page)."""
     prefix = f"r{number}"
     path = shown(result.path)
     numbered = [(f"{prefix}-f{i}", d) for i, d in enumerate(result.diagnostics, 1)]
-    in_text = [(a, d) for a, d in numbered if d.span.line >= 1]
+    lines, marked = _lines(result.text, numbered, lang)
     doc = _document(result)
     counts = Counter(d.severity.label for d in result.diagnostics)
     return ReportPage(
@@ -207,8 +226,8 @@ def review_page(result: LintResult, number: int, lang: str) -> ReportPage:
         year=result.year,
         file_format=result.file_format,
         counts={s.label: counts[s.label] for s in sorted(Severity, reverse=True)},
-        lines=_lines(result.text, in_text, lang),
-        grids=tuple(_grid(t, prefix, numbered) for t in doc.tables),
+        lines=lines,
+        grids=tuple(_grid(t, anchor, numbered) for t, anchor in zip(doc.tables, _table_anchors(prefix, doc), strict=True)),
         findings=tuple(
             Finding(
                 anchor=a,
@@ -219,7 +238,7 @@ def review_page(result: LintResult, number: int, lang: str) -> ReportPage:
                 where=visible(where(path, d, lang)),
                 expected=None if d.expected is None else visible(d.expected),
                 found=None if d.found is None else visible(d.found),
-                marked=bool(result.text) and 1 <= d.span.line <= result.text.count("\n") + 1,
+                marked=a in marked,
             )
             for a, d in numbered
         ),

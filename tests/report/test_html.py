@@ -12,9 +12,13 @@ from hypothesis import strategies as st
 
 import gialint
 from conftest import BASE, FIXTURES
+from gialint.base.diagnostic import Diagnostic, Severity, Text
+from gialint.base.span import Span
 from gialint.cli import main
+from gialint.lint.result import LintResult
 from gialint.report import visible
 from gialint.report.html import render
+from gialint.report.review_page import review_page
 
 REAL = FIXTURES / "real"
 SCRIPT = "<script>alert(1)</script>"
@@ -143,3 +147,28 @@ def test_any_text_is_shown_as_it_was_read(text: str) -> None:
     page = Page(render([result], [], "zh"))
     assert page.lines == [visible(line) for line in result.text.split("\n")]
     assert [t for t, _ in page.tags].count("script") == 1
+
+
+def _finding(code: str, span: Span, severity: Severity = Severity.WARNING) -> Diagnostic:
+    return Diagnostic(code, "x", severity, span, Text(f"{code} 说明", f"{code} message"))
+
+
+def test_overlapping_and_multi_line_findings_are_cut_into_pieces() -> None:
+    text = "第一行文字\n\n第三行"
+    findings = (
+        _finding("GIA101", Span(1, 2, 1, 5)),  # 一行文
+        _finding("GIA102", Span(1, 4, 3, 2), Severity.ERROR),  # 文字 … 第
+        _finding("GIA103", Span(2, 1, 2, 1)),  # on an empty line: nothing to mark
+    )
+    page = review_page(LintResult("r.txt", findings, None, text), 1, "zh")
+    first, empty, third = page.lines
+    assert [(p.text, p.findings, p.severity) for p in first.pieces] == [
+        ("第", (), ""),
+        ("一行", ("r1-f1",), "warning"),
+        ("文", ("r1-f1", "r1-f2"), "error"),
+        ("字", ("r1-f2",), "error"),
+    ]
+    assert first.pieces[2].title == "GIA101 GIA101 说明\nGIA102 GIA102 说明"
+    assert [p.text for p in empty.pieces] == [""]
+    assert [(p.text, p.findings) for p in third.pieces] == [("第", ("r1-f2",)), ("三行", ())]
+    assert [f.marked for f in page.findings] == [True, True, False]
