@@ -13,10 +13,11 @@ characters shown as escapes (:func:`gialint.report.visible`).
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from attrs import frozen
 
@@ -25,6 +26,9 @@ from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, shown, visible
 from gialint.report.full import LABELS
 from gialint.report.review_page import ReportPage, per_rule, review_page
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @frozen
@@ -50,6 +54,7 @@ def chart(pages: Sequence[ReportPage]) -> tuple[Bar, ...]:
     )
 
 
+@functools.cache
 def words(lang: str) -> dict[str, str]:
     """The page's words in ``lang`` (gialint/report/review.toml)."""
     data = tomllib.loads(resources.files("gialint.report").joinpath("review.toml").read_text(encoding="utf-8"))
@@ -57,7 +62,9 @@ def words(lang: str) -> dict[str, str]:
     return table
 
 
-def render(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> str:
+@functools.cache
+def template() -> jinja2.Template:
+    """The page's template, compiled once."""
     import jinja2
 
     env = jinja2.Environment(
@@ -67,6 +74,10 @@ def render(results: Sequence[LintResult], errors: Sequence[FileError], lang: str
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    return env.get_template("review.html.j2")
+
+
+def render(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> str:
     pages = [review_page(result, i, lang) for i, result in enumerate(results, 1)]
     bars = chart(pages)
     context: dict[str, Any] = {
@@ -79,7 +90,7 @@ def render(results: Sequence[LintResult], errors: Sequence[FileError], lang: str
         "bar": {"height": BAR_HEIGHT, "left": BAR_LEFT, "span": BAR_SPAN, "gap": BAR_GAP},
         "version": __version__,
     }
-    return env.get_template("review.html.j2").render(context)
+    return template().render(context)
 
 
 def report_html(

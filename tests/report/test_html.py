@@ -140,7 +140,7 @@ def test_one_report_has_no_index(tmp_path: Path) -> None:
     assert 'id="index"' not in html and 'id="r1"' in html
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(st.characters(codec="utf-8"), max_size=300))
 def test_any_text_is_shown_as_it_was_read(text: str) -> None:
     result = gialint.lint_text(text)
