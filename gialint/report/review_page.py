@@ -75,6 +75,7 @@ class GridRow:
     label: str
     header: tuple[str, ...]  # the column labels when they differ from the row before's, else ()
     cells: tuple[GridCell, ...]
+    above: tuple[str, ...] = ()  # the labels printed across the table before it: a block's caption, a group
 
 
 @frozen
@@ -156,6 +157,24 @@ def _lines(text: str, findings: Sequence[tuple[str, Diagnostic]], lang: str) -> 
     return tuple(Line(n, _pieces(line, marks.get(n, ()), said)) for n, line in enumerate(lines, 1)), marked
 
 
+def _labels_above(table: MatchedTable) -> dict[str, tuple[str, ...]]:
+    """For a row key, what the format prints across the table before that row: a block's caption
+    ("第二十条第（一）项") and the label of a group of rows ("（三）不予公开")."""
+    version, multi = table.template.version, len(table.spec.blocks) > 1
+    above: dict[str, tuple[str, ...]] = {}
+    for block in table.spec.blocks:
+        pending = [block.caption] if block.caption else []
+        for row in block.rows:
+            if row.versions is not None and version not in row.versions:
+                continue
+            key = f"{block.id}.{row.id}" if multi else row.id
+            if row.group:
+                pending.append(row.label)
+            elif key in table.template.row_by_key:
+                above[key], pending = tuple(visible(label) for label in pending), []
+    return above
+
+
 def _grid(table: MatchedTable, prefix: str, findings: Sequence[tuple[str, Diagnostic]]) -> Grid:
     """``prefix`` starts the anchors of the table's cells (the report's, and the table's id)."""
     cells = table.cells
@@ -173,6 +192,7 @@ def _grid(table: MatchedTable, prefix: str, findings: Sequence[tuple[str, Diagno
     def anchor(key: tuple[str, str]) -> str:
         return f"{prefix}-{key[0]}-{key[1]}"
 
+    above = _labels_above(table)
     rows = []
     previous: tuple[str, ...] = ()
     for row in table.template.rows:
@@ -197,7 +217,9 @@ def _grid(table: MatchedTable, prefix: str, findings: Sequence[tuple[str, Diagno
                     addends=addends,
                 )
             )
-        rows.append(GridRow(visible(row.label), header if header != previous else (), tuple(grid_cells)))
+        rows.append(
+            GridRow(visible(row.label), header if header != previous else (), tuple(grid_cells), above.get(row.key, ()))
+        )
         previous = header
     unreadable = table.unreadable.kind if table.unreadable is not None else None
     return Grid(table.id, visible(table.spec.title), table.template.version, unreadable, tuple(rows))

@@ -172,3 +172,13 @@ def test_overlapping_and_multi_line_findings_are_cut_into_pieces() -> None:
     assert [p.text for p in empty.pieces] == [""]
     assert [(p.text, p.findings) for p in third.pieces] == [("第", ("r1-f2",)), ("三行", ())]
     assert [f.marked for f in page.findings] == [True, True, False]
+
+
+def test_grids_print_captions_and_groups_as_the_format_does() -> None:
+    page = review_page(gialint.lint_path(REAL / "pingtan-2020.html"), 1, "zh")
+    grids = {grid.table: grid for grid in page.grids}
+    above = {row.label: row.above for grid in grids.values() for row in grid.rows if row.above}
+    assert above["规章"] == ("第二十条第（一）项",)
+    assert above["（一）予以公开"] == ("三、本年度办理结果",)
+    assert above["1.属于国家秘密"] == ("（三）不予公开",)
+    assert [row.label for row in grids["t3"].rows][:2] == ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"]
