@@ -36,6 +36,7 @@ class Finding:
     expected: str | None
     found: str | None
     marked: bool  # whether its span is marked in the text
+    cell: str | None  # the anchor of the grid cell it is about, if any
 
 
 @frozen
@@ -240,6 +241,8 @@ def review_page(result: LintResult, number: int, lang: str) -> ReportPage:
     numbered = [(f"{prefix}-f{i}", d) for i, d in enumerate(result.diagnostics, 1)]
     lines, marked = _lines(result.text, numbered, lang)
     doc = _document(result)
+    grids = tuple(_grid(t, anchor, numbered) for t, anchor in zip(doc.tables, _table_anchors(prefix, doc), strict=True))
+    cell_of = {a: c.anchor for g in grids for row in g.rows for c in row.cells for a in c.findings}
     counts = Counter(d.severity.label for d in result.diagnostics)
     return ReportPage(
         anchor=prefix,
@@ -249,7 +252,7 @@ def review_page(result: LintResult, number: int, lang: str) -> ReportPage:
         file_format=result.file_format,
         counts={s.label: counts[s.label] for s in sorted(Severity, reverse=True)},
         lines=lines,
-        grids=tuple(_grid(t, anchor, numbered) for t, anchor in zip(doc.tables, _table_anchors(prefix, doc), strict=True)),
+        grids=grids,
         findings=tuple(
             Finding(
                 anchor=a,
@@ -261,6 +264,7 @@ def review_page(result: LintResult, number: int, lang: str) -> ReportPage:
                 expected=None if d.expected is None else visible(d.expected),
                 found=None if d.found is None else visible(d.found),
                 marked=a in marked,
+                cell=cell_of.get(a),
             )
             for a, d in numbered
         ),

@@ -101,6 +101,11 @@ def test_wrong_cells_show_the_expected_value_and_light_their_sum(page: Any) -> N
     total.click()
     assert page.locator("#r1 td.linked").count() == len(addends)
     assert "GIA302" in page.locator("#popup").inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator("#r1 td.linked").count() == 0
+    page.locator("#r1-f3 a.to-cell").click()  # from the list of findings to the cell
+    assert page.locator("#r1 td.linked").count() == len(addends)
+    assert total.evaluate("c => { const b = c.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; }")
 
 
 def test_filters_hide_and_show_findings(page: Any) -> None:

@@ -72,6 +72,14 @@
       }
       return;
     }
+    var to = event.target.closest("a.to-cell");
+    var cell = to && document.getElementById(to.getAttribute("href").slice(1));
+    if (cell) {
+      event.preventDefault();
+      cell.scrollIntoView({ block: "center" });
+      show(cell);
+      return;
+    }
     var target = event.target.closest("mark[data-findings], td[data-findings]");
     if (target) { show(target); } else if (!event.target.closest("#popup")) { hide(); }
   });
