@@ -9,6 +9,7 @@ table its rows, and for each cell its text, place and the findings about it.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -120,9 +121,7 @@ def _on_line(span: Span, number: int, length: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _pieces(
-    text: str, marks: Sequence[tuple[int, int, str, Severity]], said: dict[str, str]
-) -> tuple[Piece, ...]:
+def _pieces(text: str, marks: Sequence[tuple[int, int, str, Severity]], said: dict[str, str]) -> tuple[Piece, ...]:
     if not marks:
         return (Piece(visible(text)),)
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
@@ -133,7 +132,7 @@ def _pieces(
         ending[mark[1]].append(mark[2])
     active: dict[str, Severity] = {}  # the findings over the piece being cut, one mark each per line
     pieces = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         for anchor in ending.get(start, ()):
             del active[anchor]
         active.update((mark[2], mark[3]) for mark in starting.get(start, ()))

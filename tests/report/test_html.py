@@ -181,4 +181,7 @@ def test_grids_print_captions_and_groups_as_the_format_does() -> None:
     assert above["规章"] == ("第二十条第（一）项",)
     assert above["（一）予以公开"] == ("三、本年度办理结果",)
     assert above["1.属于国家秘密"] == ("（三）不予公开",)
-    assert [row.label for row in grids["t3"].rows][:2] == ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"]
+    assert [row.label for row in grids["t3"].rows][:2] == [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+    ]

@@ -58,8 +58,15 @@ def page(browser: Any, review: Path) -> Iterator[Any]:
     context = browser.new_context()
     problems: list[str] = []
     outside: list[str] = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (
-        outside.append(route.request.url), route.abort()))
+
+    def only_the_file(route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_file)
     opened = context.new_page()
     opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     opened.on("pageerror", lambda error: problems.append(str(error)))
