@@ -345,7 +345,7 @@ class Run:
                 cache = open_cache(args.cache_dir)
             except CacheError as error:
                 self.say(f"the result cache cannot be used ({error}); checking without it")
-        needs_text = self.output_format() == "full" or (self.output_format() == "concise" and args.show_source)
+        needs_text = self.output_format() in ("full", "html") or (self.output_format() == "concise" and args.show_source)
         batch = Batch(args.jobs or default_jobs(), cache, keep_text=needs_text)
         outcomes: list[LintResult | FileError | Skipped | None] = [None] * len(items)
         try:

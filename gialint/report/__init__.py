@@ -1,5 +1,6 @@
 """Reporters: how diagnostics are printed. ``full`` (rich, for people), ``concise``, ``json``,
-``sarif`` (code scanning), ``github`` (workflow annotations), ``junit`` (CI test reports).
+``sarif`` (code scanning), ``github`` (workflow annotations), ``junit`` (CI test reports),
+``html`` (a self-contained review page).
 
 A reporter is a function ``(results, errors, options, stream) -> None``; the CLI picks one
 by name from :data:`REPORTERS`.
@@ -73,6 +74,7 @@ REPORTERS = {
     "sarif": "gialint.report.sarif:report_sarif",
     "github": "gialint.report.github:report_github",
     "junit": "gialint.report.junit:report_junit",
+    "html": "gialint.report.html:report_html",
 }
 
 
