@@ -95,7 +95,7 @@ def test_the_readme_sample_is_what_gialint_prints(
 
 #: The distribution's name on PyPI: "gialint" there is an unrelated project (issue 19).
 DISTRIBUTION = "gialint-cn"
-PIP_INSTALL = re.compile(r"pip install ((?:'[^']*'|\"[^\"]*\"|[^\s`'\"]+)(?:\s+(?:'[^']*'|[^\s`'\"]+))*)")
+PIP_INSTALL = re.compile(r"pip install ((?:'[^'\n]*'|\"[^\"\n]*\"|[^\s`'\"]+)(?:[ \t]+(?:'[^'\n]*'|[^\s`'\"]+))*)")
 
 
 def test_the_distribution_is_named_as_the_docs_say() -> None:

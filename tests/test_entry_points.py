@@ -109,7 +109,7 @@ def test_text_given_to_the_library_is_bounded_in_time_and_the_seven_bytes_are_re
     no_time = from_mapping({"limits": {"max-seconds": 1e-9}})
     text = REPORT.decode("utf-8")
     for call in (gialint.lint_text, gialint.parse_text):
-        with pytest.raises(gialint.ReadError, match="^gave up after"):
+        with pytest.raises(gialint.ReadError, match=r"^gave up after"):
             call(text, settings=no_time)
     assert gialint.parse_text(SEVEN.decode()).report.span.end_line == 3
     assert gialint.lint_text(SEVEN.decode()).diagnostics is not None

@@ -22,12 +22,12 @@ from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.limits import budget
 from gialint.read.source import ReadError
-from gialint.report import FileError, ReportOptions, get_reporter, shown, visible
+from gialint.report import BINARY, FileError, ReportOptions, get_reporter, shown, visible
 from gialint.run.discover import UNREADABLE, iter_found
 
 if TYPE_CHECKING:
     from gialint.run.baseline import Baseline
-    from gialint.run.batch import Batch, Skipped
+    from gialint.run.batch import Batch, Outcome
     from gialint.run.cache import ResultCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -90,9 +90,7 @@ class Run:
         if kind in TEXT_KINDS:
             return self.fix_text_file(path, data, settings)
         if kind == ".docx":
-            return (
-                self.diff_docx_file(path, data, settings) if args.diff else self.fix_docx_file(path, data, settings)
-            )
+            return self.diff_docx_file(path, data, settings) if args.diff else self.fix_docx_file(path, data, settings)
         self.say(
             f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
         )
@@ -208,7 +206,15 @@ class Run:
         except failures as error:
             print(f"gialint: {error}", file=sys.stderr)
             return EXIT_ERROR
-        if args.output_file and _is_an_input(args.output_file, args.paths):
+        if args.format in BINARY and not args.output_file:
+            print(
+                f"gialint: --format {args.format} writes a file: name it with -o FILE"
+                if args.lang == "en"
+                else f"gialint: --format {args.format} 输出到文件：请用 -o FILE 指定",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+        if args.output_file and is_an_input(args.output_file, args.paths):
             print(f"gialint: {args.output_file}: the output file is one of the files checked", file=sys.stderr)
             return EXIT_ERROR
         try:
@@ -345,9 +351,11 @@ class Run:
                 cache = open_cache(args.cache_dir)
             except CacheError as error:
                 self.say(f"the result cache cannot be used ({error}); checking without it")
-        needs_text = self.output_format() in ("full", "html") or (self.output_format() == "concise" and args.show_source)
+        needs_text = self.output_format() in ("full", "html") or (
+            self.output_format() == "concise" and args.show_source
+        )
         batch = Batch(args.jobs or default_jobs(), cache, keep_text=needs_text)
-        outcomes: list[LintResult | FileError | Skipped | None] = [None] * len(items)
+        outcomes: list[Outcome | None] = [None] * len(items)
         try:
             with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
                 for index, outcome in batch.run(items, may_skip.__contains__ if may_skip else None):
@@ -364,13 +372,13 @@ class Run:
                 self.error(found.path, found.message)
             elif isinstance(found, Skipped):
                 self.skipped.append(found.path)
-            elif found is not None:
+            elif isinstance(found, LintResult):
                 self.results.append(found)
 
     @staticmethod
     def pair(
         items: list[tuple[str, Settings]],
-        outcomes: list[LintResult | FileError | Skipped | None],
+        outcomes: list[Outcome | None],
         previous: tuple[str, Settings] | None,
         cache: ResultCache | None,
         batch: Batch,
@@ -470,7 +478,7 @@ def print_statistics(
     out.write(f"，{len(errors)} 个文件无法读取\n" if lang != "en" else f", {len(errors)} unreadable files\n")
 
 
-def _is_an_input(output: str, paths: Sequence[str]) -> bool:
+def is_an_input(output: str, paths: Sequence[str]) -> bool:
     """Whether writing ``output`` would overwrite a report before it is read: a file named, or a
     report file under a directory named."""
     target = os.path.realpath(output)

@@ -177,7 +177,9 @@ LIMIT_KEYS = {
 
 def limits_of(table: dict[str, Any]) -> Limits:
     """:class:`Limits` from a configuration's ``limits`` table (validated); the defaults for what it leaves out."""
-    values = {field: table[key] * (MIB if key.endswith("-mib") else 1) for key, field in LIMIT_KEYS.items() if key in table}
+    values = {
+        field: table[key] * (MIB if key.endswith("-mib") else 1) for key, field in LIMIT_KEYS.items() if key in table
+    }
     return evolve(DEFAULT_LIMITS, **values) if values else DEFAULT_LIMITS
 
 

@@ -302,7 +302,7 @@ def _declared(element: Any, path: str, low: int) -> int:
 
 
 def _vertical_merge(tc: Any) -> str | None:
-    """"restart", "continue" (also for a ``w:vMerge`` without a value, or with one Word does not
+    """ "restart", "continue" (also for a ``w:vMerge`` without a value, or with one Word does not
     write), or None for a cell outside any vertical merge."""
     found = tc.find(f"{W}tcPr/{W}vMerge")
     if found is None:

@@ -56,7 +56,9 @@ class Deadline:
     def check(self, where: str) -> None:
         """Raise :class:`ReadError` when the time for this file is up."""
         if time.monotonic() > self.at:
-            raise ReadError(f"gave up after {self.seconds:g} s at {where}: the file takes too long to check (the max-seconds limit)")
+            raise ReadError(
+                f"gave up after {self.seconds:g} s at {where}: the file takes too long to check (the max-seconds limit)"
+            )
 
 
 #: Lines, cells or findings between two looks at the clock in the parser, matching and the linter.

@@ -1,6 +1,7 @@
 """Reporters: how diagnostics are printed. ``full`` (rich, for people), ``concise``, ``json``,
 ``sarif`` (code scanning), ``github`` (workflow annotations), ``junit`` (CI test reports),
-``html`` (a self-contained review page).
+``html`` (a self-contained review page), and the scorecard of many reports, ``csv`` and ``xlsx``
+(a row per report, a row per rule).
 
 A reporter is a function ``(results, errors, options, stream) -> None``; the CLI picks one
 by name from :data:`REPORTERS`.
@@ -75,7 +76,11 @@ REPORTERS = {
     "github": "gialint.report.github:report_github",
     "junit": "gialint.report.junit:report_junit",
     "html": "gialint.report.html:report_html",
+    "csv": "gialint.report.scorecard:report_scorecard_csv",
+    "xlsx": "gialint.report.scorecard:report_scorecard_xlsx",
 }
+#: Formats written as bytes to a file: ``-o FILE`` is required.
+BINARY = ("xlsx",)
 
 
 def get_reporter(name: str) -> Reporter:

@@ -126,7 +126,9 @@ def config_markdown(schema: Mapping[str, Any]) -> str:
         if "properties" in spec:  # a table of its own keys (limits)
             parts.append("\n| key | type | default | meaning |\n|---|---|---|---|\n")
             for name, inner in spec["properties"].items():
-                parts.append(f"| `{name}` | {_type(inner, definitions)} | `{inner['default']}` | {inner['description']} |\n")
+                parts.append(
+                    f"| `{name}` | {_type(inner, definitions)} | `{inner['default']}` | {inner['description']} |\n"
+                )
         for example in spec.get("examples", ()):
             parts.append(f"\n```toml\n{_toml_example(key, example)}\n```\n")
     parts.append(

@@ -103,6 +103,7 @@ def _lint_text(text: str, path: str | None, settings: Settings, previous: Previo
         agency=None if agency is None else agency.name,
         agency_source=None if agency is None else agency.source.value,
         year=None if document.year is None else document.year.year,
+        version=document.version,
     )
 
 

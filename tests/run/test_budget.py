@@ -27,7 +27,7 @@ def test_the_clock_is_looked_at_while_parsing_every_few_thousand_lines() -> None
 
 
 def test_the_clock_is_looked_at_while_matching_a_table() -> None:
-    with pytest.raises(ReadError, match="^gave up after 1e-09 s at matching table t2: "):
+    with pytest.raises(ReadError, match=r"^gave up after 1e-09 s at matching table t2: "):
         gialint.lint_text(REPORT, settings=NO_TIME)  # shorter than CHECK_EVERY lines: no look while parsing
 
 
