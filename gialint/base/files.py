@@ -14,13 +14,25 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 
 
 def write_new(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` in one step (a file already there is replaced), mode 0644 less the umask."""
+    _write(path, data, _new_mode())
+
+
+def new_file(path: str) -> contextlib.AbstractContextManager[str]:
+    """A temporary file beside ``path`` for a writer that wants a file name (a spreadsheet library),
+    moved to ``path`` in one step when the ``with`` block ends, removed if it raises: as
+    :func:`write_new`, for output too large to hold in memory. ``with new_file(out) as temporary: …``"""
+    return _replacing(path, _new_mode())
+
+
+def _new_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
-    _write(path, data, 0o666 & ~umask)
+    return 0o666 & ~umask
 
 
 def write_atomic(path: str, data: bytes) -> None:
@@ -69,14 +81,21 @@ def _alive(pid: int) -> bool:
 
 
 def _write(path: str, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> None:
+    with _replacing(path, mode, owner) as temporary, open(temporary, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+@contextlib.contextmanager
+def _replacing(path: str, mode: int, owner: tuple[int, int] | None = None) -> Iterator[str]:
+    """A temporary file beside ``path``, moved over it with ``mode`` and ``owner`` after the block."""
     directory = os.path.dirname(os.path.abspath(path))
     _sweep(directory)
     handle, temporary = tempfile.mkstemp(prefix=f"{_PREFIX}{os.getpid()}-", suffix=".tmp", dir=directory)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield temporary
         os.chmod(temporary, mode)
         if owner is not None and hasattr(os, "chown"):
             created = os.stat(temporary)
