@@ -22,7 +22,8 @@ class LintResult:
     ``document``, the ``text`` linted (for .html/.docx/.pdf: as extracted), its ``encoding`` and
     ``file_format``; the ``agency`` the report is by (normalised: "平潭综合实验区"), where that was
     found (``agency_source``: "title", "page-title" or "publisher") and the ``year`` it covers —
-    what pairs a run's reports across years (GIA601–GIA604). ``as_dict()`` gives the JSON form."""
+    what pairs a run's reports across years (GIA601–GIA604) — and the format ``version`` it is
+    held to ("2019", "2021"). ``as_dict()`` gives the JSON form."""
 
     path: str | None
     diagnostics: tuple[Diagnostic, ...]
@@ -33,6 +34,7 @@ class LintResult:
     agency: str | None = None
     agency_source: str | None = None  # title | page-title | publisher
     year: int | None = None
+    version: str | None = None
 
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         """The file and its findings as the JSON output gives them (messages in ``lang``)."""

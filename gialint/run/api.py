@@ -83,6 +83,7 @@ def lint_text(
         agency=None if agency is None else agency.name,
         agency_source=None if agency is None else agency.source.value,
         year=None if document.year is None else document.year.year,
+        version=document.version,
     )
 
 

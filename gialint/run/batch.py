@@ -35,7 +35,8 @@ from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
 from gialint.read.limits import DEFAULT_LIMITS, Limits
 from gialint.read.source import ReadError
-from gialint.run.cache import TEXT_FORMATS, CacheError, Entry, ResultCache, entry_of, file_key, result_of
+from gialint.run.cache import TEXT_FORMATS, CacheError, ResultCache, Stored, entry_of, file_key, result_of
+from gialint.run.value_rows import Extraction
 
 if TYPE_CHECKING:  # imported when workers are started: a run of one file does without them
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,7 +64,7 @@ class Skipped:
     path: str
 
 
-Outcome = LintResult | FileError | Skipped
+Outcome = LintResult | Extraction | FileError | Skipped
 _Item = tuple[int, str, Settings, bool]  # index, path, settings, whether it may be skipped if not a report
 _Done = tuple[int, Outcome, bytes | None]  # index, outcome, cache key of what was linted
 _Hit = tuple[int, bytes, bytes | None, bytes]  # index, stored value, key if last used before today, bytes or b""
@@ -81,7 +82,8 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _not_a_report(data: bytes) -> bool:
+def not_a_report(data: bytes) -> bool:
+    """Whether a file's bytes carry no sign of a report."""
     return not _sign_look()(data)
 
 
@@ -112,7 +114,7 @@ def lint_file(
 
     try:
         data = file_bytes(path, limits)
-        if may_skip and _not_a_report(data):
+        if may_skip and not_a_report(data):
             return Skipped(path), None
         result = lint_bytes(data, path, limits=limits, settings=settings)
     except ReadError as error:
@@ -124,16 +126,31 @@ def lint_file(
     return evolve(result, document=None, text=result.text if keep else ""), key
 
 
-def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
-    """Lint a chunk of files."""
+@frozen
+class Task:
+    """What a run does with each file: ``work`` — :func:`lint_file` (None) for ``gialint check``,
+    :func:`gialint.run.extract.extract_file` for ``gialint extract`` — taking a file's path, settings,
+    ``keep_text``, ``keyed``, limits and ``may_skip`` as :func:`lint_file` does; ``salt`` keeps its
+    cache entries apart from other tasks' (the cache keys of :func:`gialint.run.cache.file_key`)."""
+
+    work: Callable[[str, Settings, bool, bool, Limits, bool], tuple[Outcome, bytes | None]] | None = None
+    salt: bytes = b""
+
+
+LINT = Task()
+
+
+def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits, task: Task = LINT) -> list[_Done]:
+    """Lint a chunk of files (or do ``task``'s work on them)."""
     done = []
+    work = task.work or lint_file
     for index, path, settings, may_skip in chunk:
-        outcome, key = lint_file(path, settings, keep_text, keyed, limits, may_skip)
+        outcome, key = work(path, settings, keep_text, keyed, limits, may_skip)
         done.append((index, outcome, key))
     return done
 
 
-def _read_and_key(block: Sequence[_Item], limits: Limits) -> tuple[list[_Keyed], list[_Settled]]:
+def _read_and_key(block: Sequence[_Item], limits: Limits, salt: bytes = b"") -> tuple[list[_Keyed], list[_Settled]]:
     """Each file's bytes and cache key; the files that cannot be read, as errors, and those
     that may be skipped and are not reports, as skipped."""
     keyed: list[_Keyed] = []
@@ -144,17 +161,17 @@ def _read_and_key(block: Sequence[_Item], limits: Limits) -> tuple[list[_Keyed],
         except ReadError as error:
             settled.append((index, FileError(path, str(error))))
             continue
-        if may_skip and _not_a_report(data):
+        if may_skip and not_a_report(data):
             settled.append((index, Skipped(path)))
             continue
-        keyed.append((index, path, settings, data, file_key(data, settings, path)))
+        keyed.append((index, path, settings, data, file_key(data, settings, path, salt)))
     return keyed, settled
 
 
 _worker_caches: dict[str, ResultCache] = {}
 
 
-def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Limits) -> _LookedUp:
+def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Limits, salt: bytes = b"") -> _LookedUp:
     """A worker's task in a large run: read and hash a block and ask the cache in ``directory``.
 
     Returns the hits with their stored values undecoded (with the bytes, for ``keep_text``;
@@ -167,7 +184,7 @@ def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Li
             cache = _worker_caches[directory] = ResultCache(directory)
         except CacheError:
             return [], list(block), []
-    keyed, errors = _read_and_key(block, limits)
+    keyed, errors = _read_and_key(block, limits, salt)
     stored = cache.stored([k[4] for k in keyed])
     hits, misses = [], []
     for index, path, settings, data, key in keyed:
@@ -179,10 +196,12 @@ def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, limits: Li
     return hits, misses, errors
 
 
-def _work_in_worker(chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits) -> list[_Done]:
+def _work_in_worker(
+    chunk: Sequence[_Item], keep_text: bool, keyed: bool, limits: Limits, task: Task = LINT
+) -> list[_Done]:
     """A worker's task: lint a chunk of files (see :func:`_warm`)."""
     _warm()
-    return _work(chunk, keep_text, keyed, limits)
+    return _work(chunk, keep_text, keyed, limits, task)
 
 
 #: Allocations between young-generation collections in workers (Python's default: 700).
@@ -231,7 +250,7 @@ def _context() -> BaseContext:
 
 
 class Batch:
-    """One run over many files. ``jobs=1`` lints in this process."""
+    """One run over many files. ``jobs=1`` lints in this process; ``task``: what is done with each file."""
 
     def __init__(
         self,
@@ -239,8 +258,10 @@ class Batch:
         cache: ResultCache | None = None,
         keep_text: bool = True,
         limits: Limits = DEFAULT_LIMITS,
+        task: Task = LINT,
     ) -> None:
         self.jobs = max(1, jobs)
+        self.task = task
         self.cache = cache
         self.keep_text = keep_text
         self.limits = limits
@@ -292,12 +313,12 @@ class Batch:
         while len(self._looking) >= self.jobs * LOOK_UPS_PER_WORKER:
             yield from self._collect_look_ups(wait_for_one=True)
         directory = os.path.dirname(self.cache.path)
-        self._looking[self._to_pool(_look_up, block, directory, self.keep_text, self.limits)] = block
+        self._looking[self._to_pool(_look_up, block, directory, self.keep_text, self.limits, self.task.salt)] = block
 
     def _look_up_here(self, block: Sequence[_Item]) -> Iterator[tuple[int, Outcome]]:
         """Answer what the cache knows; put the rest on the waiting list."""
         assert self.cache is not None
-        keyed, errors = _read_and_key(block, self.limits)
+        keyed, errors = _read_and_key(block, self.limits, self.task.salt)
         yield from errors
         found = self.cache.get_many([k[4] for k in keyed])
         for index, path, settings, data, key in keyed:
@@ -327,7 +348,7 @@ class Batch:
                 if answered is not None:
                     yield answered
 
-    def _answer(self, item: _Item, data: bytes, entry: Entry | None) -> tuple[int, Outcome] | None:
+    def _answer(self, item: _Item, data: bytes, entry: Stored | None) -> tuple[int, Outcome] | None:
         """A file's result from its cache entry; without one (a miss, or an entry too damaged to
         load), the file goes on the waiting list to be linted."""
         if entry is None:
@@ -336,7 +357,9 @@ class Batch:
         self.cached += 1
         return item[0], self._from_entry(item[1], data, entry)
 
-    def _from_entry(self, path: str, data: bytes, entry: Entry) -> LintResult:
+    def _from_entry(self, path: str, data: bytes, entry: Stored) -> LintResult | Extraction:
+        if isinstance(entry, Extraction):
+            return entry if entry.path == path else evolve(entry, path=path)
         return result_of(path, data, entry, self.keep_text, self.limits)
 
     def _dispatch(self, final: bool) -> Iterator[tuple[int, Outcome]]:
@@ -348,7 +371,7 @@ class Batch:
         if not use_pool:
             if self.jobs == 1 or final:
                 chunk, waiting[:] = list(waiting), []
-                for done in _work(chunk, self.keep_text, self.cache is not None, self.limits):
+                for done in _work(chunk, self.keep_text, self.cache is not None, self.limits, self.task):
                     yield self._finish(*done)
             return
         while len(waiting) >= CHUNK or (final and waiting):
@@ -375,7 +398,7 @@ class Batch:
         return True
 
     def _submit(self, chunk: list[_Item]) -> None:
-        future = self._to_pool(_work_in_worker, chunk, self.keep_text, self.cache is not None, self.limits)
+        future = self._to_pool(_work_in_worker, chunk, self.keep_text, self.cache is not None, self.limits, self.task)
         self._in_flight[future] = chunk
 
     def _to_pool(self, task: Callable[..., _T], *args: object) -> Future[_T]:
@@ -433,7 +456,8 @@ class Batch:
         index, path = item[:2]
         with ProcessPoolExecutor(1, mp_context=_context()) as solo:
             try:
-                return solo.submit(_work, [item], self.keep_text, self.cache is not None, self.limits).result()[0]
+                keyed = self.cache is not None
+                return solo.submit(_work, [item], self.keep_text, keyed, self.limits, self.task).result()[0]
             except BrokenProcessPool:
                 message = "the process reading this file stopped abruptly; the file may be damaged or hostile"
                 return index, FileError(path, message), None
@@ -445,7 +469,21 @@ class Batch:
                 self.cache.put(key, entry_of(outcome))
             if not self.keep_text and outcome.text:
                 outcome = evolve(outcome, text="")
+        elif isinstance(outcome, Extraction) and self.cache is not None and key is not None:
+            self.cache.put(key, outcome)
         return index, outcome
+
+
+def items_of(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings | Callable[[str], Settings] | None
+) -> list[tuple[str, Settings]]:
+    """Each file found at ``paths`` (directories searched) with its settings: ``settings`` for every
+    file, or a function of the path (default: no configuration)."""
+    from gialint.run.discover import iter_files
+
+    fixed = settings if isinstance(settings, Settings) else DEFAULT_SETTINGS
+    choose = settings if callable(settings) else (lambda path: fixed)
+    return [(path, choose(path)) for path in iter_files([os.fspath(p) for p in paths])]
 
 
 def lint_paths(
@@ -476,13 +514,10 @@ def lint_paths(
     come after the others, when the run is over.
     """
     from gialint.run.cache import open_cache
-    from gialint.run.discover import iter_files
     from gialint.run.pairing import Key, lint_with_previous, pair_key, pairs
 
-    fixed = settings if isinstance(settings, Settings) else DEFAULT_SETTINGS
-    choose = settings if callable(settings) else (lambda path: fixed)
     store = open_cache(cache if isinstance(cache, str) else None) if cache else None
-    items = [(path, choose(path)) for path in iter_files([os.fspath(p) for p in paths])]
+    items = items_of(paths, settings)
     batch = Batch(jobs or default_jobs(), store, keep_text=text, limits=limits)
     held: dict[int, LintResult] = {}  # reports that may have last year's in the run: given at the end
     keys: list[tuple[int, Key]] = []
@@ -493,7 +528,7 @@ def lint_paths(
                 assert isinstance(outcome, LintResult)
                 keys.append((index, key))
                 held[index] = outcome
-            elif not isinstance(outcome, Skipped):  # never skipped: nothing here may be
+            elif isinstance(outcome, LintResult | FileError):  # never skipped: nothing here may be
                 yield outcome
         earlier = dict(pairs(keys))
         for index, result in sorted(held.items()):

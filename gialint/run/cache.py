@@ -42,6 +42,7 @@ from gialint.lint.result import LintResult
 from gialint.read import kind_of, read_bytes
 from gialint.read.limits import Limits
 from gialint.read.source import ReadError, normalize_newlines
+from gialint.run.value_rows import Extraction, ValueCell
 
 if TYPE_CHECKING:
     from gialint.analyze.options import LintOptions
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
     from gialint.config.settings import Settings
 
 DATABASE = "results.sqlite3"
-SCHEMA = 2  # 2: entries carry the agency and year (GIA601–GIA604 pair reports by them)
+SCHEMA = 3  # 2: entries carry the agency and year (GIA601–GIA604 pair reports by them); 3: and the version
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _DAY = 86_400
 
@@ -70,7 +71,11 @@ class Entry:
     agency: str | None = None
     agency_source: str | None = None
     year: int | None = None
+    version: str | None = None
 
+
+#: What the cache keeps: a report's findings, or its value cells (``gialint extract``).
+Stored = Entry | Extraction
 
 TEXT_FORMATS = ("text", "markdown")
 
@@ -79,7 +84,14 @@ def entry_of(result: LintResult) -> Entry:
     """What the cache keeps of a result (the text of an .html/.docx/.pdf report: it costs a reader to make again)."""
     text = result.text if result.file_format not in TEXT_FORMATS else None
     return Entry(
-        result.diagnostics, result.encoding, result.file_format, text, result.agency, result.agency_source, result.year
+        result.diagnostics,
+        result.encoding,
+        result.file_format,
+        text,
+        result.agency,
+        result.agency_source,
+        result.year,
+        result.version,
     )
 
 
@@ -104,6 +116,7 @@ def result_of(path: str, data: bytes, entry: Entry, keep_text: bool, limits: Lim
         entry.agency,
         entry.agency_source,
         entry.year,
+        entry.version,
     )
 
 
@@ -114,7 +127,7 @@ _LOADABLE: dict[tuple[str, str], type] = {
     (cls.__module__, cls.__qualname__): cls
     for cls in (
         Entry, Diagnostic, Text, Related, Edit, Fix, Applicability, Severity, Span,
-        FilePosition, DocxParagraph, DocxCell, PdfPosition,
+        FilePosition, DocxParagraph, DocxCell, PdfPosition, Extraction, ValueCell,
     )
 }  # fmt: skip
 
@@ -222,12 +235,23 @@ def forget_contexts() -> None:
     _plain_context.clear()
 
 
-def file_key(data: bytes, settings: Settings, path: str) -> bytes:
-    """The cache key of the report at ``path`` with these bytes and settings."""
+def file_key(data: bytes, settings: Settings, path: str, salt: bytes = b"") -> bytes:
+    """The cache key of the report at ``path`` with these bytes and settings; a task other than
+    linting (``gialint extract``) gives a ``salt`` that keeps its entries apart."""
     kind = kind_of(path, data)
     if settings.per_file_ignores:
-        return entry_key(data, context_key(settings, path, kind))
-    return entry_key(data, _plain_context(settings, kind))
+        context = context_key(settings, path, kind)
+    else:
+        context = _plain_context(settings, kind)
+    if salt:
+        context = _salted(context, salt)
+    return entry_key(data, context)
+
+
+@functools.lru_cache(maxsize=256)
+def _salted(context: bytes, salt: bytes) -> bytes:
+    """A context of the same length (16 bytes) for another task."""
+    return hashlib.blake2b(context + salt, digest_size=16).digest()
 
 
 def max_bytes() -> int:
@@ -308,7 +332,7 @@ class ResultCache:
         self.failure = f"{self.path}: {error}"
         self._pending, self._stale = [], []
 
-    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Entry]:
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Stored]:
         """The entries found for ``keys`` (undecodable ones are treated as missing)."""
         stored = self.stored(keys)
         entries = self.decode_many(
@@ -336,7 +360,7 @@ class ResultCache:
             return {}
         return found
 
-    def decode_many(self, values: Sequence[tuple[bytes, bytes | None]]) -> list[Entry | None]:
+    def decode_many(self, values: Sequence[tuple[bytes, bytes | None]]) -> list[Stored | None]:
         """:meth:`decode` for each ``(value, stale)``, with the garbage collector paused.
 
         Loading findings allocates tens of objects per report and frees none, so the collector
@@ -345,7 +369,7 @@ class ResultCache:
         with paused_gc():
             return [self.decode(value, stale) for value, stale in values]
 
-    def decode(self, value: bytes, stale: bytes | None = None) -> Entry | None:
+    def decode(self, value: bytes, stale: bytes | None = None) -> Stored | None:
         """The entry a stored value holds, counted as a hit; None for a damaged one (a miss,
         replaced when the file is linted again). ``stale``: the key of an entry last used on
         an earlier day, marked as used today when the cache is flushed."""
@@ -353,14 +377,14 @@ class ResultCache:
             entry = load_entry(value)
         except Exception:
             return None
-        if not isinstance(entry, Entry):
+        if not isinstance(entry, Entry | Extraction):
             return None
         self.hits += 1
         if stale is not None:
             self._stale.append(stale)
         return entry
 
-    def put(self, key: bytes, entry: Entry) -> None:
+    def put(self, key: bytes, entry: Stored) -> None:
         """Keep an entry (written with the others by :meth:`flush`)."""
         if self.failure is not None:
             return

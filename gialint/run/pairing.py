@@ -22,7 +22,7 @@ from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
 from gialint.read.limits import Limits
 from gialint.read.source import ReadError
-from gialint.run.cache import ResultCache, entry_of, file_key, result_of
+from gialint.run.cache import Entry, ResultCache, entry_of, file_key, result_of
 
 #: Where an agency must have been found for its reports to be paired: a title names one
 #: agency, whereas a page's publishing body may publish for many.
@@ -77,7 +77,7 @@ def lint_with_previous(
             before = file_key(file_bytes(previous_path, limits), previous_settings, previous_path)
             key = paired_key(file_key(data, settings, path), before, previous_path)
             entry = cache.get_many([key]).get(key)
-            if entry is not None:
+            if isinstance(entry, Entry):
                 return result_of(path, data, entry, keep_text, limits)
         result = lint_bytes(data, path, limits=limits, settings=settings, previous=previous_path)
     except ReadError as error:
