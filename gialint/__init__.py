@@ -44,6 +44,7 @@ _EXPORTS = {
     "Diagnostic": "gialint.base.diagnostic",
     "Document": "gialint.analyze.document",
     "Edit": "gialint.base.diagnostic",
+    "ExtractRun": "gialint.run.extract",
     "FileError": "gialint.lint.result",
     "Fix": "gialint.base.diagnostic",
     "Limits": "gialint.read.limits",
@@ -55,6 +56,7 @@ _EXPORTS = {
     "Severity": "gialint.base.diagnostic",
     "Span": "gialint.base.span",
     "Text": "gialint.base.diagnostic",
+    "extract": "gialint.run.extract",
     "lint_bytes": "gialint.run.api",
     "lint_path": "gialint.run.api",
     "lint_paths": "gialint.run.batch",
@@ -70,6 +72,7 @@ __all__ = [
     "Diagnostic",
     "Document",
     "Edit",
+    "ExtractRun",
     "FileError",
     "Fix",
     "Limits",
@@ -82,6 +85,7 @@ __all__ = [
     "Span",
     "Text",
     "__version__",
+    "extract",
     "lint_bytes",
     "lint_path",
     "lint_paths",
@@ -103,6 +107,7 @@ if TYPE_CHECKING:
     from gialint.read.source import ReadError
     from gialint.run.api import lint_bytes, lint_path, lint_text, parse_text, settings_for
     from gialint.run.batch import lint_paths
+    from gialint.run.extract import ExtractRun, extract
 
 
 def __getattr__(name: str) -> Any:

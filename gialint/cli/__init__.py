@@ -1,4 +1,4 @@
-"""The command line: ``gialint check``, ``gialint parse``, ``gialint rules``, ``gialint config``.
+"""The command line: ``gialint check``, ``gialint extract``, ``gialint parse``, ``gialint rules``, ``gialint config``.
 
 In: arguments. Out: output and an exit code. ``check`` runs a check: settings per file, lint or
 fix, baseline, output. Imports: any stage; nothing imports it but ``gialint.__main__``.
@@ -21,6 +21,7 @@ from gialint._version import __version__
 from gialint.base.diagnostic import LANGUAGES, Severity
 from gialint.read import EXTENSIONS
 from gialint.report import REPORTERS
+from gialint.report.tabular import FORMATS as TABULAR_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: A reader that stopped reading (`gialint check … | head`): 128 + SIGPIPE, as other tools exit.
@@ -164,20 +165,23 @@ def _parser() -> argparse.ArgumentParser:
         "--update-baseline", action="store_true", help="write the current findings to the --baseline file"
     )
 
-    speed = check.add_argument_group("speed")
-    speed.add_argument(
-        "-j",
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="worker processes for many files (default: the cores available; 1: all in this process)",
+    _speed_options(check.add_argument_group("speed"))
+
+    extract = commands.add_parser(
+        "extract", parents=[lang, config], help="write every value cell of the reports as rows of a data file"
     )
-    speed.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
-    speed.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        help="keep the result cache in DIR (default: $GIALINT_CACHE_DIR, else ~/.cache/gialint)",
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH", help=f"report files, or directories to search for {'/'.join(EXTENSIONS)} files"
     )
+    extract.add_argument(
+        "--format",
+        choices=TABULAR_FORMATS,
+        help="the output's format (default: from the -o file's extension); csv, jsonl and parquet write the "
+        "files that could not be read beside it, as FILE.errors.csv …; xlsx as the sheet errors",
+    )
+    extract.add_argument("--output-file", "-o", metavar="FILE", help="the file to write (required)")
+    extract.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
+    _speed_options(extract.add_argument_group("speed"))
 
     parse = commands.add_parser("parse", parents=[lang], help="print a report's structure and statistics as JSON")
     parse.add_argument("paths", nargs="+", metavar="FILE", help="report files, or - for standard input")
@@ -204,6 +208,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--schema", action="store_true", help="print the JSON Schema of the configuration instead")
     return parser
+
+
+def _speed_options(speed: argparse._ArgumentGroup) -> None:
+    """-j, --no-cache and --cache-dir, for the commands that read many files."""
+    speed.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes for many files (default: the cores available; 1: all in this process)",
+    )
+    speed.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    speed.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep the result cache in DIR (default: $GIALINT_CACHE_DIR, else ~/.cache/gialint)",
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -344,6 +365,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "parse":
             return _parse(args)
+        if args.command == "extract":
+            from gialint.cli.extract import run_extract
+
+            return run_extract(args)
         if args.command == "config":
             return _config(args)
         if args.command == "rule":

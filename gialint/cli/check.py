@@ -26,7 +26,7 @@ from gialint.run.discover import UNREADABLE, iter_found
 
 if TYPE_CHECKING:
     from gialint.run.baseline import Baseline
-    from gialint.run.batch import Batch, Skipped
+    from gialint.run.batch import Batch, Outcome, Skipped
     from gialint.run.cache import ResultCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -199,7 +199,7 @@ class Run:
         except failures as error:
             print(f"gialint: {error}", file=sys.stderr)
             return EXIT_ERROR
-        if args.output_file and _is_an_input(args.output_file, args.paths):
+        if args.output_file and is_an_input(args.output_file, args.paths):
             print(f"gialint: {args.output_file}: the output file is one of the files checked", file=sys.stderr)
             return EXIT_ERROR
         try:
@@ -338,7 +338,7 @@ class Run:
                 self.say(f"the result cache cannot be used ({error}); checking without it")
         needs_text = self.output_format() == "full" or (self.output_format() == "concise" and args.show_source)
         batch = Batch(args.jobs or default_jobs(), cache, keep_text=needs_text)
-        outcomes: list[LintResult | FileError | Skipped | None] = [None] * len(items)
+        outcomes: list[Outcome | None] = [None] * len(items)
         try:
             with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
                 for index, outcome in batch.run(items, may_skip.__contains__ if may_skip else None):
@@ -355,13 +355,13 @@ class Run:
                 self.error(found.path, found.message)
             elif isinstance(found, Skipped):
                 self.skipped.append(found.path)
-            elif found is not None:
+            elif isinstance(found, LintResult):
                 self.results.append(found)
 
     @staticmethod
     def pair(
         items: list[tuple[str, Settings]],
-        outcomes: list[LintResult | FileError | Skipped | None],
+        outcomes: list[Outcome | None],
         previous: tuple[str, Settings] | None,
         cache: ResultCache | None,
         batch: Batch,
@@ -461,7 +461,7 @@ def print_statistics(
     out.write(f"，{len(errors)} 个文件无法读取\n" if lang != "en" else f", {len(errors)} unreadable files\n")
 
 
-def _is_an_input(output: str, paths: Sequence[str]) -> bool:
+def is_an_input(output: str, paths: Sequence[str]) -> bool:
     """Whether writing ``output`` would overwrite a report before it is read: a file named, or a
     report file under a directory named."""
     target = os.path.realpath(output)
