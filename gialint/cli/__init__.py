@@ -120,7 +120,8 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=tuple(REPORTERS),
         default=None,
-        help="output format (default: full; github when GITHUB_ACTIONS=true)",
+        help="output format (default: full; github when GITHUB_ACTIONS=true); csv and xlsx: the scorecard, "
+        "a row per report and a row per rule (xlsx needs -o FILE)",
     )
     output.add_argument("--output-file", "-o", metavar="FILE", help="write the output to FILE instead of stdout")
     output.add_argument("--quiet", "-q", action="store_true", help="print findings only: no summary or notes")

@@ -21,7 +21,7 @@ from gialint.config import ConfigError, Resolver, Settings
 from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.source import ReadError
-from gialint.report import FileError, ReportOptions, get_reporter, shown, visible
+from gialint.report import BINARY, FileError, ReportOptions, get_reporter, shown, visible
 from gialint.run.discover import UNREADABLE, iter_found
 
 if TYPE_CHECKING:
@@ -198,6 +198,14 @@ class Run:
             baseline = self.load_baseline()
         except failures as error:
             print(f"gialint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+        if args.format in BINARY and not args.output_file:
+            print(
+                f"gialint: --format {args.format} writes a file: name it with -o FILE"
+                if args.lang == "en"
+                else f"gialint: --format {args.format} 输出到文件：请用 -o FILE 指定",
+                file=sys.stderr,
+            )
             return EXIT_ERROR
         if args.output_file and is_an_input(args.output_file, args.paths):
             print(f"gialint: {args.output_file}: the output file is one of the files checked", file=sys.stderr)

@@ -1,5 +1,6 @@
 """Reporters: how diagnostics are printed. ``full`` (rich, for people), ``concise``, ``json``,
-``sarif`` (code scanning), ``github`` (workflow annotations), ``junit`` (CI test reports).
+``sarif`` (code scanning), ``github`` (workflow annotations), ``junit`` (CI test reports), and the
+scorecard of many reports, ``csv`` and ``xlsx`` (a row per report, a row per rule).
 
 A reporter is a function ``(results, errors, options, stream) -> None``; the CLI picks one
 by name from :data:`REPORTERS`.
@@ -73,7 +74,11 @@ REPORTERS = {
     "sarif": "gialint.report.sarif:report_sarif",
     "github": "gialint.report.github:report_github",
     "junit": "gialint.report.junit:report_junit",
+    "csv": "gialint.report.scorecard:report_scorecard_csv",
+    "xlsx": "gialint.report.scorecard:report_scorecard_xlsx",
 }
+#: Formats written as bytes to a file: ``-o FILE`` is required.
+BINARY = ("xlsx",)
 
 
 def get_reporter(name: str) -> Reporter:
