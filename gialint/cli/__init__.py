@@ -172,7 +172,10 @@ def _parser() -> argparse.ArgumentParser:
         "extract", parents=[lang, config], help="write every value cell of the reports as rows of a data file"
     )
     extract.add_argument(
-        "paths", nargs="+", metavar="PATH", help=f"report files, or directories to search for {'/'.join(EXTENSIONS)} files"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=f"report files, or directories to search for {'/'.join(EXTENSIONS)} files",
     )
     extract.add_argument(
         "--format",

@@ -26,7 +26,7 @@ from gialint.run.discover import UNREADABLE, iter_found
 
 if TYPE_CHECKING:
     from gialint.run.baseline import Baseline
-    from gialint.run.batch import Batch, Outcome, Skipped
+    from gialint.run.batch import Batch, Outcome
     from gialint.run.cache import ResultCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from attrs import define
 
-from gialint.formats import load
 from gialint.lint.result import FileError
 from gialint.report.tabular import SheetSpec, TableWriter
 from gialint.run.value_rows import COLUMNS, ERROR_COLUMNS, INTEGER_COLUMNS, Extraction
@@ -35,7 +34,12 @@ def write_extraction(path: str, format: str, outcomes: Iterable[Extraction | Fil
     """Write each report's cells, and each unreadable file, to ``path`` in ``format``
     (see :mod:`gialint.report.tabular` for what may be raised)."""
     by_table = format == "xlsx"
-    names = [*load().tables, ERRORS] if by_table else [VALUES, ERRORS]
+    if by_table:
+        from gialint.formats import load  # the tables, in order: only a workbook needs them
+
+        names = [*load().tables, ERRORS]
+    else:
+        names = [VALUES, ERRORS]
     specs = [SheetSpec(name, ERROR_COLUMNS if name == ERRORS else COLUMNS, _TYPES) for name in names]
     written = Written()
     with TableWriter(path, format, specs) as writer:
@@ -45,7 +49,10 @@ def write_extraction(path: str, format: str, outcomes: Iterable[Extraction | Fil
                 written.errors += 1
                 continue
             written.reports += 1
+            written.cells += len(outcome.cells)
+            if not by_table:
+                writer.add_many(VALUES, list(outcome.records()))
+                continue
             for cell, record in zip(outcome.cells, outcome.records(), strict=True):
-                writer.add(cell.table if by_table else VALUES, record)
-                written.cells += 1
+                writer.add(cell.table, record)
     return written

@@ -8,7 +8,7 @@ Every file is written beside its place and moved there when the writer closes
 (:func:`gialint.base.files.new_file`): a failed run leaves no half-written output.
 
 CSV is UTF-8 with a byte order mark, which Excel and WPS need to read Chinese correctly, and
-CRLF line ends; blank values are empty fields. xlsx is written by XlsxWriter, Parquet by pyarrow
+CRLF line ends; a blank (None) is an empty field. xlsx is written by XlsxWriter, Parquet by pyarrow
 (the ``parquet`` extra), each imported only when used (docs/dependencies.md).
 """
 
@@ -54,7 +54,7 @@ def sibling(path: str, name: str) -> str:
 def write_csv_rows(stream: TextIO, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """A byte order mark, the header and ``rows`` as CSV on a text stream opened with ``newline=""``
     (or standard output)."""
-    _csv_writer(stream, columns).writerows([_blank_as_empty(row) for row in rows])
+    _csv_writer(stream, columns).writerows(rows)
 
 
 def _csv_writer(stream: IO[str], columns: Sequence[str]) -> Any:
@@ -63,10 +63,6 @@ def _csv_writer(stream: IO[str], columns: Sequence[str]) -> Any:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(columns)
     return writer
-
-
-def _blank_as_empty(row: Sequence[Any]) -> list[Any]:
-    return ["" if value is None else value for value in row]
 
 
 class TableWriter:
@@ -117,11 +113,11 @@ class TableWriter:
 
         temporary = self._stack.enter_context(new_file(path))
         if self.format == "parquet":
-            pyarrow, parquet = _pyarrow()
+            _, parquet = _pyarrow()
             self._sinks[spec.name] = self._stack.enter_context(parquet.ParquetWriter(temporary, _schema(spec)))
             self._pending[spec.name] = []
             return
-        stream: IO[str] = self._stack.enter_context(open(temporary, "w", encoding="utf-8", newline=""))
+        stream: IO[str] = self._stack.enter_context(open(temporary, "w", encoding="utf-8", newline=""))  # noqa: SIM115 - closed with the writer
         if self.format == "csv":
             self._sinks[spec.name] = _csv_writer(stream, spec.columns)
         else:
@@ -154,20 +150,28 @@ class TableWriter:
 
     # ------------------------------------------------------------------ rows
     def add(self, name: str, row: Sequence[Any]) -> None:
-        """Write one row (its values in the order of the sheet's columns) to sheet ``name``."""
-        if self.format == "xlsx":
-            if self._rows[name] == XLSX_MAX_ROWS:
-                self._new_worksheet(name)
-            self._sheets[name].write_row(self._rows[name], 0, _blank_as_empty(row))
-            self._rows[name] += 1
-        elif self.format == "csv":
-            self._sinks[name].writerow(_blank_as_empty(row))
+        """Write one row (its values in the order of the sheet's columns; None for a blank) to sheet ``name``."""
+        self.add_many(name, (row,))
+
+    def add_many(self, name: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Write rows to sheet ``name`` (a report's at once: a CSV writer writes them in one call)."""
+        if self.format == "csv":
+            self._sinks[name].writerows(rows)
+        elif self.format == "xlsx":
+            for row in rows:
+                if self._rows[name] == XLSX_MAX_ROWS:
+                    self._new_worksheet(name)
+                self._sheets[name].write_row(self._rows[name], 0, row)
+                self._rows[name] += 1
         elif self.format == "jsonl":
-            record = dict(zip(self.specs[name].columns, row, strict=True))
-            self._sinks[name].write(json.dumps(record, ensure_ascii=False) + "\n")
+            columns = self.specs[name].columns
+            dumps = json.dumps
+            self._sinks[name].writelines(
+                dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n" for row in rows
+            )
         else:
             pending = self._pending[name]
-            pending.append(row)
+            pending.extend(rows)
             if len(pending) >= PARQUET_BATCH:
                 self._flush_parquet(name)
 
@@ -195,4 +199,6 @@ def _pyarrow() -> tuple[Any, Any]:
 def _schema(spec: SheetSpec) -> Any:
     pyarrow, _ = _pyarrow()
     kinds = {"int": pyarrow.int64(), "float": pyarrow.float64()}
-    return pyarrow.schema([(column, kinds.get(spec.types.get(column, ""), pyarrow.string())) for column in spec.columns])
+    return pyarrow.schema(
+        [(column, kinds.get(spec.types.get(column, ""), pyarrow.string())) for column in spec.columns]
+    )

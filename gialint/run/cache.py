@@ -239,10 +239,7 @@ def file_key(data: bytes, settings: Settings, path: str, salt: bytes = b"") -> b
     """The cache key of the report at ``path`` with these bytes and settings; a task other than
     linting (``gialint extract``) gives a ``salt`` that keeps its entries apart."""
     kind = kind_of(path, data)
-    if settings.per_file_ignores:
-        context = context_key(settings, path, kind)
-    else:
-        context = _plain_context(settings, kind)
+    context = context_key(settings, path, kind) if settings.per_file_ignores else _plain_context(settings, kind)
     if salt:
         context = _salted(context, salt)
     return entry_key(data, context)

@@ -24,9 +24,7 @@ def _finding(code: str, severity: Severity) -> Diagnostic:
 
 
 def _result(path: str, agency: str | None, year: int | None, *codes: tuple[str, Severity]) -> LintResult:
-    return LintResult(
-        path, tuple(_finding(c, s) for c, s in codes), None, "", agency=agency, year=year, version="2021"
-    )
+    return LintResult(path, tuple(_finding(c, s) for c, s in codes), None, "", agency=agency, year=year, version="2021")
 
 
 RESULTS = [
@@ -53,7 +51,13 @@ def test_one_row_per_report_sorted_by_agency_and_year_with_counts_per_severity_a
         "infos",
     )
     assert list(spec.columns[9:]) == sorted(codes)
-    assert [row[0] for row in rows] == ["b2022.txt", "a2021.txt", "a2023.txt", "bad.pdf", "none.txt"]  # 乙 (U+4E59) before 甲 (U+7532)
+    assert [row[0] for row in rows] == [
+        "b2022.txt",
+        "a2021.txt",
+        "a2023.txt",
+        "bad.pdf",
+        "none.txt",
+    ]  # 乙 (U+4E59) before 甲 (U+7532)
     by_file = {row[0]: dict(zip(spec.columns, row, strict=True)) for row in rows}
     a2021 = by_file["a2021.txt"]
     assert (a2021["agency"], a2021["year"], a2021["version"], a2021["readable"]) == ("甲局", 2021, "2021", "yes")
@@ -61,7 +65,12 @@ def test_one_row_per_report_sorted_by_agency_and_year_with_counts_per_severity_a
     assert (a2021["GIA302"], a2021["GIA105"], a2021["GIA402"]) == (1, 1, 0)
     assert by_file["b2022.txt"]["GIA302"] == 2 and by_file["b2022.txt"]["errors"] == 2
     bad = by_file["bad.pdf"]
-    assert (bad["readable"], bad["why unreadable"], bad["errors"], bad["GIA302"]) == ("no", "the PDF is damaged", None, None)
+    assert (bad["readable"], bad["why unreadable"], bad["errors"], bad["GIA302"]) == (
+        "no",
+        "the PDF is damaged",
+        None,
+        None,
+    )
 
 
 def test_one_row_per_rule_across_reports() -> None:
