@@ -5,7 +5,7 @@ them; each report's cells are written as soon as the reports before it are. A fi
 be read is a row of the errors output (docs/researchers.md), never the end of the run.
 
 Exit codes: 0 — the output was written (unreadable files are in its errors output); 2 — a usage
-or configuration error, or the output cannot be written.
+or configuration error, no report file found, or the output cannot be written.
 """
 
 from __future__ import annotations
@@ -70,6 +70,16 @@ def run_extract(args: argparse.Namespace) -> int:
         items = [(path, resolver.for_path(path)) for path, _ in found]
     except ConfigError as error:
         say(str(error))
+        return EXIT_ERROR
+    if not items:
+        from gialint.read import EXTENSIONS
+
+        where = ", ".join(args.paths)
+        say(
+            f"no report files ({', '.join(EXTENSIONS)}) under {where}"
+            if en
+            else f"{where} 下没有报告文件（{'、'.join(EXTENSIONS)}）"
+        )
         return EXIT_ERROR
     may_skip = {path for path, in_directory in found if in_directory and skippable(path)}
     try:

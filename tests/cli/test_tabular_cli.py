@@ -74,6 +74,13 @@ def test_a_missing_output_file_or_format_is_one_line_and_exit_2(
     assert code == 2 and out == "" and err.count("\n") == 1 and message in err
 
 
+def test_extract_with_no_report_file_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "cells.csv"
+    code, _, err = run(["extract", str(tmp_path / "empty"), "-o", str(out)], capsys)
+    assert code == 2 and err.count("\n") == 1 and "没有报告文件" in err and not out.exists()
+
+
 def test_extract_refuses_to_write_over_a_report(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = reports / "r2021.txt"
     before = target.read_bytes()
