@@ -32,10 +32,15 @@ _LEADING = " :,.、。;-—"
 def fold(text: str) -> str:
     """``text`` with full-width ASCII forms made half-width ("，" -> ","): the same length.
 
-    One ``str.replace`` per distinct full-width character the text holds: ``str.translate`` looks
-    every character of a CJK text up in a dict, six times slower on a report's prose."""
-    for char in set(_WIDE_FOUND.findall(text)):
+    One ``str.replace`` per distinct full-width character the text holds, each found by a search
+    that resumes where the last one stopped (all before it is folded): one scan of the pattern
+    over the text and no object per character found. ``str.translate`` looks every character of
+    a CJK text up in a dict, six times slower on a report's prose."""
+    found = _WIDE_FOUND.search(text)
+    while found is not None:
+        char = found.group()
         text = text.replace(char, _WIDE[char])
+        found = _WIDE_FOUND.search(text, found.start())
     return text
 
 

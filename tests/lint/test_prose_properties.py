@@ -4,12 +4,14 @@ written by :mod:`gialint.testing` with paragraphs drawn by hypothesis."""
 from __future__ import annotations
 
 import random
+import re
 
-from hypothesis import given
+from attrs import evolve
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import gialint
-from gialint.analyze.writing import repetition_of
+from gialint.analyze.writing import _doubled, repetition_of
 from gialint.base.diagnostic import Diagnostic
 from gialint.formats import load
 from gialint.parse.ast import Layout
@@ -102,3 +104,21 @@ def test_a_changed_point_number_is_caught_at_that_point(points: int, data: st.Da
     found = _findings(text)
     assert [(d.code, d.span.line, d.span.column) for d in found] == [("GIA505", line, column)]
     assert f"应为“{NUMERALS[k - 1]}是”" in found[0].message.zh
+
+
+# few characters, so that words are written twice often; a space, digits, a character beyond
+# the Basic Multilingual Plane and a lone surrogate (text decoded with errors kept) among them
+_ALPHABET = st.one_of(
+    st.sampled_from(["公", "开", "信", "息", "的", "一", " ", "0", "1", "\n", "。", "𠀀", "\udc80"]), st.characters()
+)
+
+
+# two characters whose XOR is a high surrogate next to two whose XOR is a low one (UTF-16
+# decoding would read them as one character); a run of equal characters longer than a word
+@example("优化营商建设建设。", 4)
+@example("公公公公公公公公公", 3)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.integers(2, 6))
+def test_doubled_words_are_those_the_pattern_finds_at_every_character(text: str, longest: int) -> None:
+    pattern = re.compile(f"(?P<word>[\u4e00-\u9fff]{{2,{longest}}})(?P=word)")
+    config = evolve(repetition_of(load()), pattern=pattern, longest=longest)
+    assert [m.span() for m in _doubled(text, config)] == [m.span() for m in pattern.finditer(text)]

@@ -132,3 +132,9 @@ def test_fold_keeps_offsets() -> None:
 def test_a_listed_part_names_a_section_leniently(written: str, index: int | None) -> None:
     spec = section_matches(written, load())
     assert (spec.index if spec else None) == index
+
+
+@given(st.text(st.sampled_from("，：（）ＡＢ０９\u3000。、年度 ,a") | st.characters(), max_size=60))
+def test_fold_is_the_character_by_character_translation(text: str) -> None:
+    wide = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+    assert fold(text) == text.translate(wide)
