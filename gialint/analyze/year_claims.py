@@ -74,18 +74,20 @@ def _periods(prose: Prose, words: YearWords, anywhere: bool) -> Iterator[YearCla
                 yield YearClaim(int(match[group]), ClaimKind.PERIOD, span)
 
 
+# a year in brackets ("（2021年）", folded): a pattern opening with "(" is scanned for that one
+# character, far faster than one opening with the words before it (a set of characters)
+_BRACKETED_YEAR = re.compile(r"\(\s*" + _YEAR + r"\s*年?度?\s*\)")
+
+
 @functools.lru_cache(maxsize=16)
-def _patterns(words: YearWords) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The patterns of the report a preamble publishes and of 本年度（2021年）, from the words."""
+def _published_pattern(words: YearWords) -> re.Pattern[str] | None:
+    """The pattern of the report a preamble publishes, from the words."""
     reports = "|".join(re.escape(w) for w in words.report_words)
-    published = re.compile(_YEAR + r"\s*年度?[^《》。,;]{0,40}?(?:" + reports + ")") if reports else None
-    which = "|".join(re.escape(w) for w in sorted(words.this_year_words, key=len, reverse=True))
-    this_year = re.compile(r"(?:" + which + r")\s*\(\s*" + _YEAR + r"\s*年?度?\s*\)") if which else None
-    return published, this_year
+    return re.compile(_YEAR + r"\s*年度?[^《》。,;]{0,40}?(?:" + reports + ")") if reports else None
 
 
 def _published(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
-    pattern = _patterns(words)[0]
+    pattern = _published_pattern(words)
     for offset, sentence in prose.sentences():
         masked = _masked(sentence)
         starts = [at + len(w) for w in words.publish_words if (at := masked.find(w)) >= 0]
@@ -98,11 +100,17 @@ def _published(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
 
 
 def _this_year(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
-    pattern = _patterns(words)[1]
-    if pattern is None:
+    """本年度（2021年）: each year in brackets right after (spaces aside) one of ``this_year_words``."""
+    text, which = prose.text, words.this_year_words
+    if not which:
         return
-    for match in pattern.finditer(prose.text):
-        yield YearClaim(int(match["year"]), ClaimKind.THIS_YEAR, prose.span_of(match.start("year"), match.end("year")))
+    for match in _BRACKETED_YEAR.finditer(text):
+        before = match.start()
+        while before and text[before - 1].isspace():
+            before -= 1
+        if text.endswith(which, 0, before):
+            span = prose.span_of(match.start("year"), match.end("year"))
+            yield YearClaim(int(match["year"]), ClaimKind.THIS_YEAR, span)
 
 
 def year_claims(doc: Document) -> tuple[YearClaim, ...]:

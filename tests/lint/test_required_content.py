@@ -4,15 +4,19 @@ generated reports in every layout, and the text they read (a section joined from
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import gialint
 from conftest import BASE, FIXTURES, SEEDS
-from gialint.analyze.section_text import fold, section_matches, section_prose
+from gialint.analyze.required import required_content
+from gialint.analyze.section_text import Piece, Prose, fold, section_matches, section_prose
+from gialint.analyze.year_claims import _YEAR, _this_year
+from gialint.base.span import Span
 from gialint.formats import load
 from gialint.testing import LAYOUTS, PROSE, consistent_values, render
 
@@ -138,3 +142,36 @@ def test_a_listed_part_names_a_section_leniently(written: str, index: int | None
 def test_fold_is_the_character_by_character_translation(text: str) -> None:
     wide = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
     assert fold(text) == text.translate(wide)
+
+
+_YEAR_PIECES = [
+    "本年度",
+    "本年",
+    "今年",
+    "全年",
+    "年",
+    "度",
+    "(",
+    ")",
+    "（",
+    "2021",
+    "1999",
+    "20",
+    "2",
+    "0",
+    " ",
+    "\n",
+    "x",
+]
+
+
+@example("今年 \n(2021年)，本年(2020)")
+@given(st.lists(st.sampled_from(_YEAR_PIECES), max_size=30).map("".join))
+def test_this_year_claims_are_those_of_the_words_then_a_bracketed_year(text: str) -> None:
+    words = required_content(load()).years
+    which = "|".join(re.escape(w) for w in sorted(words.this_year_words, key=len, reverse=True))
+    pattern = re.compile(r"(?:" + which + r")\s*\(\s*" + _YEAR + r"\s*年?度?\s*\)")  # the plain pattern
+    span = Span(1, 1, 1, len(text) + 1)
+    prose = Prose(text, ((0, Piece(text, span)),), span)
+    found = [(c.year, c.span.column) for c in _this_year(prose, words)]
+    assert found == [(int(m["year"]), 1 + m.start("year")) for m in pattern.finditer(text)]
