@@ -286,14 +286,12 @@ def _stream(run: Sequence[Passage]) -> Stream:
     return Stream(text, tuple(starts), tuple(run))
 
 
-def _streams(passages: Sequence[Passage], cue: re.Pattern[str]) -> Iterator[Stream]:
-    """The joined text of each run of passages in which a passage holds a cue."""
-    cued = {p.index for p in passages if cue.search(p.text)}
-    if not cued:
-        return
+def _streams(passages: Sequence[Passage]) -> Iterator[Stream]:
+    """The joined text of each run of passages. Joining costs less than looking for a cue in
+    each passage first; :func:`_sentences` then scans each text once, and a cue a crawler broke
+    over two lines is found in the text joined."""
     for run in _runs(passages):
-        if any(p.index in cued for p in run):
-            yield _stream(run)
+        yield _stream(run)
 
 
 def _sentences(text: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -475,7 +473,7 @@ def read_narrative(passages: Sequence[Passage], model: FormatModel, year: int | 
     data = narrative_data(model, "")
     bound: list[Bound] = []
     sums: list[StatedSum] = []
-    for stream in _streams(passages, data.cue):
+    for stream in _streams(passages):
         binder = _Binder(data, stream, year)
         for start, end in _sentences(stream.text, data.cue):
             for quantity, figure in binder.bind(start, end):

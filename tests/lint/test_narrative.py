@@ -124,6 +124,15 @@ def test_a_finding_names_the_cell_and_points_at_it() -> None:
     assert cell is not None and finding.related[0].span == cell.span
 
 
+def test_a_phrase_broken_over_two_lines_is_read_joined() -> None:
+    # the crawler broke the phrase itself ("上年结" / "转"): neither line holds it, the text joined does
+    base = render(2019, consistent_values(2019, random.Random(1))).text.split("\n")
+    at = next(i for i, line in enumerate(base) if line.endswith(PROSE_END)) + 1
+    report = "\n".join([*base[:at], "本机关上年结", "转403件。", *base[at:]])
+    (finding,) = gialint.lint_text(report, select="GIA501").diagnostics
+    assert (finding.span.line, finding.span.column, finding.span.end_column) == (at + 2, 2, 6)
+
+
 def test_a_report_that_is_not_read_binds_nothing() -> None:
     # only the prose of a report is read: a table's labels are not phrases of the text
     result = gialint.lint_text(render(2021, consistent_values(2021, random.Random(7))).text)
