@@ -27,10 +27,14 @@ _DEPTH = 3  # open lists of one family kept at once (a list nested in a point of
 
 @frozen
 class Template:
-    """Ways of writing a marker ("{n}.", "{n}、"), as a pattern whose group "num" holds the numeral."""
+    """Ways of writing a marker ("（{n}）", "(n)"), as a pattern whose group "num" holds the
+    numeral; or, for a marker that opens with its numeral ("{zh}是", "{n}、"), a pattern that finds
+    what follows the numeral, the numeral read back from there (``numerals``, ``longest``)."""
 
     pattern: re.Pattern[str]
     literal: str  # what any marker opens with ("（"), if anything: a text without it has none
+    numerals: str = ""  # the characters of a numeral read back from where the pattern matched
+    longest: int = 0  # at most this many of them
 
 
 @frozen
@@ -74,22 +78,35 @@ class Slip:
 
 def _templates(written: Sequence[str], numerals: Sequence[str], not_before: str) -> Iterator[Template]:
     """The patterns of a family's marker templates: ``{zh}`` stands for a Chinese numeral, ``{n}``
-    for 1–20 in digits. The numeral is matched as a class of characters (a pattern that starts
-    with one is scanned fast) and then looked up. Templates that differ only after the numeral
-    ("{n}.", "{n}、") are one pattern, so that the text is scanned once for them."""
+    for 1–20 in digits. The numeral is matched as a class of characters and then looked up.
+
+    The regular expression engine scans fast for a pattern's first character when it is one
+    character, about fifty times slower when it is a class (a numeral): a template that opens
+    with text ("（{zh}）") is one pattern, the templates that differ only after the numeral
+    together; one that opens with its numeral ("{zh}是") is a pattern for what follows it, with
+    a numeral character right before (a lookbehind), one per ending ("{n}.", "{n}、"), and the
+    numeral is read back from there."""
     characters = "".join(sorted(set("".join(numerals))))
     longest = max((len(n) for n in numerals), default=1)
     zh = f"[{re.escape(characters)}]" + f"[{re.escape(characters)}]?" * (longest - 1)
     numeral = {"{zh}": f"(?P<num>{zh})", "{n}": "(?P<num>[0-9][0-9]?)"}
+    read_back = {"{zh}": (characters, longest), "{n}": ("0123456789", 2)}
     endings: dict[tuple[str, str], list[str]] = {}
     for template in written:
         before, placeholder, after = re.split(r"(\{zh\}|\{n\})", template, maxsplit=1)
-        endings.setdefault((before, placeholder), []).append(re.escape(after))
+        endings.setdefault((before, placeholder), []).append(after)
+    lookahead = f"(?![{re.escape(not_before)}])" if not_before else ""
     for (before, placeholder), after in endings.items():
-        out = re.escape(before) + numeral[placeholder] + "(?:" + "|".join(after) + ")"
-        if not_before:
-            out += f"(?![{re.escape(not_before)}])"
-        yield Template(re.compile(out), before)
+        if before:
+            alternatives = "|".join(re.escape(a) for a in after)
+            yield Template(
+                re.compile(re.escape(before) + numeral[placeholder] + f"(?:{alternatives})" + lookahead), before
+            )
+            continue
+        characters_of, most = read_back[placeholder]
+        for ending in after:
+            behind = f"(?<=[{re.escape(characters_of)}]{re.escape(ending)})"
+            yield Template(re.compile(re.escape(ending) + behind + lookahead), "", characters_of, most)
 
 
 def _enumeration(model: FormatModel, _key: str) -> Enumeration:
@@ -124,20 +141,20 @@ def markers(text: str, config: Enumeration, breaks: Sequence[int] = (0,)) -> lis
             if template.literal not in text:
                 continue
             for match in template.pattern.finditer(text):
-                number = config.numbers.get(match.group("num"))
-                num_start = match.start("num")
+                if template.numerals:
+                    num_end = num_start = match.start()
+                    floor = max(num_end - template.longest, 0)
+                    while num_start > floor and text[num_start - 1] in template.numerals:
+                        num_start -= 1  # the lookbehind saw one: at least one is read
+                    start = num_start
+                else:
+                    num_start, num_end, start = match.start("num"), match.end("num"), match.start()
+                number = config.numbers.get(text[num_start:num_end])
                 if number is None or text[num_start - 1 : num_start].isdigit():  # a figure's last digits
                     continue
-                start = match.start()
                 found.append(
                     Marker(
-                        index,
-                        number,
-                        start,
-                        match.end(),
-                        num_start,
-                        match.end("num"),
-                        _boundary(text, start, breaks, config),
+                        index, number, start, match.end(), num_start, num_end, _boundary(text, start, breaks, config)
                     )
                 )
     found.sort(key=lambda m: m.start)

@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import gialint
-from gialint.analyze.writing import _doubled, repetition_of
+from gialint.analyze.writing import _doubled, enumeration_of, markers, repetition_of
 from gialint.base.diagnostic import Diagnostic
 from gialint.formats import load
 from gialint.parse.ast import Layout
@@ -122,3 +122,35 @@ def test_doubled_words_are_those_the_pattern_finds_at_every_character(text: str,
     pattern = re.compile(f"(?P<word>[\u4e00-\u9fff]{{2,{longest}}})(?P=word)")
     config = evolve(repetition_of(load()), pattern=pattern, longest=longest)
     assert [m.span() for m in _doubled(text, config)] == [m.span() for m in pattern.finditer(text)]
+
+
+def _plain_markers(text: str) -> list[tuple[int, int, int, int]]:
+    """(family, number, start, end) of every marker, by the templates as plain patterns: the
+    numeral as a class of characters before what follows it, one pattern per template."""
+    raw = load().content["enumeration"]
+    numerals: list[str] = raw["numerals"]
+    characters = re.escape("".join(sorted(set("".join(numerals)))))
+    numeral = {"{zh}": f"(?P<num>[{characters}][{characters}]?)", "{n}": "(?P<num>[0-9][0-9]?)"}
+    numbers = {n: i + 1 for i, n in enumerate(numerals)} | {str(i): i for i in range(1, 21)}
+    found = []
+    for index, family in enumerate(raw["family"]):
+        not_before = family.get("not_before", "")
+        for template in family["templates"]:
+            before, placeholder, after = re.split(r"(\{zh\}|\{n\})", template, maxsplit=1)
+            pattern = re.escape(before) + numeral[placeholder] + re.escape(after)
+            pattern += f"(?![{re.escape(not_before)}])" if not_before else ""
+            for m in re.finditer(pattern, text):
+                number = numbers.get(m["num"])
+                if number is not None and not text[m.start("num") - 1 : m.start("num")].isdigit():
+                    found.append((index, number, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[2])
+
+
+_MARKER_PIECES = ["一", "二", "十", "三", "是", "1", "2", "0", ".", "．", "、", "（", "(", "）", ")", "，", "统", " "]
+
+
+@example("二十一是，十二三是。2021.1、12．")
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=40).map("".join))
+def test_markers_are_those_of_the_templates_as_plain_patterns(text: str) -> None:
+    config = enumeration_of(load())
+    assert [(m.family, m.number, m.start, m.end) for m in markers(text, config)] == _plain_markers(text)
