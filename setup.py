@@ -6,19 +6,26 @@ mypyc, from their type hints (as black and mypy are), when a wheel is built, whi
 
 - ``GIALINT_COMPILE=0`` builds a pure-Python gialint;
 - an editable install (``pip install -e .``) is never compiled, so edits take effect;
-- a machine without a C compiler gets a warning and the pure-Python modules.
+- any failure to compile (no C compiler, mypy missing or failing, an odd source layout)
+  gets a warning and the pure-Python modules: compiling is for speed, never a reason for
+  an install to fail.
 
-Why, and what it gains: docs/performance.md ("Compiled modules").
+The wheel also carries the grammar's LALR(1) tables (``gialint/grammars/report.tables.json``),
+built here with lark, so that no run has to build them (gialint.parse.tables). Why, and what
+both gain: docs/performance.md ("Compiled modules", "Start-up").
 """
 
 from __future__ import annotations
 
 import ast
+import importlib.util
+import json
 import os
 from typing import Any
 
 from setuptools import Distribution, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 #: The commands that build the package (pip runs bdist_wheel); the others only describe it.
@@ -39,6 +46,13 @@ def _modules() -> list[str]:
     raise RuntimeError("gialint/compiled.py defines no MODULES")
 
 
+def _failure(error: BaseException) -> str:
+    """What went wrong, in a line: mypy and mypyc report errors by exiting (SystemExit)."""
+    if isinstance(error, SystemExit):
+        return f"mypyc stopped: {error.code}" if error.code not in (None, 0) else "mypyc stopped"
+    return f"{type(error).__name__}: {error}"
+
+
 class CompilingDistribution(Distribution):
     def has_ext_modules(self) -> bool:
         # a wheel with compiled modules is tagged for this platform and Python
@@ -57,26 +71,70 @@ class build_mypyc(build_ext):  # named like the setuptools command it replaces
         super().finalize_options()
 
     def _mypycify(self) -> list[Any]:
+        # Anything may go wrong here: mypy missing or broken, its analysis failing on a stray
+        # or odd file (it exits: SystemExit). None of it may stop the install.
         try:
             from mypyc.build import mypycify
-        except ImportError:  # built without build isolation, and mypy is not installed
-            self.warn("gialint: mypy is not installed, so nothing is compiled (gialint is pure Python)")
+
+            # The compiled modules import only the standard library, attrs and gialint; the
+            # modules they reach that import other packages are analysed without their errors.
+            options = ["--follow-imports=silent"]
+            return list(mypycify(options + _modules(), opt_level="3", debug_level="0", group_name="gialint"))
+        except (Exception, SystemExit) as error:
+            self.warn(f"gialint: cannot compile ({_failure(error)}); gialint is installed as pure Python")
             return []
-        # The compiled modules import only the standard library, attrs and gialint; the
-        # modules they reach that import other packages are analysed without their errors.
-        options = ["--follow-imports=silent"]
-        return mypycify(options + _modules(), opt_level="3", debug_level="0", group_name="gialint")
 
     def run(self) -> None:
         try:
             super().run()
-        except Exception as error:  # any failure to compile leaves the Python modules
-            self.warn(f"gialint: compiling failed ({error}); gialint is installed as pure Python")
+        except (Exception, SystemExit) as error:  # any failure to compile leaves the Python modules
+            self.warn(f"gialint: compiling failed ({_failure(error)}); gialint is installed as pure Python")
             for path in self.get_outputs():  # all or nothing: a module without its group cannot load
                 if os.path.exists(path):
                     os.remove(path)
             self.extensions = []
 
 
+#: The grammar's tables as the wheel ships them, beside the grammar (gialint.parse.tables.SHIPPED).
+TABLES = os.path.join("gialint", "grammars", "report.tables.json")
+
+
+class build_py_tables(build_py):
+    """``build_py`` that also writes the grammar's LALR(1) tables into the package.
+
+    lark builds them from grammars/report.lark (gialint.parse.tables, loaded from its file:
+    gialint itself is not importable here); the file holds the grammar they were built from,
+    which gialint compares with the installed grammar before using them. An editable install
+    gets none (the grammar may change): gialint then builds them once into the user's cache.
+    """
+
+    def run(self) -> None:
+        super().run()
+        if not self.editable_mode:
+            self._write_tables()
+
+    def _write_tables(self) -> None:
+        target = os.path.join(self.build_lib, TABLES)
+        try:
+            spec = importlib.util.spec_from_file_location(
+                "_gialint_tables", os.path.join(HERE, "gialint/parse/tables.py")
+            )
+            assert spec is not None and spec.loader is not None
+            tables = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(tables)
+            with open(os.path.join(HERE, "grammars", "report.lark"), encoding="utf-8") as file:
+                grammar = file.read()
+            data = tables.build_tables(grammar).as_json(grammar)
+        except Exception as error:  # lark missing (a build without isolation): gialint builds them on first use
+            self.warn(f"gialint: cannot build the parse tables ({_failure(error)}); gialint builds them on first use")
+            return
+        with open(target, "w", encoding="utf-8") as file:
+            json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+
+    def get_outputs(self, include_bytecode: bool = True) -> list[str]:
+        tables = os.path.join(self.build_lib, TABLES)
+        return super().get_outputs(include_bytecode) + ([tables] if os.path.exists(tables) else [])
+
+
 if __name__ == "__main__":  # as setuptools runs it
-    setup(distclass=CompilingDistribution, cmdclass={"build_ext": build_mypyc})
+    setup(distclass=CompilingDistribution, cmdclass={"build_ext": build_mypyc, "build_py": build_py_tables})
