@@ -11,7 +11,6 @@ import functools
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any
 
 from attrs import evolve, field, frozen
@@ -339,9 +338,12 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
 @functools.lru_cache(maxsize=1)
 def load() -> FormatModel:
     """The format model shipped with gialint (read once per process)."""
-    package = resources.files("gialint.formats")
-    model = _build(tomllib.loads(package.joinpath("formats.toml").read_text(encoding="utf-8")))
-    content = tomllib.loads(package.joinpath("content.toml").read_text(encoding="utf-8"))
+    # read beside this module, not through importlib.resources (which imports zipfile)
+    here = os.path.dirname(__file__)
+    with open(os.path.join(here, "formats.toml"), "rb") as file:
+        model = _build(tomllib.load(file))
+    with open(os.path.join(here, "content.toml"), "rb") as file:
+        content = tomllib.load(file)
     return evolve(model, content=content)
 
 

@@ -6,7 +6,7 @@ Lark reads the grammar and builds the tables (its ``lalr`` parser, conflict-free
 nor the grammar's analysis (about 20 ms). The wheel ships them as JSON beside the grammar
 (:data:`SHIPPED`, written by setup.py when the wheel is built); elsewhere — an editable
 install, a grammar edited after the install — they are built with lark on first use and kept
-in the per-user cache, named by a hash of the grammar. Either file holds the grammar it was
+in the per-user cache, named by a checksum of the grammar. Either file holds the grammar it was
 built from and is used only while that is the installed grammar, character for character (a
 check that costs no hash function: ``hashlib`` is not imported to start a run).
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import zlib
 from typing import Any
 
 from attrs import frozen
@@ -118,12 +119,11 @@ def store_path(grammar: str) -> str | None:
 
     ``GIALINT_NO_CACHE=1`` keeps nothing on disk (the tables are then built on every start).
     """
-    import hashlib  # only when the wheel's tables do not serve
-
     from gialint.base.cachedir import cache_file
 
-    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:20]
-    return cache_file(f"tables-{digest}.json")
+    # the name keeps the tables of different grammars apart (two installs sharing the cache);
+    # whether a file's tables are this grammar's is decided by the grammar stored in it
+    return cache_file(f"tables-{zlib.crc32(grammar.encode('utf-8')):08x}.json")
 
 
 def load_tables() -> Tables:
