@@ -11,8 +11,9 @@ mypyc, from their type hints (as black and mypy are), when a wheel is built, whi
   an install to fail.
 
 The wheel also carries the grammar's LALR(1) tables (``gialint/grammars/report.tables.json``),
-built here with lark, so that no run has to build them (gialint.parse.tables). Why, and what
-both gain: docs/performance.md ("Compiled modules", "Start-up").
+built here with lark, so that no run has to build them (gialint.parse.tables), and the TOML data
+read at every start already parsed (gialint.base.shipped). Why, and what these gain:
+docs/performance.md ("Compiled modules", "Start-up").
 """
 
 from __future__ import annotations
@@ -97,6 +98,8 @@ class build_mypyc(build_ext):  # named like the setuptools command it replaces
 
 #: The grammar's tables as the wheel ships them, beside the grammar (gialint.parse.tables.SHIPPED).
 TABLES = os.path.join("gialint", "grammars", "report.tables.json")
+#: Package data read at every start, shipped parsed too (gialint.base.shipped).
+PARSED_TOML = (os.path.join("gialint", "formats", "formats.toml"), os.path.join("gialint", "formats", "content.toml"))
 
 
 class build_py_tables(build_py):
@@ -112,6 +115,26 @@ class build_py_tables(build_py):
         super().run()
         if not self.editable_mode:
             self._write_tables()
+            for name in PARSED_TOML:
+                self._write_parsed(name)
+
+    def _write_parsed(self, name: str) -> None:
+        """``NAME.toml.json``: the TOML file parsed, with its text (gialint.base.shipped)."""
+        try:
+            spec = importlib.util.spec_from_file_location(
+                "_gialint_shipped", os.path.join(HERE, "gialint/base/shipped.py")
+            )
+            assert spec is not None and spec.loader is not None
+            shipped = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(shipped)
+            with open(os.path.join(HERE, name), encoding="utf-8") as file:
+                data = shipped.parsed_copy(file.read())
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        except Exception as error:  # gialint parses the TOML at each start instead
+            self.warn(f"gialint: cannot parse {name} ({_failure(error)}); gialint parses it at each start")
+            return
+        with open(os.path.join(self.build_lib, name + ".json"), "w", encoding="utf-8") as file:
+            file.write(text)
 
     def _write_tables(self) -> None:
         target = os.path.join(self.build_lib, TABLES)
@@ -132,8 +155,8 @@ class build_py_tables(build_py):
             json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
-        tables = os.path.join(self.build_lib, TABLES)
-        return super().get_outputs(include_bytecode) + ([tables] if os.path.exists(tables) else [])
+        made = [os.path.join(self.build_lib, name) for name in (TABLES, *(n + ".json" for n in PARSED_TOML))]
+        return super().get_outputs(include_bytecode) + [path for path in made if os.path.exists(path)]
 
 
 if __name__ == "__main__":  # as setuptools runs it

@@ -1,5 +1,5 @@
 """Installing gialint: a wheel built when compiling fails is a working pure-Python gialint, and
-every wheel ships the grammar's parse tables (setup.py).
+every wheel ships the grammar's parse tables and its TOML data parsed (setup.py).
 
 One wheel is built here, without build isolation (the test environment has setuptools, lark and
 attrs), with a ``mypyc`` on the import path that fails as mypy does on a source it cannot analyse
@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -39,6 +40,7 @@ result = gialint.lint_path(sys.argv[1])
 print(json.dumps({
     "package": gialint.__file__,
     "build": build_description(),
+    "parsed_toml": "tomllib" in sys.modules,
     "findings": [[d.code, d.span.line, d.span.column] for d in result.diagnostics],
 }))
 """
@@ -77,8 +79,13 @@ def test_a_failing_compile_installs_pure_python_with_the_tables(tmp_path: Path) 
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         tables = json.loads(archive.read("gialint/grammars/report.tables.json"))
+        formats = json.loads(archive.read("gialint/formats/formats.toml.json"))
+        content = json.loads(archive.read("gialint/formats/content.toml.json"))
     assert not [n for n in names if n.endswith((".so", ".pyd"))]
     assert tables["grammar"] == (ROOT / "grammars" / "report.lark").read_text(encoding="utf-8")
+    for shipped, name in ((formats, "formats.toml"), (content, "content.toml")):  # parsed, with their text
+        text = (ROOT / "gialint" / "formats" / name).read_text(encoding="utf-8")
+        assert shipped == {"source": text, "data": tomllib.loads(text)}
 
     target = tmp_path / "installed"
     installed = subprocess.run(
@@ -101,6 +108,7 @@ def test_a_failing_compile_installs_pure_python_with_the_tables(tmp_path: Path) 
     out = json.loads(ran.stdout)
     assert Path(out["package"]).parent == target / "gialint"
     assert out["build"] == "pure Python"
+    assert out["parsed_toml"] is False  # the format model came parsed
     expected = [[d.code, d.span.line, d.span.column] for d in gialint.lint_path(report).diagnostics]
     assert out["findings"] == expected and expected
     assert not list(cache.glob("tables-*"))  # the wheel's tables served: none were built
