@@ -22,6 +22,7 @@ import ast
 import importlib.util
 import json
 import os
+from collections.abc import Callable
 from typing import Any
 
 from setuptools import Distribution, setup
@@ -102,57 +103,47 @@ TABLES = os.path.join("gialint", "grammars", "report.tables.json")
 PARSED_TOML = (os.path.join("gialint", "formats", "formats.toml"), os.path.join("gialint", "formats", "content.toml"))
 
 
-class build_py_tables(build_py):
-    """``build_py`` that also writes the grammar's LALR(1) tables into the package.
+def _source_module(name: str) -> Any:
+    """A module of gialint's source (``parse/tables``), loaded from its file: gialint itself is not
+    importable while it is being built."""
+    spec = importlib.util.spec_from_file_location(f"_gialint_{name.replace('/', '_')}", f"{HERE}/gialint/{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    lark builds them from grammars/report.lark (gialint.parse.tables, loaded from its file:
-    gialint itself is not importable here); the file holds the grammar they were built from,
-    which gialint compares with the installed grammar before using them. An editable install
-    gets none (the grammar may change): gialint then builds them once into the user's cache.
+
+class build_py_tables(build_py):
+    """``build_py`` that also writes the grammar's LALR(1) tables and the parsed TOML data into the package.
+
+    lark builds the tables from grammars/report.lark (gialint.parse.tables); the file holds the
+    grammar they were built from, and each parsed TOML file its text, which gialint compares with
+    the installed files before using them. An editable install gets none (its files may change):
+    gialint then builds the tables once into the user's cache and parses the TOML at each start.
     """
 
     def run(self) -> None:
         super().run()
-        if not self.editable_mode:
-            self._write_tables()
-            for name in PARSED_TOML:
-                self._write_parsed(name)
-
-    def _write_parsed(self, name: str) -> None:
-        """``NAME.toml.json``: the TOML file parsed, with its text (gialint.base.shipped)."""
-        try:
-            spec = importlib.util.spec_from_file_location(
-                "_gialint_shipped", os.path.join(HERE, "gialint/base/shipped.py")
-            )
-            assert spec is not None and spec.loader is not None
-            shipped = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(shipped)
+        if self.editable_mode:
+            return
+        with open(os.path.join(HERE, "grammars", "report.lark"), encoding="utf-8") as file:
+            grammar = file.read()
+        self._write(TABLES, lambda: _source_module("parse/tables").build_tables(grammar).as_json(grammar))
+        for name in PARSED_TOML:
             with open(os.path.join(HERE, name), encoding="utf-8") as file:
-                data = shipped.parsed_copy(file.read())
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        except Exception as error:  # gialint parses the TOML at each start instead
-            self.warn(f"gialint: cannot parse {name} ({_failure(error)}); gialint parses it at each start")
-            return
-        with open(os.path.join(self.build_lib, name + ".json"), "w", encoding="utf-8") as file:
-            file.write(text)
+                text = file.read()
+            self._write(name + ".json", lambda text=text: _source_module("base/shipped").parsed_copy(text))
 
-    def _write_tables(self) -> None:
-        target = os.path.join(self.build_lib, TABLES)
+    def _write(self, name: str, make: Callable[[], Any]) -> None:
+        """Write what ``make`` returns as the JSON file ``name`` of the package; if it fails (lark
+        missing, in a build without isolation), gialint makes it at run time instead."""
         try:
-            spec = importlib.util.spec_from_file_location(
-                "_gialint_tables", os.path.join(HERE, "gialint/parse/tables.py")
-            )
-            assert spec is not None and spec.loader is not None
-            tables = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(tables)
-            with open(os.path.join(HERE, "grammars", "report.lark"), encoding="utf-8") as file:
-                grammar = file.read()
-            data = tables.build_tables(grammar).as_json(grammar)
-        except Exception as error:  # lark missing (a build without isolation): gialint builds them on first use
-            self.warn(f"gialint: cannot build the parse tables ({_failure(error)}); gialint builds them on first use")
+            text = json.dumps(make(), ensure_ascii=False, separators=(",", ":"))
+        except Exception as error:
+            self.warn(f"gialint: cannot make {name} ({_failure(error)}); gialint makes it at run time")
             return
-        with open(target, "w", encoding="utf-8") as file:
-            json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+        with open(os.path.join(self.build_lib, name), "w", encoding="utf-8") as file:
+            file.write(text)
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
         made = [os.path.join(self.build_lib, name) for name in (TABLES, *(n + ".json" for n in PARSED_TOML))]
