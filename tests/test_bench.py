@@ -40,8 +40,9 @@ def test_stages_and_floor_are_timed_alike_and_split() -> None:
     assert list(bench.stage_by_stage(sorted(SEEDS.glob("*.txt"))[0], all_rules())) == list(bench.STAGES)
     files = sorted(SEEDS.glob("*.txt"))[:2]
     figures = bench.per_report(files, repeat=1)
-    assert {*bench.STAGES, "total", "floor", "ratio_to_floor", "split_percent"} <= set(figures)
+    assert {*bench.STAGES, "total", "floor", "floor_back_to_back", "ratio_to_floor", "split_percent"} <= set(figures)
     assert figures["ratio_to_floor"] == figures["total"] / figures["floor"]
+    assert figures["ratio_to_floor_back_to_back"] == figures["total"] / figures["floor_back_to_back"]
     split = figures["split_percent"]
     assert list(split) == [*bench.STAGES, "other"]
     assert split["parse"] == pytest.approx(100 * figures["parse"] / figures["total"])
