@@ -6,19 +6,28 @@ mypyc, from their type hints (as black and mypy are), when a wheel is built, whi
 
 - ``GIALINT_COMPILE=0`` builds a pure-Python gialint;
 - an editable install (``pip install -e .``) is never compiled, so edits take effect;
-- a machine without a C compiler gets a warning and the pure-Python modules.
+- any failure to compile (no C compiler, mypy missing or failing, an odd source layout)
+  gets a warning and the pure-Python modules: compiling is for speed, never a reason for
+  an install to fail.
 
-Why, and what it gains: docs/performance.md ("Compiled modules").
+The wheel also carries the grammar's LALR(1) tables (``gialint/grammars/report.tables.json``),
+built here with lark, so that no run has to build them (gialint.parse.tables), and the TOML data
+read at every start already parsed (gialint.base.shipped). Why, and what these gain:
+docs/performance.md ("Compiled modules", "Start-up").
 """
 
 from __future__ import annotations
 
 import ast
+import importlib.util
+import json
 import os
+from collections.abc import Callable
 from typing import Any
 
 from setuptools import Distribution, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 #: The commands that build the package (pip runs bdist_wheel); the others only describe it.
@@ -39,6 +48,13 @@ def _modules() -> list[str]:
     raise RuntimeError("gialint/compiled.py defines no MODULES")
 
 
+def _failure(error: BaseException) -> str:
+    """What went wrong, in a line: mypy and mypyc report errors by exiting (SystemExit)."""
+    if isinstance(error, SystemExit):
+        return f"mypyc stopped: {error.code}" if error.code not in (None, 0) else "mypyc stopped"
+    return f"{type(error).__name__}: {error}"
+
+
 class CompilingDistribution(Distribution):
     def has_ext_modules(self) -> bool:
         # a wheel with compiled modules is tagged for this platform and Python
@@ -57,26 +73,82 @@ class build_mypyc(build_ext):  # named like the setuptools command it replaces
         super().finalize_options()
 
     def _mypycify(self) -> list[Any]:
+        # Anything may go wrong here: mypy missing or broken, its analysis failing on a stray
+        # or odd file (it exits: SystemExit). None of it may stop the install.
         try:
             from mypyc.build import mypycify
-        except ImportError:  # built without build isolation, and mypy is not installed
-            self.warn("gialint: mypy is not installed, so nothing is compiled (gialint is pure Python)")
+
+            # The compiled modules import only the standard library, attrs and gialint; the
+            # modules they reach that import other packages are analysed without their errors.
+            options = ["--follow-imports=silent"]
+            return list(mypycify(options + _modules(), opt_level="3", debug_level="0", group_name="gialint"))
+        except (Exception, SystemExit) as error:
+            self.warn(f"gialint: cannot compile ({_failure(error)}); gialint is installed as pure Python")
             return []
-        # The compiled modules import only the standard library, attrs and gialint; the
-        # modules they reach that import other packages are analysed without their errors.
-        options = ["--follow-imports=silent"]
-        return mypycify(options + _modules(), opt_level="3", debug_level="0", group_name="gialint")
 
     def run(self) -> None:
         try:
             super().run()
-        except Exception as error:  # any failure to compile leaves the Python modules
-            self.warn(f"gialint: compiling failed ({error}); gialint is installed as pure Python")
+        except (Exception, SystemExit) as error:  # any failure to compile leaves the Python modules
+            self.warn(f"gialint: compiling failed ({_failure(error)}); gialint is installed as pure Python")
             for path in self.get_outputs():  # all or nothing: a module without its group cannot load
                 if os.path.exists(path):
                     os.remove(path)
             self.extensions = []
 
 
+#: The grammar's tables as the wheel ships them, beside the grammar (gialint.parse.tables.SHIPPED).
+TABLES = os.path.join("gialint", "grammars", "report.tables.json")
+#: Package data read at every start, shipped parsed too (gialint.base.shipped).
+PARSED_TOML = (os.path.join("gialint", "formats", "formats.toml"), os.path.join("gialint", "formats", "content.toml"))
+
+
+def _source_module(name: str) -> Any:
+    """A module of gialint's source (``parse/tables``), loaded from its file: gialint itself is not
+    importable while it is being built."""
+    spec = importlib.util.spec_from_file_location(f"_gialint_{name.replace('/', '_')}", f"{HERE}/gialint/{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class build_py_tables(build_py):
+    """``build_py`` that also writes the grammar's LALR(1) tables and the parsed TOML data into the package.
+
+    lark builds the tables from grammars/report.lark (gialint.parse.tables); the file holds the
+    grammar they were built from, and each parsed TOML file its text, which gialint compares with
+    the installed files before using them. An editable install gets none (its files may change):
+    gialint then builds the tables once into the user's cache and parses the TOML at each start.
+    """
+
+    def run(self) -> None:
+        super().run()
+        if self.editable_mode:
+            return
+        with open(os.path.join(HERE, "grammars", "report.lark"), encoding="utf-8") as file:
+            grammar = file.read()
+        self._write(TABLES, lambda: _source_module("parse/tables").build_tables(grammar).as_json(grammar))
+        for name in PARSED_TOML:
+            with open(os.path.join(HERE, name), encoding="utf-8") as file:
+                text = file.read()
+            self._write(name + ".json", lambda text=text: _source_module("base/shipped").parsed_copy(text))
+
+    def _write(self, name: str, make: Callable[[], Any]) -> None:
+        """Write what ``make`` returns as the JSON file ``name`` of the package; if it fails (lark
+        missing, in a build without isolation), gialint makes it at run time instead."""
+        try:
+            text = json.dumps(make(), ensure_ascii=False, separators=(",", ":"))
+        except Exception as error:
+            self.warn(f"gialint: cannot make {name} ({_failure(error)}); gialint makes it at run time")
+            return
+        with open(os.path.join(self.build_lib, name), "w", encoding="utf-8") as file:
+            file.write(text)
+
+    def get_outputs(self, include_bytecode: bool = True) -> list[str]:
+        made = [os.path.join(self.build_lib, name) for name in (TABLES, *(n + ".json" for n in PARSED_TOML))]
+        return super().get_outputs(include_bytecode) + [path for path in made if os.path.exists(path)]
+
+
 if __name__ == "__main__":  # as setuptools runs it
-    setup(distclass=CompilingDistribution, cmdclass={"build_ext": build_mypyc})
+    setup(distclass=CompilingDistribution, cmdclass={"build_ext": build_mypyc, "build_py": build_py_tables})

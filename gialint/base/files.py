@@ -13,7 +13,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 
 
@@ -92,6 +91,8 @@ def _replacing(path: str, mode: int, owner: tuple[int, int] | None = None) -> It
     """A temporary file beside ``path``, moved over it with ``mode`` and ``owner`` after the block."""
     directory = os.path.dirname(os.path.abspath(path))
     _sweep(directory)
+    import tempfile  # here: it brings shutil, random, bz2 and lzma, which reading never needs
+
     handle, temporary = tempfile.mkstemp(prefix=f"{_PREFIX}{os.getpid()}-", suffix=".tmp", dir=directory)
     os.close(handle)
     try:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
+import os
 import re
 from collections.abc import Sequence
 from typing import Protocol
@@ -30,7 +30,11 @@ class SelectionError(ValueError):
 def selector_form() -> re.Pattern[str]:
     """What a rule selector looks like: the pattern declared once, in the configuration schema
     (gialint/config/schema.json, ``definitions.selector``), read here as data."""
-    text = importlib.resources.files("gialint").joinpath("config", "schema.json").read_text(encoding="utf-8")
+    # a path beside this package's modules, not importlib.resources (which imports zipfile)
+    with open(
+        os.path.join(os.path.dirname(os.path.dirname(__file__)), "config", "schema.json"), encoding="utf-8"
+    ) as file:
+        text = file.read()
     return re.compile(json.loads(text)["definitions"]["selector"]["pattern"])
 
 

@@ -384,6 +384,8 @@ class Run:
         batch: Batch,
     ) -> None:
         """Lint again, with last year's report, the reports that have one (see :meth:`lint_many`)."""
+        if previous is None and len(items) < 2:
+            return  # a report alone has none to pair with
         from gialint.run.pairing import lint_with_previous, pair_key, pairs
 
         if previous is not None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any
 
 from attrs import evolve, field, frozen
 
+from gialint.base.shipped import toml_data
 from gialint.formats.labels import normalize, strip_note
 
 
@@ -339,9 +338,11 @@ def _build(raw: Mapping[str, Any]) -> FormatModel:
 @functools.lru_cache(maxsize=1)
 def load() -> FormatModel:
     """The format model shipped with gialint (read once per process)."""
-    package = resources.files("gialint.formats")
-    model = _build(tomllib.loads(package.joinpath("formats.toml").read_text(encoding="utf-8")))
-    content = tomllib.loads(package.joinpath("content.toml").read_text(encoding="utf-8"))
+    # read beside this module, not through importlib.resources (which imports zipfile); parsed
+    # when the wheel was built (gialint.base.shipped)
+    here = os.path.dirname(__file__)
+    model = _build(toml_data(os.path.join(here, "formats.toml")))
+    content = toml_data(os.path.join(here, "content.toml"))
     return evolve(model, content=content)
 
 
@@ -370,6 +371,8 @@ def read_additions(path: str) -> dict[str, Any]:
         raise ValueError(f"{path}: cannot be read: {error.strerror or error}") from None
     if len(data) > 1024 * 1024:
         raise ValueError(f"{path}: larger than 1024 KiB, more than any additions file")
+    import tomllib  # here: the shipped data comes parsed (gialint.base.shipped)
+
     try:
         return tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:

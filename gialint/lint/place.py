@@ -11,7 +11,6 @@ fix is judged by whether it adds findings at new places (:mod:`gialint.fix.fixer
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Sequence
 
 from gialint.analyze.document import Document
@@ -103,4 +102,6 @@ class Placer:
 
 def fingerprint(path: str, code: str, place: Sequence[str]) -> str:
     """A stable digest of a finding's file, rule and logical place (hex, 16 characters)."""
+    import hashlib  # here: only SARIF output and baselines ask for it
+
     return hashlib.sha256("\x1f".join((path, code, *place)).encode("utf-8")).hexdigest()[:16]

@@ -3,15 +3,19 @@
 Lark reads the grammar and builds the tables (its ``lalr`` parser, conflict-free under
 ``strict=True``). gialint runs them with its own line lexer and a small driver
 (:mod:`gialint.parse.driver`), so checking a report needs neither lark's import (about 30 ms)
-nor the grammar's analysis (about 20 ms): the tables are stored as JSON in the per-user
-cache, named by a hash of the grammar, and rebuilt with lark when the grammar changes.
+nor the grammar's analysis (about 20 ms). The wheel ships them as JSON beside the grammar
+(:data:`SHIPPED`, written by setup.py when the wheel is built); elsewhere — an editable
+install, a grammar edited after the install — they are built with lark on first use and kept
+in the per-user cache, named by a checksum of the grammar. Either file holds the grammar it was
+built from and is used only while that is the installed grammar, character for character (a
+check that costs no hash function: ``hashlib`` is not imported to start a run).
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
+import zlib
 from typing import Any
 
 from attrs import frozen
@@ -19,7 +23,9 @@ from attrs import frozen
 SHIFT, REDUCE = 0, 1
 END = "$END"  # the terminal lark gives the end of the input
 #: Bumped when the stored form changes, so old files are not read.
-STORE_FORMAT = 1
+STORE_FORMAT = 2
+#: The tables the wheel ships, in the package beside the grammar (setup.py writes them).
+SHIPPED = "report.tables.json"
 
 
 @frozen
@@ -31,9 +37,11 @@ class Tables:
     start: int
     end: int
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, grammar: str) -> dict[str, Any]:
+        """The tables as stored, with the ``grammar`` they were built from."""
         return {
             "format": STORE_FORMAT,
+            "grammar": grammar,
             "terminals": [list(t) for t in self.terminals],
             "ignore": sorted(self.ignore),
             "states": [{k: list(v) for k, v in s.items()} for s in self.states],
@@ -43,9 +51,12 @@ class Tables:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Tables:
+    def from_json(cls, data: dict[str, Any], grammar: str) -> Tables:
+        """The stored tables, if they were built from ``grammar``; ValueError if not."""
         if data.get("format") != STORE_FORMAT:
             raise ValueError("another store format")
+        if data.get("grammar") != grammar:
+            raise ValueError("the tables of another grammar")
         return cls(
             tuple((name, regexp) for name, regexp in data["terminals"]),
             frozenset(data["ignore"]),
@@ -56,11 +67,16 @@ class Tables:
         )
 
 
-def grammar_path() -> str:
-    """grammars/report.lark, installed as the package data of ``gialint.grammars``."""
+def grammar_path(name: str = "report.lark") -> str:
+    """grammars/report.lark (or another file there), installed as the package data of ``gialint.grammars``."""
     spec = importlib.util.find_spec("gialint.grammars")
     assert spec is not None and spec.submodule_search_locations, "gialint.grammars is installed with gialint"
-    return os.path.join(next(iter(spec.submodule_search_locations)), "report.lark")
+    return os.path.join(next(iter(spec.submodule_search_locations)), name)
+
+
+def shipped_path() -> str:
+    """Where the wheel's tables are (:data:`SHIPPED`; missing in an editable install)."""
+    return grammar_path(SHIPPED)
 
 
 def grammar_text() -> str:
@@ -105,19 +121,29 @@ def store_path(grammar: str) -> str | None:
     """
     from gialint.base.cachedir import cache_file
 
-    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:20]
-    return cache_file(f"tables-{digest}.json")
+    # the name keeps the tables of different grammars apart (two installs sharing the cache);
+    # whether a file's tables are this grammar's is decided by the grammar stored in it
+    return cache_file(f"tables-{zlib.crc32(grammar.encode('utf-8')):08x}.json")
 
 
 def load_tables() -> Tables:
-    """The tables of the installed grammar: from the store, or built (and stored) when missing."""
+    """The tables of the installed grammar: those the wheel ships, else from the per-user store,
+    else built (and stored)."""
     from gialint.base.cachedir import read_json, write_json
 
     grammar = grammar_text()
+
+    def load(data: Any) -> Tables:
+        return Tables.from_json(data, grammar)
+
+    # None: missing (an editable install), from another format or grammar, or damaged
+    shipped = read_json(shipped_path(), load)
+    if shipped is not None:
+        return shipped
     path = store_path(grammar)
-    stored = read_json(path, Tables.from_json)  # None: missing, from another format, or damaged
+    stored = read_json(path, load)
     if stored is not None:
         return stored
     tables = build_tables(grammar)
-    write_json(path, tables.as_json())
+    write_json(path, tables.as_json(grammar))
     return tables

@@ -17,12 +17,13 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from attrs import frozen
+
+from gialint.base.shipped import toml_data
 
 #: The extensions of files a directory run passes over when they carry no sign of a report.
 SKIPPABLE_EXTENSIONS = (".md", ".markdown", ".txt", ".text")
@@ -117,10 +118,7 @@ def signs() -> Signs:
     """The signs of the formats.toml shipped with gialint (read once per process)."""
     # read beside this module: importing gialint.formats (the format model) or importlib.resources
     # would cost more than the look itself in a run answered by the cache
-    with open(
-        os.path.join(os.path.dirname(os.path.dirname(__file__)), "formats", "formats.toml"), encoding="utf-8"
-    ) as file:
-        return signs_from(tomllib.loads(file.read()))
+    return signs_from(toml_data(os.path.join(os.path.dirname(os.path.dirname(__file__)), "formats", "formats.toml")))
 
 
 # ---------------------------------------------------------------------------- files

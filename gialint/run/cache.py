@@ -19,11 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import io
 import os
-import pickle
-import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -34,6 +31,7 @@ from attrs import frozen
 from gialint._version import __version__
 from gialint.base.collector import paused_gc
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
+from gialint.base.lazy import LazyModule
 from gialint.base.location import DocxCell, DocxParagraph, FilePosition, PdfPosition
 from gialint.base.memo import Memo
 from gialint.base.pickled import by_fields
@@ -45,9 +43,15 @@ from gialint.read.source import ReadError, normalize_newlines
 from gialint.run.value_rows import Extraction, ValueCell
 
 if TYPE_CHECKING:
+    import hashlib
+    import pickle
+    import sqlite3
+
     from gialint.analyze.options import LintOptions
     from gialint.base.selection import Selection
     from gialint.config.settings import Settings
+else:  # imported when used: a run without the cache needs none of them (tests/cli/test_starts.py)
+    hashlib, pickle, sqlite3 = LazyModule("hashlib"), LazyModule("pickle"), LazyModule("sqlite3")
 
 DATABASE = "results.sqlite3"
 SCHEMA = 3  # 2: entries carry the agency and year (GIA601–GIA604 pair reports by them); 3: and the version
@@ -132,17 +136,21 @@ _LOADABLE: dict[tuple[str, str], type] = {
 }  # fmt: skip
 
 
-class _EntryUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        found = _LOADABLE.get((module, name))
-        if found is None:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a cached result")
-        return found
+@functools.cache
+def _entry_unpickler() -> type[pickle.Unpickler]:
+    class EntryUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            found = _LOADABLE.get((module, name))
+            if found is None:
+                raise pickle.UnpicklingError(f"{module}.{name} is not part of a cached result")
+            return found
+
+    return EntryUnpickler
 
 
 def load_entry(value: bytes) -> Any:
     """Unpickle a stored value, admitting only the classes of :data:`_LOADABLE`."""
-    return _EntryUnpickler(io.BytesIO(value)).load()
+    return _entry_unpickler()(io.BytesIO(value)).load()
 
 
 def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:

@@ -68,8 +68,9 @@ def test_the_plugin_is_configured_like_a_built_in(site: Path, tmp_path: Path) ->
     assert without.returncode == 2 and "'EXA' matches no rule" in without.stderr  # not installed: said plainly
 
 
-def test_entry_points_are_kept_until_the_import_path_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-
+def test_entry_points_are_kept_until_the_installed_distributions_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from gialint.lint import registry
 
     monkeypatch.setenv("GIALINT_CACHE_DIR", str(tmp_path / "cache"))
@@ -81,10 +82,39 @@ def test_entry_points_are_kept_until_the_import_path_changes(tmp_path: Path, mon
     data["entry_points"].append(["stale", "nowhere:RULES", "gone", "0"])
     store.write_text(json.dumps(data), encoding="utf-8")
     registry.entry_points.cache_clear()
-    assert registry.entry_points()[-1].name == "stale"  # read from the store while the path is unchanged
+    assert registry.entry_points()[-1].name == "stale"  # read from the store while nothing is installed
+
+    # another working directory (first on the path under `python -m`), or any other directory
+    # on the path without distributions: the store still serves, no metadata is read
+    def no_scan(**kwargs: object) -> None:
+        raise AssertionError("importlib.metadata was asked again")
+
+    monkeypatch.setattr("importlib.metadata.entry_points", no_scan)
     installed = tmp_path / "site-packages"
-    installed.mkdir()
-    monkeypatch.syspath_prepend(str(installed))  # a new directory on the import path: found afresh
+    (installed / "reports").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(installed))
+    monkeypatch.chdir(installed / "reports")
+    monkeypatch.syspath_prepend("")
+    registry.entry_points.cache_clear()
+    assert registry.entry_points()[-1].name == "stale"
+    monkeypatch.undo()
+
+    # a distribution installed there: its entry points are found afresh
+    monkeypatch.setenv("GIALINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.syspath_prepend(str(installed))
+    dist = installed / "gialint_extra-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: gialint-extra\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[gialint.rules]\nextra = gialint_extra:RULES\n", encoding="utf-8")
+    registry.entry_points.cache_clear()
+    assert registry.entry_points() == tuple(
+        sorted(
+            [*found, registry.EntryPoint("extra", "gialint_extra:RULES", "gialint-extra", "1.0")],
+            key=lambda e: (e.name, e.value),
+        )
+    )
+    # and again when it is removed
+    shutil.rmtree(dist)
     registry.entry_points.cache_clear()
     assert registry.entry_points() == found
     registry.entry_points.cache_clear()

@@ -154,8 +154,11 @@ def test_tables_are_tables() -> None:
 
 
 def test_tables_are_stored_per_user_and_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gialint.parse import tables
     from gialint.parse.tables import Tables, load_tables, store_path
 
+    grammar = grammar_text()
+    monkeypatch.setattr(tables, "shipped_path", lambda: str(tmp_path / "none.json"))  # as in an editable install
     monkeypatch.delenv("GIALINT_NO_CACHE", raising=False)
     monkeypatch.delenv("GIALINT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -163,11 +166,11 @@ def test_tables_are_stored_per_user_and_can_be_turned_off(monkeypatch: pytest.Mo
     assert path is not None and path.startswith(str(tmp_path / "gialint"))
     assert (tmp_path / "gialint").stat().st_mode & 0o077 == 0  # not readable or writable by others
     built = load_tables()
-    stored = Tables.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+    stored = Tables.from_json(json.loads(Path(path).read_text(encoding="utf-8")), grammar)
     assert stored == built and load_tables() == built  # stored as built, and read back
     Path(path).write_text("{damaged", encoding="utf-8")
     rebuilt = load_tables()  # a damaged store is built again (lark may number the states otherwise)
-    assert Tables.from_json(json.loads(Path(path).read_text(encoding="utf-8"))) == rebuilt
+    assert Tables.from_json(json.loads(Path(path).read_text(encoding="utf-8")), grammar) == rebuilt
     monkeypatch.setenv("GIALINT_NO_CACHE", "1")
     assert store_path(grammar_text()) is None
     monkeypatch.delenv("GIALINT_NO_CACHE")
@@ -176,6 +179,42 @@ def test_tables_are_stored_per_user_and_can_be_turned_off(monkeypatch: pytest.Mo
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # not a directory: no store, no error
     assert store_path(grammar_text()) is None
     assert load_tables().terminals == built.terminals
+
+
+def _no_building(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the tables were built with lark")
+
+
+def test_the_tables_a_wheel_ships_serve_without_building_them(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # setup.py writes them into the wheel (tests/test_install.py checks it does): read back, they
+    # are used as they are, lark builds nothing, and nothing is written to the user's cache
+    from gialint.parse import tables
+
+    grammar = grammar_text()
+    built = tables.build_tables(grammar)
+    shipped = tmp_path / tables.SHIPPED
+    shipped.write_text(json.dumps(built.as_json(grammar)), encoding="utf-8")
+    monkeypatch.setattr(tables, "shipped_path", lambda: str(shipped))
+    monkeypatch.setattr(tables, "build_tables", _no_building)
+    monkeypatch.setenv("GIALINT_CACHE_DIR", str(tmp_path / "cache"))
+    assert tables.load_tables() == built
+    assert not list((tmp_path / "cache").glob("tables-*"))
+
+
+def test_the_tables_of_another_grammar_are_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # a grammar edited after the install (or an old wheel's file): built again, and kept per user
+    from gialint.parse import tables
+
+    grammar = grammar_text()
+    built = tables.build_tables(grammar)
+    shipped = tmp_path / tables.SHIPPED
+    shipped.write_text(json.dumps(built.as_json(grammar.replace("section", "sektion"))), encoding="utf-8")
+    monkeypatch.setattr(tables, "shipped_path", lambda: str(shipped))
+    monkeypatch.setenv("GIALINT_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+    monkeypatch.setattr(tables, "build_tables", lambda text: calls.append(text) or built)
+    assert tables.load_tables() == built and calls == [grammar]
+    assert len(list((tmp_path / "cache").glob("tables-*.json"))) == 1
 
 
 @pytest.mark.parametrize(
