@@ -22,6 +22,7 @@ from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
 from gialint.analyze.prose import Passage, find_passages
 from gialint.analyze.suppress import NONE, Suppressions, find_suppressions
 from gialint.analyze.year import ReportYear, YearSource, find_year
+from gialint.base import catalogue as msg
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
 from gialint.formats.model import with_additions
@@ -128,7 +129,7 @@ def analyze(
         try:
             model = with_additions(model, options.content)
         except ValueError as error:  # checked when the configuration was read; changed since
-            raise ReadError(f"the content additions file: {error}") from None
+            raise ReadError(msg.CONTENT_FILE, error=error) from None
     meta = find_meta(report, model)
     year = find_year(report, None if meta.title is None else (meta.title.value, meta.title.span))
     if year is None and options.year is not None:

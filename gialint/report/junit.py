@@ -49,7 +49,7 @@ def as_junit(
     for error in errors:
         name = visible(shown(error.path))
         case = ET.SubElement(suite, "testcase", classname="gialint", name=name, file=name)
-        ET.SubElement(case, "error", message=visible(error.message), type="unreadable")
+        ET.SubElement(case, "error", message=visible(error.message.get(lang)), type="unreadable")
     return suites
 
 
