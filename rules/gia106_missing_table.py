@@ -24,7 +24,7 @@ class MissingTable(Rule):
 
     code = "GIA106"
     name = "missing-table"
-    summary = Text(zh="第二、三、四部分缺少统计表格", en="Section 二, 三 or 四 lacks its table")
+    summary = Text(zh="第二、三、四部分缺少统计表格", en="Section II, III or IV lacks its table")
     rationale = "Both formats report sections 二, 三 and 四 as tables."
     severity = Severity.ERROR
     messages = {
