@@ -385,6 +385,7 @@ GITHUB_TOTALS = Text(
     "{files} {files|file|files} checked: {total} {total|finding|findings} ({errors} {errors|error|errors}, "
     "{warnings} {warnings|warning|warnings}, {infos} info), {unreadable} unreadable.",
 )
+JUNIT_FAILURE = Text("{count} 个问题：{codes}", "{count} {count|finding|findings}: {codes}")
 GITHUB_RULE_HEADERS = (Text("规则", "Rule"), Text("名称", "Name"), Text("问题数", "Findings"))
 GITHUB_FILE_HEADERS = (Text("文件", "File"), Text("问题数", "Findings"))
 GITHUB_ERROR_HEADERS = (Text("无法读取的文件", "Unreadable file"), Text("原因", "Why"))

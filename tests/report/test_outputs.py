@@ -147,6 +147,7 @@ def test_junit(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cases["./clean.txt"].find("failure") is None
     failure = cases["./县/年报 2021.txt"].find("failure")
     assert failure is not None and "GIA402" in failure.get("message", "") and "16:6: GIA402" in (failure.text or "")
+    assert failure.get("message", "").startswith("6 个问题：GIA103") and "16:6: GIA402 警告 " in (failure.text or "")
     assert cases["./broken.pdf"].find("error") is not None
 
 
