@@ -30,6 +30,12 @@ CACHE_UNUSABLE = Text(
     "结果缓存无法使用（{error}）；不使用缓存继续", "the result cache cannot be used ({error}); going on without it"
 )
 
+WRITE_HARD_LINKS = Text(
+    "文件还有其他硬链接，替换它会断开这些链接", "the file has other hard links, which replacing it would break"
+)
+WRITE_READ_ONLY = Text("文件是只读的", "the file is read-only")
+WRITE_OWNER = Text("无法保留文件的所有者", "the file's owner could not be kept")
+
 # ------------------------------------------------------------------ reading a file (gialint/read)
 READ_NO_SUCH_FILE = Text("文件不存在", "no such file")
 READ_PERMISSION = Text("没有读取权限", "permission denied")
@@ -191,6 +197,10 @@ AT_STREAM = Text("一个压缩数据流", "a compressed stream")
 AT_RULE = Text("规则 {code}", "rule {code}")
 AT_PLACING = Text("定位问题", "placing findings")
 AT_MATCHING = Text("匹配表 {table}", "matching table {table}")
+ADDITIONS_TOO_LARGE = Text(
+    "{file}：大于 1024 KiB，不像内容补充文件", "{file}: larger than 1024 KiB, more than any additions file"
+)
+ADDITIONS_NOT_TOML = Text("{file}：不是 UTF-8 的 TOML 文件：{error}", "{file}: not a UTF-8 TOML file: {error}")
 CONTENT_FILE = Text("内容补充文件：{error}", "the content additions file: {error}")
 FIX_ROUND_TRIP = Text(
     "无法修复：文件不能按 {encoding} 逐字节写回",

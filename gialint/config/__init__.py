@@ -151,13 +151,13 @@ def _text(raw: bytes, file: str) -> str:
 
 def _content_file(path: str, file: str) -> str:
     """The absolute path of a ``content`` additions file, read once to check it (ConfigError)."""
-    from gialint.formats.model import read_additions
+    from gialint.formats.model import AdditionsError, read_additions
 
     path = os.path.abspath(os.path.expanduser(path))
     try:
         read_additions(path)
-    except ValueError as error:
-        raise ConfigError(msg.CONFIG_KEY, file=file, key="content", error=error) from None
+    except AdditionsError as error:
+        raise ConfigError(msg.CONFIG_KEY, file=file, key="content", error=error.text) from None
     return path
 
 
