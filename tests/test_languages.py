@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE, seed
+from conftest import BASE, SEEDS, seed
 from gialint.cli import main
 from gialint.lint.registry import all_rules
 
@@ -136,3 +136,17 @@ def test_rule_messages_in_english_name_the_format_in_english() -> None:
     for rule in all_rules():
         texts = [rule.summary, *rule.messages.values()]
         assert all(english_only(text.en) for text in texts), rule.code
+
+
+def test_findings_on_real_reports_read_as_english() -> None:
+    """What rules fill into their messages (a section's numeral, a figure with its unit, a table's
+    name) keeps English English too, on every report of the fixtures."""
+    import gialint
+
+    reports = sorted((BASE.parent / "real").glob("*.*")) + sorted(BASE.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    results = [
+        r for r in gialint.lint_paths([str(p) for p in reports if p.suffix != ".json"]) if hasattr(r, "diagnostics")
+    ]
+    messages = [d.message.en for r in results for d in r.diagnostics]
+    assert len(messages) > 100
+    assert [m for m in messages if not english_only(m)] == []
