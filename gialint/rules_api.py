@@ -15,7 +15,7 @@ shows a rule package, and docs/architecture.md where each name is defined.
   :class:`Paragraph` …), the prose with the section each paragraph stands in
   (``doc.passages``: :class:`Passage`), what a cell holds (:class:`CellValue`, :class:`ValueKind`), the
   format model (:class:`FormatModel`, :class:`ColumnSpec` …), the options (:class:`LintOptions`,
-  :class:`EmptyCell`), the text helpers :func:`normalize` and :func:`strip_note`;
+  :class:`EmptyCell`), the text helpers :func:`normalize`, :func:`strip_note` and :func:`roman` (a section numeral in English: "六" → "VI");
 - what the prose states: a section's text as one string (:func:`section_prose`, :func:`report_prose`:
   :class:`Prose`), the words of content.toml's required-content tables (:func:`required_content`),
   what the report says of its parts (:func:`part_statements`) and of its year (:func:`year_claims`,
@@ -59,7 +59,7 @@ from gialint.analyze.year_claims import ClaimKind, year_claims
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TableSpec, Version
-from gialint.formats.labels import normalize, strip_note
+from gialint.formats.labels import normalize, roman, strip_note
 from gialint.lint.arithmetic import SHARED_MESSAGES, Finding, IdentityRule, findings_for, number
 from gialint.lint.fixes import cell_edit, fix_of, usual_dash
 from gialint.lint.registry import all_rules
@@ -146,6 +146,7 @@ __all__ = [
     "related_cell",
     "report_prose",
     "required_content",
+    "roman",
     "section_prose",
     "section_texts",
     "strip_note",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.rules_api import Diagnostic, Document, Rule, Severity, Span, Text
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Span, Text, roman
 
 
 class MissingSection(Rule):
@@ -29,7 +29,9 @@ class MissingSection(Rule):
     summary = Text(zh="缺少格式规定的六个部分之一", en="One of the six sections is absent")
     rationale = "政府信息公开条例第五十条; both formats print six sections (国办公开办函〔2019〕60号, 〔2021〕30号)."
     severity = Severity.ERROR
-    messages = {"default": Text(zh="缺少第{numeral}部分“{heading}”", en="Section {numeral} “{heading}” is missing")}
+    messages = {
+        "default": Text(zh="缺少第{numeral}部分“{heading}”", en="Section {numeral_en} (“{heading}”) is missing")
+    }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         present = [(spec.index, section) for spec, section in doc.recognised_sections()]
@@ -44,4 +46,10 @@ class MissingSection(Rule):
                 span = Span(last.end_line, last.end_column, last.end_line, last.end_column)
             else:
                 span = Span(1, 1, 1, 1)
-            yield self.diagnostic(span, numeral=spec.numeral, heading=spec.heading, expected=spec.canonical)
+            yield self.diagnostic(
+                span,
+                numeral=spec.numeral,
+                numeral_en=roman(spec.numeral),
+                heading=spec.heading,
+                expected=spec.canonical,
+            )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, roman
 
 
 class MissingTable(Rule):
@@ -24,14 +24,14 @@ class MissingTable(Rule):
 
     code = "GIA106"
     name = "missing-table"
-    summary = Text(zh="第二、三、四部分缺少统计表格", en="Section 二, 三 or 四 lacks its table")
+    summary = Text(zh="第二、三、四部分缺少统计表格", en="Section II, III or IV lacks its table")
     rationale = "Both formats report sections 二, 三 and 四 as tables."
     severity = Severity.ERROR
     messages = {
-        "default": Text(zh="第{numeral}部分缺少“{table}”表", en="Section {numeral} lacks the table “{table}”"),
+        "default": Text(zh="第{numeral}部分缺少“{table}”表", en="Section {numeral_en} lacks the table “{table}”"),
         "elsewhere": Text(
             zh="第{numeral}部分缺少“{table}”表（该表出现在第{line}行，不在本部分）",
-            en="Section {numeral} lacks the table “{table}” (it stands at line {line}, outside this section)",
+            en="Section {numeral_en} lacks the table “{table}” (it stands at line {line}, outside this section)",
         ),
     }
 
@@ -45,7 +45,14 @@ class MissingTable(Rule):
                 continue
             if tables:
                 yield self.diagnostic(
-                    section.heading.span, "elsewhere", numeral=spec.numeral, table=title, line=tables[0].span.line
+                    section.heading.span,
+                    "elsewhere",
+                    numeral=spec.numeral,
+                    numeral_en=roman(spec.numeral),
+                    table=title,
+                    line=tables[0].span.line,
                 )
             else:
-                yield self.diagnostic(section.heading.span, numeral=spec.numeral, table=title)
+                yield self.diagnostic(
+                    section.heading.span, numeral=spec.numeral, numeral_en=roman(spec.numeral), table=title
+                )

@@ -35,14 +35,14 @@ class RowTotal(IdentityRule):
     name = "row-total"
     summary = Text(
         zh="表三：总计不等于自然人与五类法人或其他组织之和",
-        en="Table 3: 总计 ≠ 自然人 + the five 法人或其他组织 columns",
+        en="Table 3: Total (总计) ≠ natural persons (自然人) + the five columns of legal persons or other organisations (法人或其他组织)",
     )
     rationale = "Table 3's 总计 column totals the applicant columns (both formats)."
     severity = Severity.ERROR
     messages = {
         "default": Text(
             zh="“{where}”行：总计为{written}，而自然人与法人或其他组织各列之和为{expected}",
-            en="Row “{where}”: 总计 is {written_en} but the applicant columns add up to {expected}",
+            en="Row “{where}”: Total (总计) is {written_en} but the applicant columns add up to {expected}",
         ),
         **SHARED_MESSAGES,
     }

@@ -29,13 +29,16 @@ class OutcomeTotal(IdentityRule):
 
     code = "GIA302"
     name = "outcome-total"
-    summary = Text(zh="表三：（七）总计不等于各项办理结果之和", en="Table 3: （七）总计 ≠ the sum of every outcome row")
+    summary = Text(
+        zh="表三：（七）总计不等于各项办理结果之和",
+        en="Table 3: (VII) Total (（七）总计) ≠ the sum of every outcome row",
+    )
     rationale = "Table 3's （七）总计 totals the outcome rows （一）–（六） (both formats)."
     severity = Severity.ERROR
     messages = {
         "default": Text(
             zh="“{where}”列：（七）总计为{written}，而各项办理结果之和为{expected}",
-            en="Column “{where}”: （七）总计 is {written_en} but the outcome rows add up to {expected}",
+            en="Column “{where}”: (VII) Total (（七）总计) is {written_en} but the outcome rows add up to {expected}",
         ),
         **SHARED_MESSAGES,
     }

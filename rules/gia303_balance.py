@@ -28,13 +28,16 @@ class Balance(IdentityRule):
 
     code = "GIA303"
     name = "balance"
-    summary = Text(zh="表三：第一项加第二项不等于第三项（七）总计加第四项", en="Table 3: 一 + 二 ≠ （七）总计 + 四")
+    summary = Text(
+        zh="表三：第一项加第二项不等于第三项（七）总计加第四项",
+        en="Table 3: I + II ≠ (VII) Total + IV (一 + 二 ≠ （七）总计 + 四)",
+    )
     rationale = "The header of table 3 states it: （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）."
     severity = Severity.ERROR
     messages = {
         "default": Text(
             zh="“{where}”列：第一项加第二项为{lhs}，第三项加第四项为{rhs}（（七）总计应为{expected}，实为{written}）",
-            en="Column “{where}”: 一 + 二 = {lhs} but （七）总计 + 四 = {rhs} (（七）总计 should be {expected}, is {written_en})",
+            en="Column “{where}”: I + II = {lhs} but (VII) Total + IV = {rhs} ((VII) Total should be {expected}, is {written_en})",
         ),
         **SHARED_MESSAGES,
     }

@@ -26,14 +26,14 @@ class ReviewLitigationTotal(IdentityRule):
     name = "review-litigation-total"
     summary = Text(
         zh="表四：总计不等于结果维持、结果纠正、其他结果、尚未审结之和",
-        en="Table 4: 总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        en="Table 4: Total ≠ upheld + corrected + other + pending (总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结)",
     )
     rationale = "Each group of table 4 ends in a 总计 column (both formats)."
     severity = Severity.ERROR
     messages = {
         "default": Text(
             zh="“{where}”：总计为{written}，而结果维持、结果纠正、其他结果、尚未审结之和为{expected}",
-            en="“{where}”: 总计 is {written_en} but 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}",
+            en="“{where}”: Total (总计) is {written_en} but upheld + corrected + other + pending (结果维持 + 结果纠正 + 其他结果 + 尚未审结) = {expected}",
         ),
         **SHARED_MESSAGES,
     }

@@ -18,7 +18,7 @@ from gialint.rules_api import (
 REASONS = {
     "fullwidth-digits": Text(zh="全角数字", en="full-width digits"),
     "plus-sign": Text(zh="正号“+”", en="a plus sign"),
-    "word-sign": Text(zh="用“增/减”代替正负号", en="增/减 instead of a sign"),
+    "word-sign": Text(zh="用“增/减”代替正负号", en="“增/减” instead of a sign"),
     "nonascii-minus": Text(zh="非标准负号", en="a non-ASCII minus"),
     "thousands-separator": Text(zh="千位分隔符", en="thousands separators"),
     "inner-space": Text(zh="数字中有空格", en="spaces inside the number"),
@@ -51,7 +51,7 @@ class NonstandardNumber(Rule):
     name = "nonstandard-number"
     summary = Text(
         zh="数字写法不规范：全角数字或负号、“+”、千位分隔符、增/减",
-        en="Full-width digits or minus, +, thousands separators, 增/减 words",
+        en="Full-width digits or minus, +, thousands separators, “增/减” for a sign",
     )
     rationale = "Numbers in the tables are plain ASCII digits with an ASCII minus for decreases (湖北 2020 template: 减用负值表示，如-8)."
     severity = Severity.WARNING

@@ -33,7 +33,7 @@ class AmountUnit(Rule):
     name = "amount-unit"
     summary = Text(
         zh="金额缺少单位，或 2021 年版收费金额不以万元计",
-        en="A money cell with no unit (2019 采购总金额), or a 2021 fee not in 万元",
+        en="A money cell with no unit (2019 采购总金额), or a 2021 fee not in 10,000 yuan (万元)",
     )
     rationale = (
         "2021 format: 本年收费金额（单位：万元）; 2019 format prints no unit for 采购总金额 (templates: practice)."
@@ -42,7 +42,7 @@ class AmountUnit(Rule):
     messages = {
         "missing": Text(
             zh="“{column}”{value}没有单位：请写明元或万元（写在表头）",
-            en="“{column}” {value} has no unit: state 元 or 万元 (in the header)",
+            en="“{column}” {value} has no unit: state yuan (元) or 10,000 yuan (万元) in the header",
         ),
         "wrong": Text(
             zh="“{column}”应以{expected}计，此处为{found}", en="“{column}” is in {expected}; this is in {found}"

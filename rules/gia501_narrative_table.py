@@ -43,11 +43,11 @@ class NarrativeTable(Rule):
     messages = {
         "default": Text(
             zh="正文所述{quantity_zh}{figure}与{table}“{cell}”{value}不一致",
-            en="The text states {quantity_en} as {figure}, but {table} “{cell}” is {value}",
+            en="The text states {quantity_en} as “{figure}”, but the cell “{cell}” of “{table}” is {value}",
         ),
         "sum": Text(
             zh="正文所述{quantity_zh}{figure}与{table}“{cells}”各项之和{value}不一致",
-            en="The text states {quantity_en} as {figure}, but {table} “{cells}” add up to {value}",
+            en="The text states {quantity_en} as “{figure}”, but the cells “{cells}” of “{table}” add up to {value}",
         ),
     }
 

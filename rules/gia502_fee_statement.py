@@ -21,7 +21,7 @@ class FeeStatement(Rule):
     """
     ## What it does
     In a report of the 2021 format, checks that section 六 (其他需要报告的事项) states the
-    信息处理费: the amount charged, or that none was ("本年度未收取信息处理费"). Section 六 states it
+    信息处理费: the amount charged, or that none was ("本年度未收取信息处理费"). Section VI states it
     when it names a fee at all ("未收取任何费用" counts); a sentence elsewhere in the report that
     names the 信息处理费 with an amount or with "未收取" states it too. The finding stands at
     section 六's heading, and says so when table 3's row （六）2 counts applications dropped
@@ -43,7 +43,7 @@ class FeeStatement(Rule):
     name = "fee-statement"
     summary = Text(
         zh="第六部分未说明信息处理费收取情况",
-        en="Section 六 does not state whether an information processing fee was charged",
+        en="Section VI does not state whether an information processing fee was charged",
     )
     rationale = "2021 format (国办公开办函〔2021〕30号), section 六: 收取信息处理费情况在此处报告; 国办函〔2020〕109号."
     severity = Severity.WARNING
@@ -51,16 +51,16 @@ class FeeStatement(Rule):
     messages = {
         "default": Text(
             zh="第六部分未说明信息处理费的收取情况（收取金额，或未收取）",
-            en="Section 六 does not state the information processing fee (the amount charged, or that none was)",
+            en="Section VI does not state the information processing fee (the amount charged, or that none was)",
         ),
         "unpaid": Text(
             zh="第六部分未说明信息处理费的收取情况，而表三（六）2“逾期未按收费通知要求缴纳费用”有{count}件",
-            en="Section 六 does not state the information processing fee, although table 3 row （六）2 counts {count} "
+            en="Section VI does not state the information processing fee, although table 3 row “（六）2” counts {count} "
             "applications whose fee notice was not paid",
         ),
         "unpaid_row": Text(
             zh="表三（六）2“逾期未按收费通知要求缴纳费用”有{count}件，但报告未说明信息处理费的收取情况",
-            en="Table 3 row （六）2 counts {count} applications whose fee notice was not paid, but the report never "
+            en="Table 3 row “（六）2” counts {count} applications whose fee notice was not paid, but the report never "
             "states the information processing fee",
         ),
     }

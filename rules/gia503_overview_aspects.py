@@ -30,7 +30,7 @@ class OverviewAspects(Rule):
     name = "overview-aspects"
     summary = Text(
         zh="总体情况未涵盖格式列出的五个方面",
-        en="Section 一 does not cover the five aspects the format lists",
+        en="Section I does not cover the five aspects the format lists",
     )
     rationale = (
         "2021 format (国办公开办函〔2021〕30号), section 一: 主动公开, 依申请公开, 政府信息管理, "
@@ -41,7 +41,7 @@ class OverviewAspects(Rule):
     messages = {
         "default": Text(
             zh="总体情况未涉及{missing}",
-            en="Section 一 (总体情况) does not cover {missing_en}",
+            en="Section I (总体情况) does not cover {missing_en}",
         )
     }
 
@@ -53,4 +53,6 @@ class OverviewAspects(Rule):
             return
         missing = [a.name for a in required_content(doc.model).aspects if not overview.has_any(a.words)]
         if missing:
-            yield self.diagnostic(overview.anchor, missing="、".join(missing), missing_en=", ".join(missing))
+            yield self.diagnostic(
+                overview.anchor, missing="、".join(missing), missing_en=", ".join(f"“{m}”" for m in missing)
+            )

@@ -31,22 +31,22 @@ class ProblemsAndMeasures(Rule):
     name = "problems-and-measures"
     summary = Text(
         zh="第五部分未写明存在的问题或改进措施",
-        en="Section 五 states no problem or no improvement measure",
+        en="Section V states no problem or no improvement measure",
     )
     rationale = "政府信息公开条例第五十条; section 五 of both formats: 存在的主要问题及改进情况."
     severity = Severity.WARNING
     messages = {
         "none": Text(
             zh="第五部分既未写明存在的主要问题，也未写明改进措施",
-            en="Section 五 states neither a problem nor an improvement measure",
+            en="Section V states neither a problem nor an improvement measure",
         ),
         "no_measures": Text(
             zh="第五部分写了存在的问题，但未写明改进措施",
-            en="Section 五 states problems but no improvement measure",
+            en="Section V states problems but no improvement measure",
         ),
         "no_problems": Text(
             zh="第五部分写了改进措施，但未写明存在的问题",
-            en="Section 五 states improvement measures but no problem",
+            en="Section V states improvement measures but no problem",
         ),
     }
 

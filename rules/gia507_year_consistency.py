@@ -51,7 +51,7 @@ class YearConsistency(Rule):
         ),
         "opening": Text(
             zh="总体情况开头写的是{found}年，而{source}为{expected}年",
-            en="Section 一 opens with {found}, but the {source_en} says {expected}",
+            en="Section I opens with {found}, but the {source_en} says {expected}",
         ),
     }
 

@@ -38,7 +38,7 @@ class NarrativeSum(Rule):
     messages = {
         "default": Text(
             zh="正文所述总数{total}与其中所列{count}项之和{sum}不一致",
-            en="The text states a total of {total}, but the {count} parts it lists add up to {sum}",
+            en="The text states a total of “{total}”, but the {count} parts it lists add up to “{sum}”",
         ),
     }
 

@@ -50,7 +50,7 @@ class ItemChain(Rule):
         "default": Text(
             zh="“{row}”的上一年项目数量为{found}，按上年报告 {previous} 的上一年项目数量{before}加本年增/减{delta}"
             "应为{expected}",
-            en="“{row}”: 上一年项目数量 is {found}, but last year's report {previous} gives {before} "
+            en="“{row}”: the previous year's count (上一年项目数量) is {found}, but last year's report {previous} gives {before} "
             "and a change of {delta}, which makes {expected}",
         ),
     }

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -44,3 +49,13 @@ def written(path: Path, kind: str) -> bytes:
         }
         _written[key] = makers[kind](text)
     return _written[key]
+
+
+@contextlib.contextmanager
+def raises_en(kind: type[Exception], match: str) -> Iterator[Any]:
+    """``pytest.raises(kind, match=…)`` for gialint's errors, which carry both languages:
+    ``match`` is searched in the English (``str(error)`` is the Chinese)."""
+    with pytest.raises(kind) as caught:
+        yield caught
+    english = caught.value.get("en")  # type: ignore[attr-defined]
+    assert re.search(match, english), english

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE, seed, written
+from conftest import BASE, raises_en, seed, written
 from gialint.read import file_bytes, read_bytes, read_path
 from gialint.read.limits import MIB, Limits
 from gialint.read.source import ReadError
@@ -125,7 +125,7 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     ),
     "pdf-stream-bomb-in-hex": ("r.pdf", lambda: pdf_stream_bomb(512 * MIB, wrap="ASCIIHexDecode"), "compression bomb"),
     "pdf-not-pdf": ("r.pdf", lambda: b"%PDF-1.4\n" + b"\x00garbage" * 100 + b"\n%%EOF\n", "not a readable PDF"),
-    "html-not-a-report": ("r.html", lambda: NEWS.encode(), "no 政府信息公开工作年度报告 in this page"),
+    "html-not-a-report": ("r.html", lambda: NEWS.encode(), "(政府信息公开工作年度报告) in this page"),
     "html-binary": ("r.html", lambda: bytes(range(256)) * 20, "not a text file"),
     "txt-empty": ("r.txt", lambda: b"", "empty"),
     "txt-is-pdf": ("r.txt", lambda: written(seed("003"), "pdf"), "give it the .pdf extension"),
@@ -138,7 +138,11 @@ def test_hostile_file_gives_one_line_and_exit_2(name: str, tmp_path: Path) -> No
     path = tmp_path / filename
     path.write_bytes(make())
     done = subprocess.run(
-        [sys.executable, "-m", "gialint", "check", str(path)], capture_output=True, text=True, timeout=60, cwd=tmp_path
+        [sys.executable, "-m", "gialint", "check", str(path), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
     )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
@@ -157,14 +161,14 @@ def test_limits_bound_size_pages_and_time(tmp_path: Path) -> None:
     big = tmp_path / "big.pdf"
     with big.open("wb") as f:
         f.truncate(65 * MIB)  # sparse: costs no disk
-    with pytest.raises(ReadError, match="up to 64 MiB"):
+    with raises_en(ReadError, "up to 64 MiB"):
         read_path(big)
     pdf = written(seed("000"), "pdf")
-    with pytest.raises(ReadError, match=r"up to 1$"):
+    with raises_en(ReadError, r"up to 1$"):
         read_bytes(pdf, "r.pdf", Limits(max_pages=1))
-    with pytest.raises(ReadError, match=r"gave up after 0 s at (a compressed stream|page 1)"):
+    with raises_en(ReadError, r"gave up after 0 s at (a compressed stream|page 1)"):
         read_bytes(pdf, "r.pdf", Limits(max_seconds=0))
-    with pytest.raises(ReadError, match="gave up"):
+    with raises_en(ReadError, "gave up"):
         read_bytes(written(seed("000"), "docx"), "r.docx", Limits(max_seconds=0))
 
 
@@ -176,7 +180,7 @@ def test_a_pdf_stream_bomb_is_measured_in_constant_memory_before_pdfium_inflates
     bomb = pdf_stream_bomb(600 * MIB)
     tracemalloc.start()
     try:
-        with pytest.raises(ReadError, match="more than 64 MiB"):
+        with raises_en(ReadError, "more than 64 MiB"):
             check_streams(bomb, Limits(), Limits().deadline())
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -184,9 +188,9 @@ def test_a_pdf_stream_bomb_is_measured_in_constant_memory_before_pdfium_inflates
     assert peak < len(bomb) + 8 * CHUNK
     # under the limit a stream is read; many of them together are still bounded
     check_streams(pdf_stream_bomb(8 * MIB), Limits(), Limits().deadline())
-    with pytest.raises(ReadError, match="streams inflate to more than 8 MiB"):
+    with raises_en(ReadError, "streams inflate to more than 8 MiB"):
         check_streams(pdf_stream_bomb(12 * MIB), Limits(max_unzipped_bytes=8 * MIB), Limits().deadline())
-    with pytest.raises(ReadError, match="gave up after 0 s at a compressed stream"):
+    with raises_en(ReadError, "gave up after 0 s at a compressed stream"):
         check_streams(pdf_stream_bomb(8 * MIB), Limits(), Limits(max_seconds=0).deadline())
     # a stream that ends on a chunk's edge, with bytes after its end: once looped for ever
     check_streams(pdf_stream_bomb(2 * MIB), Limits(), Limits(max_seconds=10).deadline())
@@ -195,7 +199,7 @@ def test_a_pdf_stream_bomb_is_measured_in_constant_memory_before_pdfium_inflates
 def test_a_docx_whose_main_part_is_not_a_word_document_is_one_line() -> None:
     from gialint.testing.hostile import docx_replacing
 
-    with pytest.raises(ReadError, match=r"^not a readable \.docx: the document has no body$"):
+    with raises_en(ReadError, r"^not a readable \.docx: the document has no body$"):
         read_bytes(docx_replacing(written(seed("003"), "docx"), {"word/document.xml": b"<x/>"}), "r.docx")
 
 
@@ -217,14 +221,14 @@ def test_a_docx_declaring_spans_that_are_not_whole_numbers_is_read(span: str) ->
 
 def test_a_device_without_an_end_is_refused_not_read() -> None:
     # /dev/zero reports size 0 and never ends, like a pipe someone forgot to close
-    with pytest.raises(ReadError, match="not a regular file"):
+    with raises_en(ReadError, "not a regular file"):
         file_bytes("/dev/zero", Limits(max_text_bytes=MIB, max_binary_bytes=MIB))
 
 
 def test_unreadable_paths_give_one_line(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match=r"^is a directory$"):
+    with raises_en(ReadError, r"^is a directory$"):
         file_bytes(tmp_path)
-    with pytest.raises(ReadError, match=r"^no such file$"):
+    with raises_en(ReadError, r"^no such file$"):
         file_bytes(tmp_path / "missing.txt")
     report = tmp_path / "r.txt"
     report.write_bytes(b"x" * 70_000)  # more than one read's worth is still read whole
@@ -237,7 +241,7 @@ def test_html_spans_cannot_blow_up_a_table() -> None:
         + '<tr><td colspan="1000000000">信息内容</td><td rowspan="99999">x</td></tr>' * 200
         + "</table></body></html>"
     )
-    with pytest.raises(ReadError, match="spans more than"):
+    with raises_en(ReadError, "spans more than"):
         read_bytes(page.encode(), "r.html")
 
 
@@ -260,10 +264,14 @@ def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
 
     fifo = tmp_path / "report.txt"
     os.mkfifo(fifo)
-    with pytest.raises(ReadError, match="not a regular file"):
+    with raises_en(ReadError, "not a regular file"):
         file_bytes(fifo)
     done = subprocess.run(
-        [sys.executable, "-m", "gialint", "check", str(fifo)], capture_output=True, text=True, timeout=60, cwd=tmp_path
+        [sys.executable, "-m", "gialint", "check", str(fifo), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
     )
     assert done.returncode == 2 and "not a regular file" in done.stderr and "Traceback" not in done.stderr
 
@@ -280,9 +288,9 @@ def test_an_endless_standard_input_is_refused_within_the_limit(tmp_path: Path) -
             return len(buffer)
 
     limits = Limits(max_text_bytes=MIB, max_binary_bytes=MIB)
-    with pytest.raises(ReadError, match="larger than 1 MiB"):
+    with raises_en(ReadError, "larger than 1 MiB"):
         stream_bytes(io.BufferedReader(Endless()), limits)
-    with pytest.raises(ReadError, match="standard input is closed"):
+    with raises_en(ReadError, "standard input is closed"):
         stream_bytes(None, limits)
 
 
@@ -298,7 +306,7 @@ def test_closed_standard_input_gives_one_line(tmp_path: Path) -> None:
         preexec_fn=lambda: os.close(0),
     )
     assert done.returncode == 2, done.stderr
-    assert "Traceback" not in done.stderr and "standard input" in done.stderr
+    assert "Traceback" not in done.stderr and "标准输入" in done.stderr
 
 
 def _flawed() -> bytes:
@@ -326,14 +334,14 @@ def test_a_full_output_device_is_one_line_and_exit_2(output_format: str, tmp_pat
             cwd=tmp_path,
         )
     assert done.returncode == 2
-    assert done.stderr.strip() == "gialint: cannot write the output: No space left on device"
+    assert done.stderr.strip() == "gialint: 无法写入输出：No space left on device"
 
 
 def test_an_output_file_on_a_full_disk_is_one_line_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "r.txt").write_bytes(_flawed())
     done = _gialint(["check", "--format", "json", "r.txt", "-o", "/dev/full"], tmp_path)  # -o onto a full disk
     assert done.returncode == 2
-    assert done.stderr.strip() == "gialint: cannot write the output: No space left on device"
+    assert done.stderr.strip() == "gialint: 无法写入输出：No space left on device"
 
 
 def test_closed_standard_output_is_one_line(tmp_path: Path) -> None:
@@ -341,7 +349,7 @@ def test_closed_standard_output_is_one_line(tmp_path: Path) -> None:
 
     (tmp_path / "r.txt").write_bytes(_flawed())
     done = _gialint(["check", "r.txt"], tmp_path, preexec_fn=lambda: os.close(1))
-    assert done.returncode == 2 and "standard output is closed" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "标准输出已关闭" in done.stderr and "Traceback" not in done.stderr
     written_to_file = _gialint(["check", "r.txt", "-o", "out.txt"], tmp_path, preexec_fn=lambda: os.close(1))
     assert written_to_file.returncode == 1 and "GIA" in (tmp_path / "out.txt").read_text(encoding="utf-8")
 
@@ -351,7 +359,7 @@ def test_an_output_file_that_is_an_input_is_refused_before_anything_is_written(t
     report.write_bytes(_flawed())
     for target in ("r.txt", "./r.txt"):
         done = _gialint(["check", "r.txt", "-o", target], tmp_path)
-        assert done.returncode == 2 and "the output file is one of the files checked" in done.stderr
+        assert done.returncode == 2 and "输出文件是要检查的文件之一" in done.stderr
     done = _gialint(["check", ".", "-o", "r.txt"], tmp_path)
     assert done.returncode == 2
     assert report.read_bytes() == _flawed()

@@ -22,9 +22,10 @@ from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
 from gialint.analyze.prose import Passage, find_passages
 from gialint.analyze.suppress import NONE, Suppressions, find_suppressions
 from gialint.analyze.year import ReportYear, YearSource, find_year
+from gialint.base import catalogue as msg
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
-from gialint.formats.model import with_additions
+from gialint.formats.model import AdditionsError, with_additions
 from gialint.parse.ast import Cell, Report, Section
 from gialint.parse.driver import parse_report
 from gialint.parse.outline import SectionFound, outline
@@ -127,8 +128,8 @@ def analyze(
     if options.content is not None:
         try:
             model = with_additions(model, options.content)
-        except ValueError as error:  # checked when the configuration was read; changed since
-            raise ReadError(f"the content additions file: {error}") from None
+        except AdditionsError as error:  # checked when the configuration was read; changed since
+            raise ReadError(msg.CONTENT_FILE, error=error.text) from None
     meta = find_meta(report, model)
     year = find_year(report, None if meta.title is None else (meta.title.value, meta.title.span))
     if year is None and options.year is not None:

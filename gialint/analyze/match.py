@@ -20,6 +20,7 @@ from typing import NamedTuple
 from attrs import frozen
 
 from gialint.analyze.matched import LabelHit, MatchedTable, ShapeProblem, Unreadable
+from gialint.base import catalogue as msg
 from gialint.base.memo import Memo
 from gialint.formats import FormatModel, TableSpec, Template, TemplateRow
 from gialint.formats.labels import normalize, similarity, strip_note
@@ -57,7 +58,7 @@ def _classify(cells: Iterable[Cell], spec: TableSpec) -> list[_Classified]:
     blank, value, label, text = CellRole.BLANK, CellRole.VALUE, CellRole.LABEL, CellRole.TEXT
     for index, cell in enumerate(cells):
         if not index % CHECK_EVERY:
-            check_time(f"matching table {spec.id}")
+            check_time(msg.AT_MATCHING, table=spec.id)
         kind = cell.value.kind
         if not cell.text:
             out.append(_new(_Classified, (cell, blank, None, False)))

@@ -15,6 +15,9 @@ import stat
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Text
+
 T = TypeVar("T")
 
 
@@ -29,7 +32,7 @@ def cache_dir_path() -> str | None:
     return directory
 
 
-def not_private(path: str) -> str | None:
+def not_private(path: str) -> Text | None:
     """Why the cache directory or file ``path`` is not its user's alone, or None when it is (or
     does not exist). What the cache holds is read back as gialint's own, so a directory or file
     that another user owns or can write is not used, as pip and ruff refuse theirs."""
@@ -40,11 +43,11 @@ def not_private(path: str) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return error.strerror or str(error)
+        return Text(error.strerror or str(error), error.strerror or str(error))
     if status.st_uid != os.getuid():
-        return "is owned by another user"
+        return msg.CACHE_OWNED
     if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return "can be written by other users (make it private: chmod go-w)"
+        return msg.CACHE_WRITABLE
     return None
 
 
@@ -54,7 +57,7 @@ def private_dir(directory: str) -> str:
     os.makedirs(directory, mode=0o700, exist_ok=True)
     problem = not_private(directory)
     if problem is not None:
-        raise PermissionError(problem)
+        raise PermissionError(problem)  # args[0]: the Text
     return directory
 
 

@@ -15,6 +15,8 @@ import os
 import stat
 from collections.abc import Iterator
 
+from gialint.base import catalogue as msg
+
 
 def write_new(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` in one step (a file already there is replaced), mode 0644 less the umask."""
@@ -38,13 +40,14 @@ def write_atomic(path: str, data: bytes) -> None:
     """Replace the contents of the file at ``path`` with ``data`` in one step, as a careful editor
     does: through a symbolic link to the file it names (the link stays a link), keeping the file's
     permissions and owner. A file with other hard links, or a read-only one, is refused
-    (PermissionError naming why) rather than silently split off or overridden."""
+    (PermissionError naming why: its ``strerror`` a :class:`Text` of the catalogue) rather than
+    silently split off or overridden."""
     target = os.path.realpath(path)
     status = os.stat(target)
     if status.st_nlink > 1:
-        raise PermissionError(errno.EMLINK, "the file has other hard links, which replacing it would break")
+        raise PermissionError(errno.EMLINK, msg.WRITE_HARD_LINKS)
     if not status.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-        raise PermissionError(errno.EACCES, "the file is read-only")
+        raise PermissionError(errno.EACCES, msg.WRITE_READ_ONLY)
     _write(target, data, stat.S_IMODE(status.st_mode), (status.st_uid, status.st_gid))
 
 
@@ -104,7 +107,7 @@ def _replacing(path: str, mode: int, owner: tuple[int, int] | None = None) -> It
                 try:
                     os.chown(temporary, *owner)
                 except PermissionError:
-                    raise PermissionError(errno.EPERM, "the file's owner could not be kept") from None
+                    raise PermissionError(errno.EPERM, msg.WRITE_OWNER) from None
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -11,6 +11,9 @@ from typing import Protocol
 
 from attrs import frozen
 
+from gialint.base import catalogue as msg
+from gialint.base.messages import Failure, say
+
 
 class Named(Protocol):
     """What selecting needs of a rule: a rule class, or its :class:`~gialint.lint.registry.RuleInfo`."""
@@ -22,8 +25,8 @@ class Named(Protocol):
     def name(self) -> str: ...
 
 
-class SelectionError(ValueError):
-    """A --select/--ignore entry names no rule."""
+class SelectionError(Failure, ValueError):
+    """A --select/--ignore entry names no rule (one line, in both languages)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,8 +81,8 @@ def check_selector(entry: str, rules: Sequence[Named]) -> None:
     """Raise SelectionError when ``entry`` names no rule."""
     if not any(specificity(entry, r.code, r.name) >= 0 for r in rules):
         close = closest_rule(entry, rules)
-        hint = f"; did you mean {close}?" if close else " (see `gialint rules`)"
-        raise SelectionError(f"{entry!r} matches no rule{hint}")
+        hint = say(msg.DID_YOU_MEAN, close=close) if close else msg.SELECTION_SEE_RULES
+        raise SelectionError(msg.SELECTION_NO_RULE, entry=entry, hint=hint)
 
 
 def closest_rule(entry: str, rules: Sequence[Named]) -> str | None:

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from gialint._version import __version__
+from gialint.base import catalogue as msg
 from gialint.base.diagnostic import LANGUAGES, Severity
+from gialint.base.messages import say
 from gialint.read import EXTENSIONS
 from gialint.report import REPORTERS
 from gialint.report.tabular import FORMATS as TABULAR_FORMATS
@@ -261,7 +263,7 @@ def _parse(args: argparse.Namespace) -> int:
                 text = normalize_newlines(extracted.text)
                 document = parse_document(text) if args.format != "text" else None
         except ReadError as error:
-            print(f"gialint: {visible(shown(name))}: {error}", file=sys.stderr)
+            print(f"gialint: {visible(shown(name))}: {error.get(_lang(args))}", file=sys.stderr)
             code = EXIT_ERROR
             continue
         if document is None:
@@ -303,9 +305,10 @@ def _rules(args: argparse.Namespace) -> int:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("Code", "Name", "Severity", "Summary", box=None, pad_edge=False)
+        lang = _lang(args)
+        table = Table(*(header.get(lang) for header in msg.RULES_HEADERS), box=None, pad_edge=False)
         for r in rules:
-            table.add_row(r.code, r.name, r.severity.label, r.summary.get(args.lang or "zh"))
+            table.add_row(r.code, r.name, msg.SEVERITY[r.severity].get(lang), r.summary.get(lang))
         Console(highlight=False).print(table)
     return EXIT_OK
 
@@ -320,8 +323,8 @@ def _rule(args: argparse.Namespace) -> int:
     found = next((r for r in rules if wanted.upper() == r.code or wanted.lower() == r.name), None)
     if found is None:
         close = closest_rule(wanted, rules)
-        hint = f"; did you mean {close}?" if close else "; `gialint rules` lists them"
-        print(f"gialint: no rule {wanted}{hint}", file=sys.stderr)
+        hint = say(msg.DID_YOU_MEAN, close=close) if close else msg.CLI_RULES_LISTED
+        _complain(say(msg.CLI_NO_RULE, rule=wanted, hint=hint).get(_lang(args)))
         return EXIT_ERROR
     sys.stdout.write(rule_markdown(found))
     return EXIT_OK
@@ -332,7 +335,7 @@ def _config(args: argparse.Namespace) -> int:
     from gialint.config.show import as_toml
 
     if args.format == "markdown" and not args.schema:
-        print("gialint: --format markdown is for --schema (the settings print as toml or json)", file=sys.stderr)
+        _complain(msg.CLI_MARKDOWN_IS_SCHEMA.get(_lang(args)))
         return EXIT_ERROR
     if args.schema:
         if args.format == "markdown":
@@ -346,7 +349,7 @@ def _config(args: argparse.Namespace) -> int:
     try:
         settings = Resolver(args.config, args.isolated).for_path(args.path)
     except ConfigError as error:
-        print(f"gialint: {error}", file=sys.stderr)
+        _complain(error.get(_lang(args)))
         return EXIT_ERROR
     if args.format == "json":
         data = {"files": list(settings.files), "settings": settings.as_dict()}
@@ -360,10 +363,12 @@ def _config(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from gialint.lint.registry import PluginError
 
+    global _language
     args = _parser().parse_args(argv)
+    _language = _lang(args)
     if sys.stdout is None:  # started with its standard output closed
         if not getattr(args, "output_file", None):
-            _complain("standard output is closed; name an output file with -o")
+            _complain(msg.CLI_STDOUT_CLOSED.get(_lang(args)))
             return EXIT_ERROR
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - the output goes to -o
     try:
@@ -381,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rule(args)
         return _rules(args)
     except PluginError as error:
-        print(f"gialint: {error}", file=sys.stderr)
+        _complain(error.get(_lang(args)))
         return EXIT_ERROR
     except BrokenPipeError:  # `gialint check … | head`: the check did not finish; never a success
         sys.stderr.close()
@@ -390,8 +395,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as error:  # the output could not be written: a full disk, a stream closed under it
         where = f"{error.filename}: " if error.filename else ""
-        _complain(f"{where}cannot write the output: {error.strerror or error}")
+        _complain(say(msg.CLI_CANNOT_WRITE_OUTPUT, where=where, error=error.strerror or error).get(_lang(args)))
         return EXIT_ERROR
+
+
+#: The language of the run :func:`main` made, for what :func:`run` says after it.
+_language = "zh"
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """The language a command speaks: ``--lang`` where the command has it, else Chinese."""
+    return getattr(args, "lang", None) or "zh"
 
 
 def _complain(message: str) -> None:
@@ -414,7 +428,7 @@ def run() -> NoReturn:
     except BrokenPipeError:  # a reader that went away: the output was not all read
         code = EXIT_BROKEN_PIPE
     except OSError as error:  # the last of the output could not be written (a full disk)
-        _complain(f"cannot write the output: {error.strerror or error}")
+        _complain(say(msg.CLI_CANNOT_WRITE_OUTPUT, where="", error=error.strerror or error).get(_language))
         code = EXIT_ERROR
     except ValueError:  # a stream closed after a broken pipe
         pass

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from attrs import evolve
 
-from gialint.base.diagnostic import Severity
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Severity, Text
+from gialint.base.messages import Failure, both, say
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
@@ -53,14 +55,21 @@ class Run:
         self.baselined = 0
         self.out: TextIO = sys.stdout
         self.reading_stdin = False
+        self.lang: str = args.lang or "zh"  # the configuration's once it is read
 
-    def say(self, message: str) -> None:
+    def say(self, message: Text, /, **values: object) -> None:
+        """A note on stderr (not with --quiet): a message of the catalogue, in the run's language."""
         if not self.args.quiet:
-            print(f"gialint: {visible(message)}", file=sys.stderr)
+            print(f"gialint: {visible(say(message, **values).get(self.lang))}", file=sys.stderr)
 
-    def error(self, path: str, message: str) -> None:
+    def complain(self, message: Text, /, **values: object) -> int:
+        """One line on stderr that ends the run with exit code 2."""
+        print(f"gialint: {say(message, **values).get(self.lang)}", file=sys.stderr)
+        return EXIT_ERROR
+
+    def error(self, path: str, message: Text) -> None:
         self.errors.append(FileError(path, message))
-        print(f"gialint: {visible(shown(path))}: {visible(message)}", file=sys.stderr)
+        print(f"gialint: {visible(shown(path))}: {visible(message.get(self.lang))}", file=sys.stderr)
 
     # ---------------------------------------------------------------- one file
     def lint_file(self, path: str, settings: Settings) -> LintResult | None:
@@ -74,10 +83,10 @@ class Run:
             with budget(settings.limits):  # every pass of a fix within the file's time
                 return self.fix_file(path, settings)
         except ReadError as error:
-            self.error(path, str(error))
+            self.error(path, error.text)
             return None
         except OSError as error:  # writing the fixed file or the .docx copy
-            self.error(path, f"cannot write the fixed file: {error.strerror or error}")
+            self.error(path, say(msg.FIX_CANNOT_WRITE, error=error.strerror or error))
             return None
 
     def fix_file(self, path: str, settings: Settings) -> LintResult:
@@ -91,9 +100,7 @@ class Run:
             return self.fix_text_file(path, data, settings)
         if kind == ".docx":
             return self.diff_docx_file(path, data, settings) if args.diff else self.fix_docx_file(path, data, settings)
-        self.say(
-            f"{path}: fixes are made in text and Markdown reports (and .docx, as a copy, with --fix); checked as it is"
-        )
+        self.say(msg.FIX_NOT_WRITTEN, path=path)
         return lint_bytes(data, path, settings=settings, previous=args.previous)
 
     def fix_text_file(self, path: str, data: bytes, settings: Settings) -> LintResult:
@@ -150,7 +157,7 @@ class Run:
         if copy is not None:
             self.changed_files += 1
             self.fixed += fixed
-            self.say(f"{path}: wrote the corrected copy {copy}; the original is unchanged")
+            self.say(msg.FIX_WROTE_COPY, path=path, copy=copy)
         return result
 
     # ---------------------------------------------------------------- the run
@@ -165,34 +172,23 @@ class Run:
         }
         stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
         if not args.paths and not stdin:
-            print(
-                "gialint: give report files or directories, or - (with --stdin-filename) to read stdin", file=sys.stderr
-            )
-            return EXIT_ERROR
+            return self.complain(msg.CLI_NO_PATHS)
         if "-" in args.paths and not stdin:
-            print("gialint: - (standard input) cannot be combined with other paths", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(msg.CLI_STDIN_WITH_PATHS)
         if stdin and args.fix:
-            print("gialint: --fix cannot change standard input; use --diff to see the fixes", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(msg.CLI_FIX_STDIN)
         if args.previous and not os.path.isfile(args.previous):
-            print(f"gialint: --previous {args.previous}: no such file", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(msg.CLI_NO_PREVIOUS, file=args.previous)
         if args.update_baseline and not args.baseline:
-            print("gialint: --update-baseline needs --baseline FILE", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(msg.CLI_UPDATE_NEEDS_BASELINE)
         if args.unsafe_fixes and not (args.fix or args.diff):
-            print("gialint: --unsafe-fixes applies with --fix or --diff", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(msg.CLI_UNSAFE_ALONE)
         if args.statistics and args.format not in (None, "full", "concise", "json"):
-            print(
-                f"gialint: --statistics prints a table (or JSON with --format json), not {args.format}", file=sys.stderr
-            )
-            return EXIT_ERROR
+            return self.complain(msg.CLI_STATISTICS_FORMAT, format=args.format)
         from gialint.base.selection import SelectionError, check_selector
         from gialint.lint.registry import rule_index
 
-        failures: tuple[type[Exception], ...] = (ConfigError, SelectionError)
+        failures: tuple[type[Failure], ...] = (ConfigError, SelectionError)
         if args.baseline:
             from gialint.run.baseline import BaselineError
 
@@ -202,31 +198,22 @@ class Run:
                 check_selector(entry, rule_index().rules)
             resolver = Resolver(args.config, args.isolated, overrides)
             here = resolver.for_path(os.getcwd())
+            self.lang = here.lang
             baseline = self.load_baseline()
         except failures as error:
-            print(f"gialint: {error}", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(error.text)
         if args.format in BINARY and not args.output_file:
-            print(
-                f"gialint: --format {args.format} writes a file: name it with -o FILE"
-                if args.lang == "en"
-                else f"gialint: --format {args.format} 输出到文件：请用 -o FILE 指定",
-                file=sys.stderr,
-            )
-            return EXIT_ERROR
+            return self.complain(msg.CLI_NEEDS_OUTPUT_FILE, what=f"--format {args.format}")
         if args.output_file and is_an_input(args.output_file, args.paths):
-            print(f"gialint: {args.output_file}: the output file is one of the files checked", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(msg.OUTPUT_IS_INPUT, file=args.output_file)
         try:
             self.out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout  # noqa: SIM115
         except OSError as error:
-            print(f"gialint: {args.output_file}: cannot write: {error.strerror}", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(msg.FILE_UNWRITABLE, file=args.output_file, error=error.strerror)
         try:
             code = self.check_all(resolver, here, baseline, bool(stdin))
         except ConfigError as error:
-            print(f"gialint: {error}", file=sys.stderr)
-            return EXIT_ERROR
+            return self.complain(error.text)
         finally:
             if self.out is not sys.stdout:
                 self.out.close()
@@ -260,7 +247,7 @@ class Run:
                 else:
                     result = lint_bytes(data, name, settings=settings, previous=args.previous)
             except ReadError as error:
-                self.error(name, str(error))
+                self.error(name, error.text)
                 result = None
             if result is not None:
                 self.results.append(result)
@@ -271,15 +258,13 @@ class Run:
             found = list(
                 iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p), passed.append)
             )
-            self.note_passed_over(passed, here.lang)
+            self.note_passed_over(passed)
             files = [path for path, _ in found]
             # a text or Markdown file found under a directory is passed over when it is not a report;
             # with --force-exclude (files passed by a tool such as pre-commit) a named one is too
             may_skip = {path for path, in_directory in found if (in_directory or force) and skippable(path)}
             if not files:
-                print(
-                    f"gialint: no report files ({', '.join(EXTENSIONS)}) under {', '.join(args.paths)}", file=sys.stderr
-                )
+                self.complain(msg.NO_REPORT_FILES, extensions=", ".join(EXTENSIONS), paths=", ".join(args.paths))
             items = [(path, resolver.for_path(path)) for path in files]
             if force:
                 items = [(path, settings) for path, settings in items if not settings.is_excluded(path)]
@@ -294,7 +279,7 @@ class Run:
             else:
                 previous = (args.previous, resolver.for_path(args.previous)) if args.previous else None
                 self.lint_many(items, may_skip, previous)
-            self.note_skipped(here.lang)
+            self.note_skipped()
         return self.finish(here, baseline)
 
     @staticmethod
@@ -307,31 +292,21 @@ class Run:
         except ReadError:
             return False
 
-    def note_passed_over(self, passed: list[str], lang: str) -> None:
+    def note_passed_over(self, passed: list[str]) -> None:
         """One line for each kind of file a directory run found and could not check."""
         unreadable = [p for p in passed if p.lower().endswith(UNREADABLE)]
         special = [p for p in passed if not p.lower().endswith(UNREADABLE)]
-        for files, en, zh in (
-            (
-                unreadable,
-                "files gialint cannot check (save .doc and .wps as .docx; .xls, .ofd, images are not report documents)",
-                "个无法检查的文件（.doc、.wps 请另存为 .docx；.xls、.ofd、图片等不是报告文档）",
-            ),
-            (special, "files that are not regular files (FIFOs, devices)", "个不是普通文件的文件（FIFO、设备等）"),
-        ):
-            if files:
-                names = _first_named(files, lang)
-                self.say(f"skipped {len(files)} {en}: {names}" if lang == "en" else f"跳过 {len(files)} {zh}：{names}")
+        for files, message in ((unreadable, msg.SKIPPED_UNREADABLE), (special, msg.SKIPPED_SPECIAL)):
+            self.note_files(message, files)
 
-    def note_skipped(self, lang: str) -> None:
+    def note_skipped(self) -> None:
         """One line for the files passed over, naming the first few."""
-        if not self.skipped:
-            return
-        count, names = len(self.skipped), _first_named(self.skipped, lang)
-        if lang == "en":
-            self.say(f"skipped {count} .md/.txt files that do not look like reports ({names}); name a file to check it")
-        else:
-            self.say(f"跳过 {count} 个不像年度报告的 .md/.txt 文件（{names}）；在命令行中写出文件名即可检查")
+        self.note_files(msg.SKIPPED_NOT_REPORTS, self.skipped)
+
+    def note_files(self, message: Text, files: list[str]) -> None:
+        """A note on some files, with their count and the first few named (none: no note)."""
+        if files:
+            self.say(message, count=len(files), names=both([shown(p) for p in files], SKIPPED_NAMED))
 
     def lint_many(
         self, items: list[tuple[str, Settings]], may_skip: set[str], previous: tuple[str, Settings] | None = None
@@ -350,7 +325,7 @@ class Run:
             try:
                 cache = open_cache(args.cache_dir)
             except CacheError as error:
-                self.say(f"the result cache cannot be used ({error}); checking without it")
+                self.say(msg.CACHE_UNUSABLE, error=error.text)
         needs_text = self.output_format() in ("full", "html") or (
             self.output_format() == "concise" and args.show_source
         )
@@ -366,7 +341,7 @@ class Run:
             if cache is not None:
                 cache.close()
                 if cache.failure is not None:
-                    self.say(f"the result cache stopped working ({cache.failure}); results were not cached")
+                    self.say(msg.CACHE_STOPPED, error=cache.failure)
         for found in outcomes:
             if isinstance(found, FileError):
                 self.error(found.path, found.message)
@@ -408,9 +383,8 @@ class Run:
                 try:
                     updated.save()
                 except BaselineError as error:
-                    print(f"gialint: {error}", file=sys.stderr)
-                    return EXIT_ERROR
-                self.say(f"wrote {updated.total} findings to the baseline {baseline.file}")
+                    return self.complain(error.text)
+                self.say(msg.BASELINE_WROTE, count=updated.total, file=baseline.file)
             results = []
             for r in self.results:
                 kept, hidden = baseline.filter(r.path or "-", r.diagnostics)
@@ -418,18 +392,12 @@ class Run:
                 results.append(evolve(r, diagnostics=tuple(kept)))
             self.results = results
             if self.baselined and not args.update_baseline:
-                self.say(f"{self.baselined} findings recorded in the baseline {baseline.file} are not shown")
+                self.say(msg.BASELINE_HIDDEN, count=self.baselined, file=baseline.file)
         if args.diff:
             return EXIT_ERROR if self.errors else (EXIT_FINDINGS if self.changed_files else EXIT_OK)
         if args.fix and self.fixed:
             remaining = sum(len(r.diagnostics) for r in self.results)
-            files = self.changed_files
-            self.say(
-                f"fixed {self.fixed} finding{'s' if self.fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}"
-                f" ({self.fixed} fixed, {remaining} remaining)"
-                if here.lang == "en"
-                else f"已修复 {files} 个文件中的 {self.fixed} 个问题，尚余 {remaining} 个"
-            )
+            self.say(msg.FIXED, fixed=self.fixed, files=self.changed_files, remaining=remaining)
         options = ReportOptions(here.lang, args.color, args.quiet, args.show_source, fail_on=here.fail_on)
         if args.statistics:
             print_statistics(self.results, self.errors, here.lang, args.format == "json", self.out)
@@ -472,12 +440,16 @@ def print_statistics(
         out.write("\n")
         return
     width = max((len(str(n)) for _, n in rows), default=1)
+    # the severity in a column as wide as its longest word (a Chinese character takes two columns)
+    labels = {severity: text.get(lang) for severity, text in msg.SEVERITY.items()}
+    column = max(len(label.encode("gb18030")) for label in labels.values())
     for (code, name), n in rows:
-        mark = f"  [{'可修复' if lang != 'en' else 'fixable'} {fixable[code]}]" if fixable[code] else ""
-        out.write(f"{n:>{width}}  {code}  {severities[code].label:<7}  {name}{mark}\n")
-    total = sum(counts.values())
-    out.write(f"{'共' if lang != 'en' else 'Total:'} {total}{' 个问题' if lang != 'en' else ''}")
-    out.write(f"，{len(errors)} 个文件无法读取\n" if lang != "en" else f", {len(errors)} unreadable files\n")
+        mark = f"  [{say(msg.STATISTICS_FIXABLE, count=fixable[code]).get(lang)}]" if fixable[code] else ""
+        label = labels[severities[code]]
+        pad = " " * (column - len(label.encode("gb18030")))
+        out.write(f"{n:>{width}}  {code}  {label}{pad}  {name}{mark}\n")
+    total = say(msg.STATISTICS_TOTAL, total=sum(counts.values()), errors=len(errors))
+    out.write(total.get(lang) + "\n")
 
 
 def is_an_input(output: str, paths: Sequence[str]) -> bool:
@@ -493,10 +465,3 @@ def is_an_input(output: str, paths: Sequence[str]) -> bool:
         if os.path.isdir(real) and target.startswith(os.path.join(real, "")) and target.lower().endswith(EXTENSIONS):
             return True
     return False
-
-
-def _first_named(files: Sequence[str], lang: str) -> str:
-    """The first few of ``files``, as a note names them ("a.doc、b.xls等" / "a.doc, b.xls, …")."""
-    named = [shown(p) for p in files[:SKIPPED_NAMED]]
-    more = len(files) > len(named)
-    return "、".join(named) + ("等" if more else "") if lang != "en" else ", ".join(named) + (", …" if more else "")

@@ -15,6 +15,9 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Text
+from gialint.base.messages import say
 from gialint.config import ConfigError, Resolver
 from gialint.read.signs import skippable
 from gialint.report import shown, visible
@@ -28,9 +31,10 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
-def say(message: str, quiet: bool = False) -> None:
+def note(message: Text, lang: str, quiet: bool = False, /, **values: object) -> None:
+    """A line on stderr, a message of the catalogue in ``lang`` (none with ``quiet``)."""
     if not quiet:
-        print(f"gialint: {visible(message)}", file=sys.stderr)
+        print(f"gialint: {visible(say(message, **values).get(lang))}", file=sys.stderr)
 
 
 def output_format(args: argparse.Namespace) -> str | None:
@@ -45,65 +49,44 @@ def run_extract(args: argparse.Namespace) -> int:
     from gialint.cli.check import is_an_input
 
     lang = args.lang or "zh"
-    en = lang == "en"
     if not args.output_file:
-        say("extract writes a file: name it with -o FILE" if en else "extract 输出到文件：请用 -o FILE 指定")
+        note(msg.CLI_NEEDS_OUTPUT_FILE, lang, what="extract")
         return EXIT_ERROR
     format = output_format(args)
     if format is None:
-        say(
-            f"choose the output format with --format {'|'.join(FORMATS)}"
-            if en
-            else f"请用 --format {'|'.join(FORMATS)} 指定输出格式"
-        )
+        note(msg.EXTRACT_NEEDS_FORMAT, lang, formats="|".join(FORMATS))
         return EXIT_ERROR
     if is_an_input(args.output_file, args.paths):
-        say(
-            f"{args.output_file}: the output file is one of the files read"
-            if en
-            else f"{args.output_file}：输出文件是要读取的文件之一"
-        )
+        note(msg.EXTRACT_OUTPUT_IS_INPUT, lang, file=args.output_file)
         return EXIT_ERROR
     try:
         resolver = Resolver(args.config, args.isolated, {"lang": args.lang})
         found = list(iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
         items = [(path, resolver.for_path(path)) for path, _ in found]
     except ConfigError as error:
-        say(str(error))
+        note(error.text, lang)
         return EXIT_ERROR
     if not items:
         from gialint.read import EXTENSIONS
 
-        where = ", ".join(args.paths)
-        say(
-            f"no report files ({', '.join(EXTENSIONS)}) under {where}"
-            if en
-            else f"{where} 下没有报告文件（{'、'.join(EXTENSIONS)}）"
-        )
+        note(msg.NO_REPORT_FILES, lang, paths=", ".join(args.paths), extensions=", ".join(EXTENSIONS))
         return EXIT_ERROR
     may_skip = {path for path, in_directory in found if in_directory and skippable(path)}
     try:
         written = _extract(args, items, may_skip, format)
     except MissingLibrary as error:
-        say(str(error))
+        note(error.text, lang)
         return EXIT_ERROR
     except OSError as error:
-        say(
-            f"{args.output_file}: cannot write: {error.strerror or error}"
-            if en
-            else f"{args.output_file}：无法写入：{error.strerror or error}"
-        )
+        note(msg.FILE_UNWRITABLE, lang, file=args.output_file, error=error.strerror or error)
         return EXIT_ERROR
     errors = "" if format == "xlsx" else sibling(args.output_file, "errors")
-    if en:
-        message = f"wrote {written.cells} value cells of {written.reports} reports to {shown(args.output_file)}"
-        if written.errors:
-            message += f"; {written.errors} files could not be read ({shown(errors) if errors else 'sheet errors'})"
-    else:
-        message = f"已将 {written.reports} 份报告的 {written.cells} 个数值单元格写入 {shown(args.output_file)}"
-        if written.errors:
-            message += f"；{written.errors} 个文件无法读取（见 {shown(errors) if errors else '工作表 errors'}）"
-    say(message, args.quiet)
+    message = say(msg.EXTRACT_WROTE, cells=written.cells, reports=written.reports, file=shown(args.output_file))
+    if written.errors:
+        where = shown(errors) if errors else msg.EXTRACT_ERRORS_SHEET
+        more = say(msg.EXTRACT_ERRORS, errors=written.errors, where=where)
+        message = Text(message.zh + more.zh, message.en + more.en)
+    note(message, lang, args.quiet)
     return EXIT_OK
 
 
@@ -118,11 +101,11 @@ def _extract(args: argparse.Namespace, items: list[tuple[str, Settings]], may_sk
         try:
             cache = open_cache(args.cache_dir)
         except CacheError as error:
-            say(f"the result cache cannot be used ({error}); reading without it", args.quiet)
+            note(msg.CACHE_UNUSABLE, args.lang or "zh", args.quiet, error=error.text)
     try:
         with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
             outcomes = extract_many(items, args.jobs, cache, may_skip=may_skip.__contains__, advance=advance)
-            return write_extraction(args.output_file, format, outcomes)
+            return write_extraction(args.output_file, format, outcomes, args.lang or "zh")
     finally:
         if cache is not None:
             cache.close()

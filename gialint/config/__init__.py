@@ -15,7 +15,9 @@ import os
 from typing import Any
 
 from gialint.analyze.options import EmptyCell, LintOptions
-from gialint.base.diagnostic import Severity
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Severity, Text
+from gialint.base.messages import Failure, say
 from gialint.config.settings import DEFAULT_SETTINGS, Settings, limits_of, matches
 
 __all__ = [
@@ -34,8 +36,9 @@ __all__ = [
 CONFIG_FILES = (".gialint.toml", "gialint.toml", "pyproject.toml")
 
 
-class ConfigError(Exception):
-    """A configuration file that cannot be used; ``str(error)`` names the file and the key."""
+class ConfigError(Failure):
+    """A configuration file that cannot be used: one line that names the file and the key, in
+    both languages (``str(error)`` the Chinese, ``error.text.get(lang)`` either)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,6 +54,16 @@ def _validator() -> Any:
     import fastjsonschema  # only when a configuration file is read
 
     return fastjsonschema.compile(schema(), use_default=False)
+
+
+#: What a value breaks of the schema, said in both languages (fastjsonschema says it in English).
+SCHEMA_RULES = {
+    "type": msg.CONFIG_MUST_BE_TYPE,
+    "enum": msg.CONFIG_MUST_BE_ONE_OF,
+    "minimum": msg.CONFIG_AT_LEAST,
+    "maximum": msg.CONFIG_AT_MOST,
+    "exclusiveMinimum": msg.CONFIG_MORE_THAN,
+}
 
 
 def _key(path: list[str]) -> str:
@@ -75,14 +88,17 @@ def validate(data: dict[str, Any], file: str) -> None:
             unknown = sorted(set(error.value) - set(known)) if known else []
             if unknown:
                 raise ConfigError(
-                    f"{file}: {where}unknown key {unknown[0]!r} (known keys: {', '.join(known)})"
+                    msg.CONFIG_UNKNOWN_KEY, file=file, where=where, key=unknown[0], known=", ".join(known)
                 ) from None
-        message = error.message.split(" ", 1)[1] if " " in error.message else error.message
-        if error.rule == "pattern":
-            message = f"{error.value!r} is not a rule code, prefix or name"
+        message: Text | str = error.message.split(" ", 1)[1] if " " in error.message else error.message
+        if error.rule in SCHEMA_RULES and isinstance(error.definition, dict) and error.rule in error.definition:
+            bound = error.definition[error.rule]
+            message = say(SCHEMA_RULES[error.rule], value=bound if isinstance(bound, str) else json.dumps(bound))
+        elif error.rule == "pattern":
+            message = say(msg.CONFIG_NOT_SELECTOR, value=error.value)
         elif error.rule == "propertyNames":
-            message = "its keys must be rule codes, prefixes or names"
-        raise ConfigError(f"{file}: key {key or '(top level)'!r}: {message}") from None
+            message = msg.CONFIG_KEYS_SELECTORS
+        raise ConfigError(msg.CONFIG_KEY, file=file, key=key or msg.CONFIG_TOP_LEVEL, error=message) from None
 
 
 def _table(file: str) -> dict[str, Any] | None:
@@ -93,22 +109,22 @@ def _table(file: str) -> dict[str, Any] | None:
         with open(file, "rb") as handle:
             raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
-        raise ConfigError(f"{file}: cannot be read: {error.strerror}") from None
+        raise ConfigError(msg.FILE_UNREADABLE, file=file, error=error.strerror) from None
     if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"{file}: larger than {MAX_CONFIG_BYTES // 1024} KiB, more than any configuration")
+        raise ConfigError(msg.CONFIG_TOO_LARGE, file=file, kib=MAX_CONFIG_BYTES // 1024)
     try:
         data = tomllib.loads(_text(raw, file))
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{file}: not valid TOML: {error}") from None
+        raise ConfigError(msg.CONFIG_NOT_TOML, file=file, error=error) from None
     except RecursionError:
-        raise ConfigError(f"{file}: nested too deeply to be a configuration") from None
+        raise ConfigError(msg.CONFIG_TOO_DEEP, file=file) from None
     if os.path.basename(file) == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("gialint") if isinstance(tool, dict) else None
         if table is None:
             return None
         if not isinstance(table, dict):
-            raise ConfigError(f"{file}: [tool.gialint] must be a table")
+            raise ConfigError(msg.CONFIG_TOOL_NOT_TABLE, file=file)
         return table
     return data
 
@@ -130,18 +146,18 @@ def _text(raw: bytes, file: str) -> str:
     try:
         return decode(raw).text
     except ReadError as error:
-        raise ConfigError(f"{file}: not a text file in UTF-8 (TOML files are UTF-8): {error}") from None
+        raise ConfigError(msg.CONFIG_NOT_UTF8, file=file, error=error.text) from None
 
 
 def _content_file(path: str, file: str) -> str:
     """The absolute path of a ``content`` additions file, read once to check it (ConfigError)."""
-    from gialint.formats.model import read_additions
+    from gialint.formats.model import AdditionsError, read_additions
 
     path = os.path.abspath(os.path.expanduser(path))
     try:
         read_additions(path)
-    except ValueError as error:
-        raise ConfigError(f"{file}: key 'content': {error}") from None
+    except AdditionsError as error:
+        raise ConfigError(msg.CONFIG_KEY, file=file, key="content", error=error.text) from None
     return path
 
 
@@ -160,12 +176,12 @@ def _read(file: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], tuple[
     """The merged settings of ``file`` and what it extends, and the files read (extended first)."""
     file = os.path.abspath(file)
     if file in seen:
-        raise ConfigError(f"{file}: `extend` makes a cycle: {' -> '.join((*seen, file))}")
+        raise ConfigError(msg.CONFIG_EXTEND_CYCLE, file=file, chain=" -> ".join((*seen, file)))
     if len(seen) >= MAX_EXTEND:
-        raise ConfigError(f"{seen[0]}: `extend` goes through more than {MAX_EXTEND} files")
+        raise ConfigError(msg.CONFIG_EXTEND_DEEP, file=seen[0], most=MAX_EXTEND)
     table = _table(file)
     if table is None:
-        raise ConfigError(f"{file}: has no [tool.gialint] table")
+        raise ConfigError(msg.CONFIG_NO_TABLE, file=file)
     validate(table, file)
     if "content" in table:  # relative to the file that names it, checked now rather than per report
         table["content"] = _content_file(os.path.join(os.path.dirname(file), table["content"]), file)
@@ -173,7 +189,7 @@ def _read(file: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], tuple[
         return table, (file,)
     target = os.path.join(os.path.dirname(file), os.path.expanduser(table["extend"]))
     if not os.path.isfile(target):
-        raise ConfigError(f"{file}: key 'extend': no such file {target}")
+        raise ConfigError(msg.CONFIG_EXTEND_MISSING, file=file, target=target)
     base, files = _read(target, (*seen, file))
     return _merge(base, table), (*files, file)
 
@@ -193,7 +209,7 @@ def _check_selectors(data: dict[str, Any], file: str) -> None:
         try:
             check_selector(entry, rules)
         except SelectionError as error:
-            raise ConfigError(f"{file}: key {key!r}: {error}") from None
+            raise ConfigError(msg.CONFIG_KEY, file=file, key=key, error=error.text) from None
 
 
 def load_config(file: str) -> Settings:
@@ -207,7 +223,7 @@ def from_mapping(data: dict[str, Any], name: str = "<settings>") -> Settings:
     globs are relative to the working directory. ``extend`` is not allowed here."""
     validate(data, name)
     if "extend" in data:
-        raise ConfigError(f"{name}: key 'extend': only configuration files can extend another")
+        raise ConfigError(msg.CONFIG_EXTEND_IN_CODE, file=name)
     if "content" in data:
         data = {**data, "content": _content_file(data["content"], name)}
     return _settings(data, ())

@@ -7,6 +7,7 @@ again, must give the original bytes. Writing is atomic (:mod:`gialint.base.files
 
 from __future__ import annotations
 
+from gialint.base import catalogue as msg
 from gialint.read.source import ReadError
 
 _BOMS = (
@@ -33,4 +34,4 @@ def check_round_trip(text: str, original: bytes, encoding: str) -> None:
     except UnicodeEncodeError:
         same = False
     if not same:
-        raise ReadError(f"cannot fix: the file would not be written back byte for byte in {encoding}")
+        raise ReadError(msg.FIX_ROUND_TRIP, encoding=encoding)

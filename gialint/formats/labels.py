@@ -33,3 +33,23 @@ def strip_note(normalized: str) -> str:
 def similarity(a: str, b: str) -> float:
     """How alike two normalised labels are, from 0 to 1."""
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+#: The numerals of the format's sections and rows, as English writes them ("Section VI", "I + II").
+ROMAN = {
+    "一": "I",
+    "二": "II",
+    "三": "III",
+    "四": "IV",
+    "五": "V",
+    "六": "VI",
+    "七": "VII",
+    "八": "VIII",
+    "九": "IX",
+    "十": "X",
+}
+
+
+def roman(numeral: str) -> str:
+    """A Chinese numeral of the format ("六") as English writes it ("VI"); anything else as it is."""
+    return ROMAN.get(numeral, numeral)

@@ -14,6 +14,8 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
+from gialint.base import catalogue as msg
+from gialint.base.messages import Failure
 from gialint.base.shipped import toml_data
 from gialint.formats.labels import normalize, strip_note
 
@@ -361,22 +363,26 @@ def merged_content(base: Mapping[str, Any], additions: Mapping[str, Any]) -> dic
     return merged
 
 
+class AdditionsError(Failure, ValueError):
+    """A content additions file that cannot be read or is not TOML (one line, in both languages)."""
+
+
 def read_additions(path: str) -> dict[str, Any]:
-    """The tables of a content additions file (the ``content`` configuration key); ValueError
+    """The tables of a content additions file (the ``content`` configuration key); AdditionsError
     with one line when it cannot be read or is not TOML."""
     try:
         with open(path, "rb") as file:
             data = file.read(1024 * 1024 + 1)
     except OSError as error:
-        raise ValueError(f"{path}: cannot be read: {error.strerror or error}") from None
+        raise AdditionsError(msg.FILE_UNREADABLE, file=path, error=error.strerror or error) from None
     if len(data) > 1024 * 1024:
-        raise ValueError(f"{path}: larger than 1024 KiB, more than any additions file")
+        raise AdditionsError(msg.ADDITIONS_TOO_LARGE, file=path)
     import tomllib  # here: the shipped data comes parsed (gialint.base.shipped)
 
     try:
         return tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
-        raise ValueError(f"{path}: not a UTF-8 TOML file: {error}") from None
+        raise AdditionsError(msg.ADDITIONS_NOT_TOML, file=path, error=error) from None
 
 
 _WITH_ADDITIONS: dict[tuple[int, str, int, int], FormatModel] = {}
@@ -388,7 +394,7 @@ def with_additions(model: FormatModel, path: str) -> FormatModel:
     try:
         status = os.stat(path)
     except OSError as error:
-        raise ValueError(f"{path}: cannot be read: {error.strerror or error}") from None
+        raise AdditionsError(msg.FILE_UNREADABLE, file=path, error=error.strerror or error) from None
     key = (id(model), path, status.st_mtime_ns, status.st_size)
     found = _WITH_ADDITIONS.get(key)
     if found is None:

@@ -9,6 +9,7 @@ from attrs import evolve
 from gialint.analyze.document import Document
 from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
 from gialint.analyze.suppress import apply_suppressions, names_any
+from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Diagnostic
 from gialint.base.selection import Selection, SelectionError, check_selector, specificity
 from gialint.lint.place import Placer
@@ -27,7 +28,7 @@ class RuleError(RuntimeError):
 
 
 def _run(rule: Rule, call: Callable[[], Iterable[Diagnostic]]) -> Iterable[Diagnostic]:
-    check_time(f"rule {rule.code}")
+    check_time(msg.AT_RULE, code=rule.code)
     try:
         return list(call())
     except ReadError:  # the file's time ran out in what the rule asked for: not the rule's fault
@@ -40,7 +41,7 @@ def _checking(found: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
     """The findings, with a look at the clock every :data:`CHECK_EVERY` of them."""
     for index, diagnostic in enumerate(found):
         if not index % CHECK_EVERY:
-            check_time("placing findings")
+            check_time(msg.AT_PLACING)
         yield diagnostic
 
 

@@ -14,13 +14,15 @@ from typing import Any
 
 from attrs import frozen
 
+from gialint.base import catalogue as msg
+from gialint.base.messages import Failure
 from gialint.lint.rule import Rule, RuleDefinitionError, iter_rules
 
 GROUP = "gialint.rules"
 
 
-class PluginError(Exception):
-    """A rule package could not be loaded."""
+class PluginError(Failure):
+    """A rule package could not be loaded (one line, in both languages)."""
 
 
 @frozen
@@ -142,16 +144,13 @@ def _load_entry_point(ep: EntryPoint) -> list[type[Rule]]:
         if isinstance(error, ModuleNotFoundError) and error.name == "gialint.rules":
             # A source checkout shadows the installed package: its rules/ is only
             # mapped to gialint.rules by an install (editable or not).
-            raise PluginError(
-                f"gialint is imported from the source tree ({Path(__file__).parent}) but is not installed "
-                "from it: run `pip install -e .` there, or run gialint from another directory"
-            ) from error
-        raise PluginError(f"cannot load rules from entry point {ep.name!r} ({ep.value}): {error}") from error
+            raise PluginError(msg.PLUGIN_SOURCE_TREE, where=Path(__file__).parent) from error
+        raise PluginError(msg.PLUGIN_LOAD, name=ep.name, value=ep.value, error=error) from error
     objects = [obj] if isinstance(obj, type) else list(obj)
     try:
         return list(iter_rules(objects))
     except RuleDefinitionError as error:
-        raise PluginError(f"entry point {ep.name!r} ({ep.value}): {error}") from error
+        raise PluginError(msg.PLUGIN_DEFINITION, name=ep.name, value=ep.value, error=error) from error
 
 
 @functools.lru_cache(maxsize=1)
@@ -171,12 +170,12 @@ def all_rules() -> tuple[type[Rule], ...]:
         for rule in rules:
             other = found.get(rule.code)
             if other is not None and other is not rule:
-                raise PluginError(f"rule code {rule.code} is defined twice: {other.__module__} and {rule.__module__}")
+                raise PluginError(msg.PLUGIN_CODE_TWICE, code=rule.code, first=other.__module__, second=rule.__module__)
             found[rule.code] = rule
     names: dict[str, str] = {}
     for rule in found.values():
         if names.setdefault(rule.name, rule.code) != rule.code:
-            raise PluginError(f"rule name {rule.name!r} is used by {names[rule.name]} and {rule.code}")
+            raise PluginError(msg.PLUGIN_NAME_TWICE, name=rule.name, first=names[rule.name], second=rule.code)
     return tuple(sorted(found.values(), key=lambda r: r.code))
 
 

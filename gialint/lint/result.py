@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
-from gialint.base.diagnostic import Diagnostic
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Diagnostic, Text
+from gialint.base.messages import as_text, say
 
 if TYPE_CHECKING:
     from gialint.analyze.document import Document
@@ -50,7 +52,13 @@ class LintResult:
 
 @frozen
 class FileError:
-    """A file that could not be read or linted, with one line that says why."""
+    """A file that could not be read or linted, with one line that says why (a :class:`Text`:
+    ``str(error.message)`` the Chinese, ``error.message.get(lang)`` either)."""
 
     path: str
-    message: str
+    message: Text = field(converter=as_text)
+
+    @classmethod
+    def internal(cls, path: str, error: Exception) -> FileError:
+        """A file that tripped a bug in gialint: the run goes on, and the user is asked to report it."""
+        return cls(path, say(msg.INTERNAL_ERROR, error=f"{type(error).__name__}: {error}"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gialint.base import catalogue as msg
 from gialint.parse.tables import Tables
 from gialint.read.limits import CHECK_EVERY, check_time
 
@@ -69,7 +70,7 @@ class LineLexer:
         pos = 0
         for number, value in enumerate(lines, 1):
             if not number % CHECK_EVERY:
-                check_time(f"line {number}")
+                check_time(msg.AT_LINE, n=number)
             if comment is not None and "<!--" in value and comment.fullmatch(value):
                 pos += len(value) + 1
                 continue

@@ -22,6 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Text
+from gialint.base.messages import say
 from gialint.read.compose import Extracted
 from gialint.read.limits import DEFAULT_LIMITS, MIB, Limits
 from gialint.read.source import ReadError
@@ -40,32 +43,24 @@ READERS: dict[str, str] = {
     ".docx": "gialint.read.docx:read_docx",
     ".pdf": "gialint.read.pdf:read_pdf",
 }
-#: Extensions gialint knows but cannot read, and what to do instead.
-CONVERT = (
-    "gialint reads .docx: open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 .docx), "
-    "or run `libreoffice --headless --convert-to docx FILE`"
-)
-LEGACY: dict[str, str] = {
-    ".doc": f"this is a legacy Word .doc file; {CONVERT}",
-    ".wps": f"this is a legacy WPS .wps file; {CONVERT}",
-    ".rtf": f"this is an RTF file; {CONVERT}",
-}
+#: Extensions gialint knows but cannot read, and what they are (then what to do instead).
+LEGACY: dict[str, Text] = {".doc": msg.KIND_DOC, ".wps": msg.KIND_WPS, ".rtf": msg.KIND_RTF}
 #: Extensions of files that are not report documents, and what they are: refused in one line
 #: rather than read as text.
-NOT_DOCUMENTS: dict[str, str] = {
-    ".xls": "an Excel spreadsheet",
-    ".xlsx": "an Excel spreadsheet",
-    ".et": "a WPS spreadsheet",
-    ".ofd": "an OFD document (export it as PDF, then check the PDF)",
-    ".ppt": "a slide deck",
-    ".pptx": "a slide deck",
-    ".png": "an image (a scanned report needs OCR first)",
-    ".jpg": "an image (a scanned report needs OCR first)",
-    ".jpeg": "an image (a scanned report needs OCR first)",
-    ".gif": "an image",
-    ".bmp": "an image",
-    ".tif": "an image (a scanned report needs OCR first)",
-    ".tiff": "an image (a scanned report needs OCR first)",
+NOT_DOCUMENTS: dict[str, Text] = {
+    ".xls": msg.KIND_SPREADSHEET,
+    ".xlsx": msg.KIND_SPREADSHEET,
+    ".et": msg.KIND_WPS_SPREADSHEET,
+    ".ofd": msg.KIND_OFD,
+    ".ppt": msg.KIND_SLIDES,
+    ".pptx": msg.KIND_SLIDES,
+    ".png": msg.KIND_SCAN,
+    ".jpg": msg.KIND_SCAN,
+    ".jpeg": msg.KIND_SCAN,
+    ".gif": msg.KIND_IMAGE,
+    ".bmp": msg.KIND_IMAGE,
+    ".tif": msg.KIND_SCAN,
+    ".tiff": msg.KIND_SCAN,
 }
 
 #: Extensions a directory run picks up.
@@ -95,10 +90,10 @@ def kind_of(name: str, data: bytes | None = None) -> str:
 
 def get_reader(kind: str) -> Reader:
     if kind in LEGACY:
-        raise ReadError(LEGACY[kind])
+        raise ReadError(msg.READ_LEGACY, what=LEGACY[kind], advice=msg.READ_CONVERT)
     if kind in NOT_DOCUMENTS:
         readable = ", ".join(READERS)
-        raise ReadError(f"this is {NOT_DOCUMENTS[kind]}, not a report document; gialint reads {readable}")
+        raise ReadError(msg.READ_NOT_DOCUMENT, what=NOT_DOCUMENTS[kind], readable=readable)
     module, _, function = READERS[kind].partition(":")
     reader: Reader = getattr(importlib.import_module(module), function)
     return reader
@@ -107,7 +102,7 @@ def get_reader(kind: str) -> Reader:
 def _check_size(size: int, kind: str, limits: Limits) -> None:
     limit = limits.max_binary_bytes if kind in (".docx", ".pdf") else limits.max_text_bytes
     if size > limit:
-        raise ReadError(f"the file is {size / MIB:.1f} MiB; gialint reads {kind} files up to {limit / MIB:g} MiB")
+        raise ReadError(msg.READ_TOO_LARGE, size=size / MIB, kind=kind, limit=limit / MIB)
 
 
 def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Extracted:
@@ -118,7 +113,7 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Extra
     try:
         return reader(data, limits)
     except RecursionError:  # a document nested deeper than any report is
-        raise ReadError("the file is nested too deeply to read") from None
+        raise ReadError(msg.READ_TOO_DEEP) from None
 
 
 def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Extracted:
@@ -140,7 +135,7 @@ def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise ReadError("is a directory" if stat.S_ISDIR(status.st_mode) else NOT_A_FILE)
+            raise ReadError(msg.READ_IS_DIRECTORY if stat.S_ISDIR(status.st_mode) else msg.READ_NOT_A_FILE)
         size = status.st_size
         if size > min(limits.max_text_bytes, limits.max_binary_bytes):  # only then does the kind matter
             _check_size(size, kind_of(os.fspath(path), os.read(descriptor, 1024)), limits)
@@ -153,7 +148,7 @@ def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
                 chunks.append(chunk)
                 total += len(chunk)
                 if total > largest:  # a pipe or device with no end
-                    raise ReadError(f"the file is larger than {largest / MIB:g} MiB, the most gialint reads")
+                    raise ReadError(msg.READ_LARGER_THAN, largest=largest / MIB)
             data = b"".join(chunks)
     except OSError as error:
         raise ReadError(_why(error)) from None
@@ -166,27 +161,23 @@ def stream_bytes(stream: BinaryIO | None, limits: Limits = DEFAULT_LIMITS) -> by
     """The bytes of a report given on a stream (standard input), bounded as a file is: an endless
     stream is refused past the largest file gialint reads, not read into memory."""
     if stream is None:
-        raise ReadError("standard input is closed")
+        raise ReadError(msg.READ_STDIN_CLOSED)
     largest = max(limits.max_text_bytes, limits.max_binary_bytes)
     try:
         data = stream.read(largest + 1)
     except (OSError, ValueError) as error:  # ValueError: a closed stream
-        raise ReadError(f"cannot read standard input: {error}") from None
+        raise ReadError(msg.READ_STDIN_FAILED, error=error) from None
     if len(data) > largest:
-        raise ReadError(f"the input is larger than {largest / MIB:g} MiB, the most gialint reads")
+        raise ReadError(msg.READ_INPUT_LARGER_THAN, largest=largest / MIB)
     return data
 
 
-#: The one line for a FIFO, a device or a socket given as a report.
-NOT_A_FILE = "not a regular file (a FIFO, device or socket); to check a stream, pipe it to `gialint check -`"
-
-
-def _why(error: OSError) -> str:
+def _why(error: OSError) -> Text:
     """The one line a user reads for an error opening or reading a file."""
     if isinstance(error, IsADirectoryError):
-        return "is a directory"
+        return msg.READ_IS_DIRECTORY
     if isinstance(error, FileNotFoundError):
-        return "no such file"
+        return msg.READ_NO_SUCH_FILE
     if isinstance(error, PermissionError):
-        return "permission denied"
-    return error.strerror or str(error)
+        return msg.READ_PERMISSION
+    return say(msg.READ_OS_ERROR, error=error.strerror or str(error))

@@ -26,7 +26,9 @@ from typing import Any
 
 from attrs import evolve
 
+from gialint.base import catalogue as msg
 from gialint.base.location import DocxCell, DocxParagraph
+from gialint.base.messages import first_line
 from gialint.read.compose import (
     LAYOUT_CELL_CHARS,
     MAX_CELLS,
@@ -56,37 +58,29 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def check_package(data: bytes, limits: Limits) -> None:
     """Refuse what is not a Word package, or is built to exhaust or attack the reader."""
     if data.startswith(_OLE):
-        raise ReadError(
-            "this .docx is really a legacy .doc, or a password-protected document: "
-            "save it in Word or WPS as .docx without a password"
-        )
+        raise ReadError(msg.DOCX_IS_OLE)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ReadError(
-            "not a .docx file: not a ZIP archive, or a truncated one (a .doc or a text file renamed to .docx?)"
-        ) from None
+        raise ReadError(msg.DOCX_NOT_ZIP) from None
     with archive:
         members = archive.infolist()
         if len(members) > limits.max_zip_members:
-            raise ReadError(f"the .docx has {len(members)} parts; gialint reads up to {limits.max_zip_members}")
+            raise ReadError(msg.DOCX_PARTS, count=len(members), most=limits.max_zip_members)
         total = 0
         for info in members:
             total += info.file_size
             if info.flag_bits & 0x1:
-                raise ReadError("the .docx is encrypted: save it without a password")
+                raise ReadError(msg.DOCX_ENCRYPTED)
             if info.file_size > MIB and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
                 raise ReadError(
-                    f"the .docx member {info.filename} inflates {info.file_size // MIB} MiB from "
-                    f"{info.compress_size} bytes: refusing a zip bomb"
+                    msg.DOCX_BOMB, name=info.filename, size=info.file_size // MIB, packed=info.compress_size
                 )
         if total > limits.max_unzipped_bytes:
-            raise ReadError(
-                f"the .docx unpacks to {total // MIB} MiB; gialint reads up to {limits.max_unzipped_bytes // MIB} MiB"
-            )
+            raise ReadError(msg.DOCX_UNPACKS, size=total // MIB, most=limits.max_unzipped_bytes // MIB)
         names = {info.filename for info in members}
         if "word/document.xml" not in names:
-            raise ReadError("a ZIP archive, but not a Word document (no word/document.xml)")
+            raise ReadError(msg.DOCX_NO_DOCUMENT)
         for info in members:
             if info.filename.endswith((".xml", ".rels")):
                 try:
@@ -94,11 +88,9 @@ def check_package(data: bytes, limits: Limits) -> None:
                         head = part.read(4096)
                 except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
                     # a damaged or truncated part (hypothesis found these with cut files)
-                    raise ReadError(f"the .docx part {info.filename} is damaged: {error}".splitlines()[0]) from None
+                    raise ReadError(msg.DOCX_PART_DAMAGED, name=info.filename, error=first_line(error)) from None
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise ReadError(
-                        f"the .docx part {info.filename} declares a DOCTYPE, which Word never writes: refusing it"
-                    )
+                    raise ReadError(msg.DOCX_DOCTYPE, name=info.filename)
 
 
 def read_docx(data: bytes, limits: Limits) -> Extracted:
@@ -108,10 +100,10 @@ def read_docx(data: bytes, limits: Limits) -> Extracted:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # a malformed package can fail anywhere in the ZIP, OPC or XML layers
-        raise ReadError(f"not a readable .docx: {type(error).__name__}: {error}".splitlines()[0]) from None
+        raise ReadError(msg.DOCX_UNREADABLE, error=first_line(f"{type(error).__name__}: {error}")) from None
     body = getattr(document.element, "body", None)  # a main part whose root is not w:document has none
     if body is None:
-        raise ReadError("not a readable .docx: the document has no body")
+        raise ReadError(msg.DOCX_NO_BODY)
     reader = _BodyReader(document, limits.deadline())
     blocks = list(reader.blocks(body))
     text, source_map = compose(blocks)
@@ -225,11 +217,11 @@ class _BodyReader:
             if child.tag == W + "p":
                 self._paragraphs += 1
                 if not self._paragraphs % CHECK_EVERY:
-                    self._deadline.check(f"paragraph {self._paragraphs}")
+                    self._deadline.check(msg.AT_PARAGRAPH, n=self._paragraphs)
                 yield from self._paragraph(child)
             else:
                 self._tables += 1
-                self._deadline.check(f"table {self._tables}")
+                self._deadline.check(msg.AT_TABLE, n=self._tables)
                 yield self._table(child, self._tables)
 
     def _style(self, p: Any) -> str:
@@ -248,11 +240,11 @@ class _BodyReader:
     def _table(self, table: Any, number: int) -> Grid:
         placed = [list(_placed(tr)) for tr in table_rows(table)]
         if sum(cells[-1][0] + cells[-1][1] for cells in placed if cells) > MAX_CELLS:
-            raise ReadError(f"table {number} of the .docx spans more than {MAX_CELLS} cells")
+            raise ReadError(msg.DOCX_TABLE_CELLS, number=number, most=MAX_CELLS)
         rows: list[tuple[GridCell | None, ...]] = []
         for index, cells in enumerate(placed):
             if not index % ROWS_BETWEEN_CHECKS:
-                self._deadline.check(f"table {number}, row {index + 1}")
+                self._deadline.check(msg.AT_TABLE_ROW, n=number, row=index + 1)
             row: list[GridCell | None] = []
             left: tuple[int, GridCell] | None = None  # the last cell of the row so far, and where it starts
             for column, span, tc in cells:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from gialint.base import catalogue as msg
 from gialint.base.location import FilePosition
 from gialint.formats import FormatModel, load
 from gialint.formats.labels import normalize
@@ -262,14 +263,14 @@ class _Walker:
             return
         self._elements += 1
         if not self._elements % CHECK_EVERY:
-            self._deadline.check(f"line {element.sourceline}")
+            self._deadline.check(msg.AT_LINE, n=element.sourceline)
         tag = element.tag.lower()
         if tag == "br":
             self.flush()
             return
         if tag == "table":
             self.flush()
-            self._deadline.check(f"line {element.sourceline}")
+            self._deadline.check(msg.AT_LINE, n=element.sourceline)
             grid = self._grid(element)
             if grid is not None:
                 self.blocks.append(grid)
@@ -304,7 +305,7 @@ class _Walker:
                 rowspan = min(max(_int(td.get("rowspan")), 1), len(rows) - r)
                 colspan = min(max(_int(td.get("colspan")), 1), 1000)
                 if len(grid) + rowspan * colspan > MAX_CELLS:
-                    raise ReadError(f"the table at line {table.sourceline} spans more than {MAX_CELLS} cells")
+                    raise ReadError(msg.HTML_TABLE_CELLS, line=table.sourceline, most=MAX_CELLS)
                 texts = [t for t in _shown_texts(td) if t.strip()]
                 location = self._locator.find(texts[0], td)[0] if texts else FilePosition(td.sourceline or 1, 1)
                 for i in range(rowspan):
@@ -426,15 +427,13 @@ def read_html(data: bytes, limits: Limits) -> Extracted:
     try:
         document = lxml.html.document_fromstring(source)
     except (ParserError, ValueError) as error:
-        raise ReadError(f"not a readable HTML page: {error}") from None
+        raise ReadError(msg.HTML_UNREADABLE, error=error) from None
     body = document.find("body")
     if body is None:
         body = document
     root, weight = _report_root(body)
     if weight < 4:  # two section headings, or a statistics table and a heading
-        raise ReadError(
-            "no 政府信息公开工作年度报告 in this page: none of the format's section headings or statistics tables"
-        )
+        raise ReadError(msg.HTML_NO_REPORT)
     locator = _Locator(source)
     walker = _Walker(locator, limits.deadline())
     title = _title_before(body, root)

@@ -20,6 +20,9 @@ from contextvars import ContextVar
 
 from attrs import frozen
 
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Text
+from gialint.base.messages import say
 from gialint.read.source import ReadError
 
 MIB = 1024 * 1024
@@ -53,12 +56,11 @@ class Deadline:
     at: float
     seconds: float
 
-    def check(self, where: str) -> None:
-        """Raise :class:`ReadError` when the time for this file is up."""
+    def check(self, where: Text | str, **values: object) -> None:
+        """Raise :class:`ReadError` when the time for this file is up; ``where`` (a message of the
+        catalogue, with ``values``) says what was being worked on, and is filled in only then."""
         if time.monotonic() > self.at:
-            raise ReadError(
-                f"gave up after {self.seconds:g} s at {where}: the file takes too long to check (the max-seconds limit)"
-            )
+            raise ReadError(msg.TIME_UP, seconds=self.seconds, where=say(where, **values))
 
 
 #: Lines, cells or findings between two looks at the clock in the parser, matching and the linter.
@@ -83,8 +85,8 @@ def budget(limits: Limits) -> Iterator[Deadline]:
         _running.reset(token)
 
 
-def check_time(where: str) -> None:
+def check_time(where: Text | str, **values: object) -> None:
     """Raise :class:`ReadError` when the file being worked on has used up its time (no budget: never)."""
     running = _running.get()
     if running is not None:
-        running.check(where)
+        running.check(where, **values)

@@ -39,7 +39,9 @@ from typing import Any
 
 from attrs import define, evolve
 
+from gialint.base import catalogue as msg
 from gialint.base.location import PdfPosition
+from gialint.base.messages import first_line, say
 from gialint.read.compose import Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
 from gialint.read.limits import Deadline, Limits
 from gialint.read.pdf_aligned import aligned_runs, columns, pieces
@@ -139,7 +141,7 @@ class _PageReader:
     def __init__(self, content: PageContent, number: int, deadline: Deadline) -> None:
         self.number = number
         self.content = content
-        self.where = f"page {number}"
+        self.where = say(msg.AT_PAGE, n=number)
         self.deadline = deadline
         lines = lines_of(content.chars)
         self._tops = [line.top for line in lines]
@@ -303,9 +305,9 @@ def _failure(error: BaseException) -> ReadError:
         seen.add(id(nested))
         inner = nested
     if "Password" in type(inner).__name__ or "Encrypt" in type(inner).__name__ or "password" in str(inner):
-        return ReadError("the PDF is protected by a password: save an unprotected copy first")
+        return ReadError(msg.PDF_PASSWORD)
     detail = f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
-    return ReadError(f"not a readable PDF ({detail})".splitlines()[0])
+    return ReadError(msg.PDF_UNREADABLE, detail=first_line(detail))
 
 
 def _open(data: bytes) -> Any:
@@ -319,7 +321,7 @@ def _open(data: bytes) -> Any:
 
 def read_pdf(data: bytes, limits: Limits) -> Extracted:
     if b"%%EOF" not in data[-4096:]:
-        raise ReadError("the PDF does not end with %%EOF: it looks truncated (an incomplete download or copy?)")
+        raise ReadError(msg.PDF_TRUNCATED)
     deadline = limits.deadline()
     check_streams(data, limits, deadline)
     pdf = _open(data)
@@ -328,12 +330,13 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
     try:
         count = len(pdf)
         if count > limits.max_pages:
-            raise ReadError(f"the PDF has {count} pages; gialint reads up to {limits.max_pages}")
+            raise ReadError(msg.PDF_PAGES, count=count, most=limits.max_pages)
         for number in range(1, count + 1):
-            deadline.check(f"page {number}")
+            where = say(msg.AT_PAGE, n=number)
+            deadline.check(where)
             page = pdf[number - 1]
             try:
-                content = page_content(page, deadline, f"page {number}")
+                content = page_content(page, deadline, where)
             finally:
                 page.close()
             chars += len(content.chars)
@@ -346,15 +349,9 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
     finally:
         pdf.close()
     if chars == 0:
-        raise ReadError(
-            "the PDF has no text layer (a scanned document?): run OCR on it first "
-            "(e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and check the recognised numbers"
-        )
+        raise ReadError(msg.PDF_NO_TEXT)
     if unmapped > CID_RATIO * chars:
-        raise ReadError(
-            "the PDF's fonts have no Unicode mapping, so its text comes out as (cid:NN) codes: "
-            "export the PDF again from the original document, or OCR it"
-        )
+        raise ReadError(msg.PDF_NO_UNICODE)
     return _extracted(_without_running_lines(pages))
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from attrs import define
 
+from gialint.base.diagnostic import Text
 from gialint.read.limits import Deadline
 
 #: Ranges whose characters are drawn as the ideographs they stand for (Kangxi radicals,
@@ -75,7 +76,7 @@ class PageContent:
     unmapped: int  # characters whose font has no Unicode mapping for them
 
 
-def page_content(page: Any, deadline: Deadline, where: str) -> PageContent:
+def page_content(page: Any, deadline: Deadline, where: Text) -> PageContent:
     """The characters (upright, deduplicated) and ruling segments of a pypdfium2 page."""
     import pypdfium2.raw as raw
 
@@ -214,7 +215,7 @@ def _then(inner: Matrix, outer: Matrix) -> Matrix:
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
 
 
-def _segments(page: Any, place: Placer, deadline: Deadline, where: str) -> list[Segment]:
+def _segments(page: Any, place: Placer, deadline: Deadline, where: Text) -> list[Segment]:
     """Every straight horizontal or vertical piece of every visible path on the page, in forms too."""
     import pypdfium2.raw as raw
 
@@ -232,7 +233,7 @@ def _paths(
     found: list[Segment],
     counter: list[int],
     deadline: Deadline,
-    where: str,
+    where: Text,
     depth: int,
 ) -> None:
     import pypdfium2.raw as raw

@@ -18,6 +18,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 
+from gialint.base import catalogue as msg
 from gialint.read.limits import MIB, Deadline, Limits
 from gialint.read.source import ReadError
 
@@ -35,16 +36,10 @@ def check_streams(data: bytes, limits: Limits, deadline: Deadline) -> None:
     for layers, body in _flate_streams(data):
         size = _inflated_size(body, layers, limits.max_stream_bytes, deadline)
         if size > limits.max_stream_bytes:
-            raise ReadError(
-                f"a stream of the PDF inflates to more than {limits.max_stream_bytes // MIB} MiB "
-                "(a compression bomb?); gialint reads up to that much"
-            )
+            raise ReadError(msg.PDF_STREAM_BOMB, most=limits.max_stream_bytes // MIB)
         total += size
         if total > limits.max_unzipped_bytes:
-            raise ReadError(
-                f"the PDF's streams inflate to more than {limits.max_unzipped_bytes // MIB} MiB; "
-                "gialint reads up to that much"
-            )
+            raise ReadError(msg.PDF_STREAMS_TOTAL, most=limits.max_unzipped_bytes // MIB)
 
 
 def _flate_streams(data: bytes) -> Iterator[tuple[int, bytes]]:
@@ -106,7 +101,7 @@ def _inflated_size(body: bytes, layers: int, cap: int, deadline: Deadline) -> in
         nonlocal size
         inflater = inflaters[level]
         while chunk:
-            deadline.check("a compressed stream")
+            deadline.check(msg.AT_STREAM)
             try:
                 out = inflater.decompress(chunk, CHUNK)
             except zlib.error:

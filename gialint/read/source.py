@@ -22,20 +22,21 @@ import unicodedata
 
 from attrs import frozen
 
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Text
+from gialint.base.messages import Failure, say
+
 #: Share of suspicious characters above which decoded text is taken for binary data.
 BINARY_RATIO = 0.01
 
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "this is a PDF file, not text: give it the .pdf extension"),
-    (b"PK\x03\x04", "this is a ZIP archive (a .docx?), not text: give a Word document the .docx extension"),
-    (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "this is a legacy Office document (.doc, .wps or .xls), not text: save it as .docx",
-    ),
-    (b"{\\rtf", "this is an RTF document, not text: save it as .docx"),
-    (b"\x89PNG", "this is a PNG image, not a text report"),
-    (b"\xff\xd8\xff", "this is a JPEG image, not a text report"),
-    (b"GIF8", "this is a GIF image, not a text report"),
+_SIGNATURES: tuple[tuple[bytes, Text], ...] = (
+    (b"%PDF-", msg.TEXT_IS_PDF),
+    (b"PK\x03\x04", msg.TEXT_IS_ZIP),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", msg.TEXT_IS_OFFICE),
+    (b"{\\rtf", msg.TEXT_IS_RTF),
+    (b"\x89PNG", say(msg.TEXT_IS_IMAGE, image="PNG")),
+    (b"\xff\xd8\xff", say(msg.TEXT_IS_IMAGE, image="JPEG")),
+    (b"GIF8", say(msg.TEXT_IS_IMAGE, image="GIF")),
 )
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -47,8 +48,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CANDIDATES = ["gb18030", "utf_16_le", "utf_16_be"]
 
 
-class ReadError(Exception):
-    """A file that is not a readable text report. ``str(error)`` is one line for the user."""
+class ReadError(Failure):
+    """A file that is not a readable report: one line for the user, in both languages
+    (``str(error)`` the Chinese, ``error.text.get(lang)`` either)."""
 
 
 @frozen
@@ -81,7 +83,7 @@ def _looks_binary(text: str) -> bool:
 
 def decode(data: bytes) -> Source:
     if not data.strip():
-        raise ReadError("the file is empty")
+        raise ReadError(msg.TEXT_EMPTY)
     for signature, message in _SIGNATURES:
         if data.startswith(signature):
             raise ReadError(message)
@@ -89,27 +91,27 @@ def decode(data: bytes) -> Source:
     text: str | None = None
     if encoding is not None:
         if encoding.startswith("utf-16") and len(data) % 2:
-            raise ReadError("the file has an odd number of bytes for UTF-16: it looks truncated")
+            raise ReadError(msg.TEXT_UTF16_ODD)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            raise ReadError(f"the file starts with a {encoding} byte-order mark but is not valid {encoding}") from None
+            raise ReadError(msg.TEXT_BAD_BOM, encoding=encoding) from None
         text = text.lstrip("\ufeff")
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as error:
             if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
-                raise ReadError("the file ends in the middle of a UTF-8 character: it looks truncated") from None
+                raise ReadError(msg.TEXT_UTF8_CUT) from None
             from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
             best = from_bytes(data, cp_isolation=_CANDIDATES).best()
             if best is not None:
                 text, encoding = str(best), best.encoding
     if text is None or encoding is None or _looks_binary(text):
-        raise ReadError("not a text file, or not in a text encoding gialint reads (UTF-8, GB18030/GBK, UTF-16)")
+        raise ReadError(msg.TEXT_NOT_TEXT)
     if not text.strip():
-        raise ReadError("the file is empty")
+        raise ReadError(msg.TEXT_EMPTY)
     return Source(text, encoding)
 
 

@@ -15,14 +15,15 @@ from gialint.report import FileError, ReportOptions, shown, visible, where
 def report_concise(
     results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
 ) -> None:
-    from gialint.report.full import PlainPrinter, frame
+    from gialint.report.full import LABELS, PlainPrinter, frame
 
     printer = PlainPrinter(out) if options.show_source else None
+    labels = LABELS[options.lang]
     for result in results:
         path = shown(result.path)
         lines = result.text.split("\n")
         for d in result.diagnostics:
-            line = f"{where(path, d, options.lang)}: {d.code} {d.severity.label} {d.message.get(options.lang)}"
+            line = f"{where(path, d, options.lang)}: {d.code} {labels[d.severity]} {d.message.get(options.lang)}"
             out.write(visible(line) + "\n")
             if printer is not None:
                 frame(printer, lines, d, result.file_format in ("text", "markdown"))

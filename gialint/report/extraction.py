@@ -30,8 +30,8 @@ class Written:
     errors: int = 0
 
 
-def write_extraction(path: str, format: str, outcomes: Iterable[Extraction | FileError]) -> Written:
-    """Write each report's cells, and each unreadable file, to ``path`` in ``format``
+def write_extraction(path: str, format: str, outcomes: Iterable[Extraction | FileError], lang: str = "zh") -> Written:
+    """Write each report's cells, and each unreadable file (why, in ``lang``), to ``path`` in ``format``
     (see :mod:`gialint.report.tabular` for what may be raised)."""
     by_table = format == "xlsx"
     if by_table:
@@ -45,7 +45,7 @@ def write_extraction(path: str, format: str, outcomes: Iterable[Extraction | Fil
     with TableWriter(path, format, specs) as writer:
         for outcome in outcomes:
             if isinstance(outcome, FileError):
-                writer.add(ERRORS, (outcome.path, outcome.message))
+                writer.add(ERRORS, (outcome.path, outcome.message.get(lang)))
                 written.errors += 1
                 continue
             written.reports += 1

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from attrs import evolve
 from rich.cells import cell_len
 
-from gialint.base.diagnostic import Diagnostic, Severity
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import LANGUAGES, Diagnostic, Severity
+from gialint.base.messages import say
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, shown, visible, where
+from gialint.report import FileError, ReportOptions, shown, totals, visible, where
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -78,10 +80,7 @@ def make_console(out: TextIO, colour: bool) -> Console:
 
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-LABELS = {
-    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
+LABELS = {lang: {severity: text.get(lang) for severity, text in msg.SEVERITY.items()} for lang in LANGUAGES}
 TAB = 4
 FIXED_FORMATS = ("text", "markdown", "docx")
 
@@ -142,12 +141,10 @@ def _related(printer: Printer, path: str, d: Diagnostic, lang: str) -> None:
         printer.line(("   = ", "dim"), (f"{where(file, place, lang)}: {related.label}", None))
     more = len(d.related) - RELATED_SHOWN
     if more > 0:
-        printer.line(("   = ", "dim"), (f"… and {more} more" if lang == "en" else f"… 另有 {more} 处", "dim"))
+        printer.line(("   = ", "dim"), (say(msg.RELATED_MORE, more=more).get(lang), "dim"))
 
 
 def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> str:
-    counts = Counter(d.severity for r in results for d in r.diagnostics)
-    total = sum(counts.values())
     # --fix writes text, Markdown and (into a copy) Word reports; .html and .pdf are what was published
     fixable = sum(
         1
@@ -156,25 +153,11 @@ def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: s
         for d in r.diagnostics
         if d.fix is not None and d.fix.is_safe
     )
-    files = len(results) + len(errors)
-    if lang == "en":
-        text = (
-            f"Found {total} problem{'s' if total != 1 else ''} ({counts[Severity.ERROR]} errors, "
-            f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info) in {files} file{'s' if files != 1 else ''}."
-        )
-        if fixable:
-            text += f" {fixable} fixable with --fix."
-        if errors:
-            text += f" {len(errors)} file{'s' if len(errors) != 1 else ''} could not be read."
-        return text
-    text = (
-        f"共检查 {files} 个文件，发现 {total} 个问题（错误 {counts[Severity.ERROR]}，"
-        f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}）。"
-    )
+    text = say(msg.SUMMARY_FOUND, **totals(results, errors)).get(lang)
     if fixable:
-        text += f"其中 {fixable} 个可用 --fix 自动修复。"
+        text += say(msg.SUMMARY_FIXABLE, count=fixable).get(lang)
     if errors:
-        text += f"{len(errors)} 个文件无法读取。"
+        text += say(msg.SUMMARY_UNREADABLE, count=len(errors)).get(lang)
     return text
 
 
@@ -183,7 +166,7 @@ def report_full(
 ) -> None:
     colour = wants_colour(options, out)
     printer: Printer = RichPrinter(make_console(out, True)) if colour else PlainPrinter(out)
-    labels = LABELS["en" if options.lang == "en" else "zh"]
+    labels = LABELS[options.lang]
     for result in results:
         lines = result.text.split("\n")
         path = shown(result.path)
@@ -208,12 +191,6 @@ def report_full(
         printer.line((_summary(results, errors, options.lang), None))
 
 
-HEADERS = {
-    "zh": ("规则", "名称", "级别", "问题数", "涉及文件"),
-    "en": ("Rule", "Name", "Severity", "Findings", "Files"),
-}
-
-
 def _rule_table(results: Sequence[LintResult], lang: str) -> Table:
     """The closing table of a run over many files: findings and files per rule, most frequent first."""
     findings: Counter[str] = Counter()
@@ -225,8 +202,8 @@ def _rule_table(results: Sequence[LintResult], lang: str) -> Table:
         for d in r.diagnostics:
             findings[d.code] += 1
             first.setdefault(d.code, d)
-    labels = LABELS["en" if lang == "en" else "zh"]
-    headers = HEADERS["en" if lang == "en" else "zh"]
+    labels = LABELS[lang]
+    headers = [header.get(lang) for header in msg.RUN_HEADERS]
     from rich.table import Table
 
     table = Table(*headers, box=None, pad_edge=False, show_edge=False)

@@ -14,10 +14,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from gialint.base.diagnostic import Severity
+from gialint.base import catalogue as msg
+from gialint.base.diagnostic import Severity, Text
 from gialint.base.location import FilePosition
+from gialint.base.messages import say
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, shown, visible
+from gialint.report import FileError, ReportOptions, shown, totals, visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -47,46 +49,33 @@ def workflow_commands(results: Sequence[LintResult], errors: Sequence[FileError]
             title = _property(f"{d.code} {d.name}")
             lines.append(f"::{COMMANDS[d.severity]} file={path},{where},title={title}::{_data(message)}")
     for error in errors:
-        lines.append(f"::error file={_property(shown(error.path))},title=gialint::{_data(error.message)}")
+        lines.append(f"::error file={_property(shown(error.path))},title=gialint::{_data(error.message.get(lang))}")
     return lines
 
 
 def markdown_summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> str:
     """A Markdown summary of a run: totals, findings per rule, files with findings, unreadable files."""
-    by_rule: Counter[tuple[str, str]] = Counter()
-    severities: Counter[Severity] = Counter()
-    for r in results:
-        for d in r.diagnostics:
-            by_rule[(d.code, d.name)] += 1
-            severities[d.severity] += 1
-    total = sum(by_rule.values())
-    files = len(results) + len(errors)
-    parts = ["## gialint\n\n"]
-    if lang == "en":
-        parts.append(
-            f"{files} files checked: {total} findings ({severities[Severity.ERROR]} errors, "
-            f"{severities[Severity.WARNING]} warnings, {severities[Severity.INFO]} info), "
-            f"{len(errors)} unreadable.\n"
-        )
-    else:
-        parts.append(
-            f"共检查 {files} 个文件，发现 {total} 个问题（错误 {severities[Severity.ERROR]}，"
-            f"警告 {severities[Severity.WARNING]}，提示 {severities[Severity.INFO]}），{len(errors)} 个文件无法读取。\n"
-        )
+    by_rule = Counter((d.code, d.name) for r in results for d in r.diagnostics)
+    parts = ["## gialint\n\n", say(msg.GITHUB_TOTALS, **totals(results, errors)).get(lang), "\n"]
     if by_rule:
-        parts.append("\n| Rule | Name | Findings |\n|---|---|---:|\n")
+        parts.append(_header(msg.GITHUB_RULE_HEADERS, lang, "|---|---|---:|"))
         for (code, name), count in sorted(by_rule.items()):
             parts.append(f"| {code} | `{name}` | {count} |\n")
-        parts.append("\n| File | Findings |\n|---|---:|\n")
+        parts.append(_header(msg.GITHUB_FILE_HEADERS, lang, "|---|---:|"))
         for r in results:
             if r.diagnostics:
                 parts.append(f"| `{shown(r.path)}` | {len(r.diagnostics)} |\n")
     if errors:
-        parts.append("\n| Unreadable file | Why |\n|---|---|\n")
+        parts.append(_header(msg.GITHUB_ERROR_HEADERS, lang, "|---|---|"))
         for e in errors:
-            why = e.message.replace("|", "\\|")
+            why = e.message.get(lang).replace("|", "\\|")
             parts.append(f"| `{shown(e.path)}` | {why} |\n")
     return "".join(parts)
+
+
+def _header(headers: tuple[Text, ...], lang: str, rule: str) -> str:
+    """A Markdown table's header row in ``lang``, and the row under it (``rule``)."""
+    return f"\n| {' | '.join(h.get(lang) for h in headers)} |\n{rule}\n"
 
 
 def report_github(

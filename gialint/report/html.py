@@ -82,9 +82,9 @@ def render(results: Sequence[LintResult], errors: Sequence[FileError], lang: str
     bars = chart(pages)
     context: dict[str, Any] = {
         "t": words(lang),
-        "severities": {s.label: text for s, text in LABELS["en" if lang == "en" else "zh"].items()},
+        "severities": {s.label: text for s, text in LABELS[lang].items()},
         "pages": pages,
-        "errors": [(visible(shown(e.path)), visible(e.message)) for e in errors],
+        "errors": [(visible(shown(e.path)), visible(e.message.get(lang))) for e in errors],
         "rules": sorted({f.code: f.name for p in pages for f in p.findings}.items()),
         "bars": bars,
         "bar": {"height": BAR_HEIGHT, "left": BAR_LEFT, "span": BAR_SPAN, "gap": BAR_GAP},

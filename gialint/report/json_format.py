@@ -19,7 +19,7 @@ def as_json(results: Sequence[LintResult], errors: Sequence[FileError], lang: st
         "diagnostics": [
             {"path": shown(r.path) if r.path else None, **d.as_dict(lang)} for r in results for d in r.diagnostics
         ],
-        "errors": [{"path": shown(e.path), "message": e.message} for e in errors],
+        "errors": [{"path": shown(e.path), "message": e.message.get(lang)} for e in errors],
         "reports": [{"path": shown(r.path) if r.path else None, "agency": r.agency, "year": r.year} for r in results],
     }
 

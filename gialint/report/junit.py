@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Severity
+from gialint.base.messages import say
 from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, shown, visible, where
 
@@ -31,25 +33,25 @@ def as_junit(
         errors=str(len(errors)),
         skipped="0",
     )
+    labels = {severity: text.get(lang) for severity, text in msg.SEVERITY.items()}
     for result in results:
         path = visible(shown(result.path))
         case = ET.SubElement(suite, "testcase", classname="gialint", name=path, file=path)
         lines = [
-            visible(f"{where(path, d, lang)}: {d.code} {d.severity.label} {d.message.get(lang)}")
+            visible(f"{where(path, d, lang)}: {d.code} {labels[d.severity]} {d.message.get(lang)}")
             for d in result.diagnostics
         ]
         if any(d.severity >= fail_on for d in result.diagnostics):
             codes = sorted({d.code for d in result.diagnostics})
-            failure = ET.SubElement(
-                case, "failure", message=f"{len(result.diagnostics)} findings: {', '.join(codes)}", type="lint"
-            )
+            summary = say(msg.JUNIT_FAILURE, count=len(result.diagnostics), codes=", ".join(codes)).get(lang)
+            failure = ET.SubElement(case, "failure", message=summary, type="lint")
             failure.text = "\n".join(lines)
         elif lines:  # below --fail-on: the case passes, as the exit code does, and says what it saw
             ET.SubElement(case, "system-out").text = "\n".join(lines)
     for error in errors:
         name = visible(shown(error.path))
         case = ET.SubElement(suite, "testcase", classname="gialint", name=name, file=name)
-        ET.SubElement(case, "error", message=visible(error.message), type="unreadable")
+        ET.SubElement(case, "error", message=visible(error.message.get(lang)), type="unreadable")
     return suites
 
 

@@ -174,7 +174,7 @@ def as_sarif(results: Sequence[LintResult], errors: Sequence[FileError], options
                         "toolExecutionNotifications": [
                             {
                                 "level": "error",
-                                "message": {"text": e.message},
+                                "message": {"text": e.message.get(options.lang)},
                                 "locations": [{"physicalLocation": {"artifactLocation": artifact(e.path, root)}}],
                             }
                             for e in errors

@@ -92,7 +92,7 @@ def scorecard_rows(
         )
         reports.append(((r.agency is None, r.agency or "", r.year or 0, row[0]), row))
     for e in errors:
-        row = (e.path, None, None, None, no, e.message, None, None, None, *(None for _ in rules))
+        row = (e.path, None, None, None, no, e.message.get(lang), None, None, None, *(None for _ in rules))
         reports.append(((True, "", 0, e.path), row))
     reports.sort(key=lambda pair: pair[0])
     report_spec = SheetSpec(REPORTS, (*_headers(_REPORT_HEADERS, lang), *(code for code, _ in rules)))

@@ -23,6 +23,9 @@ from typing import IO, Any, BinaryIO, TextIO
 
 from attrs import frozen
 
+from gialint.base import catalogue as msg
+from gialint.base.messages import Failure
+
 #: The formats a :class:`TableWriter` writes.
 FORMATS = ("csv", "jsonl", "xlsx", "parquet")
 #: Rows of a worksheet, at most (Excel's limit); a fuller sheet goes on in "NAME (2)".
@@ -31,7 +34,7 @@ XLSX_MAX_ROWS = 1_048_576
 PARQUET_BATCH = 65_536
 
 
-class MissingLibrary(Exception):
+class MissingLibrary(Failure):
     """A format needs a library that is not installed (the message says how to install it)."""
 
 
@@ -129,7 +132,9 @@ class TableWriter:
         try:
             import xlsxwriter
         except ImportError:  # pragma: no cover - a dependency of gialint
-            raise MissingLibrary("xlsx output needs XlsxWriter: pip install xlsxwriter") from None
+            raise MissingLibrary(
+                msg.NEEDS_LIBRARY, format="xlsx", library="XlsxWriter", install="pip install xlsxwriter"
+            ) from None
         if self.stream is not None:
             self._workbook = xlsxwriter.Workbook(self.stream, {"in_memory": True})
         else:
@@ -192,7 +197,9 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow
         import pyarrow.parquet
     except ImportError:
-        raise MissingLibrary("Parquet output needs pyarrow: pip install 'gialint-cn[parquet]'") from None
+        raise MissingLibrary(
+            msg.NEEDS_LIBRARY, format="Parquet", library="pyarrow", install="pip install 'gialint-cn[parquet]'"
+        ) from None
     return pyarrow, pyarrow.parquet
 
 

@@ -19,15 +19,17 @@ from typing import Any
 
 from attrs import evolve, frozen
 
+from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Diagnostic
 from gialint.base.files import printable_path, write_atomic
+from gialint.base.messages import Failure
 from gialint.lint.place import fingerprint
 
 BASELINE_VERSION = 1
 
 
-class BaselineError(Exception):
-    """A baseline file that cannot be read or written."""
+class BaselineError(Failure):
+    """A baseline file that cannot be read or written (one line, in both languages)."""
 
 
 @frozen
@@ -65,14 +67,14 @@ def relative_path(path: str, baseline_file: str) -> str:
 def _entry(found: Any) -> Entry:
     """One recorded finding, checked: strings where strings belong, a count that is a whole number."""
     if not isinstance(found, dict):
-        raise ValueError("a finding that is not an object")
+        raise BaselineError(msg.BASELINE_NOT_OBJECT)
     path, code, place, count = found.get("path"), found.get("code"), found.get("place"), found.get("count", 1)
     if not isinstance(path, str) or not isinstance(code, str):
-        raise ValueError("a finding without its path and code")
+        raise BaselineError(msg.BASELINE_NO_PATH)
     if not isinstance(place, list) or not all(isinstance(part, str) for part in place):
-        raise ValueError(f"a finding of {code} whose place is not a list of names")
+        raise BaselineError(msg.BASELINE_BAD_PLACE, code=code)
     if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise ValueError(f"a finding of {code} whose count is not a whole number")
+        raise BaselineError(msg.BASELINE_BAD_COUNT, code=code)
     return Entry(path, code, tuple(place), count)
 
 
@@ -87,26 +89,26 @@ class Baseline:
             with open(file, "rb") as stream:
                 raw = stream.read(MAX_BASELINE_BYTES + 1)
         except FileNotFoundError:
-            raise BaselineError(f"{file}: no such baseline file (create it with --update-baseline)") from None
+            raise BaselineError(msg.BASELINE_MISSING, file=file) from None
         except OSError as error:
-            raise BaselineError(f"{file}: cannot be read: {error.strerror or error}") from None
+            raise BaselineError(msg.FILE_UNREADABLE, file=file, error=error.strerror or error) from None
         if len(raw) > MAX_BASELINE_BYTES:
-            raise BaselineError(f"{file}: larger than {MAX_BASELINE_BYTES // (1024 * 1024)} MiB")
+            raise BaselineError(msg.BASELINE_TOO_LARGE, file=file, mib=MAX_BASELINE_BYTES // (1024 * 1024))
         try:
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BaselineError(f"{file}: not a gialint baseline: {error}") from None
+            raise BaselineError(msg.BASELINE_INVALID, file=file, error=error) from None
         except RecursionError:
-            raise BaselineError(f"{file}: not a gialint baseline: nested too deeply") from None
+            raise BaselineError(msg.BASELINE_INVALID, file=file, error=msg.BASELINE_TOO_DEEP) from None
         if not isinstance(data, dict) or data.get("gialint_baseline") != BASELINE_VERSION:
-            raise BaselineError(f"{file}: not a gialint baseline (version {BASELINE_VERSION})")
+            raise BaselineError(msg.BASELINE_VERSION, file=file, version=BASELINE_VERSION)
         findings = data.get("findings")
         if not isinstance(findings, list):
-            raise BaselineError(f"{file}: not a gialint baseline: no list of findings")
+            raise BaselineError(msg.BASELINE_INVALID, file=file, error=msg.BASELINE_NO_FINDINGS)
         try:
             entries = tuple(_entry(found) for found in findings)
-        except ValueError as error:
-            raise BaselineError(f"{file}: {error}") from None
+        except BaselineError as error:
+            raise BaselineError(msg.FILE_SAYS, file=file, error=error.text) from None
         return cls(file, entries)
 
     @functools.cached_property
@@ -156,7 +158,7 @@ class Baseline:
                     pass
             write_atomic(self.file, text.encode("utf-8"))
         except OSError as error:
-            raise BaselineError(f"{self.file}: cannot write the baseline: {error.strerror or error}") from None
+            raise BaselineError(msg.BASELINE_UNWRITABLE, file=self.file, error=error.strerror or error) from None
 
     @property
     def total(self) -> int:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from attrs import evolve, frozen
 
+from gialint.base import catalogue as msg
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
@@ -117,9 +118,9 @@ def lint_file(
             return Skipped(path), None
         result = lint_bytes(data, path, settings=settings)
     except ReadError as error:
-        return FileError(path, str(error)), None
+        return FileError(path, error.text), None
     except Exception as error:  # a file that trips a bug must not stop the run
-        return FileError(path, f"internal error ({type(error).__name__}: {error}); please report it"), None
+        return FileError.internal(path, error), None
     key = file_key(data, settings, path) if keyed else None
     keep = keep_text or (keyed and result.file_format not in TEXT_FORMATS)
     return evolve(result, document=None, text=result.text if keep else ""), key
@@ -158,7 +159,7 @@ def _read_and_key(block: Sequence[_Item], salt: bytes = b"") -> tuple[list[_Keye
         try:
             data = file_bytes(path, settings.limits)
         except ReadError as error:
-            settled.append((index, FileError(path, str(error))))
+            settled.append((index, FileError(path, error.text)))
             continue
         if may_skip and not_a_report(data):
             settled.append((index, Skipped(path)))
@@ -454,8 +455,7 @@ class Batch:
                 keyed = self.cache is not None
                 return solo.submit(_work, [item], self.keep_text, keyed, self.task).result()[0]
             except BrokenProcessPool:
-                message = "the process reading this file stopped abruptly; the file may be damaged or hostile"
-                return index, FileError(path, message), None
+                return index, FileError(path, msg.WORKER_DIED), None
 
     def _finish(self, index: int, outcome: Outcome, key: bytes | None) -> tuple[int, Outcome]:
         self.linted += not isinstance(outcome, Skipped)

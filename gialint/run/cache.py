@@ -29,11 +29,13 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from gialint._version import __version__
+from gialint.base import catalogue as msg
 from gialint.base.collector import paused_gc
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
 from gialint.base.lazy import LazyModule
 from gialint.base.location import DocxCell, DocxParagraph, FilePosition, PdfPosition
 from gialint.base.memo import Memo
+from gialint.base.messages import Failure
 from gialint.base.pickled import by_fields
 from gialint.base.span import Span
 from gialint.lint.result import LintResult
@@ -59,8 +61,8 @@ DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _DAY = 86_400
 
 
-class CacheError(Exception):
-    """The cache cannot be used (gialint then checks without it)."""
+class CacheError(Failure):
+    """The cache cannot be used (gialint then checks without it); one line, in both languages."""
 
 
 @by_fields
@@ -285,9 +287,9 @@ class ResultCache:
             try:
                 self._db = self._open()
             except sqlite3.Error as error:
-                raise CacheError(f"{self.path}: {error}") from None
+                raise CacheError(msg.FILE_SAYS, file=self.path, error=error) from None
         except sqlite3.Error as error:
-            raise CacheError(f"{self.path}: {error}") from None
+            raise CacheError(msg.FILE_SAYS, file=self.path, error=error) from None
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -317,7 +319,7 @@ class ResultCache:
             except FileNotFoundError:
                 pass
             except OSError as error:
-                raise CacheError(f"{self.path}: cannot replace a damaged cache: {error.strerror}") from None
+                raise CacheError(msg.CACHE_REPLACE, file=self.path, error=error.strerror) from None
 
     def _fail(self, error: sqlite3.Error) -> None:
         """Stop using the cache for the rest of the run (a full disk, a lock held too long…)."""
@@ -446,9 +448,15 @@ def open_cache(directory: str | None = None) -> ResultCache | None:
     try:
         private_dir(directory)
     except OSError as error:
-        raise CacheError(f"{directory}: {error.strerror or error}") from None
+        raise CacheError(msg.FILE_SAYS, file=directory, error=_why(error)) from None
     for suffix in ("", "-wal", "-shm"):
         problem = not_private(os.path.join(directory, DATABASE + suffix))
         if problem is not None:
-            raise CacheError(f"{os.path.join(directory, DATABASE + suffix)} {problem}")
+            raise CacheError(msg.FILE_SAYS, file=os.path.join(directory, DATABASE + suffix), error=problem)
     return ResultCache(directory)
+
+
+def _why(error: OSError) -> Text | str:
+    """What an OSError says: the reason :func:`~gialint.base.cachedir.private_dir` gives (a Text), else its own."""
+    reason = error.args[0] if error.args else None
+    return reason if isinstance(reason, Text) else error.strerror or str(error)

@@ -91,9 +91,9 @@ def extract_file(
             return Skipped(path), None
         extraction = extract_extracted(read_bytes(data, path, settings.limits), path, settings)
     except ReadError as error:
-        return FileError(path, str(error)), None
+        return FileError(path, error.text), None
     except Exception as error:  # a file that trips a bug must not stop the run
-        return FileError(path, f"internal error ({type(error).__name__}: {error}); please report it"), None
+        return FileError.internal(path, error), None
     return extraction, file_key(data, settings, path, SALT) if keyed else None
 
 

@@ -79,9 +79,9 @@ def lint_with_previous(
                 return result_of(path, data, entry, keep_text, settings.limits)
         result = lint_bytes(data, path, settings=settings, previous=previous_path)
     except ReadError as error:
-        return FileError(path, str(error))
+        return FileError(path, error.text)
     except Exception as error:  # a file that trips a bug must not stop the run
-        return FileError(path, f"internal error ({type(error).__name__}: {error}); please report it")
+        return FileError.internal(path, error)
     if cache is not None:
         cache.put(key, entry_of(result))
     return evolve(result, document=None, text=result.text if keep_text else "")

@@ -74,7 +74,7 @@ def test_arithmetic_finding_in_json_carries_expected_found_and_addends(
 def test_concise_and_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check", str(seed("002")), "--format", "concise", "--fail-on", "warning"], capsys)
     assert code == 1
-    assert out.splitlines()[0] == f"{seed('002')}:75:2: GIA403 warning 数字“－2”写法不规范（非标准负号），应写作-2"
+    assert out.splitlines()[0] == f"{seed('002')}:75:2: GIA403 警告 数字“－2”写法不规范（非标准负号），应写作-2"
 
 
 def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,7 +83,7 @@ def test_select_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert {line.split()[1] for line in out.splitlines()} == {"GIA403"}
     code, _, err = run(["check", str(seed("001")), "--select", "GIA999"], capsys)
-    assert code == 2 and "matches no rule" in err
+    assert code == 2 and "不匹配任何规则" in err
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_bad_input_is_one_line_and_exit_2(
     bad.write_bytes(content)
     good = tmp_path / "good.txt"
     shutil.copy(seed("003"), good)
-    code, out, err = run(["check", str(bad), str(good), "--format", "json"], capsys)
+    code, out, err = run(["check", str(bad), str(good), "--format", "json", "--lang", "en"], capsys)
     assert code == 2
     assert err == f"gialint: {bad}: {message}" + err.split(message, 1)[1]
     assert len(err.strip().splitlines()) == 1
@@ -111,6 +111,8 @@ def test_bad_input_is_one_line_and_exit_2(
 
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(["check", str(tmp_path / "nope.txt")], capsys)
+    assert code == 2 and err.strip() == f"gialint: {tmp_path / 'nope.txt'}: 文件不存在"
+    code, _, err = run(["check", str(tmp_path / "nope.txt"), "--lang", "en"], capsys)
     assert code == 2 and err.strip() == f"gialint: {tmp_path / 'nope.txt'}: no such file"
 
 
@@ -121,7 +123,7 @@ def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_no_paths_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["check"], capsys)
+    code, _, err = run(["check", "--lang", "en"], capsys)
     assert code == 2 and "give report files or directories" in err
 
 
@@ -221,12 +223,12 @@ def test_a_pipe_into_head_fails_under_pipefail(tmp_path: Path) -> None:
 
 
 def test_empty_directory_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(["check", str(tmp_path), "--format", "concise"], capsys)
+    code, out, err = run(["check", str(tmp_path), "--format", "concise", "--lang", "en"], capsys)
     assert code == 0 and out == ""
     assert err.strip() == f"gialint: no report files ({', '.join(EXTENSIONS)}) under {tmp_path}"
     assert ".docx" in EXTENSIONS and ".pdf" in EXTENSIONS and ".html" in EXTENSIONS
     code, _, err = run(["check", str(tmp_path), "--select", "GIA999"], capsys)
-    assert code == 2 and "'GIA999' matches no rule" in err
+    assert code == 2 and "'GIA999' 不匹配任何规则" in err
 
 
 def test_the_command_and_the_library_run_from_the_repository_root() -> None:
@@ -248,10 +250,10 @@ def test_the_command_and_the_library_run_from_the_repository_root() -> None:
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["check", "examples/example-2021.txt", "--unsafe-fixes"], "--unsafe-fixes applies with --fix or --diff"),
-        (["check", "examples/example-2021.txt", "--statistics", "--format", "sarif"], "--statistics prints a table"),
-        (["check", "examples/example-2021.txt", "--statistics", "--format", "junit"], "--statistics prints a table"),
-        (["config", "--format", "markdown"], "--format markdown is for --schema"),
+        (["check", "examples/example-2021.txt", "--unsafe-fixes"], "--unsafe-fixes 须与 --fix 或 --diff 同用"),
+        (["check", "examples/example-2021.txt", "--statistics", "--format", "sarif"], "--statistics 输出表格"),
+        (["check", "examples/example-2021.txt", "--statistics", "--format", "junit", "--lang", "en"], "not junit"),
+        (["config", "--format", "markdown"], "--format markdown 用于 --schema"),
     ],
 )
 def test_an_option_that_would_be_ignored_is_refused_in_one_line(
@@ -291,10 +293,10 @@ def test_rule_explains_one_rule_by_code_or_name(capsys: pytest.CaptureFixture[st
     )  # as in the docs
 
 
-@pytest.mark.parametrize(("wanted", "hint"), [("GIA3O3", "did you mean GIA303?"), ("balanse", "did you mean balance?")])
+@pytest.mark.parametrize(("wanted", "hint"), [("GIA3O3", "是否要写 GIA303？"), ("balanse", "是否要写 balance？")])
 def test_a_mistyped_rule_gets_a_suggestion(wanted: str, hint: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["rule", wanted], capsys)
-    assert code == 2 and err.strip() == f"gialint: no rule {wanted}; {hint}"
+    assert code == 2 and err.strip() == f"gialint: 没有规则 {wanted}；{hint}"
 
 
 def test_the_summary_counts_what_fix_can_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -326,8 +328,10 @@ def test_a_mistyped_command_or_option_gets_a_suggestion(
 
 
 def test_a_mistyped_rule_selector_gets_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["check", str(BASE / "report-2021.txt"), "--select", "GIA3O1"], capsys)
+    code, _, err = run(["check", str(BASE / "report-2021.txt"), "--select", "GIA3O1", "--lang", "en"], capsys)
     assert code == 2 and err.strip() == "gialint: 'GIA3O1' matches no rule; did you mean GIA301?"
+    code, _, err = run(["check", str(BASE / "report-2021.txt"), "--select", "GIA3O1"], capsys)
+    assert code == 2 and err.strip() == "gialint: 'GIA3O1' 不匹配任何规则；是否要写 GIA301？"
 
 
 def test_parse_takes_several_files_and_standard_input(tmp_path: Path) -> None:
@@ -355,5 +359,5 @@ def test_parse_takes_several_files_and_standard_input(tmp_path: Path) -> None:
         text=True,
         cwd=tmp_path,
     )
-    assert missing.returncode == 2 and missing.stderr.strip() == "gialint: missing.txt: no such file"
+    assert missing.returncode == 2 and missing.stderr.strip() == "gialint: missing.txt: 文件不存在"
     assert [p["path"] for p in json.loads(missing.stdout)] == [str(first)]  # the readable one is still given

@@ -8,10 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import gialint
-from conftest import BASE
+from conftest import BASE, raises_en
 from gialint.config import ConfigError, from_mapping, load_config
 from gialint.formats.model import merged_content
 
@@ -43,10 +41,10 @@ def test_the_path_is_relative_to_the_configuration_that_names_it(tmp_path: Path)
 
 
 def test_a_bad_additions_file_is_a_configuration_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"key 'content'.*cannot be read"):
+    with raises_en(ConfigError, r"key 'content'.*cannot be read"):
         from_mapping({"content": str(tmp_path / "missing.toml")})
     (tmp_path / "bad.toml").write_text("[fee_statement\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"key 'content'.*not a UTF-8 TOML file"):
+    with raises_en(ConfigError, r"key 'content'.*not a UTF-8 TOML file"):
         from_mapping({"content": str(tmp_path / "bad.toml")})
 
 

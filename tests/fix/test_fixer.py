@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gialint
-from conftest import BASE
+from conftest import BASE, raises_en
 from gialint.base.diagnostic import Diagnostic, Edit, Fix, Severity, Text
 from gialint.base.span import Span
 from gialint.cli import main
@@ -103,7 +103,7 @@ def test_fix_is_refused_for_stdin_and_other_formats_are_checked_as_they_are(
     path = tmp_path / "r.html"
     path.write_bytes(written(DEFECTS, "html"))
     code, _out, err = run(["check", str(path), "--fix", "--format", "json"], capsys)
-    assert path.read_bytes() == written(DEFECTS, "html") and "checked as it is" in err and code == 1
+    assert path.read_bytes() == written(DEFECTS, "html") and "按原样检查" in err and code == 1
 
 
 def test_text_that_would_not_be_written_back_the_same_is_not_fixed() -> None:
@@ -114,7 +114,7 @@ def test_text_that_would_not_be_written_back_the_same_is_not_fixed() -> None:
     assert encode_like("报告", b"\xff\xfe" + "x".encode("utf-16-le"), "utf-16") == b"\xff\xfe" + "报告".encode(
         "utf-16-le"
     )
-    with pytest.raises(ReadError, match="byte for byte"):
+    with raises_en(ReadError, "byte for byte"):
         check_round_trip("\u00e9", b"\xe9", "utf-8")  # what was decoded is not what the file holds
 
 
@@ -233,7 +233,7 @@ def test_a_word_report_is_fixed_into_a_copy_keeping_its_formatting(
     assert code == 1  # the sums are still wrong
     copy = tmp_path / "年报.fixed.docx"
     assert path.read_bytes() == original  # the original is never written
-    assert f"wrote the corrected copy {copy}" in err and "已修复 1 个文件中的 3 个问题" in err
+    assert f"已写入修正后的副本 {copy}" in err and "已修复 1 个文件中的 3 个问题" in err
     remaining = {d["code"] for d in __import__("json").loads(out)["diagnostics"]}
     assert remaining == {"GIA301", "GIA103"}  # the heading's numeral is not inserted in Word
     assert {d.code for d in gialint.lint_path(copy).diagnostics} == remaining
@@ -262,7 +262,7 @@ def test_a_fixed_file_that_cannot_be_written_is_one_line(
 
     monkeypatch.setattr("gialint.base.files._write", refuse)
     code, _, err = run(["check", str(path), "--fix"], capsys)
-    assert code == 2 and "cannot write the fixed file: Permission denied" in err and "Traceback" not in err
+    assert code == 2 and "无法写入修复后的文件：Permission denied" in err and "Traceback" not in err
     assert path.read_bytes() == DEFECTS.read_bytes()
 
 

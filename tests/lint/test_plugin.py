@@ -65,7 +65,7 @@ def test_the_plugin_is_configured_like_a_built_in(site: Path, tmp_path: Path) ->
     assert checked.returncode == 1  # the configured severity makes it fail
     assert [(d["code"], d["severity"]) for d in json.loads(checked.stdout)["diagnostics"]] == [("EXA101", "error")]
     without = gialint(Path("/nonexistent"), tmp_path, "check", "r.txt")
-    assert without.returncode == 2 and "'EXA' matches no rule" in without.stderr  # not installed: said plainly
+    assert without.returncode == 2 and "'EXA' 不匹配任何规则" in without.stderr  # not installed: said plainly
 
 
 def test_entry_points_are_kept_until_the_installed_distributions_change(
@@ -135,7 +135,7 @@ def test_the_rule_index_follows_an_edited_plugin(site: Path, tmp_path: Path) -> 
     renamed = gialint(edited, tmp_path, "check", "r.txt", "--select", "EXA109", "--format", "json", env=cache)
     assert [d["code"] for d in json.loads(renamed.stdout)["diagnostics"]] == ["EXA109"], renamed.stderr
     gone = gialint(edited, tmp_path, "check", "r.txt", "--select", "EXA101", env=cache)
-    assert gone.returncode == 2 and "'EXA101' matches no rule" in gone.stderr
+    assert gone.returncode == 2 and "'EXA101' 不匹配任何规则" in gone.stderr
 
 
 def test_the_rule_index_names_every_rule_without_importing_them(tmp_path: Path) -> None:

@@ -131,7 +131,7 @@ def test_stdin_with_a_name_selects_the_reader(tmp_path: Path) -> None:
     )
     lines = done.stdout.decode().splitlines()
     assert done.returncode == 1
-    assert any(line.startswith("草稿.docx: 表5 第4行 第9列: GIA301 error") for line in lines), lines
+    assert any(line.startswith("草稿.docx: 表5 第4行 第9列: GIA301 错误") for line in lines), lines
 
 
 def test_human_output_names_page_and_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -235,7 +235,7 @@ def test_pdf_errors_that_wrap_themselves_still_give_one_line() -> None:
     error = ValueError("bad xref")
     error.__cause__ = error  # a cycle: unwrapping must stop
     wrapper = RuntimeError(error)
-    assert str(_failure(wrapper)) == "not a readable PDF (ValueError: bad xref)"
+    assert _failure(wrapper).get("en") == "not a readable PDF (ValueError: bad xref)"
 
 
 @pytest.mark.parametrize(

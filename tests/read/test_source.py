@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import seed
+from conftest import raises_en, seed
 from gialint.read import read_path
 from gialint.read.limits import Limits
 from gialint.read.source import ReadError, decode
@@ -61,18 +61,18 @@ def test_symbol_font_bullets_and_page_breaks_are_text() -> None:
 def test_refused(data: bytes, message: str) -> None:
     with pytest.raises(ReadError) as error:
         decode(data)
-    assert message in str(error.value)
+    assert message in error.value.get("en")
     assert "\n" not in str(error.value)
 
 
 def test_read_file_errors(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match="no such file"):
+    with raises_en(ReadError, "no such file"):
         read_path(tmp_path / "missing.txt")
-    with pytest.raises(ReadError, match="directory"):
+    with raises_en(ReadError, "directory"):
         read_path(tmp_path)
     big = tmp_path / "big.txt"
     big.write_text("一、总体情况\n" * 1000, encoding="utf-8")
-    with pytest.raises(ReadError, match="MiB"):
+    with raises_en(ReadError, "MiB"):
         read_path(big, Limits(max_text_bytes=1024))
     assert read_path(big).text.startswith("一、总体情况")
 

@@ -147,6 +147,7 @@ def test_junit(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cases["./clean.txt"].find("failure") is None
     failure = cases["./县/年报 2021.txt"].find("failure")
     assert failure is not None and "GIA402" in failure.get("message", "") and "16:6: GIA402" in (failure.text or "")
+    assert failure.get("message", "").startswith("6 个问题：GIA103") and "16:6: GIA402 警告 " in (failure.text or "")
     assert cases["./broken.pdf"].find("error") is not None
 
 
@@ -174,7 +175,14 @@ def test_statistics(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == "2  GIA301  error    row-total"
-    assert "1  GIA402  warning  unit-in-cell  [fixable 1]" in lines and lines[-1] == "Total: 6, 0 unreadable files"
+    assert (
+        "1  GIA402  warning  unit-in-cell  [fixable 1]" in lines
+        and lines[-1] == "Total: 6 findings, 0 unreadable files"
+    )
+    _code, out, _ = run(["check", "县", "--statistics"], capsys)
+    lines = out.splitlines()
+    assert lines[0] == "2  GIA301  错误  row-total" and "1  GIA402  警告  unit-in-cell  [可修复 1]" in lines
+    assert lines[-1] == "共 6 个问题，0 个文件无法读取"
     _code, out, _ = run(["check", "县", "--statistics", "--format", "json"], capsys)
     assert {"code": "GIA301", "name": "row-total", "severity": "error", "count": 2, "fixable": 0} in json.loads(out)
 

@@ -156,7 +156,8 @@ def test_a_selector_given_as_one_string_is_one_selector() -> None:
 def test_a_file_that_is_no_report_document_is_refused_not_read_as_text(name: str) -> None:
     with pytest.raises(gialint.ReadError) as error:
         gialint.lint_bytes("本年新收政府信息公开申请数量,12\n".encode(), name)
-    assert "not a report document" in str(error.value) and "\n" not in str(error.value)
+    assert "not a report document" in error.value.get("en") and "不是报告文档" in str(error.value)
+    assert "\n" not in str(error.value)
 
 
 def test_the_public_classes_say_what_they_are() -> None:

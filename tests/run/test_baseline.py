@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE
+from conftest import BASE, raises_en
 from gialint.cli import main
 from gialint.run.baseline import Baseline, BaselineError
 
@@ -35,12 +35,12 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_update_then_check_shows_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["check", "reports", "--baseline", "baseline.json", "--update-baseline"], capsys)
-    assert code == 0 and "wrote 6 findings" in err
+    assert code == 0 and "已将 6 个问题写入基线 baseline.json" in err
     data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
     assert {e["path"] for e in data["findings"]} == {"reports/2021.txt"}
     assert ["t3", "np_repeat", "commercial"] in [e["place"] for e in data["findings"]]  # a cell, by row and column
     code, out, err = run(["check", "reports", "--baseline", "baseline.json", "--format", "json"], capsys)
-    assert code == 0 and findings(out) == [] and "6 findings recorded" in err
+    assert code == 0 and findings(out) == [] and "基线 baseline.json 中记录的 6 个问题未显示" in err
 
 
 def test_edits_elsewhere_keep_the_baseline_valid(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,7 +92,7 @@ def test_each_entry_hides_only_its_own_finding(repo: Path, capsys: pytest.Captur
 def test_bad_baselines(repo: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str) -> None:
     if content is not None:
         (repo / "b.json").write_text(content, encoding="utf-8")
-    code, _out, err = run(["check", "reports", "--baseline", "b.json"], capsys)
+    code, _out, err = run(["check", "reports", "--baseline", "b.json", "--lang", "en"], capsys)
     assert code == 2 and message in err and err.count("\n") == 1
     with pytest.raises(BaselineError):
         Baseline.load(str(repo / "b.json"))
@@ -116,18 +116,18 @@ def test_update_needs_a_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_a_damaged_baseline_is_one_line(findings: object, message: str, tmp_path: Path) -> None:
     file = tmp_path / "baseline.json"
     file.write_text(json.dumps({"gialint_baseline": 1, "findings": findings}), encoding="utf-8")
-    with pytest.raises(BaselineError, match=message):
+    with raises_en(BaselineError, message):
         Baseline.load(str(file))
 
 
 def test_hostile_baseline_json_is_one_line(tmp_path: Path) -> None:
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    with pytest.raises(BaselineError, match="nested too deeply"):
+    with raises_en(BaselineError, "nested too deeply"):
         Baseline.load(str(deep))
     huge = tmp_path / "huge.json"
     huge.write_text('{"gialint_baseline": 1, "findings": [' + "1e400" + "]}", encoding="utf-8")
-    with pytest.raises(BaselineError, match="not an object"):
+    with raises_en(BaselineError, "not an object"):
         Baseline.load(str(huge))
 
 

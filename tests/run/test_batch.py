@@ -122,7 +122,7 @@ def test_a_file_that_kills_its_worker_is_reported_alone(corpus: Path, monkeypatc
     outcomes = dict(Batch(jobs=2).run((path, DEFAULT_SETTINGS) for path in files))
     assert len(outcomes) == len(files)
     errors = [o for o in outcomes.values() if isinstance(o, FileError)]
-    assert [e.path for e in errors] == [victim] and "stopped abruptly" in errors[0].message
+    assert [e.path for e in errors] == [victim] and "stopped abruptly" in errors[0].message.en
     assert all(isinstance(outcomes[i], LintResult) for i, path in enumerate(files) if path != victim)
 
 
@@ -294,7 +294,7 @@ def test_no_cache_writes_nothing_and_an_unusable_cache_is_a_note(corpus: Path, t
     blocked.write_text("a file, not a directory")
     result = check([str(corpus), "--cache-dir", str(blocked / "cache"), "--format", "json"], tmp_path)
     assert result.returncode == 1  # findings, not an error: the run went on without the cache
-    assert "the result cache cannot be used" in result.stderr
+    assert "结果缓存无法使用" in result.stderr
     assert json.loads(result.stdout)["files"] == COUNT
 
 
@@ -475,7 +475,7 @@ def test_a_file_that_kills_its_worker_while_others_look_up(
     runner, found = _outcomes(files, cache)
     assert sorted(found) == files
     errors = [o for o in found.values() if isinstance(o, FileError)]
-    assert [e.path for e in errors] == [victim] and "stopped abruptly" in errors[0].message
+    assert [e.path for e in errors] == [victim] and "stopped abruptly" in errors[0].message.en
     assert runner.cached == COUNT // 2
     cache.close()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import gialint
+from conftest import raises_en
 from gialint.base.cachedir import not_private
 from gialint.run.cache import DATABASE, CacheError, Entry, ResultCache, load_entry, open_cache
 
@@ -62,14 +63,14 @@ def test_a_cache_others_can_write_is_refused_with_one_line(tmp_path: Path) -> No
     shared.mkdir()
     shared.chmod(0o777)
     assert not_private(str(shared)) is not None
-    with pytest.raises(CacheError, match="can be written by other users"):
+    with raises_en(CacheError, "can be written by other users"):
         open_cache(str(shared))
     private = tmp_path / "private"
     cache = open_cache(str(private))
     assert cache is not None and (private.stat().st_mode & 0o777) == 0o700
     cache.close()
     (private / DATABASE).chmod(0o666)
-    with pytest.raises(CacheError, match=f"{DATABASE} can be written by other users"):
+    with raises_en(CacheError, f"{DATABASE}: can be written by other users"):
         open_cache(str(private))
 
 
@@ -78,5 +79,5 @@ def test_a_cache_another_user_owns_is_refused(tmp_path: Path, monkeypatch: pytes
     mine.mkdir(mode=0o700)
     assert open_cache(str(mine)) is not None
     monkeypatch.setattr(os, "getuid", lambda: mine.stat().st_uid + 1)  # as another user sees it
-    with pytest.raises(CacheError, match="owned by another user"):
+    with raises_en(CacheError, "owned by another user"):
         open_cache(str(mine))

@@ -127,7 +127,7 @@ def test_an_unreadable_file_is_an_error_and_the_others_are_read(tmp_path: Path) 
     shutil.copy(REAL / "unreadable-font.pdf", tmp_path / "bad.pdf")
     (tmp_path / "good.txt").write_text(render(2022, consistent_values(2022, random.Random(1))).text, encoding="utf-8")
     run = gialint.extract([tmp_path], jobs=1)
-    assert [Path(e.path).name for e in run.errors] == ["bad.pdf"] and "Unicode" in run.errors[0].message
+    assert [Path(e.path).name for e in run.errors] == ["bad.pdf"] and "Unicode" in run.errors[0].message.en
     assert [Path(r.path or "").name for r in run.reports] == ["good.txt"]
     columns = run.columns()
     assert list(columns) == list(COLUMNS) and len(columns["value"]) == len(run.rows()) > 100
