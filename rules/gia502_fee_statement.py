@@ -87,6 +87,8 @@ class FeeStatement(Rule):
 
 def _stated(prose: Prose, fees: tuple[str, ...], nones: tuple[str, ...], units: tuple[str, ...]) -> bool:
     """A sentence names the fee with an amount or says none was charged."""
+    if not prose.has_any(fees):
+        return False  # no sentence names the fee: none to read one by one
     amount = re.compile(r"\d[\d,.]*\s*(?:" + "|".join(re.escape(u) for u in units) + ")") if units else None
     for _, sentence in prose.sentences():
         named = any(f in sentence for f in fees)
