@@ -344,50 +344,34 @@ def doubled_words(passages: Iterable[Passage], model: FormatModel) -> Iterator[D
             yield Doubled(passage, start - offset + len(word), end - offset, word)
 
 
-_ZERO_OR_ONE = bytes([0] + [1] * 255)  # bytes.translate: each byte that is not 0 becomes 1
-_TWO_UNITS = b"\0\0\0\0"
+def _repeat_starts(text: str, longest: int) -> list[int]:
+    """Where a word of 2 to ``longest`` characters may be written twice, in order: each ``i``
+    where ``text[i]`` and ``text[i+1]`` have the same lowest byte as the characters ``k`` on, for
+    some such ``k`` (every doubled word starts at one; a few other places do too).
 
-
-def _repeat_starts(text: str, longest: int) -> list[int] | None:
-    """Each ``i`` where ``text[i:i+k] == text[i+k:i+2k]`` for some ``k`` from 2 to ``longest``, in
-    order: where the doubled-word pattern may match. None for a text with a character beyond the
-    Basic Multilingual Plane (two UTF-16 units: not one for one).
-
-    The pattern tried at every character costs about 600 machine instructions a character; this
-    compares the text with itself shifted by ``k`` all at once, in C, for about a third of that:
-    its UTF-16 units read as one integer, XORed with the integer shifted by ``k`` units, hold a
-    zero unit (two zero bytes at an even offset) where a character equals the one ``k`` on."""
-    data = text.encode("utf-16-le", "surrogatepass")
-    count = len(text)
-    if len(data) != 2 * count:
-        return None
-    number = int.from_bytes(data, "little")
+    The doubled-word pattern tried at every character costs about 600 machine instructions a
+    character. This compares the text with itself shifted by ``k`` all at once, in C, for about a
+    fifth of that: each character's lowest byte (UTF-32 has one unit a character), read as one
+    integer and XORed with itself shifted by ``k`` bytes, is zero where the bytes agree."""
+    low = text.encode("utf-32-le", "surrogatepass")[::4]
+    count = len(low)
+    number = int.from_bytes(low, "little")
     found: set[int] = set()
     for k in range(2, longest + 1):
-        same = (number ^ (number >> (16 * k))).to_bytes(2 * count, "little").translate(_ZERO_OR_ONE)
-        end = 2 * (count - k)  # the units with a character k further on
-        at = same.find(_TWO_UNITS, 0, end)
+        same = (number ^ (number >> (8 * k))).to_bytes(count, "little")
+        end = count - k  # the characters with one k further on
+        at = same.find(b"\0\0", 0, end)
         while at >= 0:
-            if at % 2:  # the high byte of one unit and the low byte of the next
-                at = same.find(_TWO_UNITS, at + 1, end)
-                continue
-            stop = at + 4
-            while stop + 1 < end and not same[stop] and not same[stop + 1]:
-                stop += 2
-            found.update(range(at // 2, stop // 2 - k + 1))  # k equal characters in a row from each
-            at = same.find(_TWO_UNITS, stop, end)
+            found.add(at)
+            at = same.find(b"\0\0", at + 1, end)
     return sorted(found)
 
 
 def _doubled(text: str, config: Repetition) -> Iterator[re.Match[str]]:
     """The matches of ``config.pattern`` in ``text`` as ``finditer`` gives them, the pattern tried
-    only where :func:`_repeat_starts` finds a word that may be doubled."""
-    starts = _repeat_starts(text, config.longest)
-    if starts is None:
-        yield from config.pattern.finditer(text)
-        return
+    only where :func:`_repeat_starts` finds that a word may be doubled."""
     end = 0
-    for start in starts:
+    for start in _repeat_starts(text, config.longest):
         if start >= end and (match := config.pattern.match(text, start)) is not None:
             yield match
             end = match.end()

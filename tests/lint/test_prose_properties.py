@@ -113,8 +113,7 @@ _ALPHABET = st.one_of(
 )
 
 
-# two characters whose XOR is a high surrogate next to two whose XOR is a low one (UTF-16
-# decoding would read them as one character); a run of equal characters longer than a word
+# a doubled word at the end of a text; a run of equal characters longer than a word
 @example("优化营商建设建设。", 4)
 @example("公公公公公公公公公", 3)
 @given(st.lists(_ALPHABET, max_size=80).map("".join), st.integers(2, 6))
