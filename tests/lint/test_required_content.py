@@ -15,7 +15,7 @@ import gialint
 from conftest import BASE, FIXTURES, SEEDS
 from gialint.analyze.required import required_content
 from gialint.analyze.section_text import Piece, Prose, fold, section_matches, section_prose
-from gialint.analyze.year_claims import _YEAR, _this_year
+from gialint.analyze.year_claims import _PERIOD_REST, _YEAR, _periods, _this_year
 from gialint.base.span import Span
 from gialint.formats import load
 from gialint.testing import LAYOUTS, PROSE, consistent_values, render
@@ -175,3 +175,36 @@ def test_this_year_claims_are_those_of_the_words_then_a_bracketed_year(text: str
     prose = Prose(text, ((0, Piece(text, span)),), span)
     found = [(c.year, c.span.column) for c in _this_year(prose, words)]
     assert found == [(int(m["year"]), 1 + m.start("year")) for m in pattern.finditer(text)]
+
+
+_PERIOD_PIECES = [
+    "2021",
+    "1999",
+    "2020",
+    "20",
+    "19",
+    "1",
+    "0",
+    "12",
+    "31",
+    "年",
+    "月",
+    "日",
+    "起",
+    "至",
+    "-",
+    " ",
+    "。",
+]
+_PERIOD_PIECES += ["2021年1月1日至2021年12月31日", "2019年01月01日起到12月31日", "统计期限"]
+
+
+@example("2021年1月1日至2021年12月31日，12019年1月1日至12月31日")
+@given(st.lists(st.sampled_from(_PERIOD_PIECES), max_size=25).map("".join))
+def test_periods_are_those_of_one_pattern_for_both_centuries(text: str) -> None:
+    pattern = re.compile(_YEAR + _PERIOD_REST)  # "(?:19|20)" in one pattern
+    span = Span(1, 1, 1, len(text) + 1)
+    prose = Prose(text, ((0, Piece(text, span)),), span)
+    claims = [(c.year, c.span.column) for c in _periods(prose, required_content(load()).years, anywhere=True)]
+    expected = [(int(m[g]), 1 + m.start(g)) for m in pattern.finditer(text) for g in ("year", "end") if m[g]]
+    assert claims == expected
