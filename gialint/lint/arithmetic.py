@@ -203,16 +203,6 @@ def _weights(lhs: _Keys, rhs: _Keys) -> dict[_Key, int]:
 _ZERO = Decimal(0)
 
 
-def _total(keys: _Keys, amounts: Mapping[_Key, Decimal | None]) -> Decimal | None:
-    total = _ZERO
-    for key in keys:
-        amount = amounts.get(key)
-        if amount is None:
-            return None  # missing (GIA204) or not a number (GIA404): not checked
-        total += amount
-    return total
-
-
 def _applies(identity: Identity, table: MatchedTable) -> bool:
     return identity.table == table.id and (identity.versions is None or table.template.version in identity.versions)
 
@@ -257,21 +247,32 @@ class _Reading:
 
 def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Reading) -> list[_Instance]:
     """Every identity that applies to ``table`` bound to each of its rows, columns or items and
-    evaluated on ``reading`` (the totals summed here, inline: this is the arithmetic's inner loop)."""
+    evaluated on ``reading``: the arithmetic's inner loop, so the sums are written out here
+    rather than made by a call per side (an identity whose anchor or any other cell is missing
+    or not a number is not checked: both totals None)."""
     found = []
-    amounts = reading.amounts
-    get = amounts.get
+    get = reading.amounts.get
     for identity in identities:
         if not _applies(identity, table):
             continue
         for binding, lhs, rhs, anchor, weights in _plan(identity, table.template):
             lhs_total: Decimal | None = None
             rhs_total: Decimal | None = None
-            if get(anchor) is not None:  # else not checked: the total is missing or not a number
-                lhs_total = _total(lhs, amounts)
-                rhs_total = None if lhs_total is None else _total(rhs, amounts)
-                if rhs_total is None:
-                    lhs_total = None
+            if get(anchor) is not None:
+                left = right = _ZERO
+                for key in lhs:
+                    amount = get(key)
+                    if amount is None:
+                        break
+                    left += amount
+                else:
+                    for key in rhs:
+                        amount = get(key)
+                        if amount is None:
+                            break
+                        right += amount
+                    else:
+                        lhs_total, rhs_total = left, right
             found.append(_Instance(identity, binding, lhs, rhs, anchor, weights, lhs_total, rhs_total))
     return found
 
@@ -320,6 +321,8 @@ def _splits(identities: Sequence[Identity], table: MatchedTable, reading: _Readi
     the row has too many or too few values.
     """
     found: list[Split] = []
+    if not any(p.kind in ("extra-values", "missing-values") for p in table.problems):
+        return found, reading  # every row has as many values as columns: nothing to join or leave out
     cells, amounts = dict(reading.cells), dict(reading.amounts)
     by_label = {r.label: r for r in table.template.rows}
     guessed = set()  # rows whose values do not fit the columns: which value is which is a guess
