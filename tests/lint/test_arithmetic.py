@@ -251,8 +251,8 @@ def test_each_tables_identities_are_evaluated_once_for_every_rule_that_asks(
     monkeypatch_solve: list[str], report: tuple[int, dict[Key, int]], data: st.DataObject
 ) -> None:
     """GIA301–GIA305 and GIA204 share one evaluation per table: with every rule running, a
-    table's identities are solved once (they were solved again by each asking rule's set of
-    running codes), and the findings are those of solving it alone."""
+    table's identities are solved once (GIA204 used to solve them again, asking without the
+    running codes), and the findings are those of solving the table alone."""
     year, values = report
     key = data.draw(st.sampled_from(_value_cells(values)), label="cell")
     rendered = render(year, {**values, key: values[key] + 1}, Layout.TSV)
