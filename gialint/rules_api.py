@@ -60,7 +60,7 @@ from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Relate
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TableSpec, Version
 from gialint.formats.labels import normalize, roman, strip_note
-from gialint.lint.arithmetic import SHARED_MESSAGES, Finding, IdentityRule, findings_for, number
+from gialint.lint.arithmetic import SHARED_MESSAGES, Finding, IdentityRule, findings_for, identity_findings, number
 from gialint.lint.fixes import cell_edit, fix_of, usual_dash
 from gialint.lint.registry import all_rules
 from gialint.lint.rule import Rule
@@ -135,6 +135,7 @@ __all__ = [
     "enumeration_slips",
     "findings_for",
     "fix_of",
+    "identity_findings",
     "names_any",
     "normalize",
     "number",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, findings_for
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, identity_findings
 
 
 class TableShape(Rule):
@@ -53,7 +53,9 @@ class TableShape(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for table in doc.tables:
             split = {
-                table.row_label(f.split.row) for f in findings_for(doc.model, table) if f.split is not None
+                table.row_label(f.split.row)
+                for f in identity_findings(doc, table, self.running_codes)
+                if f.split is not None
             }  # rows with a number split in two: the sum rule says so
             for problem in table.problems:
                 if problem.kind == "extra-values" and problem.row in split:

@@ -247,7 +247,7 @@ def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classi
 
         glued = cues_for(model).glued_table(next(iter(table.cells)).text)
         return (model.tables[glued[0]], []) if glued is not None else None
-    cells = list(table.cells)
+    cells = [cell for row in table.rows for cell in row.cells]  # not through Table.cells: a generator step per cell
     votes: dict[int, int] = {}  # by id(): hashing a whole TableSpec costs more than the count
     for cell in cells:
         if cell.text and cell.value.kind is ValueKind.TEXT:

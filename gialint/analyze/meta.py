@@ -35,20 +35,34 @@ NO_META = PageMeta()
 _FIELDS = ("published", "publisher", "title")
 
 
-def _pattern(model: FormatModel) -> re.Pattern[str] | None:
+_Reading = tuple[re.Pattern[str] | None, dict[str, str]]
+_readings: dict[int, tuple[FormatModel, _Reading]] = {}
+
+
+def _reading(model: FormatModel) -> _Reading:
+    """The pattern of a metadata line ("发布时间：…") and which field each word states: worked out
+    once per format model (the same for every report), not again for each."""
+    kept = _readings.get(id(model))
+    if kept is not None and kept[0] is model:
+        return kept[1]
     words = {word: key for key, found in model.page_meta.items() for word in found if key in _FIELDS}
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"[ \t\u3000]*(?P<word>{alternatives})[ \t\u3000]*[:：][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*")
+    pattern = None
+    if words:
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pattern = re.compile(
+            rf"[ \t\u3000]*(?P<word>{alternatives})[ \t\u3000]*[:：][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*"
+        )
+    if len(_readings) >= 8:  # models with a configuration's content additions: a few per run
+        _readings.clear()
+    _readings[id(model)] = (model, (pattern, words))
+    return pattern, words
 
 
 def find_meta(report: Report, model: FormatModel) -> PageMeta:
     """The page metadata stated in the lines before the report's first section."""
-    pattern = _pattern(model)
+    pattern, keys = _reading(model)
     if pattern is None:
         return NO_META
-    keys = {word: key for key, found in model.page_meta.items() for word in found if key in _FIELDS}
     bodies = tuple(model.page_meta.get("body_endings", ()))
     found: dict[str, MetaField] = {}
     paragraphs = [

@@ -42,7 +42,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from attrs import frozen
 
@@ -203,23 +203,15 @@ def _weights(lhs: _Keys, rhs: _Keys) -> dict[_Key, int]:
 _ZERO = Decimal(0)
 
 
-def _total(keys: _Keys, amounts: Mapping[_Key, Decimal | None]) -> Decimal | None:
-    total = _ZERO
-    for key in keys:
-        amount = amounts.get(key)
-        if amount is None:
-            return None  # missing (GIA204) or not a number (GIA404): not checked
-        total += amount
-    return total
-
-
 def _applies(identity: Identity, table: MatchedTable) -> bool:
     return identity.table == table.id and (identity.versions is None or table.template.version in identity.versions)
 
 
-@frozen
-class _Instance:
-    """An identity bound to one row, column or item, evaluated on one reading of the table."""
+class _Instance(NamedTuple):
+    """An identity bound to one row, column or item, evaluated on one reading of the table.
+
+    A named tuple, not an attrs class: a table makes about a hundred, and a frozen attrs
+    class sets each field through ``object.__setattr__``."""
 
     identity: Identity
     binding: str
@@ -254,14 +246,33 @@ class _Reading:
 
 
 def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Reading) -> list[_Instance]:
+    """Every identity that applies to ``table`` bound to each of its rows, columns or items and
+    evaluated on ``reading``: the arithmetic's inner loop, so the sums are written out here
+    rather than made by a call per side (an identity whose anchor or any other cell is missing
+    or not a number is not checked: both totals None)."""
     found = []
+    get = reading.amounts.get
     for identity in identities:
         if not _applies(identity, table):
             continue
         for binding, lhs, rhs, anchor, weights in _plan(identity, table.template):
-            lhs_total, rhs_total = _total(lhs, reading.amounts), _total(rhs, reading.amounts)
-            if reading.amounts.get(anchor) is None:
-                lhs_total = rhs_total = None
+            lhs_total: Decimal | None = None
+            rhs_total: Decimal | None = None
+            if get(anchor) is not None:
+                left = right = _ZERO
+                for key in lhs:
+                    amount = get(key)
+                    if amount is None:
+                        break
+                    left += amount
+                else:
+                    for key in rhs:
+                        amount = get(key)
+                        if amount is None:
+                            break
+                        right += amount
+                    else:
+                        lhs_total, rhs_total = left, right
             found.append(_Instance(identity, binding, lhs, rhs, anchor, weights, lhs_total, rhs_total))
     return found
 
@@ -310,6 +321,8 @@ def _splits(identities: Sequence[Identity], table: MatchedTable, reading: _Readi
     the row has too many or too few values.
     """
     found: list[Split] = []
+    if not any(p.kind in ("extra-values", "missing-values") for p in table.problems):
+        return found, reading  # every row has as many values as columns: nothing to join or leave out
     cells, amounts = dict(reading.cells), dict(reading.amounts)
     by_label = {r.label: r for r in table.template.rows}
     guessed = set()  # rows whose values do not fit the columns: which value is which is a guess
@@ -476,20 +489,29 @@ def _explain(
     return findings
 
 
-_solved: dict[tuple[int, frozenset[str] | None], tuple[MatchedTable, FormatModel, tuple[Finding, ...]]] = {}
-
-
 def findings_for(model: FormatModel, table: MatchedTable, running: frozenset[str] | None = None) -> tuple[Finding, ...]:
-    """:func:`solve` over every identity of the format, once per table (each identity rule asks)."""
-    key = (id(table), running)
-    cached = _solved.get(key)
-    if cached is not None and cached[0] is table and cached[1] is model:
-        return cached[2]
-    found = solve(model.identities, table, running)
-    if len(_solved) >= 32:
-        _solved.clear()
-    _solved[key] = (table, model, found)
-    return found
+    """:func:`solve` over every identity of the format. A rule that has the document asks
+    :func:`identity_findings`, which evaluates a table's identities once for every rule."""
+    return solve(model.identities, table, running)
+
+
+_Solved = dict[frozenset[str] | None, dict[int, tuple[Finding, ...]]]
+
+
+def identity_findings(doc: Document, table: MatchedTable, running: frozenset[str] | None = None) -> tuple[Finding, ...]:
+    """The findings of every identity of the format on one of ``doc``'s tables (see :func:`solve`).
+
+    The identities of each table are evaluated once per document and the result is shared
+    by every rule that asks: GIA301–GIA305 take the findings that are theirs, GIA204 the
+    split numbers. ``running`` (the codes of the rules that run) only decides which rule a
+    mistake goes to, and the linter gives every rule the same codes.
+    """
+    solved: _Solved = doc.once("identities", dict)
+    by_table = solved.get(running)
+    if by_table is None:
+        by_table = solved[running] = {id(t): solve(doc.model.identities, t, running) for t in doc.tables}
+    found = by_table.get(id(table))
+    return found if found is not None else solve(doc.model.identities, table, running)
 
 
 def number(value: Decimal) -> str:
@@ -580,7 +602,7 @@ class IdentityRule(Rule):
         if not any(True for _ in doc.model.identities_for(self.code)):
             return
         for table in doc.tables:
-            for finding in findings_for(doc.model, table, self.running_codes):
+            for finding in identity_findings(doc, table, self.running_codes):
                 if finding.rule == self.code:
                     yield self.report(finding, table)
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from attrs import evolve
 
 from gialint.base.span import Span
-from gialint.parse.ast import Heading, NumeralStyle, Paragraph, Table, Title
+from gialint.parse.ast import Heading, NumeralStyle, Paragraph, Title
 from gialint.parse.build import SubHeading, heading_from_text
 from gialint.parse.cues import Cues
 from gialint.parse.lines import Entry, piece, span_of, text_of
@@ -133,21 +133,16 @@ class Arranger:
         index = 0
         while index < len(entries):
             entry = entries[index]
-            following = entries[index + 1] if index + 1 < len(entries) else None
-            text = text_of(entry)
-            title = text_of(following) if following is not None else None
-            if (
-                text is not None
-                and title is not None
-                and not isinstance(entry, Table)
-                and _NUMERAL_ONLY.fullmatch(text)
-                and self._cues.wording_index(title) is not None
-            ):
-                assert following is not None
-                joined = heading_from_text(text.strip() + title.strip(), span_of(entry).cover(span_of(following)))
-                out.append(joined)
-                index += 2
-                continue
+            text = text_of(entry)  # None for a table
+            # a numeral alone ("一、") and then a section heading's wording: only then is the next line read
+            if text is not None and index + 1 < len(entries) and _NUMERAL_ONLY.fullmatch(text):
+                following = entries[index + 1]
+                title = text_of(following)
+                if title is not None and self._cues.wording_index(title) is not None:
+                    joined = heading_from_text(text.strip() + title.strip(), span_of(entry).cover(span_of(following)))
+                    out.append(joined)
+                    index += 2
+                    continue
             out.append(entry)
             index += 1
         return out

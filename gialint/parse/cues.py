@@ -17,7 +17,7 @@ from gialint.parse.outline import SectionIdentifier
 #: A line with cells run together: at least this many of one table's labels, and a run of digits
 #: at least this long (figures of adjacent cells glued together).
 GLUED_LABELS, GLUED_DIGITS = 5, 6
-_DIGITS = re.compile(r"\d+")
+_LONG_NUMBER = re.compile(rf"\d{{{GLUED_DIGITS}}}")  # a run of at least GLUED_DIGITS digits
 
 
 class Cues:
@@ -106,7 +106,7 @@ class Cues:
 
     def glued_table(self, text: str) -> tuple[str, int] | None:
         """The table whose labels and figures run together in ``text``, and where it starts."""
-        if len(text) < 40 or not any(len(m) >= GLUED_DIGITS for m in _DIGITS.findall(text)):
+        if len(text) < 40 or _LONG_NUMBER.search(text) is None:
             return None
         normalized = normalize(text)
         if len(normalized) != len(text):  # positions must carry over; a text with spaces is rare here
