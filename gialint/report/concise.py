@@ -5,24 +5,34 @@ With ``--show-source``, the source line follows with the finding underlined.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import TextIO
 
 from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, shown, visible, where
+from gialint.report.stream import Writer, write_all
+
+
+class ConciseWriter(Writer):
+    def chunk(self, result: LintResult) -> str:
+        from gialint.report.full import PlainPrinter, frame
+
+        if not result.diagnostics:
+            return ""
+        lang = self.options.lang
+        path = shown(result.path)
+        buffer = io.StringIO()
+        printer = PlainPrinter(buffer) if self.options.show_source else None
+        lines = result.text.split("\n") if printer is not None else []
+        for d in result.diagnostics:
+            buffer.write(visible(f"{where(path, d, lang)}: {d.code} {d.severity.label} {d.message.get(lang)}") + "\n")
+            if printer is not None:
+                frame(printer, lines, d, result.file_format in ("text", "markdown"))
+        return buffer.getvalue()
 
 
 def report_concise(
     results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
 ) -> None:
-    from gialint.report.full import PlainPrinter, frame
-
-    printer = PlainPrinter(out) if options.show_source else None
-    for result in results:
-        path = shown(result.path)
-        lines = result.text.split("\n")
-        for d in result.diagnostics:
-            line = f"{where(path, d, options.lang)}: {d.code} {d.severity.label} {d.message.get(options.lang)}"
-            out.write(visible(line) + "\n")
-            if printer is not None:
-                frame(printer, lines, d, result.file_format in ("text", "markdown"))
+    write_all(ConciseWriter(options, out), results, errors)

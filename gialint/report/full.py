@@ -7,6 +7,7 @@ console: that is a fifth of gialint's start-up. A test holds the two outputs equ
 
 from __future__ import annotations
 
+import io
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +19,8 @@ from rich.cells import cell_len
 from gialint.base.diagnostic import Diagnostic, Severity
 from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, shown, visible, where
+from gialint.report.stream import Writer, write_all
+from gialint.report.tally import Tally
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -83,7 +86,6 @@ LABELS = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
 TAB = 4
-FIXED_FORMATS = ("text", "markdown", "docx")
 
 
 def _expand(text: str) -> str:
@@ -145,18 +147,12 @@ def _related(printer: Printer, path: str, d: Diagnostic, lang: str) -> None:
         printer.line(("   = ", "dim"), (f"… and {more} more" if lang == "en" else f"… 另有 {more} 处", "dim"))
 
 
-def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> str:
-    counts = Counter(d.severity for r in results for d in r.diagnostics)
-    total = sum(counts.values())
+def _summary(tally: Tally, lang: str) -> str:
+    counts = tally.by_severity
+    total = tally.findings
     # --fix writes text, Markdown and (into a copy) Word reports; .html and .pdf are what was published
-    fixable = sum(
-        1
-        for r in results
-        if r.file_format in FIXED_FORMATS
-        for d in r.diagnostics
-        if d.fix is not None and d.fix.is_safe
-    )
-    files = len(results) + len(errors)
+    fixable = tally.fixable_here
+    files, unreadable = tally.files, tally.unreadable
     if lang == "en":
         text = (
             f"Found {total} problem{'s' if total != 1 else ''} ({counts[Severity.ERROR]} errors, "
@@ -164,8 +160,8 @@ def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: s
         )
         if fixable:
             text += f" {fixable} fixable with --fix."
-        if errors:
-            text += f" {len(errors)} file{'s' if len(errors) != 1 else ''} could not be read."
+        if unreadable:
+            text += f" {unreadable} file{'s' if unreadable != 1 else ''} could not be read."
         return text
     text = (
         f"共检查 {files} 个文件，发现 {total} 个问题（错误 {counts[Severity.ERROR]}，"
@@ -173,39 +169,66 @@ def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: s
     )
     if fixable:
         text += f"其中 {fixable} 个可用 --fix 自动修复。"
-    if errors:
-        text += f"{len(errors)} 个文件无法读取。"
+    if unreadable:
+        text += f"{unreadable} 个文件无法读取。"
     return text
 
 
-def report_full(
-    results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
-) -> None:
-    colour = wants_colour(options, out)
-    printer: Printer = RichPrinter(make_console(out, True)) if colour else PlainPrinter(out)
-    labels = LABELS["en" if options.lang == "en" else "zh"]
-    for result in results:
+class FullWriter(Writer):
+    """Each file's findings with their frames, in one write; the table per rule and the totals at the end."""
+
+    def __init__(self, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(options, out)
+        self.colour = wants_colour(options, out)
+        self.buffer = io.StringIO()
+        self.console = make_console(out, True) if self.colour else None
+        self.printer: Printer = RichPrinter(self.console) if self.console is not None else PlainPrinter(self.buffer)
+        self.labels = LABELS["en" if options.lang == "en" else "zh"]
+
+    def chunk(self, result: LintResult) -> str:
+        if not result.diagnostics:
+            return ""
+        if self.console is not None:
+            self.console.begin_capture()
+        printer, lang = self.printer, self.options.lang
         lines = result.text.split("\n")
         path = shown(result.path)
         numbered = result.file_format in ("text", "markdown")
         for d in result.diagnostics:
             style = STYLES[d.severity]
             printer.line(
-                (f"{where(path, d, options.lang)}:", "bold"),
+                (f"{where(path, d, lang)}:", "bold"),
                 (" ", None),
                 (d.code, style),
                 (" ", None),
-                (labels[d.severity], style),
-                (f" {d.message.get(options.lang)} ", None),
+                (self.labels[d.severity], style),
+                (f" {d.message.get(lang)} ", None),
                 (f"({d.name})", "dim"),
             )
             frame(printer, lines, d, numbered)
-            _related(printer, path, d, options.lang)
+            _related(printer, path, d, lang)
             printer.line()
-    if not options.quiet:
-        if len(results) + len(errors) > 1 and any(r.diagnostics for r in results):
-            make_console(out, colour).print(_rule_table(results, options.lang))
-        printer.line((_summary(results, errors, options.lang), None))
+        if self.console is not None:
+            return self.console.end_capture()
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
+
+    def finish(self) -> None:
+        if self.options.quiet:
+            return
+        tally, out = self.tally, self.out
+        printer: Printer = RichPrinter(self.console) if self.console is not None else PlainPrinter(out)
+        if tally.files > 1 and tally.findings:
+            make_console(out, self.colour).print(_rule_table(tally, self.options.lang))
+        printer.line((_summary(tally, self.options.lang), None))
+
+
+def report_full(
+    results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
+) -> None:
+    write_all(FullWriter(options, out), results, errors)
 
 
 HEADERS = {
@@ -214,17 +237,11 @@ HEADERS = {
 }
 
 
-def _rule_table(results: Sequence[LintResult], lang: str) -> Table:
+def _rule_table(tally: Tally, lang: str) -> Table:
     """The closing table of a run over many files: findings and files per rule, most frequent first."""
     findings: Counter[str] = Counter()
-    files: Counter[str] = Counter()
-    first: dict[str, Diagnostic] = {}
-    for r in results:
-        for code in {d.code for d in r.diagnostics}:
-            files[code] += 1
-        for d in r.diagnostics:
-            findings[d.code] += 1
-            first.setdefault(d.code, d)
+    for (code, _), count in tally.by_rule.items():
+        findings[code] += count
     labels = LABELS["en" if lang == "en" else "zh"]
     headers = HEADERS["en" if lang == "en" else "zh"]
     from rich.table import Table
@@ -233,7 +250,13 @@ def _rule_table(results: Sequence[LintResult], lang: str) -> Table:
     for column in table.columns[3:]:
         column.justify = "right"
     for code, count in sorted(findings.items(), key=lambda item: (-item[1], item[0])):
-        d = first[code]
+        d = tally.first[code]
         style = STYLES[d.severity]
-        table.add_row(f"[{style}]{code}[/]", d.name, f"[{style}]{labels[d.severity]}[/]", str(count), str(files[code]))
+        table.add_row(
+            f"[{style}]{code}[/]",
+            d.name,
+            f"[{style}]{labels[d.severity]}[/]",
+            str(count),
+            str(tally.files_by_code[code]),
+        )
     return table
