@@ -13,7 +13,12 @@ or renamed report of last year is a miss.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+import os
+import pickle
+import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, BinaryIO
 
 from attrs import evolve
 
@@ -22,6 +27,9 @@ from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
 from gialint.read.source import ReadError
 from gialint.run.cache import Entry, ResultCache, entry_of, file_key, result_of
+
+if TYPE_CHECKING:
+    from gialint.run.batch import Outcome
 
 #: Where an agency must have been found for its reports to be paired: a title names one
 #: agency, whereas a page's publishing body may publish for many.
@@ -85,3 +93,89 @@ def lint_with_previous(
     if cache is not None:
         cache.put(key, entry_of(result))
     return evolve(result, document=None, text=result.text if keep_text else "")
+
+
+def in_order(
+    outcomes: Iterable[tuple[int, Outcome]],
+    items: Sequence[tuple[str, Settings]],
+    previous: tuple[str, Settings] | None,
+    cache: ResultCache | None,
+    keep_text: bool,
+) -> Iterator[Outcome]:
+    """``outcomes`` (given in the files' order) with each report linted again with last year's:
+    ``previous`` (path, settings) for every report, else the report of its agency for the year
+    before found in the run (:func:`pairs`).
+
+    A report is given as soon as it is known not to be paired: at once when it names no agency
+    and year, or when its agency has two reports or more for the year before (which is last
+    year's would be a guess); otherwise it waits for the end of the run, and every later file
+    behind it. What waits is kept on disk (:class:`Held`), so memory stays flat.
+    """
+    if previous is not None:
+        for index, outcome in outcomes:
+            if isinstance(outcome, LintResult) and outcome.path != previous[0]:
+                outcome = lint_with_previous(items[index], previous, cache, keep_text)
+            yield outcome
+        return
+    counts: dict[Key, int] = {}
+    first: dict[Key, int] = {}  # the first report of each (agency, year)
+
+    def settled(key: Key | None) -> bool:
+        return key is None or counts.get((key[0], key[1] - 1), 0) >= 2
+
+    held = Held()
+    try:
+        for index, outcome in outcomes:
+            key = pair_key(outcome) if isinstance(outcome, LintResult) else None
+            if key is not None:
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, index)
+            if not held and settled(key):
+                yield outcome
+                continue
+            held.put(index, key, outcome)
+            while held and settled(held.head_key()):
+                yield held.take()[2]
+        while held:
+            index, key, outcome = held.take()
+            if key is not None and counts.get(before := (key[0], key[1] - 1), 0) == 1:
+                outcome = lint_with_previous(items[index], items[first[before]], cache, keep_text)
+            yield outcome
+    finally:
+        held.close()
+
+
+class Held:
+    """Outcomes waiting in the files' order, first in first out, pickled to a temporary file."""
+
+    def __init__(self) -> None:
+        self._queue: deque[tuple[int, Key | None, int, int]] = deque()  # index, key, offset, length
+        self._file: BinaryIO | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self._queue)
+
+    def put(self, index: int, key: Key | None, outcome: Outcome) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(data)
+        self._queue.append((index, key, offset, len(data)))
+
+    def head_key(self) -> Key | None:
+        return self._queue[0][1]
+
+    def take(self) -> tuple[int, Key | None, Outcome]:
+        assert self._file is not None
+        index, key, offset, length = self._queue.popleft()
+        self._file.seek(offset)
+        outcome: Outcome = pickle.loads(self._file.read(length))
+        if not self._queue:
+            self._file.truncate(0)
+        return index, key, outcome
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
