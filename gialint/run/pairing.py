@@ -145,30 +145,45 @@ def in_order(
         held.close()
 
 
+#: Outcomes :class:`Held` keeps in memory; those past them wait on disk.
+HELD_IN_MEMORY = 1024
+
+
 class Held:
-    """Outcomes waiting in the files' order, first in first out, pickled to a temporary file."""
+    """Outcomes waiting in the files' order, first in first out: the first :data:`HELD_IN_MEMORY`
+    in memory, the rest pickled to a temporary file (so that memory stays flat in any run)."""
 
     def __init__(self) -> None:
-        self._queue: deque[tuple[int, Key | None, int, int]] = deque()  # index, key, offset, length
+        # index, key, and the outcome or where it is on disk (offset, length)
+        self._queue: deque[tuple[int, Key | None, Outcome | tuple[int, int]]] = deque()
+        self._in_memory = 0
         self._file: BinaryIO | None = None
 
     def __bool__(self) -> bool:
         return bool(self._queue)
 
     def put(self, index: int, key: Key | None, outcome: Outcome) -> None:
+        if self._in_memory < HELD_IN_MEMORY:
+            self._queue.append((index, key, outcome))
+            self._in_memory += 1
+            return
         if self._file is None:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
         offset = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
-        self._queue.append((index, key, offset, len(data)))
+        self._queue.append((index, key, (offset, len(data))))
 
     def head_key(self) -> Key | None:
         return self._queue[0][1]
 
     def take(self) -> tuple[int, Key | None, Outcome]:
+        index, key, found = self._queue.popleft()
+        if not isinstance(found, tuple):
+            self._in_memory -= 1
+            return index, key, found
         assert self._file is not None
-        index, key, offset, length = self._queue.popleft()
+        offset, length = found
         self._file.seek(offset)
         outcome: Outcome = pickle.loads(self._file.read(length))
         if not self._queue:
