@@ -20,7 +20,7 @@ from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.limits import budget
 from gialint.read.source import ReadError
-from gialint.report import BINARY, FileError, ReportOptions, get_writer, shown, visible
+from gialint.report import BINARY, FileError, ReportOptions, shown, visible
 from gialint.run.discover import UNREADABLE, iter_found
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class Run:
         """The run's writer, started when the first file is given to it: the format's writer; counts
         alone for --statistics (printed at the end) and --diff (which prints the diffs only)."""
         if self.writer is None:
-            from gialint.report.stream import Writer
+            from gialint.report.stream import Writer, get_writer
 
             args = self.args
             if args.statistics or args.diff:

@@ -5,7 +5,7 @@
 
 A reporter is a function ``(results, errors, options, stream) -> None``; the CLI picks one
 by name from :data:`REPORTERS`. ``gialint check`` writes through each format's streaming
-writer (:data:`WRITERS`, :mod:`gialint.report.stream`): a file's part as soon as every earlier
+writer (:data:`WRITERS`, :func:`gialint.report.stream.get_writer`): a file's part as soon as every earlier
 file is done.
 """
 
@@ -24,7 +24,6 @@ from gialint.lint.result import FileError as FileError  # where reporters have a
 if TYPE_CHECKING:
     from gialint.base.diagnostic import Diagnostic
     from gialint.lint.result import LintResult
-    from gialint.report.stream import Writer
 
 
 @frozen
@@ -100,21 +99,12 @@ WRITERS = {
 }
 
 
-def _load(spec: str) -> Any:
+def load(spec: str) -> Any:
+    """What ``"module:name"`` names, imported."""
     module, _, name = spec.partition(":")
     return getattr(importlib.import_module(module), name)
 
 
 def get_reporter(name: str) -> Reporter:
-    reporter: Reporter = _load(REPORTERS[name])
+    reporter: Reporter = load(REPORTERS[name])
     return reporter
-
-
-def get_writer(name: str, options: ReportOptions, out: TextIO) -> Writer:
-    """The writer of the format ``name``, writing to ``out``."""
-    if name in WRITERS:
-        writer: Writer = _load(WRITERS[name])(options, out)
-        return writer
-    from gialint.report.stream import Collected
-
-    return Collected(get_reporter(name), options, out)

@@ -218,6 +218,11 @@ _CONSTANTS = {None: "null", True: "true", False: "false"}
 _string: Callable[[str], str] = encode_basestring
 
 
-def collected(reporter: Reporter) -> Callable[[ReportOptions, TextIO], Writer]:
-    """The writer of a format whose reporter needs the whole run."""
-    return lambda options, out: Collected(reporter, options, out)
+def get_writer(name: str, options: ReportOptions, out: TextIO) -> Writer:
+    """The writer of the format ``name``, writing to ``out``."""
+    from gialint.report import WRITERS, get_reporter, load
+
+    if name in WRITERS:
+        writer: Writer = load(WRITERS[name])(options, out)
+        return writer
+    return Collected(get_reporter(name), options, out)

@@ -18,7 +18,7 @@ import pickle
 import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO, Generic, TypeVar
 
 from attrs import evolve
 
@@ -28,8 +28,8 @@ from gialint.read import file_bytes
 from gialint.read.source import ReadError
 from gialint.run.cache import Entry, ResultCache, entry_of, file_key, result_of
 
-if TYPE_CHECKING:
-    from gialint.run.batch import Outcome
+#: An outcome of a run (:data:`gialint.run.batch.Outcome`: a result, an unreadable or a skipped file).
+Outcome = TypeVar("Outcome")
 
 #: Where an agency must have been found for its reports to be paired: a title names one
 #: agency, whereas a page's publishing body may publish for many.
@@ -101,7 +101,7 @@ def in_order(
     previous: tuple[str, Settings] | None,
     cache: ResultCache | None,
     keep_text: bool,
-) -> Iterator[Outcome]:
+) -> Iterator[Outcome | LintResult | FileError]:
     """``outcomes`` (given in the files' order) with each report linted again with last year's:
     ``previous`` (path, settings) for every report, else the report of its agency for the year
     before found in the run (:func:`pairs`).
@@ -114,8 +114,9 @@ def in_order(
     if previous is not None:
         for index, outcome in outcomes:
             if isinstance(outcome, LintResult) and outcome.path != previous[0]:
-                outcome = lint_with_previous(items[index], previous, cache, keep_text)
-            yield outcome
+                yield lint_with_previous(items[index], previous, cache, keep_text)
+            else:
+                yield outcome
         return
     counts: dict[Key, int] = {}
     first: dict[Key, int] = {}  # the first report of each (agency, year)
@@ -123,7 +124,7 @@ def in_order(
     def settled(key: Key | None) -> bool:
         return key is None or counts.get((key[0], key[1] - 1), 0) >= 2
 
-    held = Held()
+    held: Held[Outcome] = Held()
     try:
         for index, outcome in outcomes:
             key = pair_key(outcome) if isinstance(outcome, LintResult) else None
@@ -137,10 +138,11 @@ def in_order(
             while held and settled(held.head_key()):
                 yield held.take()[2]
         while held:
-            index, key, outcome = held.take()
+            index, key, waited = held.take()
             if key is not None and counts.get(before := (key[0], key[1] - 1), 0) == 1:
-                outcome = lint_with_previous(items[index], items[first[before]], cache, keep_text)
-            yield outcome
+                yield lint_with_previous(items[index], items[first[before]], cache, keep_text)
+            else:
+                yield waited
     finally:
         held.close()
 
@@ -149,7 +151,7 @@ def in_order(
 HELD_IN_MEMORY = 1024
 
 
-class Held:
+class Held(Generic[Outcome]):
     """Outcomes waiting in the files' order, first in first out: the first :data:`HELD_IN_MEMORY`
     in memory, the rest pickled to a temporary file (so that memory stays flat in any run)."""
 
