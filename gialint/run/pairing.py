@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, Generic, TypeVar
@@ -134,7 +135,7 @@ def in_order(
             if not held and settled(key):
                 yield outcome
                 continue
-            held.put(index, key, outcome)
+            held.put(index, None if settled(key) else key, outcome)
             while held and settled(held.head_key()):
                 yield held.take()[2]
         while held:
@@ -152,45 +153,54 @@ HELD_IN_MEMORY = 1024
 
 
 class Held(Generic[Outcome]):
-    """Outcomes waiting in the files' order, first in first out: the first :data:`HELD_IN_MEMORY`
-    in memory, the rest pickled to a temporary file (so that memory stays flat in any run)."""
+    """Outcomes waiting in the files' order, first in first out: up to :data:`HELD_IN_MEMORY` in
+    memory, the rest pickled to a temporary file, with only their index, place and pairing key
+    (none, for those already known not to be paired) in memory: a few bytes each."""
 
     def __init__(self) -> None:
-        # index, key, and the outcome or where it is on disk (offset, length)
-        self._queue: deque[tuple[int, Key | None, Outcome | tuple[int, int]]] = deque()
-        self._in_memory = 0
+        self._memory: deque[tuple[int, Key | None, Outcome]] = deque()
+        # on disk, in order: index, offset and length in the file; keys only where there is one
+        self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
+        self._keys: dict[int, Key] = {}
+        self._first = 0  # the first on disk not yet taken
         self._file: BinaryIO | None = None
 
     def __bool__(self) -> bool:
-        return bool(self._queue)
+        return bool(self._memory) or self._first < len(self._indices)
 
     def put(self, index: int, key: Key | None, outcome: Outcome) -> None:
-        if self._in_memory < HELD_IN_MEMORY:
-            self._queue.append((index, key, outcome))
-            self._in_memory += 1
+        if len(self._memory) < HELD_IN_MEMORY and self._first == len(self._indices):  # none on disk
+            self._memory.append((index, key, outcome))
             return
         if self._file is None:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
-        offset = self._file.seek(0, os.SEEK_END)
+        self._indices.append(index)
+        self._offsets.append(self._file.seek(0, os.SEEK_END))
+        self._lengths.append(len(data))
         self._file.write(data)
-        self._queue.append((index, key, (offset, len(data))))
+        if key is not None:
+            self._keys[index] = key
 
     def head_key(self) -> Key | None:
-        return self._queue[0][1]
+        if self._memory:
+            return self._memory[0][1]
+        return self._keys.get(self._indices[self._first])
 
     def take(self) -> tuple[int, Key | None, Outcome]:
-        index, key, found = self._queue.popleft()
-        if not isinstance(found, tuple):
-            self._in_memory -= 1
-            return index, key, found
+        if self._memory:
+            return self._memory.popleft()
         assert self._file is not None
-        offset, length = found
-        self._file.seek(offset)
-        outcome: Outcome = pickle.loads(self._file.read(length))
-        if not self._queue:
+        at = self._first
+        index = self._indices[at]
+        self._file.seek(self._offsets[at])
+        outcome: Outcome = pickle.loads(self._file.read(self._lengths[at]))
+        self._first += 1
+        if self._first == len(self._indices):  # all taken: start the file again
             self._file.truncate(0)
-        return index, key, outcome
+            self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
+            self._first = 0
+        return index, self._keys.pop(index, None), outcome
 
     def close(self) -> None:
         if self._file is not None:
