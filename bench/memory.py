@@ -12,8 +12,9 @@ tree ``--before`` (an older checkout, put first on ``PYTHONPATH``) — it measur
 2. warm re-runs of the same files with JSON written to a file, by ``-o FILE`` and by
    ``> FILE``, each with and without ``PYTHONUNBUFFERED=1``: the median of ``--repeat``
    runs, the variants taken in turn, each as a share of the cold run;
-3. the peak memory (gialint and its workers, sampled from /proc) of a warm run over the
-   ``--files`` reports and over the ``--large`` run, JSON written to a file, and their ratio.
+3. the peak memory (gialint and its workers, sampled from /proc: the sum of their RSS, and of
+   their PSS, which counts a page shared by forked processes once) of a warm run over the
+   ``--files`` reports and over the ``--large`` run, JSON written to a file, and their ratios.
 
 It reports figures and asserts nothing; docs/performance.md quotes them.
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -41,10 +43,51 @@ from run import PeakSampler  # noqa: E402
 WAYS = ("-o FILE", "> FILE")
 
 
+#: The peak PSS (KiB) of each run measured with ``pss``, in turn.
+PSS_PEAKS: list[int] = []
+
+
+def tree_pss_kib(pid: int) -> int:
+    """Proportional memory of ``pid`` and its descendants, in KiB: a page the gialint process shares
+    with its forked workers counts once in all (the RSS sum counts it in each)."""
+    total = 0
+    for process in [pid, *descendants(pid)]:
+        try:
+            found = re.search(r"Pss:\s+(\d+)", Path(f"/proc/{process}/smaps_rollup").read_text())
+        except OSError:
+            continue
+        total += int(found.group(1)) if found else 0
+    return total
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
 def check(
-    source: Path, folders: list[Path], out: Path, cache: Path, way: str = "-o FILE", unbuffered: bool = False
+    source: Path,
+    folders: list[Path],
+    out: Path,
+    cache: Path,
+    way: str = "-o FILE",
+    unbuffered: bool = False,
+    pss: bool = False,
 ) -> tuple[float, int]:
-    """Wall seconds and peak KiB (gialint and its workers) of ``gialint check --format json``."""
+    """Wall seconds and peak RSS in KiB (gialint and its workers) of ``gialint check --format json``;
+    with ``pss``, the peak PSS too, in :data:`PSS_PEAKS`."""
     env = {**os.environ, "GIALINT_CACHE_DIR": str(cache), "PYTHONPATH": str(source)}
     env.pop("PYTHONUNBUFFERED", None)
     if unbuffered:
@@ -58,9 +101,12 @@ def check(
             command, env=env, cwd=tempfile.gettempdir(), stdout=sink if way == "> FILE" else subprocess.DEVNULL
         )
         sampler = PeakSampler(process.pid, 0.05)
+        shared_once = PeakSampler(process.pid, 0.05, tree_pss_kib) if pss else None
         process.wait()
         elapsed = time.perf_counter() - start
         peak = sampler.stop()
+        if shared_once is not None:
+            PSS_PEAKS.append(shared_once.stop())
     if process.returncode not in (0, 1):
         raise SystemExit(f"gialint check failed ({process.returncode}) with {source}")
     json.loads(out.read_text(encoding="utf-8"))  # the output is one valid document
@@ -103,8 +149,9 @@ def measure(
                 print(f"{name}: warm re-run, JSON {label}: {warm:.2f} s, {warm / out[name]['cold_s']:.1%} of cold")
     for name, source in sources.items():
         cache = base / f"cache-{name}"
-        small_peak = check(source, folders, base / "out.json", cache)[1]
-        large_seconds, large_peak = check(source, large, base / "out.json", cache)
+        small_peak = check(source, folders, base / "out.json", cache, pss=True)[1]
+        large_seconds, large_peak = check(source, large, base / "out.json", cache, pss=True)
+        small_pss, large_pss = PSS_PEAKS[-2:]
         out[name]["memory"] = {
             "files": sum(len(os.listdir(f)) for f in folders),
             "peak_mib": small_peak / 1024,
@@ -112,6 +159,9 @@ def measure(
             "large_peak_mib": large_peak / 1024,
             "large_s": large_seconds,
             "ratio": large_peak / small_peak,
+            "pss_mib": small_pss / 1024,
+            "large_pss_mib": large_pss / 1024,
+            "pss_ratio": large_pss / small_pss,
         }
         print(f"{name}: warm peak memory:", {k: round(v, 2) for k, v in out[name]["memory"].items()}, flush=True)
     return out

@@ -179,15 +179,15 @@ def run_check(args: list[str], env: dict[str, str], memory: bool = False) -> tup
 class PeakSampler:
     """The peak resident memory of a process tree, sampled every ``every`` seconds in a thread."""
 
-    def __init__(self, pid: int, every: float) -> None:
+    def __init__(self, pid: int, every: float, measure: Callable[[int], int] = tree_rss_kib) -> None:
         self.peak = 0
         self._done = threading.Event()
-        self._thread = threading.Thread(target=self._sample, args=(pid, every))
+        self._thread = threading.Thread(target=self._sample, args=(pid, every, measure))
         self._thread.start()
 
-    def _sample(self, pid: int, every: float) -> None:
+    def _sample(self, pid: int, every: float, measure: Callable[[int], int]) -> None:
         while not self._done.is_set():
-            self.peak = max(self.peak, tree_rss_kib(pid))
+            self.peak = max(self.peak, measure(pid))
             self._done.wait(every)
 
     def stop(self) -> int:
