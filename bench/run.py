@@ -259,26 +259,34 @@ def run_check(args: list[str], env: dict[str, str], cwd: Path, memory: bool = Fa
     command = [sys.executable, "-m", "gialint", "check", *args, "--format", "concise", "-o", os.devnull, "-q"]
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    if memory:
-        stop = threading.Event()
-
-        def sample() -> None:
-            nonlocal peak
-            while not stop.is_set():
-                peak = max(peak, tree_rss_kib(process.pid))
-                stop.wait(0.02)
-
-        sampler = threading.Thread(target=sample)
-        sampler.start()
+    sampler = PeakSampler(process.pid, 0.02) if memory else None
     _, err = process.communicate()
     elapsed = time.perf_counter() - start
-    if memory:
-        stop.set()
-        sampler.join()
+    peak = sampler.stop() if sampler is not None else 0
     if process.returncode not in (0, 1):
         raise SystemExit(f"gialint check failed ({process.returncode}): {err.decode()[:500]}")
     return elapsed, peak
+
+
+class PeakSampler:
+    """The peak resident memory of a process tree, sampled every ``every`` seconds in a thread."""
+
+    def __init__(self, pid: int, every: float, measure: Callable[[int], int] = tree_rss_kib) -> None:
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(pid, every, measure))
+        self._thread.start()
+
+    def _sample(self, pid: int, every: float, measure: Callable[[int], int]) -> None:
+        while not self._done.is_set():
+            self.peak = max(self.peak, measure(pid))
+            self._done.wait(every)
+
+    def stop(self) -> int:
+        """Stop sampling; the peak in KiB."""
+        self._done.set()
+        self._thread.join()
+        return self.peak
 
 
 def cold_start(report: Path, env: dict[str, str], cwd: Path, repeat: int = 20) -> dict[str, float]:

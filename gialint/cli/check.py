@@ -10,27 +10,27 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from attrs import evolve
 
 from gialint.base import catalogue as msg
-from gialint.base.diagnostic import Severity, Text
+from gialint.base.diagnostic import Text
 from gialint.base.messages import Failure, both, say
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.limits import budget
 from gialint.read.source import ReadError
-from gialint.report import BINARY, FileError, ReportOptions, get_reporter, shown, visible
+from gialint.report import BINARY, FileError, ReportOptions, shown, visible
 from gialint.run.discover import UNREADABLE, iter_found
 
 if TYPE_CHECKING:
+    from gialint.base.diagnostic import Diagnostic
+    from gialint.report.stream import Writer
+    from gialint.report.tally import Tally
     from gialint.run.baseline import Baseline
-    from gialint.run.batch import Batch, Outcome
-    from gialint.run.cache import ResultCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
@@ -47,9 +47,14 @@ class Run:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.results: list[LintResult] = []
-        self.errors: list[FileError] = []
-        self.skipped: list[str] = []  # files found under a directory that do not look like reports
+        # the output is written as the run goes, file by file; the run keeps counts, not results
+        self.writer: Writer | None = None
+        self.options = ReportOptions()
+        self.baseline: Baseline | None = None
+        self.for_baseline: list[tuple[str, Sequence[Diagnostic]]] = []  # with --update-baseline: every finding
+        self.unreadable = 0
+        self.skipped: list[str] = []  # the first few files found under a directory that do not look like reports
+        self.skipped_count = 0
         self.fixed = 0
         self.changed_files = 0
         self.baselined = 0
@@ -68,8 +73,40 @@ class Run:
         return EXIT_ERROR
 
     def error(self, path: str, message: Text) -> None:
-        self.errors.append(FileError(path, message))
+        self.unreadable += 1
+        self.output().error(FileError(path, message))
         print(f"gialint: {visible(shown(path))}: {visible(message.get(self.lang))}", file=sys.stderr)
+
+    # ---------------------------------------------------------------- the output, as the run goes
+    def output(self) -> Writer:
+        """The run's writer, started when the first file is given to it: the format's writer; counts
+        alone for --statistics (printed at the end) and --diff (which prints the diffs only)."""
+        if self.writer is None:
+            from gialint.report.stream import Writer, get_writer
+
+            args = self.args
+            if args.statistics or args.diff:
+                self.writer = Writer(self.options, self.out)
+            else:
+                self.writer = get_writer(self.output_format(), self.options, self.out)
+            self.writer.start()
+        return self.writer
+
+    def emit(self, result: LintResult) -> None:
+        """A file's result, in the files' order: past the baseline, to the output."""
+        baseline = self.baseline
+        if baseline is not None:
+            if self.args.update_baseline:
+                self.for_baseline.append((result.path or "-", result.diagnostics))
+            kept, hidden = baseline.filter(result.path or "-", result.diagnostics)
+            self.baselined += hidden
+            result = evolve(result, diagnostics=tuple(kept))
+        self.output().result(result)
+
+    def skip(self, path: str) -> None:
+        self.skipped_count += 1
+        if len(self.skipped) <= SKIPPED_NAMED:
+            self.skipped.append(path)
 
     # ---------------------------------------------------------------- one file
     def lint_file(self, path: str, settings: Settings) -> LintResult | None:
@@ -210,6 +247,8 @@ class Run:
             self.out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout  # noqa: SIM115
         except OSError as error:
             return self.complain(msg.FILE_UNWRITABLE, file=args.output_file, error=error.strerror)
+        self.options = ReportOptions(here.lang, args.color, args.quiet, args.show_source, fail_on=here.fail_on)
+        self.baseline = baseline
         try:
             code = self.check_all(resolver, here, baseline, bool(stdin))
         except ConfigError as error:
@@ -250,7 +289,7 @@ class Run:
                 self.error(name, error.text)
                 result = None
             if result is not None:
-                self.results.append(result)
+                self.emit(result)
         else:
             from gialint.read.signs import skippable
 
@@ -271,11 +310,11 @@ class Run:
             if args.fix or args.diff:  # fixes write files: one at a time, in this process, without the cache
                 for path, settings in items:
                     if path in may_skip and self.not_a_report(path):
-                        self.skipped.append(path)
+                        self.skip(path)
                         continue
                     result = self.lint_file(path, settings)
                     if result is not None:
-                        self.results.append(result)
+                        self.emit(result)
             else:
                 previous = (args.previous, resolver.for_path(args.previous)) if args.previous else None
                 self.lint_many(items, may_skip, previous)
@@ -301,7 +340,9 @@ class Run:
 
     def note_skipped(self) -> None:
         """One line for the files passed over, naming the first few."""
-        self.note_files(msg.SKIPPED_NOT_REPORTS, self.skipped)
+        if self.skipped_count:
+            names = both([shown(p) for p in self.skipped], SKIPPED_NAMED)
+            self.say(msg.SKIPPED_NOT_REPORTS, count=self.skipped_count, names=names)
 
     def note_files(self, message: Text, files: list[str]) -> None:
         """A note on some files, with their count and the first few named (none: no note)."""
@@ -311,12 +352,14 @@ class Run:
     def lint_many(
         self, items: list[tuple[str, Settings]], may_skip: set[str], previous: tuple[str, Settings] | None = None
     ) -> None:
-        """Lint in worker processes with the result cache; keep the results in the files' order.
-        The files of ``may_skip`` that do not look like reports are passed over. Then each report
+        """Lint in worker processes with the result cache, each result given to the output in the
+        files' order as soon as every earlier file is done (workers run at most a window of files
+        ahead). The files of ``may_skip`` that do not look like reports are passed over. Each report
         is linted again with last year's: ``previous`` (path, settings), else the report of its
-        agency for the year before found in the run (:mod:`gialint.run.pairing`)."""
-        from gialint.run.batch import Batch, Skipped, default_jobs
+        agency for the year before found in the run (:func:`gialint.run.pairing.in_order`)."""
+        from gialint.run.batch import Batch, Skipped, default_jobs, default_window
         from gialint.run.cache import CacheError, open_cache
+        from gialint.run.pairing import in_order
         from gialint.run.progress import progress
 
         args = self.args
@@ -329,49 +372,24 @@ class Run:
         needs_text = self.output_format() in ("full", "html") or (
             self.output_format() == "concise" and args.show_source
         )
-        batch = Batch(args.jobs or default_jobs(), cache, keep_text=needs_text)
-        outcomes: list[Outcome | None] = [None] * len(items)
+        jobs = args.jobs or default_jobs()
+        batch = Batch(jobs, cache, keep_text=needs_text, window=default_window(jobs))
         try:
             with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
-                for index, outcome in batch.run(items, may_skip.__contains__ if may_skip else None):
-                    outcomes[index] = outcome
+                found = batch.run(items, may_skip.__contains__ if may_skip else None)
+                for outcome in in_order(found, items, previous, cache, batch.keep_text):
                     advance()
-            self.pair(items, outcomes, previous, cache, batch)
+                    if isinstance(outcome, FileError):
+                        self.error(outcome.path, outcome.message)
+                    elif isinstance(outcome, Skipped):
+                        self.skip(outcome.path)
+                    elif isinstance(outcome, LintResult):
+                        self.emit(outcome)
         finally:
             if cache is not None:
                 cache.close()
                 if cache.failure is not None:
                     self.say(msg.CACHE_STOPPED, error=cache.failure)
-        for found in outcomes:
-            if isinstance(found, FileError):
-                self.error(found.path, found.message)
-            elif isinstance(found, Skipped):
-                self.skipped.append(found.path)
-            elif isinstance(found, LintResult):
-                self.results.append(found)
-
-    @staticmethod
-    def pair(
-        items: list[tuple[str, Settings]],
-        outcomes: list[Outcome | None],
-        previous: tuple[str, Settings] | None,
-        cache: ResultCache | None,
-        batch: Batch,
-    ) -> None:
-        """Lint again, with last year's report, the reports that have one (see :meth:`lint_many`)."""
-        if previous is None and len(items) < 2:
-            return  # a report alone has none to pair with
-        from gialint.run.pairing import lint_with_previous, pair_key, pairs
-
-        if previous is not None:
-            found = [
-                (i, previous) for i, o in enumerate(outcomes) if isinstance(o, LintResult) and o.path != previous[0]
-            ]
-        else:
-            keys = [(i, k) for i, o in enumerate(outcomes) if isinstance(o, LintResult) and (k := pair_key(o))]
-            found = [(later, items[earlier]) for later, earlier in pairs(keys)]
-        for index, before in found:
-            outcomes[index] = lint_with_previous(items[index], before, cache, batch.keep_text)
 
     def finish(self, here: Settings, baseline: Baseline | None) -> int:
         args = self.args
@@ -379,36 +397,30 @@ class Run:
             from gialint.run.baseline import BaselineError
 
             if args.update_baseline:
-                updated = baseline.updated((r.path or "-", r.diagnostics) for r in self.results)
+                updated = baseline.updated(self.for_baseline)
                 try:
                     updated.save()
                 except BaselineError as error:
                     return self.complain(error.text)
                 self.say(msg.BASELINE_WROTE, count=updated.total, file=baseline.file)
-            results = []
-            for r in self.results:
-                kept, hidden = baseline.filter(r.path or "-", r.diagnostics)
-                self.baselined += hidden
-                results.append(evolve(r, diagnostics=tuple(kept)))
-            self.results = results
             if self.baselined and not args.update_baseline:
                 self.say(msg.BASELINE_HIDDEN, count=self.baselined, file=baseline.file)
+        writer = self.output()
+        writer.finish()
+        tally = writer.tally
         if args.diff:
-            return EXIT_ERROR if self.errors else (EXIT_FINDINGS if self.changed_files else EXIT_OK)
+            return EXIT_ERROR if self.unreadable else (EXIT_FINDINGS if self.changed_files else EXIT_OK)
         if args.fix and self.fixed:
-            remaining = sum(len(r.diagnostics) for r in self.results)
+            remaining = tally.findings
             self.say(msg.FIXED, fixed=self.fixed, files=self.changed_files, remaining=remaining)
-        options = ReportOptions(here.lang, args.color, args.quiet, args.show_source, fail_on=here.fail_on)
         if args.statistics:
-            print_statistics(self.results, self.errors, here.lang, args.format == "json", self.out)
-        else:
-            get_reporter(self.output_format())(self.results, self.errors, options, self.out)
-        if self.errors:
+            print_statistics(tally, here.lang, args.format == "json", self.out)
+        if self.unreadable:
             return EXIT_ERROR
         if args.exit_zero or args.update_baseline:
             return EXIT_OK
         threshold = here.fail_on
-        return EXIT_FINDINGS if any(d.severity >= threshold for r in self.results for d in r.diagnostics) else EXIT_OK
+        return EXIT_FINDINGS if tally.at_or_above(threshold) else EXIT_OK
 
     def output_format(self) -> str:
         if self.args.format:
@@ -416,28 +428,18 @@ class Run:
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
 
 
-def print_statistics(
-    results: Sequence[LintResult], errors: Sequence[FileError], lang: str, as_json: bool, out: TextIO
-) -> None:
+def print_statistics(tally: Tally, lang: str, as_json: bool, out: TextIO) -> None:
     """Counts per rule, most frequent first: ``count  code  name  fixable``."""
-    import json
-
-    counts: Counter[tuple[str, str]] = Counter()
-    fixable: Counter[str] = Counter()
-    severities: dict[str, Severity] = {}
-    for r in results:
-        for d in r.diagnostics:
-            counts[(d.code, d.name)] += 1
-            fixable[d.code] += d.fix is not None
-            severities[d.code] = d.severity
+    counts, fixable, severities = tally.by_rule, tally.fixable_by_code, tally.severity_of
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if as_json:
+        from gialint.report.json_format import dump_json
+
         data = [
             {"code": code, "name": name, "severity": severities[code].label, "count": n, "fixable": fixable[code]}
             for (code, name), n in rows
         ]
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        dump_json(data, out)
         return
     width = max((len(str(n)) for _, n in rows), default=1)
     # the severity in a column as wide as its longest word (a Chinese character takes two columns)
@@ -448,7 +450,7 @@ def print_statistics(
         label = labels[severities[code]]
         pad = " " * (column - len(label.encode("gb18030")))
         out.write(f"{n:>{width}}  {code}  {label}{pad}  {name}{mark}\n")
-    total = say(msg.STATISTICS_TOTAL, total=sum(counts.values()), errors=len(errors))
+    total = say(msg.STATISTICS_TOTAL, total=sum(counts.values()), errors=tally.unreadable)
     out.write(total.get(lang) + "\n")
 
 

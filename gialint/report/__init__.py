@@ -1,10 +1,12 @@
 """Reporters: how diagnostics are printed. ``full`` (rich, for people), ``concise``, ``json``,
-``sarif`` (code scanning), ``github`` (workflow annotations), ``junit`` (CI test reports),
+``jsonl`` (a line per finding and per file, for large runs and shards), ``sarif`` (code scanning), ``github`` (workflow annotations), ``junit`` (CI test reports),
 ``html`` (a self-contained review page), and the scorecard of many reports, ``csv`` and ``xlsx``
 (a row per report, a row per rule).
 
 A reporter is a function ``(results, errors, options, stream) -> None``; the CLI picks one
-by name from :data:`REPORTERS`.
+by name from :data:`REPORTERS`. ``gialint check`` writes through each format's streaming
+writer (:data:`WRITERS`, :func:`gialint.report.stream.get_writer`): a file's part as soon as every earlier
+file is done.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from attrs import frozen
 
@@ -87,6 +89,7 @@ REPORTERS = {
     "full": "gialint.report.full:report_full",
     "concise": "gialint.report.concise:report_concise",
     "json": "gialint.report.json_format:report_json",
+    "jsonl": "gialint.report.jsonl:report_jsonl",
     "sarif": "gialint.report.sarif:report_sarif",
     "github": "gialint.report.github:report_github",
     "junit": "gialint.report.junit:report_junit",
@@ -98,7 +101,25 @@ REPORTERS = {
 BINARY = ("xlsx",)
 
 
+#: The streaming writer of each format that has one (the others keep the run: see
+#: :class:`gialint.report.stream.Collected`).
+WRITERS = {
+    "full": "gialint.report.full:FullWriter",
+    "concise": "gialint.report.concise:ConciseWriter",
+    "json": "gialint.report.json_format:JsonWriter",
+    "jsonl": "gialint.report.jsonl:JsonlWriter",
+    "sarif": "gialint.report.sarif:SarifWriter",
+    "github": "gialint.report.github:GithubWriter",
+    "junit": "gialint.report.junit:JunitWriter",
+}
+
+
+def load(spec: str) -> Any:
+    """What ``"module:name"`` names, imported."""
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 def get_reporter(name: str) -> Reporter:
-    module, _, function = REPORTERS[name].partition(":")
-    reporter: Reporter = getattr(importlib.import_module(module), function)
+    reporter: Reporter = load(REPORTERS[name])
     return reporter

@@ -7,6 +7,7 @@ console: that is a fifth of gialint's start-up. A test holds the two outputs equ
 
 from __future__ import annotations
 
+import io
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +20,9 @@ from gialint.base import catalogue as msg
 from gialint.base.diagnostic import LANGUAGES, Diagnostic, Severity
 from gialint.base.messages import say
 from gialint.lint.result import LintResult
-from gialint.report import FileError, ReportOptions, shown, totals, visible, where
+from gialint.report import FileError, ReportOptions, shown, visible, where
+from gialint.report.stream import Writer, write_all
+from gialint.report.tally import Tally
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -82,7 +85,6 @@ def make_console(out: TextIO, colour: bool) -> Console:
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 LABELS = {lang: {severity: text.get(lang) for severity, text in msg.SEVERITY.items()} for lang in LANGUAGES}
 TAB = 4
-FIXED_FORMATS = ("text", "markdown", "docx")
 
 
 def _expand(text: str) -> str:
@@ -144,64 +146,78 @@ def _related(printer: Printer, path: str, d: Diagnostic, lang: str) -> None:
         printer.line(("   = ", "dim"), (say(msg.RELATED_MORE, more=more).get(lang), "dim"))
 
 
-def _summary(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> str:
+def _summary(tally: Tally, lang: str) -> str:
     # --fix writes text, Markdown and (into a copy) Word reports; .html and .pdf are what was published
-    fixable = sum(
-        1
-        for r in results
-        if r.file_format in FIXED_FORMATS
-        for d in r.diagnostics
-        if d.fix is not None and d.fix.is_safe
-    )
-    text = say(msg.SUMMARY_FOUND, **totals(results, errors)).get(lang)
-    if fixable:
-        text += say(msg.SUMMARY_FIXABLE, count=fixable).get(lang)
-    if errors:
-        text += say(msg.SUMMARY_UNREADABLE, count=len(errors)).get(lang)
+    text = say(msg.SUMMARY_FOUND, **tally.totals()).get(lang)
+    if tally.fixable_here:
+        text += say(msg.SUMMARY_FIXABLE, count=tally.fixable_here).get(lang)
+    if tally.unreadable:
+        text += say(msg.SUMMARY_UNREADABLE, count=tally.unreadable).get(lang)
     return text
 
 
-def report_full(
-    results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
-) -> None:
-    colour = wants_colour(options, out)
-    printer: Printer = RichPrinter(make_console(out, True)) if colour else PlainPrinter(out)
-    labels = LABELS[options.lang]
-    for result in results:
+class FullWriter(Writer):
+    """Each file's findings with their frames, in one write; the table per rule and the totals at the end."""
+
+    def __init__(self, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(options, out)
+        self.colour = wants_colour(options, out)
+        self.buffer = io.StringIO()
+        self.console = make_console(out, True) if self.colour else None
+        self.printer: Printer = RichPrinter(self.console) if self.console is not None else PlainPrinter(self.buffer)
+        self.labels = LABELS[options.lang]
+
+    def chunk(self, result: LintResult) -> str:
+        if not result.diagnostics:
+            return ""
+        if self.console is not None:
+            self.console.begin_capture()
+        printer, lang = self.printer, self.options.lang
         lines = result.text.split("\n")
         path = shown(result.path)
         numbered = result.file_format in ("text", "markdown")
         for d in result.diagnostics:
             style = STYLES[d.severity]
             printer.line(
-                (f"{where(path, d, options.lang)}:", "bold"),
+                (f"{where(path, d, lang)}:", "bold"),
                 (" ", None),
                 (d.code, style),
                 (" ", None),
-                (labels[d.severity], style),
-                (f" {d.message.get(options.lang)} ", None),
+                (self.labels[d.severity], style),
+                (f" {d.message.get(lang)} ", None),
                 (f"({d.name})", "dim"),
             )
             frame(printer, lines, d, numbered)
-            _related(printer, path, d, options.lang)
+            _related(printer, path, d, lang)
             printer.line()
-    if not options.quiet:
-        if len(results) + len(errors) > 1 and any(r.diagnostics for r in results):
-            make_console(out, colour).print(_rule_table(results, options.lang))
-        printer.line((_summary(results, errors, options.lang), None))
+        if self.console is not None:
+            return self.console.end_capture()
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
+
+    def finish(self) -> None:
+        if self.options.quiet:
+            return
+        tally, out = self.tally, self.out
+        printer: Printer = RichPrinter(self.console) if self.console is not None else PlainPrinter(out)
+        if tally.files > 1 and tally.findings:
+            make_console(out, self.colour).print(_rule_table(tally, self.options.lang))
+        printer.line((_summary(tally, self.options.lang), None))
 
 
-def _rule_table(results: Sequence[LintResult], lang: str) -> Table:
+def report_full(
+    results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
+) -> None:
+    write_all(FullWriter(options, out), results, errors)
+
+
+def _rule_table(tally: Tally, lang: str) -> Table:
     """The closing table of a run over many files: findings and files per rule, most frequent first."""
     findings: Counter[str] = Counter()
-    files: Counter[str] = Counter()
-    first: dict[str, Diagnostic] = {}
-    for r in results:
-        for code in {d.code for d in r.diagnostics}:
-            files[code] += 1
-        for d in r.diagnostics:
-            findings[d.code] += 1
-            first.setdefault(d.code, d)
+    for (code, _), count in tally.by_rule.items():
+        findings[code] += count
     labels = LABELS[lang]
     headers = [header.get(lang) for header in msg.RUN_HEADERS]
     from rich.table import Table
@@ -210,7 +226,13 @@ def _rule_table(results: Sequence[LintResult], lang: str) -> Table:
     for column in table.columns[3:]:
         column.justify = "right"
     for code, count in sorted(findings.items(), key=lambda item: (-item[1], item[0])):
-        d = first[code]
+        d = tally.first[code]
         style = STYLES[d.severity]
-        table.add_row(f"[{style}]{code}[/]", d.name, f"[{style}]{labels[d.severity]}[/]", str(count), str(files[code]))
+        table.add_row(
+            f"[{style}]{code}[/]",
+            d.name,
+            f"[{style}]{labels[d.severity]}[/]",
+            str(count),
+            str(tally.files_by_code[code]),
+        )
     return table

@@ -1,4 +1,6 @@
-"""``{"version": 1, "files": N, "diagnostics": [...], "errors": [...]}`` (schema in docs/output.md)."""
+"""``{"version": 1, "diagnostics": [...], "errors": [...], "reports": [...], "files": N}`` (schema in
+docs/output.md), written as the run goes (:class:`~gialint.report.stream.JsonStream`): ``files`` comes
+last, the count being known at the end."""
 
 from __future__ import annotations
 
@@ -8,24 +10,67 @@ from typing import Any, TextIO
 
 from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, shown
+from gialint.report.stream import JsonStream, Writer, slot, value, write_all
 
 JSON_VERSION = 1
+
+
+def diagnostics_of(result: LintResult, lang: str) -> list[dict[str, Any]]:
+    path = shown(result.path) if result.path else None
+    return [{"path": path, **d.as_dict(lang)} for d in result.diagnostics]
+
+
+def report_of(result: LintResult) -> dict[str, Any]:
+    return {"path": shown(result.path) if result.path else None, "agency": result.agency, "year": result.year}
+
+
+def error_of(error: FileError, lang: str) -> dict[str, Any]:
+    return {"path": shown(error.path), "message": error.message.get(lang)}
 
 
 def as_json(results: Sequence[LintResult], errors: Sequence[FileError], lang: str) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
+        "diagnostics": [d for r in results for d in diagnostics_of(r, lang)],
+        "errors": [error_of(e, lang) for e in errors],
+        "reports": [report_of(r) for r in results],
         "files": len(results) + len(errors),
-        "diagnostics": [
-            {"path": shown(r.path) if r.path else None, **d.as_dict(lang)} for r in results for d in r.diagnostics
-        ],
-        "errors": [{"path": shown(e.path), "message": e.message.get(lang)} for e in errors],
-        "reports": [{"path": shown(r.path) if r.path else None, "agency": r.agency, "year": r.year} for r in results],
     }
+
+
+class JsonWriter(Writer):
+    def __init__(self, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(options, out)
+        skeleton = {
+            "version": JSON_VERSION,
+            "diagnostics": slot("diagnostics"),
+            "errors": slot("errors"),
+            "reports": slot("reports"),
+            "files": value("files"),
+        }
+        self.document = JsonStream(skeleton, out)
+
+    def start(self) -> None:
+        self.document.start()
+
+    def chunk(self, result: LintResult) -> str:
+        self.document.items("reports", [report_of(result)])
+        return self.document.items("diagnostics", diagnostics_of(result, self.options.lang))
+
+    def unreadable(self, error: FileError) -> None:
+        self.document.items("errors", [error_of(error, self.options.lang)])
+
+    def finish(self) -> None:
+        self.document.finish({"files": str(self.tally.files)})
+        self.out.write("\n")
 
 
 def report_json(
     results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
 ) -> None:
-    json.dump(as_json(results, errors, options.lang), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_all(JsonWriter(options, out), results, errors)
+
+
+def dump_json(data: Any, out: TextIO) -> None:
+    """``data`` as the JSON formats write it (indented, characters as they are), in one write."""
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -17,49 +17,103 @@ from gialint.base.diagnostic import Severity
 from gialint.base.messages import say
 from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, shown, visible, where
+from gialint.report.stream import Spool, Writer, write_all
 
 
 def as_junit(
     results: Sequence[LintResult], errors: Sequence[FileError], lang: str, fail_on: Severity = Severity.ERROR
 ) -> ET.Element:
     failures = sum(1 for r in results if any(d.severity >= fail_on for d in r.diagnostics))
+    suites, suite = _suites(len(results) + len(errors), failures, len(errors))
+    for result in results:
+        suite.append(_case(result, lang, fail_on))
+    for error in errors:
+        suite.append(_error_case(error, lang))
+    return suites
+
+
+def _suites(tests: int, failures: int, errors: int) -> tuple[ET.Element, ET.Element]:
     suites = ET.Element("testsuites", name="gialint")
     suite = ET.SubElement(
         suites,
         "testsuite",
         name="gialint",
-        tests=str(len(results) + len(errors)),
+        tests=str(tests),
         failures=str(failures),
-        errors=str(len(errors)),
+        errors=str(errors),
         skipped="0",
     )
+    return suites, suite
+
+
+def _case(result: LintResult, lang: str, fail_on: Severity) -> ET.Element:
+    path = visible(shown(result.path))
+    case = ET.Element("testcase", classname="gialint", name=path, file=path)
     labels = {severity: text.get(lang) for severity, text in msg.SEVERITY.items()}
-    for result in results:
-        path = visible(shown(result.path))
-        case = ET.SubElement(suite, "testcase", classname="gialint", name=path, file=path)
-        lines = [
-            visible(f"{where(path, d, lang)}: {d.code} {labels[d.severity]} {d.message.get(lang)}")
-            for d in result.diagnostics
-        ]
-        if any(d.severity >= fail_on for d in result.diagnostics):
-            codes = sorted({d.code for d in result.diagnostics})
-            summary = say(msg.JUNIT_FAILURE, count=len(result.diagnostics), codes=", ".join(codes)).get(lang)
-            failure = ET.SubElement(case, "failure", message=summary, type="lint")
-            failure.text = "\n".join(lines)
-        elif lines:  # below --fail-on: the case passes, as the exit code does, and says what it saw
-            ET.SubElement(case, "system-out").text = "\n".join(lines)
-    for error in errors:
-        name = visible(shown(error.path))
-        case = ET.SubElement(suite, "testcase", classname="gialint", name=name, file=name)
-        ET.SubElement(case, "error", message=visible(error.message.get(lang)), type="unreadable")
-    return suites
+    lines = [
+        visible(f"{where(path, d, lang)}: {d.code} {labels[d.severity]} {d.message.get(lang)}")
+        for d in result.diagnostics
+    ]
+    if any(d.severity >= fail_on for d in result.diagnostics):
+        codes = sorted({d.code for d in result.diagnostics})
+        summary = say(msg.JUNIT_FAILURE, count=len(result.diagnostics), codes=", ".join(codes)).get(lang)
+        failure = ET.SubElement(case, "failure", message=summary, type="lint")
+        failure.text = "\n".join(lines)
+    elif lines:  # below --fail-on: the case passes, as the exit code does, and says what it saw
+        ET.SubElement(case, "system-out").text = "\n".join(lines)
+    return case
+
+
+def _error_case(error: FileError, lang: str) -> ET.Element:
+    name = visible(shown(error.path))
+    case = ET.Element("testcase", classname="gialint", name=name, file=name)
+    ET.SubElement(case, "error", message=visible(error.message.get(lang)), type="unreadable")
+    return case
+
+
+#: Where a case stands in the document: the indentation ``ET.indent`` gives it.
+_CASE_LEVEL = 2
+_CASE_PAD = "\n" + "  " * _CASE_LEVEL
+
+
+def _case_text(case: ET.Element) -> str:
+    ET.indent(case, level=_CASE_LEVEL)
+    return _CASE_PAD + ET.tostring(case, encoding="unicode")
+
+
+class JunitWriter(Writer):
+    """The cases as they come, spooled: the suite's counts, which come first, are known at the end."""
+
+    def __init__(self, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(options, out)
+        self.cases = Spool()
+        self.error_cases = Spool()
+
+    def chunk(self, result: LintResult) -> str:
+        self.cases.write(_case_text(_case(result, self.options.lang, self.options.fail_on)))
+        return ""
+
+    def unreadable(self, error: FileError) -> None:
+        self.error_cases.write(_case_text(_error_case(error, self.options.lang)))
+
+    def finish(self) -> None:
+        tally, out = self.tally, self.out
+        suites, suite = _suites(tally.files, tally.failing, tally.unreadable)
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not tally.files:
+            ET.indent(suites)
+            out.write(ET.tostring(suites, encoding="unicode") + "\n")
+            return
+        ET.SubElement(suite, "cases")
+        ET.indent(suites)
+        head, _, tail = ET.tostring(suites, encoding="unicode").partition(_CASE_PAD + "<cases />")
+        out.write(head)
+        self.cases.copy_to(out)
+        self.error_cases.copy_to(out)
+        out.write(tail + "\n")
 
 
 def report_junit(
     results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
 ) -> None:
-    tree = as_junit(results, errors, options.lang, options.fail_on)
-    ET.indent(tree)
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(tree, encoding="unicode"))
-    out.write("\n")
+    write_all(JunitWriter(options, out), results, errors)

@@ -12,7 +12,6 @@ finding's logical place (:mod:`gialint.lint.place`), so an alert survives edits 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +26,7 @@ from gialint.lint.place import fingerprint
 from gialint.lint.registry import all_rules
 from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions
+from gialint.report.stream import JsonStream, Writer, slot, value, write_all
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -150,8 +150,29 @@ def _result(result: LintResult, d: Diagnostic, index: dict[str, int], root: str,
 
 def as_sarif(results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions) -> dict[str, Any]:
     root = options.root or repository_root()
-    rules = all_rules()
-    index = {r.code: i for i, r in enumerate(rules)}
+    index = _rule_index()
+    return _document(
+        [_result(r, d, index, root, options.lang) for r in results for d in r.diagnostics],
+        [_notification(e, root, options.lang) for e in errors],
+        not errors,
+        root,
+        options.lang,
+    )
+
+
+def _rule_index() -> dict[str, int]:
+    return {r.code: i for i, r in enumerate(all_rules())}
+
+
+def _notification(error: FileError, root: str, lang: str) -> dict[str, Any]:
+    return {
+        "level": "error",
+        "message": {"text": error.message.get(lang)},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact(error.path, root)}}],
+    }
+
+
+def _document(results: Any, notifications: Any, successful: Any, root: str, lang: str) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -162,32 +183,44 @@ def as_sarif(results: Sequence[LintResult], errors: Sequence[FileError], options
                         "name": "gialint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [_rule_descriptor(r, options.lang) for r in rules],
+                        "rules": [_rule_descriptor(r, lang) for r in all_rules()],
                     }
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(root).as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(r, d, index, root, options.lang) for r in results for d in r.diagnostics],
-                "invocations": [
-                    {
-                        "executionSuccessful": not errors,
-                        "toolExecutionNotifications": [
-                            {
-                                "level": "error",
-                                "message": {"text": e.message.get(options.lang)},
-                                "locations": [{"physicalLocation": {"artifactLocation": artifact(e.path, root)}}],
-                            }
-                            for e in errors
-                        ],
-                    }
-                ],
+                "results": results,
+                "invocations": [{"executionSuccessful": successful, "toolExecutionNotifications": notifications}],
             }
         ],
     }
 
 
+class SarifWriter(Writer):
+    """The results as they come; the unreadable files' notifications at the end."""
+
+    def __init__(self, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(options, out)
+        self.root = options.root or repository_root()
+        self.index = _rule_index()
+        skeleton = _document(slot("results"), slot("notifications"), value("successful"), self.root, options.lang)
+        self.document = JsonStream(skeleton, out)
+
+    def start(self) -> None:
+        self.document.start()
+
+    def chunk(self, result: LintResult) -> str:
+        found = [_result(result, d, self.index, self.root, self.options.lang) for d in result.diagnostics]
+        return self.document.items("results", found)
+
+    def unreadable(self, error: FileError) -> None:
+        self.document.items("notifications", [_notification(error, self.root, self.options.lang)])
+
+    def finish(self) -> None:
+        self.document.finish({"successful": "false" if self.tally.unreadable else "true"})
+        self.out.write("\n")
+
+
 def report_sarif(
     results: Sequence[LintResult], errors: Sequence[FileError], options: ReportOptions, out: TextIO
 ) -> None:
-    json.dump(as_sarif(results, errors, options), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_all(SarifWriter(options, out), results, errors)

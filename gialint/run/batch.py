@@ -7,7 +7,10 @@ at a time, so memory stays flat however many files there are. In a large run (pa
 :data:`LOOK_UP_HERE` files) the workers read, hash and look up the blocks too, so that
 on a warm cache every core hashes; this process then only decodes what they found.
 Results come back in the order they finish, each with its index, so a caller can
-restore the files' order.
+restore the files' order — or, with a ``window``, in the files' order: a file is given as
+soon as every earlier file is done, and no file is started while the first one not done is
+``window`` files behind it, so at most ``window`` results wait to be given, however many
+files there are (:meth:`Batch.run`).
 
 A .md/.txt file found under a directory (rather than named) that carries no sign of a
 report (a README) is passed over: a few substring searches of the bytes read for the cache
@@ -56,6 +59,12 @@ BLOCK = 256
 LOOK_UP_HERE = 4 * BLOCK
 #: Blocks handed to workers for look-ups at a time, per worker.
 LOOK_UPS_PER_WORKER = 4
+
+
+def default_window(jobs: int) -> int:
+    """How far (in files) a run in order lets its workers run ahead of the first file not done:
+    room for the blocks every worker looks up at a time, and a block more."""
+    return (max(1, jobs) * LOOK_UPS_PER_WORKER + 1) * BLOCK
 
 
 @frozen
@@ -256,8 +265,12 @@ class Batch:
         cache: ResultCache | None = None,
         keep_text: bool = True,
         task: Task = LINT,
+        window: int | None = None,
     ) -> None:
         self.jobs = max(1, jobs)
+        self.window = window  # files in order, at most this many waiting to be given (None: as they finish)
+        self.most_held = 0  # the most results held back at once for the files' order
+        self._next = 0  # the first file not yet given, in a run in order
         self.task = task
         self.cache = cache
         self.keep_text = keep_text
@@ -272,13 +285,33 @@ class Batch:
     def run(
         self, items: Iterable[tuple[str, Settings]], may_skip: Callable[[str], bool] | None = None
     ) -> Iterator[tuple[int, Outcome]]:
-        """``(index, outcome)`` for every ``(path, settings)``, in the order they finish. A file
-        for which ``may_skip`` says so is :class:`Skipped` when it carries no sign of a report."""
+        """``(index, outcome)`` for every ``(path, settings)``: in the order they finish, or with a
+        ``window`` in the files' order. A file for which ``may_skip`` says so is :class:`Skipped`
+        when it carries no sign of a report."""
+        if self.window is None:
+            yield from self._run(items, may_skip)
+            return
+        held: dict[int, Outcome] = {}  # done, waiting for an earlier file
+        self._next = 0
+        for index, outcome in self._run(items, may_skip):
+            held[index] = outcome
+            self.most_held = max(self.most_held, len(held))
+            while self._next in held:
+                ready = self._next
+                self._next += 1
+                yield ready, held.pop(ready)
+
+    def _run(
+        self, items: Iterable[tuple[str, Settings]], may_skip: Callable[[str], bool] | None
+    ) -> Iterator[tuple[int, Outcome]]:
         # a run known to be large hands look-ups to workers from the start
         large = isinstance(items, Sized) and len(items) > LOOK_UP_HERE
         try:
             block: list[_Item] = []
             for index, (path, settings) in enumerate(items):
+                while self.window is not None and index >= self._next + self.window:
+                    yield from self._make_room(block, here=not large and index < LOOK_UP_HERE)
+                    block = []
                 block.append((index, path, settings, may_skip is not None and may_skip(path)))
                 if len(block) == BLOCK:
                     yield from self._look_up_block(block, here=not large and index < LOOK_UP_HERE)
@@ -296,6 +329,20 @@ class Batch:
                 self._pool = None
             if self.cache is not None:
                 self.cache.flush()
+
+    def _make_room(self, block: list[_Item], here: bool) -> Iterator[tuple[int, Outcome]]:
+        """One step towards the first file not done, when the window is full: the files read so
+        far are looked up, a look-up or a lint is waited for, the files waiting are handed out."""
+        if block:
+            yield from self._look_up_block(block, here=here)
+        elif self._looking:
+            yield from self._collect_look_ups(wait_for_one=True)
+        elif self._waiting:
+            yield from self._dispatch(final=True)
+        elif self._in_flight:
+            yield from self._collect(block=True)
+        else:  # every file started is done: the window cannot be full
+            raise AssertionError(f"no file to wait for, yet file {self._next} is not done")
 
     def _look_up_block(self, block: list[_Item], here: bool) -> Iterator[tuple[int, Outcome]]:
         """Look a block up here, or hand it to a worker when a large run has workers."""

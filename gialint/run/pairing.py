@@ -12,16 +12,30 @@ or renamed report of last year is a miss.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator
+import os
+from array import array
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Generic, TypeVar
 
 from attrs import evolve
 
+from gialint.base.lazy import LazyModule
 from gialint.config.settings import Settings
 from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
 from gialint.read.source import ReadError
 from gialint.run.cache import Entry, ResultCache, entry_of, file_key, result_of
+
+if TYPE_CHECKING:
+    import hashlib
+    import pickle
+    import tempfile
+else:  # a run over one file pairs nothing and spills nothing: it does not import these
+    hashlib, pickle, tempfile = LazyModule("hashlib"), LazyModule("pickle"), LazyModule("tempfile")
+
+#: An outcome of a run (:data:`gialint.run.batch.Outcome`: a result, an unreadable or a skipped file).
+Outcome = TypeVar("Outcome")
 
 #: Where an agency must have been found for its reports to be paired: a title names one
 #: agency, whereas a page's publishing body may publish for many.
@@ -85,3 +99,115 @@ def lint_with_previous(
     if cache is not None:
         cache.put(key, entry_of(result))
     return evolve(result, document=None, text=result.text if keep_text else "")
+
+
+def in_order(
+    outcomes: Iterable[tuple[int, Outcome]],
+    items: Sequence[tuple[str, Settings]],
+    previous: tuple[str, Settings] | None,
+    cache: ResultCache | None,
+    keep_text: bool,
+) -> Iterator[Outcome | LintResult | FileError]:
+    """``outcomes`` (given in the files' order) with each report linted again with last year's:
+    ``previous`` (path, settings) for every report, else the report of its agency for the year
+    before found in the run (:func:`pairs`).
+
+    A report is given as soon as it is known not to be paired: at once when it names no agency
+    and year, or when its agency has two reports or more for the year before (which is last
+    year's would be a guess); otherwise it waits for the end of the run, and every later file
+    behind it. What waits is kept on disk (:class:`Held`), so memory stays flat.
+    """
+    if previous is not None:
+        for index, outcome in outcomes:
+            if isinstance(outcome, LintResult) and outcome.path != previous[0]:
+                yield lint_with_previous(items[index], previous, cache, keep_text)
+            else:
+                yield outcome
+        return
+    counts: dict[Key, int] = {}
+    first: dict[Key, int] = {}  # the first report of each (agency, year)
+
+    def settled(key: Key | None) -> bool:
+        return key is None or counts.get((key[0], key[1] - 1), 0) >= 2
+
+    held: Held[Outcome] = Held()
+    try:
+        for index, outcome in outcomes:
+            key = pair_key(outcome) if isinstance(outcome, LintResult) else None
+            if key is not None:
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, index)
+            if not held and settled(key):
+                yield outcome
+                continue
+            held.put(index, None if settled(key) else key, outcome)
+            while held and settled(held.head_key()):
+                yield held.take()[2]
+        while held:
+            index, key, waited = held.take()
+            if key is not None and counts.get(before := (key[0], key[1] - 1), 0) == 1:
+                yield lint_with_previous(items[index], items[first[before]], cache, keep_text)
+            else:
+                yield waited
+    finally:
+        held.close()
+
+
+#: Outcomes :class:`Held` keeps in memory; those past them wait on disk.
+HELD_IN_MEMORY = 1024
+
+
+class Held(Generic[Outcome]):
+    """Outcomes waiting in the files' order, first in first out: up to :data:`HELD_IN_MEMORY` in
+    memory, the rest pickled to a temporary file, with only their index, place and pairing key
+    (none, for those already known not to be paired) in memory: a few bytes each."""
+
+    def __init__(self) -> None:
+        self._memory: deque[tuple[int, Key | None, Outcome]] = deque()
+        # on disk, in order: index, offset and length in the file; keys only where there is one
+        self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
+        self._keys: dict[int, Key] = {}
+        self._first = 0  # the first on disk not yet taken
+        self._file: BinaryIO | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self._memory) or self._first < len(self._indices)
+
+    def put(self, index: int, key: Key | None, outcome: Outcome) -> None:
+        if len(self._memory) < HELD_IN_MEMORY and self._first == len(self._indices):  # none on disk
+            self._memory.append((index, key, outcome))
+            return
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()
+        data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+        self._indices.append(index)
+        self._offsets.append(self._file.seek(0, os.SEEK_END))
+        self._lengths.append(len(data))
+        self._file.write(data)
+        if key is not None:
+            self._keys[index] = key
+
+    def head_key(self) -> Key | None:
+        if self._memory:
+            return self._memory[0][1]
+        return self._keys.get(self._indices[self._first])
+
+    def take(self) -> tuple[int, Key | None, Outcome]:
+        if self._memory:
+            return self._memory.popleft()
+        assert self._file is not None
+        at = self._first
+        index = self._indices[at]
+        self._file.seek(self._offsets[at])
+        outcome: Outcome = pickle.loads(self._file.read(self._lengths[at]))
+        self._first += 1
+        if self._first == len(self._indices):  # all taken: start the file again
+            self._file.truncate(0)
+            self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
+            self._first = 0
+        return index, self._keys.pop(index, None), outcome
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None

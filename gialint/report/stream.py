@@ -1,0 +1,233 @@
+"""Output written as a run goes: a header once, one write per file in the files' order, a footer once.
+
+A :class:`Writer` is given each file's result (or :class:`FileError`) in the files' order, as
+soon as every earlier file is done (``gialint check`` restores the order within a bounded
+window: :class:`gialint.run.batch.Batch`). It writes the file's part of the output at once,
+in one write, and keeps only counts (:class:`~gialint.report.tally.Tally`). What a format puts
+after every file — the unreadable files of a JSON document, the job summary's table of files —
+goes to a :class:`Spool` (a temporary file once it outgrows memory) and is copied out at the end,
+so memory stays flat however many files there are. JSON documents (``json``, ``sarif``) are
+written piece by piece and stay one valid document, byte for byte what ``json.dump`` writes
+(:class:`JsonStream`).
+
+The formats that need the whole run by nature — the HTML review page (an index and a chart of
+every report) and the scorecard (rows sorted by agency) — are :class:`Collected`: their writer
+keeps the results and writes them at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING, Any, TextIO
+
+from gialint.base.lazy import LazyModule
+from gialint.lint.result import FileError, LintResult
+from gialint.report.tally import Tally
+
+if TYPE_CHECKING:
+    import tempfile
+else:  # imported when something is spooled: a run over one file spools nothing
+    tempfile = LazyModule("tempfile")
+
+if TYPE_CHECKING:
+    from gialint.report import Reporter, ReportOptions
+
+#: Bytes a spool keeps in memory before it moves to a temporary file.
+SPOOL_IN_MEMORY = 1 << 20
+
+
+class Writer:
+    """A format's streaming writer; this base writes nothing and counts (``--statistics`` uses it)."""
+
+    def __init__(self, options: ReportOptions, out: TextIO) -> None:
+        self.options = options
+        self.out = out
+        self.tally = Tally(options.fail_on)
+
+    def start(self) -> None:
+        """Write what comes before the first file."""
+
+    def result(self, result: LintResult) -> None:
+        self.tally.add(result)
+        text = self.chunk(result)
+        if text:
+            self.out.write(text)
+
+    def error(self, error: FileError) -> None:
+        self.tally.add_unreadable()
+        self.unreadable(error)
+
+    def chunk(self, result: LintResult) -> str:
+        """A file's part of the output."""
+        return ""
+
+    def unreadable(self, error: FileError) -> None:
+        """Note an unreadable file (most formats list them at the end: see :class:`Spool`)."""
+
+    def finish(self) -> None:
+        """Write what comes after the last file."""
+
+
+def write_all(writer: Writer, results: Iterable[LintResult], errors: Iterable[FileError]) -> None:
+    """A whole run through a writer: the results, then the unreadable files (a reporter's order)."""
+    writer.start()
+    for result in results:
+        writer.result(result)
+    for error in errors:
+        writer.error(error)
+    writer.finish()
+
+
+class Collected(Writer):
+    """A format that needs the whole run: the results are kept and handed to ``reporter`` at the end."""
+
+    def __init__(self, reporter: Reporter, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(options, out)
+        self.reporter = reporter
+        self.results: list[LintResult] = []
+        self.errors: list[FileError] = []
+
+    def chunk(self, result: LintResult) -> str:
+        self.results.append(result)
+        return ""
+
+    def unreadable(self, error: FileError) -> None:
+        self.errors.append(error)
+
+    def finish(self) -> None:
+        self.reporter(self.results, self.errors, self.options, self.out)
+
+
+class Spool:
+    """Text kept for the end of the output: in memory while small, then in a temporary file."""
+
+    def __init__(self) -> None:
+        self._file: tempfile.SpooledTemporaryFile[str] | None = None
+        self.count = 0  # pieces written
+
+    def write(self, text: str) -> None:
+        if self._file is None:
+            self._file = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, "w+", encoding="utf-8", newline="")
+        self._file.write(text)
+        self.count += 1
+
+    def copy_to(self, out: TextIO) -> None:
+        """Write what was spooled to ``out`` (in large pieces) and let it go."""
+        if self._file is None:
+            return
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, out, 1 << 16)
+        self._file.close()
+        self._file = None
+
+
+#: A list that :class:`JsonStream` fills: ``"@@NAME@@"`` as the only item of the list in a skeleton.
+_SLOT = re.compile(r'\[\n( *)"@@(\w+)@@"\n( *)\]')
+
+
+def slot(name: str) -> list[str]:
+    """A skeleton's placeholder for the list ``name``."""
+    return [f"@@{name}@@"]
+
+
+def value(name: str) -> str:
+    """A skeleton's placeholder for a value known at the end (a count, a flag)."""
+    return f"@@{name}@@"
+
+
+class JsonStream:
+    """A JSON document written as ``json.dump(..., indent=2, ensure_ascii=False)`` writes it, its
+    lists filled item by item: the first list of the skeleton is written as it fills, the others
+    are spooled and written at the end, with the values known only then."""
+
+    def __init__(self, skeleton: dict[str, Any], out: TextIO) -> None:
+        self.out = out
+        parts = _SLOT.split(json.dumps(skeleton, ensure_ascii=False, indent=2))
+        self._literals = parts[::4]  # the text between lists
+        self._lists = [
+            (name, pad, close) for pad, name, close in zip(parts[1::4], parts[2::4], parts[3::4], strict=True)
+        ]
+        self._pads = {name: pad for name, pad, _ in self._lists}
+        self._live = self._lists[0][0]
+        self._spools = {name: Spool() for name, _, _ in self._lists[1:]}
+        self._live_count = 0
+
+    def start(self) -> None:
+        self.out.write(self._literals[0] + "[")
+
+    def items(self, name: str, items: Sequence[object]) -> str:
+        """Add ``items`` to the list ``name``: the live list's text is returned (for the caller's one
+        write per file), another list's is spooled."""
+        if not items:
+            return ""
+        pad = "\n" + self._pads[name]
+        texts = [indented(item, self._pads[name]) for item in items]
+        if name == self._live:
+            text = ("," if self._live_count else "") + pad + ("," + pad).join(texts)
+            self._live_count += len(items)
+            return text
+        spool = self._spools[name]
+        spool.write(("," if spool.count else "") + pad + ("," + pad).join(texts))
+        return ""
+
+    def finish(self, values: dict[str, str]) -> None:
+        """Close the document; ``values``: the JSON text of each value placeholder."""
+
+        def fill(text: str) -> str:
+            for key, found in values.items():
+                text = text.replace(f'"@@{key}@@"', found)
+            return text
+
+        out = self.out
+        for index, (name, _, close) in enumerate(self._lists):
+            if index:
+                out.write("[")
+                spool = self._spools[name]
+                count = spool.count
+                spool.copy_to(out)
+            else:
+                count = self._live_count
+            out.write(("\n" + close + "]" if count else "]") + fill(self._literals[index + 1]))
+
+
+def indented(data: Any, pad: str = "") -> str:
+    """``data`` as ``json.dumps(data, indent=2, ensure_ascii=False)`` writes it, every line after the
+    first indented by ``pad`` more: the same text, a few times faster than the json module's
+    pure-Python encoder (the one it uses with ``indent``), which was most of a warm run's time."""
+    kind = type(data)
+    if kind is str:
+        return _string(data)
+    if kind is dict and all(type(key) is str for key in data):
+        if not data:
+            return "{}"
+        inner = pad + "  "
+        fields = (_string(key) + ": " + indented(item, inner) for key, item in data.items())
+        return "{\n" + inner + (",\n" + inner).join(fields) + "\n" + pad + "}"
+    if kind is list or kind is tuple:
+        if not data:
+            return "[]"
+        inner = pad + "  "
+        return "[\n" + inner + (",\n" + inner).join(indented(item, inner) for item in data) + "\n" + pad + "]"
+    if kind is int:
+        return int.__repr__(data)
+    if data is None or kind is bool:
+        return _CONSTANTS[data]
+    return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)  # floats, and anything else
+
+
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+_string: Callable[[str], str] = encode_basestring
+
+
+def get_writer(name: str, options: ReportOptions, out: TextIO) -> Writer:
+    """The writer of the format ``name``, writing to ``out``."""
+    from gialint.report import WRITERS, get_reporter, load
+
+    if name in WRITERS:
+        writer: Writer = load(WRITERS[name])(options, out)
+        return writer
+    return Collected(get_reporter(name), options, out)

@@ -1,0 +1,273 @@
+"""Streaming output: every format written file by file in the files' order, the same whatever the
+workers do, valid documents, ``jsonl`` and its shards, counts kept instead of results."""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gialint
+from gialint.lint.result import FileError, LintResult
+from gialint.report import ReportOptions, get_reporter
+from gialint.report.json_format import as_json
+from gialint.report.junit import as_junit
+from gialint.report.sarif import as_sarif
+from gialint.report.stream import get_writer, indented
+from gialint.run import batch as batch_module
+from gialint.run import pairing
+from gialint.run.batch import Batch
+from gialint.run.cache import open_cache
+from tests.lint.test_cross_year import run, write_pair
+from tests.run.test_batch import make_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+STREAMED = ("full", "concise", "json", "jsonl", "sarif", "github", "junit")
+
+
+@pytest.fixture(scope="module")
+def results() -> list[LintResult]:
+    """Real results: findings of every kind, text and Markdown, no findings at all."""
+    paths = [ROOT / "examples" / "example-2021.txt", *sorted((ROOT / "tests" / "fixtures" / "base").glob("*.txt"))]
+    return [gialint.lint_path(path) for path in paths]
+
+
+class CountingOut(io.StringIO):
+    """A stream that counts the writes made to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_json_documents_are_what_json_dump_writes(results: list[LintResult], data: st.DataObject) -> None:
+    chosen = data.draw(st.lists(st.sampled_from(results), max_size=6))
+    errors = data.draw(st.lists(st.builds(FileError, st.sampled_from(["a.txt", "b.md"]), st.text(max_size=8))))
+    lang = data.draw(st.sampled_from(["zh", "en"]))
+    options = ReportOptions(lang=lang, root=str(ROOT))
+    for name, document in (
+        ("json", as_json(chosen, errors, lang)),
+        ("sarif", as_sarif(chosen, errors, options)),
+    ):
+        out = io.StringIO()
+        get_reporter(name)(chosen, errors, options, out)
+        assert out.getvalue() == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    junit = io.StringIO()
+    get_reporter("junit")(chosen, errors, options, junit)
+    tree = as_junit(chosen, errors, lang, options.fail_on)
+    ET.indent(tree)
+    assert junit.getvalue() == '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="unicode") + "\n"
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_one_write_per_file_between_a_header_and_a_footer(
+    results: list[LintResult], name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    out = CountingOut()
+    writer = get_writer(name, ReportOptions(color=False, root=str(ROOT)), out)
+    writer.start()
+    started = out.writes
+    for result in results:
+        before = out.writes
+        writer.result(result)
+        assert out.writes - before <= 1
+    during = out.writes - started
+    writer.finish()
+    # a file with findings is written as it comes (in jsonl, every file: it has a line); in JUnit,
+    # whose counts come first, at the end
+    written = {"junit": 0, "jsonl": len(results)}.get(name, sum(1 for r in results if r.diagnostics))
+    assert during == written
+    assert out.writes - started - during <= 8  # the footer: a few writes, whatever the number of files
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(JSON, st.sampled_from(["", "  ", "      "]))
+def test_indented_is_what_json_dumps_writes(data: object, pad: str) -> None:
+    assert indented(data, pad) == json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+
+
+def test_a_writer_keeps_counts_not_results(results: list[LintResult]) -> None:
+    writer = get_writer("json", ReportOptions(), io.StringIO())
+    for result in results * 3:
+        writer.result(result)
+    writer.error(FileError("x.txt", "unreadable"))
+    tally = writer.tally
+    found = [d for r in results * 3 for d in r.diagnostics]
+    assert (tally.files, tally.unreadable, tally.findings) == (3 * len(results) + 1, 1, len(found))
+    assert tally.by_rule == Counter((d.code, d.name) for d in found)
+    assert tally.fixable_by_code == Counter(d.code for d in found if d.fix is not None)
+    assert not any(isinstance(v, LintResult | str) for v in vars(writer).values())
+
+
+# ------------------------------------------------------------------ the run, in the files' order
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("streamed")
+    make_corpus(directory)
+    (directory / "sub1" / "scan.txt").write_bytes(b"\xff\xfe\x00\xd8" * 3)  # unreadable, in the middle
+    return directory
+
+
+def check(args: list[str], cwd: Path, cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GIALINT_CACHE_DIR": str(cache or cwd / "cache"), "GITHUB_STEP_SUMMARY": ""}
+    return subprocess.run(
+        [sys.executable, "-m", "gialint", "check", *args, "--no-color"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def _half_cached(corpus: Path, cache: Path) -> None:
+    """Every other report in the cache: with workers, a run then gets those at once and the others
+    later, out of the files' order."""
+    store = open_cache(str(cache))
+    assert store is not None
+    files = sorted(str(p) for p in corpus.rglob("r*.txt"))[::2]
+    list(Batch(1, store, keep_text=False).run((f, gialint.Settings()) for f in files))
+    store.close()
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_workers_and_a_half_warm_cache_give_the_output_of_one_process(corpus: Path, tmp_path: Path, name: str) -> None:
+    _half_cached(corpus, tmp_path / "cache")
+    alone = check([str(corpus), "--format", name, "--no-cache", "-j", "1"], tmp_path)
+    parallel = check([str(corpus), "--format", name, "-j", "2"], tmp_path)
+    assert alone.returncode == parallel.returncode == 2  # the unreadable file
+    assert alone.stdout and parallel.stdout == alone.stdout
+    if name in ("json", "sarif"):
+        json.loads(parallel.stdout)
+    elif name == "junit":
+        ET.fromstring(parallel.stdout.encode("utf-8"))
+
+
+def test_statistics_count_what_the_json_output_lists(corpus: Path, tmp_path: Path) -> None:
+    listed = json.loads(check([str(corpus), "--format", "json", "-j", "2"], tmp_path).stdout)
+    stats = json.loads(check([str(corpus), "--statistics", "--format", "json", "-j", "2"], tmp_path).stdout)
+    found = Counter((d["code"], d["name"]) for d in listed["diagnostics"])
+    assert {(row["code"], row["name"]): row["count"] for row in stats} == found
+    fixable = Counter(d["code"] for d in listed["diagnostics"] if "fix" in d)
+    assert {row["code"]: row["fixable"] for row in stats} == {code: fixable[code] for code, _ in found}
+    assert listed["files"] == len(listed["reports"]) + len(listed["errors"]) == 41
+
+
+# ------------------------------------------------------------------ jsonl
+def test_jsonl_has_a_line_per_finding_and_per_file(corpus: Path, tmp_path: Path) -> None:
+    lines = [json.loads(line) for line in check([str(corpus), "--format", "jsonl"], tmp_path).stdout.splitlines()]
+    document = json.loads(check([str(corpus), "--format", "json"], tmp_path).stdout)
+    findings = [{k: v for k, v in line.items() if k != "type"} for line in lines if line["type"] == "diagnostic"]
+    assert findings == document["diagnostics"]
+    files = [line for line in lines if line["type"] == "file"]
+    assert len(files) == document["files"] and {line["type"] for line in lines} == {"diagnostic", "file"}
+    checked = [f for f in files if f["status"] == "checked"]
+    assert [{k: f[k] for k in ("path", "agency", "year")} for f in checked] == document["reports"]
+    assert [(f["path"], f["message"]) for f in files if f["status"] == "unreadable"] == [
+        (e["path"], e["message"]) for e in document["errors"]
+    ]
+    per_file = Counter(d["path"] for d in findings)
+    assert all(f["findings"] == per_file[f["path"]] == f["errors"] + f["warnings"] + f["infos"] for f in checked)
+    # each file's line follows its findings
+    for position, line in enumerate(lines):
+        if line["type"] == "diagnostic":
+            assert next(later for later in lines[position:] if later["type"] == "file")["path"] == line["path"]
+
+
+def test_jsonl_shards_joined_are_the_run_over_all(corpus: Path, tmp_path: Path) -> None:
+    shards = sorted(str(p) for p in corpus.iterdir() if p.is_dir())
+    whole = check([*shards, "--format", "jsonl"], tmp_path).stdout
+    joined = "".join(check([shard, "--format", "jsonl"], tmp_path).stdout for shard in shards)
+    assert joined == whole and whole.count("\n") > len(shards)
+
+
+# ------------------------------------------------------------------ the reorder window
+@pytest.mark.parametrize("window", [1, 3, 16])
+def test_a_run_in_order_holds_at_most_its_window(
+    corpus: Path, tmp_path: Path, window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(batch_module, "BLOCK", 4)
+    monkeypatch.setattr(batch_module, "CHUNK", 2)
+    monkeypatch.setattr(batch_module, "MIN_FOR_WORKERS", 2)
+    _half_cached(corpus, tmp_path / "cache")
+    files = sorted(str(p) for p in corpus.rglob("*.txt"))
+    store = open_cache(str(tmp_path / "cache"))
+    runner = Batch(2, store, keep_text=False, window=window)
+    given = list(runner.run((f, gialint.Settings()) for f in files))
+    assert [index for index, _ in given] == list(range(len(files)))
+    assert runner.cached and runner.linted  # some answered at once, some by workers
+    assert 1 <= runner.most_held <= window
+    unordered = dict(Batch(1, None, keep_text=False).run((f, gialint.Settings()) for f in files))
+    assert dict(given) == unordered
+    assert store is not None
+    store.close()
+
+
+# ------------------------------------------------------------------ last year's report, in order
+def test_reports_waiting_for_last_years_keep_the_files_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reports are paired wherever last year's stands in the run; those that wait for the end
+    (here all but the first on disk) come out in the files' order, each as linted on its own
+    with its pair as ``previous``."""
+    monkeypatch.setattr(pairing, "HELD_IN_MEMORY", 1)
+    for folder in ("0", "1", "2"):
+        (tmp_path / folder).mkdir()
+    first, second = write_pair(tmp_path / "1", 2020, seed=1, agency="某某市甲局")  # last year's first
+    earlier, later = write_pair(tmp_path / "0", 2021, seed=2, agency="某某市乙局")
+    later = later.rename(later.with_name("0-2022.txt"))  # this year's first
+    twice, _ = write_pair(tmp_path / "2", 2019, seed=3, agency="某某市丙局")  # two for last year: not paired
+    (twice.parent / "a-copy-2019.txt").write_text(twice.read_text("utf-8") + "\n", "utf-8")
+    args = ["check", "--no-cache", "-j", "1", "--select", "GIA6", "--format", "json", str(tmp_path)]
+    code, out = run(args, capsys)
+    files = sorted(str(p) for p in tmp_path.rglob("*.txt"))
+    partner = {str(second): str(first), str(later): str(earlier)}
+    expected = [
+        {"path": path, **d.as_dict("zh")}
+        for path in files
+        for d in gialint.lint_path(path, select=["GIA6"], previous=partner.get(path)).diagnostics
+    ]
+    document = json.loads(out)
+    assert [r["path"] for r in document["reports"]] == files
+    assert document["diagnostics"] == expected
+    assert {d["path"] for d in expected} == set(partner)  # both pairs found something
+    assert code == 1
+
+
+def test_held_outcomes_come_back_in_order_from_memory_and_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pairing, "HELD_IN_MEMORY", 3)
+    held = pairing.Held()
+    outcomes = [FileError(f"f{i}.txt", "x" * i) for i in range(10)]
+    taken = []
+    for index, outcome in enumerate(outcomes):
+        held.put(index, ("甲", 2020 + index), outcome)
+        if index % 4 == 3:
+            taken.append(held.take())
+    while held:
+        taken.append(held.take())
+    held.close()
+    assert taken == [(i, ("甲", 2020 + i), outcomes[i]) for i in range(10)]
