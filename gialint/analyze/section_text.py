@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from attrs import frozen
 
 from gialint.analyze.document import Document
+from gialint.base.memo import Memo
 from gialint.base.span import Span
 from gialint.formats import FormatModel, SectionSpec
 from gialint.formats.labels import normalize
@@ -116,10 +117,18 @@ def _is_placeholder(text: str, placeholders: tuple[str, ...]) -> bool:
     return folded.startswith("(") and folded.endswith(")") and any(p in folded for p in placeholders)
 
 
+def _wordings(spec: SectionSpec, _key: str) -> tuple[str, ...]:
+    """A section's heading and its variants, folded, longest first."""
+    return tuple(sorted((fold(w) for w in (spec.heading, *spec.variants)), key=len, reverse=True))
+
+
+_WORDINGS: Memo[SectionSpec, tuple[str, ...]] = Memo(_wordings, limit=64)
+
+
 def _trailing(heading: Heading, spec: SectionSpec) -> Piece | None:
     """The words on a section heading's line after the format's wording ("六、其他需要报告的事项：无" -> "无")."""
     text = fold(heading.text)
-    wordings = sorted((fold(w) for w in (spec.heading, *spec.variants)), key=len, reverse=True)
+    wordings = _WORDINGS(spec, "")
     end = next((text.index(w) + len(w) for w in wordings if w in text), None)
     if end is None:  # a heading worded otherwise: only words after a colon or full stop are text
         stop = re.search(r"[:。]", text)
