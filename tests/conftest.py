@@ -59,3 +59,57 @@ def raises_en(kind: type[Exception], match: str) -> Iterator[Any]:
         yield caught
     english = caught.value.get("en")  # type: ignore[attr-defined]
     assert re.search(match, english), english
+
+
+# ---------------------------------------------------------------- helpers shared by test modules
+# (tests/ is on the import path as conftest's folder; the test modules are not a package)
+
+
+def write_pair(tmp_path: Path, year: int = 2020, seed: int = 1, agency: str = "某某市某某局") -> tuple[Path, Path]:
+    """Two consecutive years' reports of one agency, this year's carried-over figure wrong by one."""
+    import random
+
+    from gialint.testing import consistent_values, next_year_values, render
+
+    rng = random.Random(seed)
+    last = consistent_values(year, rng)
+    this = next_year_values(year, last, rng)
+    this[("t3", "carried_in", "natural")] += 1  # one carried-over figure wrong
+    this[("t3", "carried_in", "total")] += 1
+    a, b = tmp_path / f"a-{year}.txt", tmp_path / f"b-{year + 1}.txt"
+    a.write_text(render(year, last, agency=agency).text, encoding="utf-8")
+    b.write_text(render(year + 1, this, agency=agency).text, encoding="utf-8")
+    return a, b
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """``gialint ARGS`` in process: its exit code and standard output."""
+    from gialint.cli import main
+
+    code = main(args)
+    return code, capsys.readouterr().out
+
+
+#: Reports in a corpus of make_corpus: more than batch.MIN_FOR_WORKERS, so -j 2 really starts workers.
+CORPUS_COUNT = 40
+
+
+def make_corpus(directory: Path, count: int = CORPUS_COUNT) -> list[Path]:
+    """Reports of both formats in every layout; every third has a total that does not add up."""
+    import random
+
+    from gialint.testing import LAYOUTS, consistent_values, render
+
+    rng = random.Random(7)
+    paths = []
+    for index in range(count):
+        year = 2020 if index % 2 else 2022
+        values: dict[tuple[str, str, str], int | str] = dict(consistent_values(year, rng))
+        if index % 3 == 0:
+            values[("t3", "new", "total")] = int(values[("t3", "new", "total")]) + 1
+        layout = LAYOUTS[index % len(LAYOUTS)]
+        path = directory / f"sub{index % 3}" / f"r{index:03d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(year, values, layout).text, encoding="utf-8")
+        paths.append(path)
+    return sorted(paths)

@@ -18,6 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gialint
+from conftest import run_cli as run
+from conftest import write_pair
 from gialint.analyze.agency import AgencySource, agency_name, agency_words
 from gialint.cli import main
 from gialint.formats import load
@@ -32,18 +34,6 @@ def pair(year: int, seed: int, layout: Layout = Layout.TSV) -> tuple[str, str, d
     last = consistent_values(year, rng)
     this = next_year_values(year, last, rng)
     return render(year, last, layout).text, render(year + 1, this, layout).text, last, this
-
-
-def write_pair(tmp_path: Path, year: int = 2020, seed: int = 1, agency: str = "某某市某某局") -> tuple[Path, Path]:
-    rng = random.Random(seed)
-    last = consistent_values(year, rng)
-    this = next_year_values(year, last, rng)
-    this[("t3", "carried_in", "natural")] += 1  # one carried-over figure wrong
-    this[("t3", "carried_in", "total")] += 1
-    a, b = tmp_path / f"a-{year}.txt", tmp_path / f"b-{year + 1}.txt"
-    a.write_text(render(year, last, agency=agency).text, encoding="utf-8")
-    b.write_text(render(year + 1, this, agency=agency).text, encoding="utf-8")
-    return a, b
 
 
 @given(st.integers(2019, 2024), st.integers(0, 10_000), st.sampled_from(LAYOUTS))
@@ -163,11 +153,6 @@ def test_parse_shows_the_agency(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     code, out = run(["parse", str(a)], capsys)
     agency = json.loads(out)["agency"]
     assert code == 0 and (agency["name"], agency["source"], agency["line"]) == ("某某市某某局", "title", 1)
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(args)
-    return code, capsys.readouterr().out
 
 
 def test_check_previous_names_both_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gialint
+from conftest import make_corpus, write_pair
+from conftest import run_cli as run
 from gialint.lint.result import FileError, LintResult
 from gialint.report import ReportOptions, get_reporter
 from gialint.report.json_format import as_json
@@ -28,8 +30,6 @@ from gialint.run import batch as batch_module
 from gialint.run import pairing
 from gialint.run.batch import Batch
 from gialint.run.cache import open_cache
-from tests.lint.test_cross_year import run, write_pair
-from tests.run.test_batch import make_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 STREAMED = ("full", "concise", "json", "jsonl", "sarif", "github", "junit")

@@ -14,32 +14,16 @@ from pathlib import Path
 import pytest
 
 import gialint
+from conftest import CORPUS_COUNT, make_corpus
 from gialint.cli import main
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.result import FileError, LintResult
 from gialint.run import batch as batch_module
 from gialint.run.batch import Batch, Outcome
 from gialint.run.cache import DATABASE, ResultCache, open_cache
-from gialint.testing import LAYOUTS, consistent_values, render
+from gialint.testing import consistent_values, render
 
-COUNT = 40  # more than batch.MIN_FOR_WORKERS, so -j 2 really starts workers
-
-
-def make_corpus(directory: Path, count: int = COUNT) -> list[Path]:
-    """Reports of both formats in every layout; every third has a total that does not add up."""
-    rng = random.Random(7)
-    paths = []
-    for index in range(count):
-        year = 2020 if index % 2 else 2022
-        values: dict[tuple[str, str, str], int | str] = dict(consistent_values(year, rng))
-        if index % 3 == 0:
-            values[("t3", "new", "total")] = int(values[("t3", "new", "total")]) + 1
-        layout = LAYOUTS[index % len(LAYOUTS)]
-        path = directory / f"sub{index % 3}" / f"r{index:03d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(year, values, layout).text, encoding="utf-8")
-        paths.append(path)
-    return sorted(paths)
+COUNT = CORPUS_COUNT
 
 
 def check(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
