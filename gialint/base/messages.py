@@ -16,7 +16,8 @@ import re
 import string
 from typing import Any
 
-from gialint.base.diagnostic import Text
+from gialint.base.catalogue import SEVERITY
+from gialint.base.diagnostic import Severity, Text
 
 #: ``{name|singular|plural}``: the English word for a count.
 PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
@@ -86,3 +87,8 @@ def first_line(value: object) -> str:
     """The first line of what a library's error says (the rest is its traceback or detail)."""
     text = str(value)
     return text.splitlines()[0] if text.strip() else text
+
+
+def severity_labels(lang: str) -> dict[Severity, str]:
+    """Each severity's name in ``lang``: 错误, 警告, 提示 or error, warning, info."""
+    return {severity: text.get(lang) for severity, text in SEVERITY.items()}

@@ -17,7 +17,7 @@ from attrs import evolve
 
 from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Text
-from gialint.base.messages import Failure, both, say
+from gialint.base.messages import Failure, both, say, severity_labels
 from gialint.config import ConfigError, Resolver, Settings
 from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
@@ -340,14 +340,14 @@ class Run:
 
     def note_skipped(self) -> None:
         """One line for the files passed over, naming the first few."""
-        if self.skipped_count:
-            names = both([shown(p) for p in self.skipped], SKIPPED_NAMED)
-            self.say(msg.SKIPPED_NOT_REPORTS, count=self.skipped_count, names=names)
+        self.note_files(msg.SKIPPED_NOT_REPORTS, self.skipped, self.skipped_count)
 
-    def note_files(self, message: Text, files: list[str]) -> None:
-        """A note on some files, with their count and the first few named (none: no note)."""
+    def note_files(self, message: Text, files: list[str], count: int | None = None) -> None:
+        """A note on some files, with their count (``count``, where ``files`` are only the first
+        few kept) and the first few named (none: no note)."""
         if files:
-            self.say(message, count=len(files), names=both([shown(p) for p in files], SKIPPED_NAMED))
+            names = both([shown(p) for p in files], SKIPPED_NAMED)
+            self.say(message, count=len(files) if count is None else count, names=names)
 
     def lint_many(
         self, items: list[tuple[str, Settings]], may_skip: set[str], previous: tuple[str, Settings] | None = None
@@ -443,7 +443,7 @@ def print_statistics(tally: Tally, lang: str, as_json: bool, out: TextIO) -> Non
         return
     width = max((len(str(n)) for _, n in rows), default=1)
     # the severity in a column as wide as its longest word (a Chinese character takes two columns)
-    labels = {severity: text.get(lang) for severity, text in msg.SEVERITY.items()}
+    labels = severity_labels(lang)
     column = max(len(label.encode("gb18030")) for label in labels.values())
     for (code, name), n in rows:
         mark = f"  [{say(msg.STATISTICS_FIXABLE, count=fixable[code]).get(lang)}]" if fixable[code] else ""

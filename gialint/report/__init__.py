@@ -12,7 +12,6 @@ file is done.
 from __future__ import annotations
 
 import importlib
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -66,20 +65,6 @@ def where(path: str, diagnostic: Diagnostic, lang: str) -> str:
     if isinstance(location, FilePosition):
         return f"{path}:{location.line}:{location.column}"
     return f"{path}: {location.describe(lang)}"
-
-
-def totals(results: Sequence[LintResult], errors: Sequence[FileError]) -> dict[str, int]:
-    """A run's counts, as the summaries name them: ``files`` (checked), ``total`` (findings),
-    ``errors``, ``warnings``, ``infos`` (findings by severity) and ``unreadable`` (files)."""
-    counts = Counter(d.severity for r in results for d in r.diagnostics)
-    return {
-        "files": len(results) + len(errors),
-        "total": sum(counts.values()),
-        "errors": counts[Severity.ERROR],
-        "warnings": counts[Severity.WARNING],
-        "infos": counts[Severity.INFO],
-        "unreadable": len(errors),
-    }
 
 
 Reporter = Callable[["Sequence[LintResult]", Sequence[FileError], ReportOptions, TextIO], None]

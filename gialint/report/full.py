@@ -18,7 +18,7 @@ from rich.cells import cell_len
 
 from gialint.base import catalogue as msg
 from gialint.base.diagnostic import LANGUAGES, Diagnostic, Severity
-from gialint.base.messages import say
+from gialint.base.messages import say, severity_labels
 from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, shown, visible, where
 from gialint.report.stream import Writer, write_all
@@ -83,7 +83,7 @@ def make_console(out: TextIO, colour: bool) -> Console:
 
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-LABELS = {lang: {severity: text.get(lang) for severity, text in msg.SEVERITY.items()} for lang in LANGUAGES}
+LABELS = {lang: severity_labels(lang) for lang in LANGUAGES}
 TAB = 4
 
 

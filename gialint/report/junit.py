@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Severity
-from gialint.base.messages import say
+from gialint.base.messages import say, severity_labels
 from gialint.lint.result import LintResult
 from gialint.report import FileError, ReportOptions, shown, visible, where
 from gialint.report.stream import Spool, Writer, write_all
@@ -49,7 +49,7 @@ def _suites(tests: int, failures: int, errors: int) -> tuple[ET.Element, ET.Elem
 def _case(result: LintResult, lang: str, fail_on: Severity) -> ET.Element:
     path = visible(shown(result.path))
     case = ET.Element("testcase", classname="gialint", name=path, file=path)
-    labels = {severity: text.get(lang) for severity, text in msg.SEVERITY.items()}
+    labels = severity_labels(lang)
     lines = [
         visible(f"{where(path, d, lang)}: {d.code} {labels[d.severity]} {d.message.get(lang)}")
         for d in result.diagnostics

@@ -30,11 +30,10 @@ from gialint.report.tally import Tally
 
 if TYPE_CHECKING:
     import tempfile
+
+    from gialint.report import Reporter, ReportOptions
 else:  # imported when something is spooled: a run over one file spools nothing
     tempfile = LazyModule("tempfile")
-
-if TYPE_CHECKING:
-    from gialint.report import Reporter, ReportOptions
 
 #: Bytes a spool keeps in memory before it moves to a temporary file.
 SPOOL_IN_MEMORY = 1 << 20

@@ -37,7 +37,8 @@ class Tally:
         return sum(self.by_severity.values())
 
     def totals(self) -> dict[str, int]:
-        """The counts as the summaries name them (:func:`gialint.report.totals`)."""
+        """The run's counts, as the summaries name them: ``files`` (checked or not), ``total``
+        (findings), ``errors``, ``warnings``, ``infos`` (findings by severity) and ``unreadable``."""
         counts = self.by_severity
         return {
             "files": self.files,
