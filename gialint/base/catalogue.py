@@ -373,6 +373,202 @@ EXTRACT_ERRORS = Text(
 )
 EXTRACT_ERRORS_SHEET = Text("工作表 errors", "sheet errors")
 
+CLI_POSITIVE = Text("需要 1 或更大的整数，实为 {text!r}", "expected a whole number of 1 or more, got {text!r}")
+
+# ------------------------------------------------------------------ options (gialint/cli/arguments.py)
+#: What ``--help`` says of each command and option, by command and option.
+OPTION_HELP = {
+    "gialint": Text(
+        "检查政府信息公开工作年度报告。",
+        "Lint government information disclosure annual reports (政府信息公开工作年度报告).",
+    ),
+    "--version": Text("显示版本（编译版或纯 Python 版）并退出", "show the version, compiled or pure Python, and exit"),
+    "--lang": Text("消息的语言（默认：zh，或配置中的 `lang`）", "language of messages (default: zh, or `lang`)"),
+    "--config": Text("对每份报告都使用此配置文件", "use this configuration file for every report"),
+    "--isolated": Text("忽略配置文件", "ignore configuration files"),
+    "check": Text("检查报告文件或目录", "check report files or directories"),
+    "check PATH": Text(
+        "报告文件、要在其中查找 {extensions} 文件的目录，或 -（标准输入）",
+        "report files, directories to search for {extensions} files, or - for standard input",
+    ),
+    "check --stdin-filename": Text(
+        "从标准输入读取报告；NAME（如 report.docx）决定读取方式，并显示在输出中",
+        "read the report from standard input; NAME (e.g. report.docx) chooses the reader and is shown in output",
+    ),
+    "--previous": Text(
+        "同一机关上一年度的报告：逐份与之对照检查（GIA601–GIA604）；不给出时，一次运行会自行将同一机关相邻年度的报告配对",
+        "last year's report of the same agency: check each report against it (GIA601-GIA604); "
+        "without it, a run pairs the reports of one agency for consecutive years by itself",
+    ),
+    "check --format": Text(
+        "输出格式（默认：full；GITHUB_ACTIONS=true 时为 github）；csv 和 xlsx：评分表，每份报告一行、每条规则一行（xlsx 需要 -o FILE）",
+        "output format (default: full; github when GITHUB_ACTIONS=true); csv and xlsx: the scorecard, "
+        "a row per report and a row per rule (xlsx needs -o FILE)",
+    ),
+    "check --output-file": Text("将输出写入 FILE，而不是标准输出", "write the output to FILE instead of stdout"),
+    "check --quiet": Text("只输出问题：不输出汇总和提示", "print findings only: no summary or notes"),
+    "--statistics": Text("输出每条规则的问题数，而不是问题本身", "print counts per rule instead of the findings"),
+    "--show-source": Text(
+        "配合 --format concise：在每个问题下显示所在的原文行",
+        "with --format concise: show the source line under each finding",
+    ),
+    "--color": Text("总是彩色输出", "always colour the output"),
+    "--no-color": Text("从不彩色输出", "never colour the output"),
+    "--select": Text(
+        "要运行的规则，代替配置中的 `select`：代码、前缀或名称，以逗号分隔",
+        "rules to run, in place of `select`: codes, prefixes or names, comma-separated",
+    ),
+    "--extend-select": Text(
+        "另外要运行的规则：代码、前缀或名称，以逗号分隔",
+        "rules to run as well: codes, prefixes or names, comma-separated",
+    ),
+    "--ignore": Text(
+        "不运行的规则：代码、前缀或名称，以逗号分隔", "rules not to run: codes, prefixes or names, comma-separated"
+    ),
+    "--force-exclude": Text(
+        "对命令行上直接给出的文件也应用 `exclude`", "apply `exclude` to files named on the command line too"
+    ),
+    "--fail-on": Text(
+        "使退出码为 1 的最低严重级别（默认：error）", "lowest severity that makes the exit code 1 (default: error)"
+    ),
+    "--exit-zero": Text("即使发现问题也以 0 退出", "exit with 0 even when there are findings"),
+    "--fix": Text(
+        "应用安全的修复（文本和 Markdown 原地修改；.docx 写入 NAME.fixed.docx）",
+        "apply safe fixes (text and Markdown in place; .docx into NAME.fixed.docx)",
+    ),
+    "--diff": Text("以 unified diff 格式显示修复，不做任何修改", "print the fixes as a unified diff; change nothing"),
+    "--unsafe-fixes": Text("配合 --fix/--diff：也应用不安全的修复", "with --fix/--diff: apply unsafe fixes too"),
+    "--baseline": Text("不显示此基线文件中记录的问题", "do not show the findings recorded in this baseline file"),
+    "--update-baseline": Text("将当前的问题写入 --baseline 文件", "write the current findings to the --baseline file"),
+    "--jobs": Text(
+        "处理多个文件时的工作进程数（默认：可用的 CPU 核数；1：全部在本进程中处理）",
+        "worker processes for many files (default: the cores available; 1: all in this process)",
+    ),
+    "--no-cache": Text("不读取也不写入结果缓存", "do not read or write the result cache"),
+    "--cache-dir": Text(
+        "将结果缓存保存在 DIR（默认：$GIALINT_CACHE_DIR，否则 ~/.cache/gialint）",
+        "keep the result cache in DIR (default: $GIALINT_CACHE_DIR, else ~/.cache/gialint)",
+    ),
+    "extract": Text(
+        "将报告的每个数值单元格写成数据文件的行", "write every value cell of the reports as rows of a data file"
+    ),
+    "extract PATH": Text(
+        "报告文件，或要在其中查找 {extensions} 文件的目录",
+        "report files, or directories to search for {extensions} files",
+    ),
+    "extract --format": Text(
+        "输出格式（默认：由 -o 文件的扩展名决定）；csv、jsonl 和 parquet 将无法读取的文件写在旁边，"
+        "如 FILE.errors.csv …；xlsx 写入工作表 errors",
+        "the output's format (default: from the -o file's extension); csv, jsonl and parquet write the "
+        "files that could not be read beside it, as FILE.errors.csv …; xlsx as the sheet errors",
+    ),
+    "extract --output-file": Text("要写入的文件（必填）", "the file to write (required)"),
+    "extract --quiet": Text("不显示进度条和汇总", "no progress bar, no summary"),
+    "parse": Text("以 JSON 输出报告的结构和统计数据", "print a report's structure and statistics as JSON"),
+    "parse FILE": Text("报告文件，或 -（标准输入）", "report files, or - for standard input"),
+    "parse --stdin-filename": Text(
+        "配合 -：由其扩展名决定读取方式的文件名（如 report.docx）",
+        "with -: the name whose extension chooses the reader (report.docx)",
+    ),
+    "parse --format": Text(
+        "json：结构和统计数据；text：gialint 检查的文本（从 .html/.docx/.pdf 中提取）",
+        "json: structure and statistics; text: the text gialint lints (extracted from .html/.docx/.pdf)",
+    ),
+    "rules": Text("列出规则", "list the rules"),
+    "rules --format": Text("输出格式（默认：table）", "output format (default: table)"),
+    "rule": Text(
+        "解释一条规则：作用、意义、示例和修复方法", "explain one rule: what it does, why, an example, its fix"
+    ),
+    "rule CODE": Text("规则的代码或名称（如 GIA303、balance）", "a rule's code or name (GIA303, balance)"),
+    "config": Text("显示适用于某一路径的设置", "show the settings that apply to a path"),
+    "config PATH": Text("报告文件或目录（默认：.）", "a report file or directory (default: .)"),
+    "config --format": Text("markdown：配合 --schema，输出配置参考", "markdown: with --schema, the reference"),
+    "--schema": Text("改为输出配置的 JSON Schema", "print the JSON Schema of the configuration instead"),
+}
+#: The titles of the groups of options in ``gialint check --help``.
+OPTION_GROUPS = {
+    "output": Text("输出", "output"),
+    "rule selection": Text("规则选择", "rule selection"),
+    "exit status": Text("退出状态", "exit status"),
+    "fixes": Text("修复", "fixes"),
+    "baseline": Text("基线", "baseline"),
+    "speed": Text("速度", "speed"),
+}
+#: argparse's own lines (usage, titles, errors) in Chinese, by their gettext id in argparse.py:
+#: :func:`gialint.cli.arguments.speaking` hands them to argparse. ``ngettext`` ids by their singular.
+ARGPARSE = {
+    "usage: ": Text("用法：", "usage: "),
+    "positional arguments": Text("位置参数", "positional arguments"),
+    "options": Text("选项", "options"),
+    "subcommands": Text("子命令", "subcommands"),
+    "%(heading)s:": Text("%(heading)s：", "%(heading)s:"),
+    " (default: %(default)s)": Text("（默认：%(default)s）", " (default: %(default)s)"),
+    "show this help message and exit": Text("显示此帮助信息并退出", "show this help message and exit"),
+    "show program's version number and exit": Text("显示程序版本号并退出", "show program's version number and exit"),
+    "%(prog)s: error: %(message)s\n": Text("%(prog)s：错误：%(message)s\n", "%(prog)s: error: %(message)s\n"),
+    "%(prog)s: warning: %(message)s\n": Text("%(prog)s：警告：%(message)s\n", "%(prog)s: warning: %(message)s\n"),
+    "argument %(argument_name)s: %(message)s": Text(
+        "参数 %(argument_name)s：%(message)s", "argument %(argument_name)s: %(message)s"
+    ),
+    "unrecognized arguments: %s": Text("无法识别的参数：%s", "unrecognized arguments: %s"),
+    "the following arguments are required: %s": Text(
+        "缺少以下必需的参数：%s", "the following arguments are required: %s"
+    ),
+    "one of the arguments %s is required": Text("需要参数 %s 之一", "one of the arguments %s is required"),
+    "not allowed with argument %s": Text("不能与参数 %s 同用", "not allowed with argument %s"),
+    "invalid choice: %(value)r (choose from %(choices)s)": Text(
+        "无效的选择：%(value)r（可选：%(choices)s）", "invalid choice: %(value)r (choose from %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": Text("无效的 %(type)s 值：%(value)r", "invalid %(type)s value: %(value)r"),
+    "ambiguous option: %(option)s could match %(matches)s": Text(
+        "选项有歧义：%(option)s 可以是 %(matches)s", "ambiguous option: %(option)s could match %(matches)s"
+    ),
+    "expected one argument": Text("需要一个值", "expected one argument"),
+    "expected at most one argument": Text("最多需要一个值", "expected at most one argument"),
+    "expected at least one argument": Text("至少需要一个值", "expected at least one argument"),
+    "expected %s argument": Text("需要 %s 个值", "expected %s argument"),
+    "ignored explicit argument %r": Text("忽略了显式给出的值 %r", "ignored explicit argument %r"),
+    "unexpected option string: %s": Text("意外的选项：%s", "unexpected option string: %s"),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": Text(
+        "未知的命令 %(parser_name)r（可选：%(choices)s）", "unknown parser %(parser_name)r (choices: %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": Text(
+        "无法打开 '%(filename)s'：%(error)s", "can't open '%(filename)s': %(error)s"
+    ),
+    "argument '%(argument_name)s' is deprecated": Text(
+        "参数 '%(argument_name)s' 已弃用", "argument '%(argument_name)s' is deprecated"
+    ),
+    "option '%(option)s' is deprecated": Text("选项 '%(option)s' 已弃用", "option '%(option)s' is deprecated"),
+    "command '%(parser_name)s' is deprecated": Text(
+        "命令 '%(parser_name)s' 已弃用", "command '%(parser_name)s' is deprecated"
+    ),
+    # what argparse raises to the programmer who declares a parser wrongly
+    "%r is not callable": Text("%r 不可调用", "%r is not callable"),
+    "'required' is an invalid argument for positionals": Text(
+        "位置参数不能用 'required'", "'required' is an invalid argument for positionals"
+    ),
+    ".__call__() not defined": Text("未定义 .__call__()", ".__call__() not defined"),
+    'argument "-" with mode %r': Text('模式为 %r 的参数 "-"', 'argument "-" with mode %r'),
+    "cannot have multiple subparser arguments": Text("不能有多组子命令", "cannot have multiple subparser arguments"),
+    "cannot merge actions - two groups are named %r": Text(
+        "无法合并选项：两个组都名为 %r", "cannot merge actions - two groups are named %r"
+    ),
+    "conflicting option string: %s": Text("选项冲突：%s", "conflicting option string: %s"),
+    "conflicting subparser: %s": Text("命令冲突：%s", "conflicting subparser: %s"),
+    "conflicting subparser alias: %s": Text("命令别名冲突：%s", "conflicting subparser alias: %s"),
+    "dest= is required for options like %r": Text("%r 这样的选项需要 dest=", "dest= is required for options like %r"),
+    "invalid conflict_resolution value: %r": Text(
+        "无效的 conflict_resolution 值：%r", "invalid conflict_resolution value: %r"
+    ),
+    "invalid option string %(option)r: must start with a character %(prefix_chars)r": Text(
+        "无效的选项 %(option)r：必须以字符 %(prefix_chars)r 开头",
+        "invalid option string %(option)r: must start with a character %(prefix_chars)r",
+    ),
+    "mutually exclusive arguments must be optional": Text(
+        "互斥的参数必须是选项", "mutually exclusive arguments must be optional"
+    ),
+}
+
 # ------------------------------------------------------------------ output (gialint/report)
 RULES_HEADERS = (Text("代码", "Code"), Text("名称", "Name"), Text("级别", "Severity"), Text("说明", "Summary"))
 RUN_HEADERS = (

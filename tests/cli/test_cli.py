@@ -314,9 +314,12 @@ def test_the_summary_counts_what_fix_can_fix(tmp_path: Path, capsys: pytest.Capt
 @pytest.mark.parametrize(
     ("args", "hint"),
     [
-        (["chek", "r.txt"], "did you mean check?"),
-        (["check", "--selct", "GIA3", "r.txt"], "did you mean --select?"),
-        (["check", "--format", "sarf", "r.txt"], "did you mean sarif?"),
+        (["chek", "r.txt"], "是否要写 check？"),
+        (["check", "--selct", "GIA3", "r.txt"], "是否要写 --select？"),
+        (["check", "--format", "sarf", "r.txt"], "是否要写 sarif？"),
+        (["--lang", "en", "chek", "r.txt"], "did you mean check?"),
+        (["check", "--lang", "en", "--selct", "GIA3", "r.txt"], "did you mean --select?"),
+        (["check", "--format", "sarf", "r.txt", "--lang=en"], "did you mean sarif?"),
     ],
 )
 def test_a_mistyped_command_or_option_gets_a_suggestion(

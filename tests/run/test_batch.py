@@ -140,7 +140,7 @@ def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["check", "x.txt", "-j", "0"])
     assert exited.value.code == 2
-    assert "expected a whole number of 1 or more" in capsys.readouterr().err
+    assert "需要 1 或更大的整数，实为 '0'" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------ output
