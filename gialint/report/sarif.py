@@ -21,6 +21,7 @@ from urllib.parse import quote
 from gialint._version import __version__
 from gialint.base.diagnostic import Diagnostic, Severity
 from gialint.base.location import FilePosition, Location
+from gialint.base.messages import as_text
 from gialint.base.span import Span
 from gialint.lint.place import fingerprint
 from gialint.lint.registry import all_rules
@@ -87,7 +88,7 @@ def _rule_descriptor(rule: Any, lang: str) -> dict[str, Any]:
             "tags": ["gialint", f"GIA{rule.code[3]}xx" if rule.code.startswith("GIA") else rule.code[:-3]],
             "precision": "high",
             "fixable": rule.fixable,
-            "basis": rule.rationale,
+            "basis": as_text(rule.rationale).get(lang),
         },
     }
 
