@@ -36,7 +36,10 @@ class MissingSection(Rule):
     code = "GIA101"
     name = "missing-section"
     summary = Text(zh="缺少格式规定的六个部分之一", en="One of the six sections is absent")
-    rationale = "政府信息公开条例第五十条; both formats print six sections (国办公开办函〔2019〕60号, 〔2021〕30号)."
+    rationale = Text(
+        zh="政府信息公开条例第五十条；两版格式都将年度报告列为六个部分（国办公开办函〔2019〕60号、〔2021〕30号）。",
+        en="政府信息公开条例第五十条; both formats print six sections (国办公开办函〔2019〕60号, 〔2021〕30号).",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(zh="缺少第{numeral}部分“{heading}”", en="Section {numeral_en} (“{heading}”) is missing")

@@ -33,7 +33,10 @@ class SectionOrder(Rule):
     code = "GIA102"
     name = "section-order"
     summary = Text(zh="部分顺序错乱或重复", en="Sections out of order, or one duplicated")
-    rationale = "Both formats print the six sections in a fixed order (一 to 六)."
+    rationale = Text(
+        zh="两版格式都按固定顺序（一至六）列出六个部分。",
+        en="Both formats print the six sections in a fixed order (一 to 六).",
+    )
     severity = Severity.ERROR
     messages = {
         "order": Text(

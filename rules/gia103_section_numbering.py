@@ -54,7 +54,10 @@ class SectionNumbering(Rule):
     summary = Text(
         zh="部分标题缺少序号或序号格式不规范", en="A section heading lacks its numeral or uses another style"
     )
-    rationale = "Both formats number the sections 一、 to 六、."
+    rationale = Text(
+        zh="两版格式都以“一、”至“六、”为各部分编号。",
+        en="Both formats number the sections 一、 to 六、.",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

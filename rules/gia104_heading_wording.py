@@ -32,7 +32,10 @@ class HeadingWording(Rule):
     code = "GIA104"
     name = "heading-wording"
     summary = Text(zh="部分标题措辞与格式不同", en="A heading's wording differs from the format's")
-    rationale = "The 2019 and 2021 formats print the same six headings."
+    rationale = Text(
+        zh="2019年版和2021年版格式列出的六个部分标题相同。",
+        en="The 2019 and 2021 formats print the same six headings.",
+    )
     severity = Severity.INFO
     messages = {
         "default": Text(

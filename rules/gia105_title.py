@@ -43,7 +43,10 @@ class Title(Rule):
         zh="缺少标题，或标题缺少机关名称、年份或“政府信息公开工作年度报告”",
         en="No title, or it lacks the agency, the year or “政府信息公开工作年度报告”",
     )
-    rationale = "政府信息公开条例第四十九条、第五十条 name the report 政府信息公开工作年度报告; it is published per agency and year."
+    rationale = Text(
+        zh="政府信息公开条例第四十九条、第五十条将这份报告称为政府信息公开工作年度报告；报告按机关、按年度发布。",
+        en="政府信息公开条例第四十九条、第五十条 name the report 政府信息公开工作年度报告; it is published per agency and year.",
+    )
     severity = Severity.WARNING
     messages = {
         "missing": Text(

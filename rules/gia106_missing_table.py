@@ -34,7 +34,10 @@ class MissingTable(Rule):
     code = "GIA106"
     name = "missing-table"
     summary = Text(zh="第二、三、四部分缺少统计表格", en="Section II, III or IV lacks its table")
-    rationale = "Both formats report sections 二, 三 and 四 as tables."
+    rationale = Text(
+        zh="两版格式都以表格形式报告第二、三、四部分。",
+        en="Both formats report sections 二, 三 and 四 as tables.",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(zh="第{numeral}部分缺少“{table}”表", en="Section {numeral_en} lacks the table “{table}”"),

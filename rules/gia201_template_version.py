@@ -36,7 +36,10 @@ class TemplateVersion(Rule):
     code = "GIA201"
     name = "template-version"
     summary = Text(zh="表格所用格式版本与报告年度不符", en="A table's format version does not fit the report year")
-    rationale = "2019 format for the 2019–2020 reports, 2021 format from the 2021 report (国办公开办函〔2021〕30号)."
+    rationale = Text(
+        zh="2019、2020年度报告采用2019年版格式，2021年度报告起采用2021年版格式（国办公开办函〔2021〕30号）。",
+        en="2019 format for the 2019–2020 reports, 2021 format from the 2021 report (国办公开办函〔2021〕30号).",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(

@@ -35,7 +35,10 @@ class MixedTemplate(Rule):
     summary = Text(
         zh="同一报告中混用不同年版格式的表格或行", en="Tables, or rows of one table, from different format versions"
     )
-    rationale = "A report follows one format: 国办公开办函〔2019〕60号 or 〔2021〕30号."
+    rationale = Text(
+        zh="一份报告只采用一版格式：国办公开办函〔2019〕60号或〔2021〕30号。",
+        en="A report follows one format: 国办公开办函〔2019〕60号 or 〔2021〕30号.",
+    )
     severity = Severity.ERROR
     messages = {
         "tables": Text(

@@ -49,7 +49,10 @@ class LabelMismatch(Rule):
     code = "GIA203"
     name = "label-mismatch"
     summary = Text(zh="行或列标签与格式不一致", en="A row or column label differs from the format")
-    rationale = "Tables 2–4 of both formats print fixed labels (国办公开办函〔2019〕60号, 〔2021〕30号)."
+    rationale = Text(
+        zh="两版格式的表二至表四都列有固定的标签（国办公开办函〔2019〕60号、〔2021〕30号）。",
+        en="Tables 2–4 of both formats print fixed labels (国办公开办函〔2019〕60号, 〔2021〕30号).",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {"default": Text(zh="标签“{found}”应为“{expected}”", en="The label “{found}” should read “{expected}”")}

@@ -42,7 +42,10 @@ class TableShape(Rule):
         zh="表格缺少或多出行、单元格，或某行数值个数不对",
         en="A row or cell missing or extra; a row with the wrong number of values",
     )
-    rationale = "Tables 2–4 have fixed rows and columns in each format version."
+    rationale = Text(
+        zh="每一版格式中，表二至表四的行和列都是固定的。",
+        en="Tables 2–4 have fixed rows and columns in each format version.",
+    )
     severity = Severity.ERROR
     messages = {
         "missing-row": Text(zh="“{table}”表缺少“{row}”行", en="The table “{table}” lacks the row “{row}”"),

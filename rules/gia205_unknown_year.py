@@ -32,7 +32,10 @@ class UnknownYear(Rule):
     code = "GIA205"
     name = "unknown-year"
     summary = Text(zh="无法确定报告年度", en="The report year cannot be determined")
-    rationale = "政府信息公开条例第四十九条: a report covers one calendar year; the format depends on it."
+    rationale = Text(
+        zh="政府信息公开条例第四十九条：一份报告涵盖一个自然年度；适用哪一版格式取决于年度。",
+        en="政府信息公开条例第四十九条: a report covers one calendar year; the format depends on it.",
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(

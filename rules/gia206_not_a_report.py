@@ -45,9 +45,10 @@ class NotAReport(Rule):
     code = "GIA206"
     name = "not-a-report"
     summary = Text(zh="不是2019年或2021年格式的年度报告", en="Not a report of the 2019 or 2021 format")
-    rationale = (
-        "国办公开办函〔2019〕60号 and〔2021〕30号: the formats apply to reports for 2019 onwards;"
-        " other files cannot be checked against them."
+    rationale = Text(
+        zh="国办公开办函〔2019〕60号和〔2021〕30号：这两版格式适用于2019年度及以后的报告；其他文件无法按其检查。",
+        en="国办公开办函〔2019〕60号 and〔2021〕30号: the formats apply to reports for 2019 onwards;"
+        " other files cannot be checked against them.",
     )
     severity = Severity.ERROR
     #: A finding of this rule is the file's only one (the linter drops the others).

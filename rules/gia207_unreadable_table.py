@@ -42,7 +42,10 @@ class UnreadableTable(Rule):
         zh="表格各单元格无法区分，未检查其数字",
         en="A table's cells cannot be told apart; its figures are not checked",
     )
-    rationale = "Figures read from cells whose boundaries are lost would be guesses, and so would every sum over them."
+    rationale = Text(
+        zh="从边界已经丢失的单元格中读出的数字只能是猜测，据此计算的任何合计也是如此。",
+        en="Figures read from cells whose boundaries are lost would be guesses, and so would every sum over them.",
+    )
     severity = Severity.WARNING
     messages = {
         "glued": Text(

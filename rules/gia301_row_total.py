@@ -48,7 +48,10 @@ class RowTotal(IdentityRule):
         zh="表三：总计不等于自然人与五类法人或其他组织之和",
         en="Table 3: Total (总计) ≠ natural persons (自然人) + the five columns of legal persons or other organisations (法人或其他组织)",
     )
-    rationale = "Table 3's 总计 column totals the applicant columns (both formats)."
+    rationale = Text(
+        zh="表三的总计列是各类申请人列之和（两版格式）。",
+        en="Table 3's 总计 column totals the applicant columns (both formats).",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(

@@ -44,7 +44,10 @@ class OutcomeTotal(IdentityRule):
         zh="表三：（七）总计不等于各项办理结果之和",
         en="Table 3: (VII) Total (（七）总计) ≠ the sum of every outcome row",
     )
-    rationale = "Table 3's （七）总计 totals the outcome rows （一）–（六） (both formats)."
+    rationale = Text(
+        zh="表三的（七）总计是办理结果（一）–（六）各行之和（两版格式）。",
+        en="Table 3's （七）总计 totals the outcome rows （一）–（六） (both formats).",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(

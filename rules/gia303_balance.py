@@ -43,7 +43,10 @@ class Balance(IdentityRule):
         zh="表三：第一项加第二项不等于第三项（七）总计加第四项",
         en="Table 3: I + II ≠ (VII) Total + IV (一 + 二 ≠ （七）总计 + 四)",
     )
-    rationale = "The header of table 3 states it: （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）."
+    rationale = Text(
+        zh="表三的表头写明了这一关系：（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）。",
+        en="The header of table 3 states it: （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）.",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(

@@ -37,7 +37,10 @@ class ReviewLitigationTotal(IdentityRule):
         zh="表四：总计不等于结果维持、结果纠正、其他结果、尚未审结之和",
         en="Table 4: Total ≠ upheld + corrected + other + pending (总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结)",
     )
-    rationale = "Each group of table 4 ends in a 总计 column (both formats)."
+    rationale = Text(
+        zh="表四的每一组都以总计列结尾（两版格式）。",
+        en="Each group of table 4 ends in a 总计 column (both formats).",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(

@@ -38,7 +38,10 @@ class ImplausibleValue(IdentityRule):
         zh="不可能的数值：负数或小数的件数，或项目数减至负数",
         en="A negative or fractional count, or fewer than no items in table 2",
     )
-    rationale = "Counts are whole numbers ≥ 0; table 2's items cannot fall below zero (templates: plausibility)."
+    rationale = Text(
+        zh="件数是不小于0的整数；表二的项目数不能减到0以下（模板：合理性推断）。",
+        en="Counts are whole numbers ≥ 0; table 2's items cannot fall below zero (templates: plausibility).",
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(zh="{relation}不成立：{lhs}与{rhs}", en="{relation_en} does not hold: {lhs} against {rhs}"),

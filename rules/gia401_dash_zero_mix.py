@@ -61,7 +61,10 @@ class DashZeroMix(Rule):
         zh="空值写法与约定不符：同表既写 0 又写“-”或空白，或不合配置的写法",
         en="Empty values written two ways in one table, or not as configured (empty-cell)",
     )
-    rationale = "No national rule on dashes (templates: value conventions); one table should use one style."
+    rationale = Text(
+        zh="国家对短横线没有统一规定（模板：数值写法约定）；同一张表应采用同一种写法。",
+        en="No national rule on dashes (templates: value conventions); one table should use one style.",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

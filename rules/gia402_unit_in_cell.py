@@ -74,7 +74,10 @@ class UnitInCell(Rule):
     code = "GIA402"
     name = "unit-in-cell"
     summary = Text(zh="数值单元格中带有单位或量词", en="A number cell carries a unit or word (151件, 66.36万元)")
-    rationale = "Table cells of the format hold bare numbers; units are stated in headers."
+    rationale = Text(
+        zh="格式的表格单元格只填数字；单位在表头中说明。",
+        en="Table cells of the format hold bare numbers; units are stated in headers.",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

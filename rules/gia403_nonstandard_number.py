@@ -65,7 +65,10 @@ class NonstandardNumber(Rule):
         zh="数字写法不规范：全角数字或负号、“+”、千位分隔符、增/减",
         en="Full-width digits or minus, +, thousands separators, “增/减” for a sign",
     )
-    rationale = "Numbers in the tables are plain ASCII digits with an ASCII minus for decreases (湖北 2020 template: 减用负值表示，如-8)."
+    rationale = Text(
+        zh="表格中的数字用半角（ASCII）数字书写，减少用半角负号表示（湖北2020年模板：减用负值表示，如-8）。",
+        en="Numbers in the tables are plain ASCII digits with an ASCII minus for decreases (湖北 2020 template: 减用负值表示，如-8).",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

@@ -34,7 +34,10 @@ class NonNumericCell(Rule):
     code = "GIA404"
     name = "non-numeric-cell"
     summary = Text(zh="数值单元格中不是数字", en="A number cell holds text that is not a number")
-    rationale = "Tables 2–4 of both formats report figures in every value cell."
+    rationale = Text(
+        zh="两版格式的表二至表四中，每个数值单元格报告的都是数字。",
+        en="Tables 2–4 of both formats report figures in every value cell.",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(

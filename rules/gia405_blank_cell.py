@@ -51,7 +51,10 @@ class BlankCell(Rule):
     code = "GIA405"
     name = "blank-cell"
     summary = Text(zh="必填的数值单元格为空", en="A required cell is empty")
-    rationale = "Tables 2–4 of both formats have a figure in every value cell."
+    rationale = Text(
+        zh="两版格式的表二至表四中，每个数值单元格都应填有数字。",
+        en="Tables 2–4 of both formats have a figure in every value cell.",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

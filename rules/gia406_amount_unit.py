@@ -44,8 +44,9 @@ class AmountUnit(Rule):
         zh="金额缺少单位，或 2021 年版收费金额不以万元计",
         en="A money cell with no unit (2019 采购总金额), or a 2021 fee not in 10,000 yuan (万元)",
     )
-    rationale = (
-        "2021 format: 本年收费金额（单位：万元）; 2019 format prints no unit for 采购总金额 (templates: practice)."
+    rationale = Text(
+        zh="2021年版格式：本年收费金额（单位：万元）；2019年版格式没有为采购总金额标明单位（模板：实际做法）。",
+        en="2021 format: 本年收费金额（单位：万元）; 2019 format prints no unit for 采购总金额 (templates: practice).",
     )
     severity = Severity.WARNING
     messages = {

@@ -49,7 +49,10 @@ class NarrativeTable(Rule):
         zh="正文所述数字与统计表对应单元格不一致",
         en="A figure in the text differs from the table cell it speaks of",
     )
-    rationale = "The text and the tables report the same year's figures (条例 第五十条; the 2019 and 2021 formats)."
+    rationale = Text(
+        zh="正文和统计表报告的是同一年度的数字（条例 第五十条；2019年版和2021年版格式）。",
+        en="The text and the tables report the same year's figures (条例 第五十条; the 2019 and 2021 formats).",
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(

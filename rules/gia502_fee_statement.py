@@ -54,7 +54,10 @@ class FeeStatement(Rule):
         zh="第六部分未说明信息处理费收取情况",
         en="Section VI does not state whether an information processing fee was charged",
     )
-    rationale = "2021 format (国办公开办函〔2021〕30号), section 六: 收取信息处理费情况在此处报告; 国办函〔2020〕109号."
+    rationale = Text(
+        zh="2021年版格式（国办公开办函〔2021〕30号）第六部分：收取信息处理费情况在此处报告；国办函〔2020〕109号。",
+        en="2021 format (国办公开办函〔2021〕30号), section 六: 收取信息处理费情况在此处报告; 国办函〔2020〕109号.",
+    )
     severity = Severity.WARNING
     versions = frozenset({"2021"})
     messages = {

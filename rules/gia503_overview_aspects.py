@@ -41,9 +41,10 @@ class OverviewAspects(Rule):
         zh="总体情况未涵盖格式列出的五个方面",
         en="Section I does not cover the five aspects the format lists",
     )
-    rationale = (
-        "2021 format (国办公开办函〔2021〕30号), section 一: 主动公开, 依申请公开, 政府信息管理, "
-        "政府信息公开平台建设, 监督保障."
+    rationale = Text(
+        zh="2021年版格式（国办公开办函〔2021〕30号）第一部分：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障。",
+        en="2021 format (国办公开办函〔2021〕30号), section 一: 主动公开, 依申请公开, 政府信息管理, "
+        "政府信息公开平台建设, 监督保障.",
     )
     severity = Severity.INFO
     versions = frozenset({"2021"})

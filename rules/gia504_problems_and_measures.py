@@ -42,7 +42,10 @@ class ProblemsAndMeasures(Rule):
         zh="第五部分未写明存在的问题或改进措施",
         en="Section V states no problem or no improvement measure",
     )
-    rationale = "政府信息公开条例第五十条; section 五 of both formats: 存在的主要问题及改进情况."
+    rationale = Text(
+        zh="政府信息公开条例第五十条；两版格式的第五部分：存在的主要问题及改进情况。",
+        en="政府信息公开条例第五十条; section 五 of both formats: 存在的主要问题及改进情况.",
+    )
     severity = Severity.WARNING
     messages = {
         "none": Text(

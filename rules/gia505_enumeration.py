@@ -37,7 +37,10 @@ class Enumeration(Rule):
     code = "GIA505"
     name = "enumeration"
     summary = Text(zh="正文中的序号跳号或重号", en="Numbered points in the text skip or repeat a number")
-    rationale = "Points numbered 一是/二是, （一）/（二） or 1./2. run in order; a gap or a repeat is a slip."
+    rationale = Text(
+        zh="以一是/二是、（一）/（二）或 1./2. 编号的各项应依次排列；跳号或重号是笔误。",
+        en="Points numbered 一是/二是, （一）/（二） or 1./2. run in order; a gap or a repeat is a slip.",
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(

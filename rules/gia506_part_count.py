@@ -40,7 +40,10 @@ class PartCount(Rule):
         zh="报告自述的组成部分与格式规定的六部分不符",
         en="The parts the report says it has are not the format's six",
     )
-    rationale = "Both formats (国办公开办函〔2019〕60号, 〔2021〕30号) have six parts; 政府信息公开条例第五十条."
+    rationale = Text(
+        zh="两版格式（国办公开办函〔2019〕60号、〔2021〕30号）都有六个部分；政府信息公开条例第五十条。",
+        en="Both formats (国办公开办函〔2019〕60号, 〔2021〕30号) have six parts; 政府信息公开条例第五十条.",
+    )
     severity = Severity.WARNING
     messages = {
         "count": Text(

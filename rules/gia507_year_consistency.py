@@ -41,8 +41,9 @@ class YearConsistency(Rule):
         zh="标题、统计期限与正文所称报告年度不一致",
         en="The title, the statistics period and the text disagree on the report's year",
     )
-    rationale = (
-        "Both formats: a report covers one calendar year (政府信息公开条例第四十九条: 每年1月31日前公布上一年度报告)."
+    rationale = Text(
+        zh="两版格式：一份报告涵盖一个自然年度（政府信息公开条例第四十九条：每年1月31日前公布上一年度报告）。",
+        en="Both formats: a report covers one calendar year (政府信息公开条例第四十九条: 每年1月31日前公布上一年度报告).",
     )
     severity = Severity.WARNING
     messages = {

@@ -44,7 +44,10 @@ class NarrativeSum(Rule):
         zh="正文所列各项之和与所述总数不一致",
         en="The parts the text lists do not add up to the total it states",
     )
-    rationale = "A total stated in the text and the parts it lists must agree (arithmetic)."
+    rationale = Text(
+        zh="正文所述的总数与其所列的各项必须相符（算术关系）。",
+        en="A total stated in the text and the parts it lists must agree (arithmetic).",
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(

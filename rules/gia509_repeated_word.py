@@ -37,7 +37,10 @@ class RepeatedWord(Rule):
     code = "GIA509"
     name = "repeated-word"
     summary = Text(zh="正文中同一个词连写两次", en="A word written twice in a row in the text")
-    rationale = "A doubled word is a typing slip; the allowed reduplications are listed in content.toml."
+    rationale = Text(
+        zh="词语重复连写是打字失误；允许的叠词列于 content.toml。",
+        en="A doubled word is a typing slip; the allowed reduplications are listed in content.toml.",
+    )
     severity = Severity.INFO
     messages = {
         "default": Text(

@@ -50,9 +50,10 @@ class CarryOver(Rule):
         zh="上年结转申请数与上年报告的结转下年度继续办理数不一致",
         en="Applications carried over differ from last year's report",
     )
-    rationale = (
-        "Table 3 of both formats: 二、上年结转 of one year are the 四、结转下年度继续办理 of the year before "
-        "(《政府信息公开工作年度报告格式》, GB/OL 2019 and 2021 templates)."
+    rationale = Text(
+        zh="两版格式的表三：某一年的二、上年结转，即前一年的四、结转下年度继续办理（《政府信息公开工作年度报告格式》，GB/OL 2019 和 2021 模板）。",
+        en="Table 3 of both formats: 二、上年结转 of one year are the 四、结转下年度继续办理 of the year before "
+        "(《政府信息公开工作年度报告格式》, GB/OL 2019 and 2021 templates).",
     )
     severity = Severity.ERROR
     messages = {

@@ -50,9 +50,10 @@ class InForceChain(Rule):
         zh="现行有效件数与上年现行有效件数加本年制发减本年废止不符",
         en="Documents in force do not follow from last year's count, those issued and those repealed",
     )
-    rationale = (
-        "Table 2 of the 2021 format (第二十条第（一）项): 现行有效件数 at the end of a year is last year's, "
-        "plus 本年制发件数, less 本年废止件数."
+    rationale = Text(
+        zh="2021年版格式的表二（第二十条第（一）项）：年末的现行有效件数等于上一年的现行有效件数，加本年制发件数，减本年废止件数。",
+        en="Table 2 of the 2021 format (第二十条第（一）项): 现行有效件数 at the end of a year is last year's, "
+        "plus 本年制发件数, less 本年废止件数.",
     )
     severity = Severity.WARNING
     messages = {

@@ -50,9 +50,10 @@ class ItemChain(Rule):
         zh="上一年项目数量与上年报告的上一年项目数量加本年增/减不符",
         en="Last year's item count does not follow from last year's report",
     )
-    rationale = (
-        "Table 2 of the 2019 format (第二十条第（五）、（六）、（八）项): 上一年项目数量 is the count at the end "
-        "of the year before, that is last year's 上一年项目数量 plus last year's 本年增/减."
+    rationale = Text(
+        zh="2019年版格式的表二（第二十条第（五）、（六）、（八）项）：上一年项目数量是前一年年末的数量，即上年报告的上一年项目数量加上年报告的本年增/减。",
+        en="Table 2 of the 2019 format (第二十条第（五）、（六）、（八）项): 上一年项目数量 is the count at the end "
+        "of the year before, that is last year's 上一年项目数量 plus last year's 本年增/减.",
     )
     severity = Severity.WARNING
     messages = {

@@ -61,9 +61,10 @@ class CopiedReport(Rule):
         zh="报告内容与上年报告几乎相同",
         en="The report is nearly the same as last year's",
     )
-    rationale = (
-        "条例第五十条: the annual report states the year's work; a section or statistics copied from last "
-        "year's report do not."
+    rationale = Text(
+        zh="条例第五十条：年度报告陈述的是本年度的工作；照抄上年报告的部分或统计数字做不到这一点。",
+        en="条例第五十条: the annual report states the year's work; a section or statistics copied from last "
+        "year's report do not.",
     )
     severity = Severity.WARNING
     messages = {

@@ -35,7 +35,10 @@ class UnusedSuppression(Rule):
     code = "GIA901"
     name = "unused-suppression"
     summary = Text(zh="抑制注释未匹配任何问题或无法识别", en="A suppression comment matches nothing or cannot be read")
-    rationale = "Suppressions should say what they hide (ruff RUF100, markdownlint): a stale one hides future problems."
+    rationale = Text(
+        zh="抑制注释应当写明它隐藏的是什么（ruff RUF100、markdownlint）：过时的抑制注释会隐藏将来出现的问题。",
+        en="Suppressions should say what they hide (ruff RUF100, markdownlint): a stale one hides future problems.",
+    )
     severity = Severity.WARNING
     messages = {
         "unused": Text(zh="抑制注释未匹配任何问题：{selector}", en="The suppression of {selector} matches nothing"),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from gialint.base.diagnostic import Text
 from gialint.lint.registry import all_rules
 from gialint.lint.rule import DOC_HEADINGS, DOC_PARTS, Rule, RuleDefinitionError
 from gialint.report.docgen import rules_markdown
@@ -60,7 +61,7 @@ def _chinese(text: str) -> bool:
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
 def test_every_rule_is_documented_in_chinese_too(rule: type[Rule]) -> None:
     """Each English part has its Chinese one under its Chinese heading (## 作用, ## 意义, ## 示例,
-    ## 修复), and no Chinese part lacks its English one."""
+    ## 修复), and no Chinese part lacks its English one; the basis is a Text in both languages."""
     headings = [line[3:].strip() for line in (inspect.getdoc(rule) or "").splitlines() if line.startswith("## ")]
     english = [key for key in DOC_HEADINGS if key in headings]
     assert [DOC_HEADINGS[key].zh for key in english] == [h for h in headings if h not in DOC_HEADINGS]
@@ -68,6 +69,8 @@ def test_every_rule_is_documented_in_chinese_too(rule: type[Rule]) -> None:
     assert en.keys() == zh.keys() and ("Fix" in zh) == rule.fixable
     for part in english:
         assert zh[part] != en[part] and _chinese(zh[part]), f"{rule.code}: '{DOC_HEADINGS[part].zh}' is not Chinese"
+    assert isinstance(rule.rationale, Text)
+    assert _chinese(rule.rationale.zh) and rule.rationale.zh != rule.rationale.en, rule.code
 
 
 def test_rule_metadata_is_validated_when_the_class_is_made() -> None:
