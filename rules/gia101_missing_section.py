@@ -22,12 +22,24 @@ class MissingSection(Rule):
     A report whose headings go from "三、收到和处理政府信息公开申请情况" straight to
     "五、存在的主要问题及改进情况" is missing section 四; the finding points at the heading of
     section 五, where section 四 should have stood.
+
+    ## 作用
+    检查格式规定的六个部分是否齐全：“一、总体情况”“二、主动公开政府信息情况”“三、收到和处理政府信息公开申请情况”“四、政府信息公开行政复议、行政诉讼情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”。识别一个部分，依据的是其标题措辞（或实践中常见的措辞）、其中的关键词或其序号。
+
+    ## 意义
+    政府信息公开条例第五十条规定了年度报告应当包括的内容，2019年版和2021年版格式都将其列为这六个部分。缺少其中任何一部分，报告就遗漏了法规要求报告的内容。
+
+    ## 示例
+    报告的标题从“三、收到和处理政府信息公开申请情况”直接跳到“五、存在的主要问题及改进情况”，即缺少第四部分；问题标在第五部分的标题处，也就是第四部分本应所在的位置。
     """
 
     code = "GIA101"
     name = "missing-section"
     summary = Text(zh="缺少格式规定的六个部分之一", en="One of the six sections is absent")
-    rationale = "政府信息公开条例第五十条; both formats print six sections (国办公开办函〔2019〕60号, 〔2021〕30号)."
+    rationale = Text(
+        zh="政府信息公开条例第五十条；两版格式都将年度报告列为六个部分（国办公开办函〔2019〕60号、〔2021〕30号）。",
+        en="政府信息公开条例第五十条; both formats print six sections (国办公开办函〔2019〕60号, 〔2021〕30号).",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(zh="缺少第{numeral}部分“{heading}”", en="Section {numeral_en} (“{heading}”) is missing")

@@ -19,12 +19,24 @@ class SectionOrder(Rule):
     ## Example
     "三、收到和处理政府信息公开申请情况" placed after "四、政府信息公开行政复议、行政诉讼情况" is out of
     order; a second "二、主动公开政府信息情况" is a duplicate.
+
+    ## 作用
+    检查各部分是否按格式规定的顺序（一至六）排列，且没有哪一部分重复出现。
+
+    ## 意义
+    读者和评估人员逐部分比较不同机关、不同年度的报告；格式固定各部分的顺序，正是为了便于这种比较。重复出现的部分通常是粘贴失误，使同一事项留下两个版本。
+
+    ## 示例
+    “三、收到和处理政府信息公开申请情况”排在“四、政府信息公开行政复议、行政诉讼情况”之后，属于顺序错乱；第二次出现的“二、主动公开政府信息情况”属于重复。
     """
 
     code = "GIA102"
     name = "section-order"
     summary = Text(zh="部分顺序错乱或重复", en="Sections out of order, or one duplicated")
-    rationale = "Both formats print the six sections in a fixed order (一 to 六)."
+    rationale = Text(
+        zh="两版格式都按固定顺序（一至六）列出六个部分。",
+        en="Both formats print the six sections in a fixed order (一 to 六).",
+    )
     severity = Severity.ERROR
     messages = {
         "order": Text(

@@ -35,6 +35,18 @@ class SectionNumbering(Rule):
     Safe for a missing numeral or another numbering style: the heading gets "一、" to
     "六、" by its place in the format. Unsafe where the heading carries another
     section's numeral, which may mean that a section is missing rather than misnumbered.
+
+    ## 作用
+    检查各部分标题是否以中文数字加顿号开头，即“一、”至“六、”。标出没有序号的标题、采用其他编号样式（“1、”“一.”）的标题，以及序号与其在格式中的位置不符的标题。
+
+    ## 意义
+    格式以一至六为各部分编号。读者靠这些序号查找各部分；没有序号的标题容易被当作普通正文——若不是凭借标题措辞，本工具自己也会这样误读。
+
+    ## 示例
+    “政府信息公开行政复议、行政诉讼情况”（没有序号）应为“四、政府信息公开行政复议、行政诉讼情况”；“1、 总体情况”应为“一、总体情况”。
+
+    ## 修复
+    缺少序号或采用其他编号样式的，为安全修复：按该部分在格式中的位置，为标题加上“一、”至“六、”。标题带有另一部分序号的，为不安全修复，因为这可能说明缺了某一部分，而不是序号写错。
     """
 
     code = "GIA103"
@@ -42,7 +54,10 @@ class SectionNumbering(Rule):
     summary = Text(
         zh="部分标题缺少序号或序号格式不规范", en="A section heading lacks its numeral or uses another style"
     )
-    rationale = "Both formats number the sections 一、 to 六、."
+    rationale = Text(
+        zh="两版格式都以“一、”至“六、”为各部分编号。",
+        en="Both formats number the sections 一、 to 六、.",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

@@ -20,12 +20,24 @@ class MissingTable(Rule):
     ## Example
     Section 四 with only the sentence "本年度未发生行政复议、行政诉讼" → the table with its 15
     zeros belongs there.
+
+    ## 作用
+    检查第二、三、四部分是否各有其统计表：“主动公开政府信息情况”“收到和处理政府信息公开申请情况”和“政府信息公开行政复议、行政诉讼情况”。表格按其标签识别，无论以哪种文本排版呈现。
+
+    ## 意义
+    格式规定这三部分以表格形式报告（“该部分以表格形式报告”）；评估人员在各机关之间比较的，正是这些表中的数字。用文字叙述数字的部分，或粘贴在别处的表格，都无法核对和比较。
+
+    ## 示例
+    第四部分只有一句“本年度未发生行政复议、行政诉讼”→ 这里应有该表及其15个0。
     """
 
     code = "GIA106"
     name = "missing-table"
     summary = Text(zh="第二、三、四部分缺少统计表格", en="Section II, III or IV lacks its table")
-    rationale = "Both formats report sections 二, 三 and 四 as tables."
+    rationale = Text(
+        zh="两版格式都以表格形式报告第二、三、四部分。",
+        en="Both formats report sections 二, 三 and 四 as tables.",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(zh="第{numeral}部分缺少“{table}”表", en="Section {numeral_en} lacks the table “{table}”"),

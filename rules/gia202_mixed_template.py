@@ -19,6 +19,15 @@ class MixedTemplate(Rule):
 
     ## Example
     A 2021-format table 2 that still contains the row "其他对外管理服务事项" (a 2019 row).
+
+    ## 作用
+    标出各表来自不同版本格式的报告（表二是2019年版，表三是2021年版），以及同一张表中混入了另一版本的行或列。
+
+    ## 意义
+    用上年的文件和新模板拼凑报告时，就会出现混用。每张表单独看也许完整，但报告整体不符合任何一版格式，其数字也无法与任何一版比较。
+
+    ## 示例
+    2021年版的表二中仍有“其他对外管理服务事项”一行（2019年版的行）。
     """
 
     code = "GIA202"
@@ -26,7 +35,10 @@ class MixedTemplate(Rule):
     summary = Text(
         zh="同一报告中混用不同年版格式的表格或行", en="Tables, or rows of one table, from different format versions"
     )
-    rationale = "A report follows one format: 国办公开办函〔2019〕60号 or 〔2021〕30号."
+    rationale = Text(
+        zh="一份报告只采用一版格式：国办公开办函〔2019〕60号或〔2021〕30号。",
+        en="A report follows one format: 国办公开办函〔2019〕60号 or 〔2021〕30号.",
+    )
     severity = Severity.ERROR
     messages = {
         "tables": Text(

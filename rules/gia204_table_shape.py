@@ -23,6 +23,17 @@ class TableShape(Rule):
 
     ## Example
     A row "（一）予以公开" with six numbers where table 3 has seven columns.
+
+    ## 作用
+    按所属格式版本的行和列检查每张统计表：缺少或重复出现的行，数值个数少于或多于格式列数的行，不属于任何一行的数值。
+
+    ## 意义
+    表二至表四的每一行都是格式要求报告的量；缺少一行或一个数值，就有一个数字没有报告；多出一个数值，通常说明某行的数值串到了下一行，其后的每个数字都会被误读。
+
+    因一个数被拆在两个单元格中（本应是162，却成了“1”“62”）而多出一个数值的行，由能说明这一拆分的合计规则（GIA301）报告，这里不再重复：一个错误，只报一个问题。
+
+    ## 示例
+    表三有七列，“（一）予以公开”一行却只有六个数。
     """
 
     code = "GIA204"
@@ -31,7 +42,10 @@ class TableShape(Rule):
         zh="表格缺少或多出行、单元格，或某行数值个数不对",
         en="A row or cell missing or extra; a row with the wrong number of values",
     )
-    rationale = "Tables 2–4 have fixed rows and columns in each format version."
+    rationale = Text(
+        zh="每一版格式中，表二至表四的行和列都是固定的。",
+        en="Tables 2–4 have fixed rows and columns in each format version.",
+    )
     severity = Severity.ERROR
     messages = {
         "missing-row": Text(zh="“{table}”表缺少“{row}”行", en="The table “{table}” lacks the row “{row}”"),

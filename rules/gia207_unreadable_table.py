@@ -25,6 +25,15 @@ class UnreadableTable(Rule):
     ## Example
     Crawler text of table 3 in which the row "一、本年新收政府信息公开申请数量" is followed by
     "4", "0", "4" where the page showed 4 0 0 0 0 0 4 (the crawler dropped repeated lines).
+
+    ## 作用
+    对每张表说明一次：某统计表凭标签找到了，但其单元格无法区分，因此未检查其数字。情形有二：标签和数字连成一行（“行政规范性文件77132470…”：该表的任何内容都不检查）；或者——在每行只有一个单元格、别无他物的文本中（爬虫保存网页时就是这样）——某行的数值多于或少于格式的列数，原因是一个数被拆成了两行（“1” / “62”）或相同的行被合并了（数值个数正确的行照常检查，其余的行不检查，GIA204 也不报告）。
+
+    ## 意义
+    对这样的表逐格读取只能靠猜：拆开或合并的单元格之后，每个数值都会落到错误的列中，据此计算的合计会报出报告本身并不存在的错误。用一个警告说明发生了什么，才是诚实的做法；该表应在原始文件（Word 文件、PDF 或网页本身）中检查。
+
+    ## 示例
+    爬虫抓取的表三文本中，“一、本年新收政府信息公开申请数量”一行之后是“4”“0”“4”，而网页上显示的是 4 0 0 0 0 0 4（爬虫丢掉了重复的行）。
     """
 
     code = "GIA207"
@@ -33,7 +42,10 @@ class UnreadableTable(Rule):
         zh="表格各单元格无法区分，未检查其数字",
         en="A table's cells cannot be told apart; its figures are not checked",
     )
-    rationale = "Figures read from cells whose boundaries are lost would be guesses, and so would every sum over them."
+    rationale = Text(
+        zh="从边界已经丢失的单元格中读出的数字只能是猜测，据此计算的任何合计也是如此。",
+        en="Figures read from cells whose boundaries are lost would be guesses, and so would every sum over them.",
+    )
     severity = Severity.WARNING
     messages = {
         "glued": Text(

@@ -29,6 +29,17 @@ class RowTotal(IdentityRule):
     ## Example
     "一、本年新收政府信息公开申请数量": 自然人 28, 商业企业 1, 科研机构 1, others "-", 总计 31 →
     the parts add up to 30.
+
+    ## 作用
+    对表三的每一行，检查总计是否等于自然人加五个法人或其他组织列（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和。短横线和空白按0计（空白的总计称为空白，而不是0）。问题标在该行的总计单元格，并列出相加的各单元格。
+
+    表三的各项勾稽关系是一并求解的，因此一个单元格有误只报告一个问题：如果恰好改正一个单元格就能使各项勾稽关系全部成立，问题就标在该单元格，指出能使其成立的数值，并说明这一点（很可能是此格有误）。某行的总计，以及除（七）总计一行以外各行的每个单元格，由 GIA301 报告（这样的单元格首先破坏的是行合计；（七）总计一行的其他单元格由 GIA302 报告）。否则，合计不符的行在其总计处报告，除非该单元格与其他各项勾稽关系都相符，而本行另一个单元格不符：此时标在那个单元格。某行多出一个数值，而把两个相邻的数合并（“1”“62”→ 162，爬虫和 PDF 常把数拆开）就能使其相符的，作为被拆开的数报告。
+
+    ## 意义
+    总计是各类申请人的合计；若不等于各部分之和，该行至少有一个数字有误，报告的核心数字（新收申请数、办理结果）也就不可信。
+
+    ## 示例
+    “一、本年新收政府信息公开申请数量”：自然人 28，商业企业 1，科研机构 1，其余为“-”，总计 31 → 各部分之和为 30。
     """
 
     code = "GIA301"
@@ -37,7 +48,10 @@ class RowTotal(IdentityRule):
         zh="表三：总计不等于自然人与五类法人或其他组织之和",
         en="Table 3: Total (总计) ≠ natural persons (自然人) + the five columns of legal persons or other organisations (法人或其他组织)",
     )
-    rationale = "Table 3's 总计 column totals the applicant columns (both formats)."
+    rationale = Text(
+        zh="表三的总计列是各类申请人列之和（两版格式）。",
+        en="Table 3's 总计 column totals the applicant columns (both formats).",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(

@@ -21,6 +21,15 @@ class ImplausibleValue(IdentityRule):
 
     ## Example
     行政强制: 上一年项目数量 5, 本年增/减 -8 → 5 − 8 items cannot be.
+
+    ## 作用
+    标出不可能成立的数值：计数列中的负数或小数；2019年版表二中上一年项目数量 + 本年增/减小于0（项目数成了负数）。本年增/减可以为负，这一列本来就是为此而设。2021年版表二中，本年废止件数多于现行有效件数与本年制发件数之和，并不是错误：现行有效件数是废止之后的数，而清理工作废止的是以前的文件。
+
+    ## 意义
+    这些不是合计能发现的笔误，而是填错了栏目的数字——典型的是在本年增/减一栏填入全年办件量——它们会误导每一位信赖该表的读者。
+
+    ## 示例
+    行政强制：上一年项目数量 5，本年增/减 -8 → 5 − 8 个项目是不可能的。
     """
 
     code = "GIA305"
@@ -29,7 +38,10 @@ class ImplausibleValue(IdentityRule):
         zh="不可能的数值：负数或小数的件数，或项目数减至负数",
         en="A negative or fractional count, or fewer than no items in table 2",
     )
-    rationale = "Counts are whole numbers ≥ 0; table 2's items cannot fall below zero (templates: plausibility)."
+    rationale = Text(
+        zh="件数是不小于0的整数；表二的项目数不能减到0以下（模板：合理性推断）。",
+        en="Counts are whole numbers ≥ 0; table 2's items cannot fall below zero (templates: plausibility).",
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(zh="{relation}不成立：{lhs}与{rhs}", en="{relation_en} does not hold: {lhs} against {rhs}"),

@@ -41,6 +41,18 @@ class DashZeroMix(Rule):
     table's more common dash) — both mean 0 to every sum, so no figure changes. Safe,
     unless blank cells would be filled: a blank may be a figure that was forgotten,
     so filling it is an unsafe fix.
+
+    ## 作用
+    检查表格怎样写“没有”：写作 0，还是写作短横线（- — － / 无）或空白。在默认的 `empty-cell = "consistent"` 下，标出两种写法混用的表，问题标在第一个采用较少用写法的单元格，并给出两种写法各自的数量。在 `empty-cell = "zero"` 下，标出含有任何短横线或空白的表；在 `empty-cell = "dash"` 下，标出含有任何 0 的表。每张表只报告一个问题。
+
+    ## 意义
+    格式对短横线没有规定，但读者无法分辨“-”指的是零、“不适用”还是“不详”；一张表混用两种写法，说明可能有些数字根本没有填。合计把短横线当作0；表示0的地方就写0，或者在配置中为整批报告统一采用一种写法。
+
+    ## 示例
+    表三的自然人列写 0，法人或其他组织各列写“-”。
+
+    ## 修复
+    把单元格改为另一种写法：短横线改为0（或0改为“-”，或改为该表更常用的短横线）——对任何合计而言二者都表示0，因此不改变任何数字。属安全修复，除非需要填充空白单元格：空白可能是漏填的数字，填充空白属不安全修复。
     """
 
     code = "GIA401"
@@ -49,7 +61,10 @@ class DashZeroMix(Rule):
         zh="空值写法与约定不符：同表既写 0 又写“-”或空白，或不合配置的写法",
         en="Empty values written two ways in one table, or not as configured (empty-cell)",
     )
-    rationale = "No national rule on dashes (templates: value conventions); one table should use one style."
+    rationale = Text(
+        zh="国家对短横线没有统一规定（模板：数值写法约定）；同一张表应采用同一种写法。",
+        en="No national rule on dashes (templates: value conventions); one table should use one style.",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

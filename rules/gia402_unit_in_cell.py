@@ -57,12 +57,27 @@ class UnitInCell(Rule):
     count cell, and 万元 from a 2021 本年收费金额 cell. A money unit in a column that has
     none in the format (2019 采购总金额), or another unit than the column's, is left for a
     person: removing it would change the figure.
+
+    ## 作用
+    标出数字之后带有单位或量词的数值单元格：“24大项”“151件”“11个”“50423023.14元”“66.36万元”。
+
+    ## 意义
+    格式的单元格只填数字；单位应写在列标题中（2021年版格式写的是“本年收费金额（单位：万元）”）。单元格中带单位，程序就无法读取表格，还会掩盖单位不一致（这份报告用元，下一份用万元），使数字相差一万倍。
+
+    ## 示例
+    “151件”→“151”；“66.36万元”→“66.36”，并在表头写明万元。
+
+    ## 修复
+    已知该列单位的，为安全修复：删去计数单元格中的量词（件、个、项…），以及2021年版本年收费金额单元格中的万元。格式中没有单位的列（2019年版采购总金额）中的金额单位，或与该列单位不同的单位，留待人工处理：删去它会改变数字。
     """
 
     code = "GIA402"
     name = "unit-in-cell"
     summary = Text(zh="数值单元格中带有单位或量词", en="A number cell carries a unit or word (151件, 66.36万元)")
-    rationale = "Table cells of the format hold bare numbers; units are stated in headers."
+    rationale = Text(
+        zh="格式的表格单元格只填数字；单位在表头中说明。",
+        en="Table cells of the format hold bare numbers; units are stated in headers.",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

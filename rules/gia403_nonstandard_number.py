@@ -45,6 +45,18 @@ class NonstandardNumber(Rule):
     Safe: writes the same number plainly ("１２" → "12", "减1" → "-1", "1,234" → "1234"),
     keeping any unit for GIA402. The fix is made only when the new text reads as the
     same number.
+
+    ## 作用
+    标出写法不规范的数字：全角数字（“１２”）、全角或排版用的负号（“－2”）、正号（“+6”）、用“增/减”表示正负（“增318件”“减1件”）、千位分隔符（“1,234”）或数字中间的空格。
+
+    ## 意义
+    统计数字要由程序在成千上万份报告之间比较和求和。全角数字和符号在屏幕上看着没错，但对计算机而言不是数字；增/减则必须由人来读。湖北的模板注释写明了这一约定：“减用负值表示，如-8”。
+
+    ## 示例
+    “+6”→“6”；“－2”→“-2”；“增318件”→“318”。
+
+    ## 修复
+    安全修复：把同一个数按规范写出（“１２”→“12”，“减1”→“-1”，“1,234”→“1234”），单位留给 GIA402 处理。只有新的写法读出的数与原数相同时才修复。
     """
 
     code = "GIA403"
@@ -53,7 +65,10 @@ class NonstandardNumber(Rule):
         zh="数字写法不规范：全角数字或负号、“+”、千位分隔符、增/减",
         en="Full-width digits or minus, +, thousands separators, “增/减” for a sign",
     )
-    rationale = "Numbers in the tables are plain ASCII digits with an ASCII minus for decreases (湖北 2020 template: 减用负值表示，如-8)."
+    rationale = Text(
+        zh="表格中的数字用半角（ASCII）数字书写，减少用半角负号表示（湖北2020年模板：减用负值表示，如-8）。",
+        en="Numbers in the tables are plain ASCII digits with an ASCII minus for decreases (湖北 2020 template: 减用负值表示，如-8).",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

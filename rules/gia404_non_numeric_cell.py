@@ -20,12 +20,24 @@ class NonNumericCell(Rule):
     The row "（一）予以公开" with "若干" under 自然人 gets `GIA404 “（一）予以公开”的“自然人”应为数字，
     却是“若干”`, and neither the row total nor the column total is checked; write the
     number of applications instead.
+
+    ## 作用
+    标出格式要求填数字、内容却不是数字的单元格（“不详”“见附件”“约20”）。用到该单元格的合计不再核对；此事只在这里说一次，而不作为合计错误报告。
+
+    ## 意义
+    表二至表四的每个数值单元格都是一项统计数据。填入文字，就意味着该数字没有报告，依赖它的每个合计都无法核实。
+
+    ## 示例
+    “（一）予以公开”一行的自然人列填“若干”，报告 `GIA404 “（一）予以公开”的“自然人”应为数字，却是“若干”`，该行合计和该列合计都不核对；应改填申请件数。
     """
 
     code = "GIA404"
     name = "non-numeric-cell"
     summary = Text(zh="数值单元格中不是数字", en="A number cell holds text that is not a number")
-    rationale = "Tables 2–4 of both formats report figures in every value cell."
+    rationale = Text(
+        zh="两版格式的表二至表四中，每个数值单元格报告的都是数字。",
+        en="Tables 2–4 of both formats report figures in every value cell.",
+    )
     severity = Severity.ERROR
     messages = {
         "default": Text(

@@ -34,12 +34,27 @@ class BlankCell(Rule):
     Unsafe: fills the cell with 0 (with "-" under `empty-cell = "dash"`; under
     `consistent`, with the dash if the table writes its other empty values so). Only
     a person knows whether the figure was forgotten.
+
+    ## 作用
+    标出表二至表四中留空的数值单元格。合计将其按0计。
+
+    ## 意义
+    空白单元格说明不了数字是零还是漏填了；格式要求填写每一个数字。没有发生的填0（配置为 `empty-cell = "dash"` 时填短横线）。
+
+    ## 示例
+    “2.重复申请”一行写作“2.重复申请    0               0       0       0       0       0”，商业企业一栏为空：`GIA405 “2.重复申请”的“商业企业”为空，应填写数字（没有则填 0）`。
+
+    ## 修复
+    不安全修复：在单元格中填0（`empty-cell = "dash"` 时填“-”；`consistent` 时，如果该表其他空值写作短横线，则填短横线）。只有人才知道这个数字是否漏填了。
     """
 
     code = "GIA405"
     name = "blank-cell"
     summary = Text(zh="必填的数值单元格为空", en="A required cell is empty")
-    rationale = "Tables 2–4 of both formats have a figure in every value cell."
+    rationale = Text(
+        zh="两版格式的表二至表四中，每个数值单元格都应填有数字。",
+        en="Tables 2–4 of both formats have a figure in every value cell.",
+    )
     severity = Severity.WARNING
     fixable = True
     messages = {

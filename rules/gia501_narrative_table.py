@@ -30,6 +30,17 @@ class NarrativeTable(Rule):
 
     ## Example
     "依法按时办结依申请公开事项403件" over a table 3 whose （七）总计 in the 总计 column is 109.
+
+    ## 作用
+    对统计表所载的量，将正文所述的数字与该表的单元格比较：新收的申请（新收/受理）、上年结转的申请（上年结转）、办结的申请（办结/答复）、结转下年度的申请（结转下年度）、各项办理结果（予以公开、部分公开、不予公开、无法提供、不予处理）、行政复议和行政诉讼案件、规章和规范性文件的制发、废止和现行有效件数，以及行政许可 / 行政处罚 / 行政强制决定。问题标在正文中的数字处，并写明对应的单元格及其数值；该单元格作为相关位置给出。
+
+    只有数字明确无歧义时才比较：content.toml 的 `[narrative]` 中的某个短语紧挨在它前面（结转下年度则紧挨在它后面），中间只有无实义的填充词；它是带单位的精确整数（不带余、多、近，不是范围、百分比或以万元计的金额）；它所在的分句没有提到本机关的某一部分、更大的地域范围或某种渠道（各级、代表、本级、通过、网站 …），所在的句子没有提到其他期间（别的年份、某个月、累计、以来 …），也没有“其中”。空白、短横线或无法读取的单元格不比较。
+
+    ## 意义
+    正文和表格的读者不同：记者引用正文，统计人员汇总表格。二者不一致，至少有一处是错的，报告也就辜负了两类读者对它的信任。
+
+    ## 示例
+    “依法按时办结依申请公开事项403件”，而表三总计列的（七）总计为 109。
     """
 
     code = "GIA501"
@@ -38,7 +49,10 @@ class NarrativeTable(Rule):
         zh="正文所述数字与统计表对应单元格不一致",
         en="A figure in the text differs from the table cell it speaks of",
     )
-    rationale = "The text and the tables report the same year's figures (条例 第五十条; the 2019 and 2021 formats)."
+    rationale = Text(
+        zh="正文和统计表报告的是同一年度的数字（条例 第五十条；2019年版和2021年版格式）。",
+        en="The text and the tables report the same year's figures (条例 第五十条; the 2019 and 2021 formats).",
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(

@@ -23,12 +23,24 @@ class Enumeration(Rule):
     ## Example
     "一是加强组织领导……三是完善工作机制" gets `GIA505 编号“三是”应为“二是”：前一项是“一是”`;
     "存在的问题：一是……二是……" followed by "改进措施：一是……" gets nothing.
+
+    ## 作用
+    跟踪正文中的编号——“一是…二是…三是”“（一）…（二）”“1.…2.”——标出与前一项相比跳号（“一是…三是”）或重号（“三是…三是”）的一项，问题标在该项处，并指出按顺序应有的编号。编号从“一是”“（一）”或“1.”重新开始；“一是”系列可以在同一小节的各行之间延续（爬虫会把一段拆成多行），其他系列只在同一段落之内。编号只有在段落开头或标点之后才算，因此“统一是”和“第（二）项”都不是编号。
+
+    ## 意义
+    跳号读起来像是删掉了一项却没有重新编号；重号则像是把一项粘贴了两次。无论哪种情况，读者都会疑惑遗漏了什么，而已经发布的报告会一直留着这个错误。
+
+    ## 示例
+    “一是加强组织领导……三是完善工作机制”报告 `GIA505 编号“三是”应为“二是”：前一项是“一是”`；“存在的问题：一是……二是……”之后接“改进措施：一是……”则不报告问题。
     """
 
     code = "GIA505"
     name = "enumeration"
     summary = Text(zh="正文中的序号跳号或重号", en="Numbered points in the text skip or repeat a number")
-    rationale = "Points numbered 一是/二是, （一）/（二） or 1./2. run in order; a gap or a repeat is a slip."
+    rationale = Text(
+        zh="以一是/二是、（一）/（二）或 1./2. 编号的各项应依次排列；跳号或重号是笔误。",
+        en="Points numbered 一是/二是, （一）/（二） or 1./2. run in order; a gap or a repeat is a slip.",
+    )
     severity = Severity.WARNING
     messages = {
         "default": Text(

@@ -33,6 +33,15 @@ class CarryOver(Rule):
     ## Example
     Last year's report: 四、结转下年度继续办理 自然人 3. This year's: 二、上年结转政府信息公开申请数量
     自然人 2 — reported at this year's cell, naming last year's file and cell.
+
+    ## 作用
+    手头有同一机关的上年报告时（`gialint check --previous LAST THIS`，或一次运行中检查相邻两年的报告），比较两年的表三：今年的“二、上年结转政府信息公开申请数量”必须等于上年的“四、结转下年度继续办理”，逐个申请人列比较（只有任何申请人列都无法比较时，才比较总计列）。跨越2020→2021的格式变化同样适用：两版表格都有这两行。没有上年报告，或上年报告的年度不是前一年时，本规则不报告任何问题。
+
+    ## 意义
+    结转到今年的申请，正是上年报告结转出去的那些申请；二者不同，说明两份报告中有一份错报了工作量，比较两年数据的读者无从判断是哪一份。
+
+    ## 示例
+    上年报告：四、结转下年度继续办理 自然人 3。今年报告：二、上年结转政府信息公开申请数量 自然人 2——问题标在今年报告的该单元格，并写明上年的文件和单元格。
     """
 
     code = "GIA601"
@@ -41,9 +50,10 @@ class CarryOver(Rule):
         zh="上年结转申请数与上年报告的结转下年度继续办理数不一致",
         en="Applications carried over differ from last year's report",
     )
-    rationale = (
-        "Table 3 of both formats: 二、上年结转 of one year are the 四、结转下年度继续办理 of the year before "
-        "(《政府信息公开工作年度报告格式》, GB/OL 2019 and 2021 templates)."
+    rationale = Text(
+        zh="两版格式的表三：某一年的二、上年结转，即前一年的四、结转下年度继续办理（《政府信息公开工作年度报告格式》，GB/OL 2019 和 2021 模板）。",
+        en="Table 3 of both formats: 二、上年结转 of one year are the 四、结转下年度继续办理 of the year before "
+        "(《政府信息公开工作年度报告格式》, GB/OL 2019 and 2021 templates).",
     )
     severity = Severity.ERROR
     messages = {

@@ -33,6 +33,15 @@ class InForceChain(Rule):
     ## Example
     Last year: 行政规范性文件 现行有效件数 40. This year: 本年制发件数 5, 本年废止件数 2, 现行有效件数 50
     (40 + 5 − 2 = 43) — a warning at this year's 50.
+
+    ## 作用
+    手头有同一机关的上年报告、且两份报告都采用2021年版格式时，检查表二中文件类的各行（规章、行政规范性文件）：今年的现行有效件数应等于上年的现行有效件数，加今年的本年制发件数，减今年的本年废止件数。跨越2020→2021的格式变化，现行有效件数没有可以承接的上年数（2019年版表格没有这一列），因此2021年度报告不与其2020年度报告比较。
+
+    ## 意义
+    年末现行有效的文件，就是一年前现行有效的文件，加上制发的，减去废止的。这一链条断开，说明三个数字中有一个有误——或者有文件未经废止就失效了，这时报告应当加以说明。
+
+    ## 示例
+    上年：行政规范性文件 现行有效件数 40。今年：本年制发件数 5，本年废止件数 2，现行有效件数 50（40 + 5 − 2 = 43）——在今年的 50 处报告一个警告。
     """
 
     code = "GIA602"
@@ -41,9 +50,10 @@ class InForceChain(Rule):
         zh="现行有效件数与上年现行有效件数加本年制发减本年废止不符",
         en="Documents in force do not follow from last year's count, those issued and those repealed",
     )
-    rationale = (
-        "Table 2 of the 2021 format (第二十条第（一）项): 现行有效件数 at the end of a year is last year's, "
-        "plus 本年制发件数, less 本年废止件数."
+    rationale = Text(
+        zh="2021年版格式的表二（第二十条第（一）项）：年末的现行有效件数等于上一年的现行有效件数，加本年制发件数，减本年废止件数。",
+        en="Table 2 of the 2021 format (第二十条第（一）项): 现行有效件数 at the end of a year is last year's, "
+        "plus 本年制发件数, less 本年废止件数.",
     )
     severity = Severity.WARNING
     messages = {

@@ -33,6 +33,15 @@ class ItemChain(Rule):
     ## Example
     2019 report: 行政许可 上一年项目数量 30, 本年增/减 +2. 2020 report: 行政许可 上一年项目数量 30
     (should be 32) — a warning at the 2020 report's 30.
+
+    ## 作用
+    手头有同一机关的上年报告、且两份报告都采用2019年版格式时（2019年度和2020年度报告），检查表二中事项类的各行（行政许可、行政处罚、行政事业性收费…）：今年的上一年项目数量应等于上年的上一年项目数量加上年的本年增/减——即上年年末的项目数，上年报告以其年初数加当年变化给出。2021年版格式没有这些列，因此自2021年度起不再比较。
+
+    ## 意义
+    上一年项目数量是前一年年末的数量，本年增/减是当年的变化：一年的年末就是下一年的年初。链条断开，说明两份报告之一错报了数量或变化。
+
+    ## 示例
+    2019年度报告：行政许可 上一年项目数量 30，本年增/减 +2。2020年度报告：行政许可 上一年项目数量 30（应为 32）——在2020年度报告的 30 处报告一个警告。
     """
 
     code = "GIA603"
@@ -41,9 +50,10 @@ class ItemChain(Rule):
         zh="上一年项目数量与上年报告的上一年项目数量加本年增/减不符",
         en="Last year's item count does not follow from last year's report",
     )
-    rationale = (
-        "Table 2 of the 2019 format (第二十条第（五）、（六）、（八）项): 上一年项目数量 is the count at the end "
-        "of the year before, that is last year's 上一年项目数量 plus last year's 本年增/减."
+    rationale = Text(
+        zh="2019年版格式的表二（第二十条第（五）、（六）、（八）项）：上一年项目数量是前一年年末的数量，即上年报告的上一年项目数量加上年报告的本年增/减。",
+        en="Table 2 of the 2019 format (第二十条第（五）、（六）、（八）项): 上一年项目数量 is the count at the end "
+        "of the year before, that is last year's 上一年项目数量 plus last year's 本年增/减.",
     )
     severity = Severity.WARNING
     messages = {

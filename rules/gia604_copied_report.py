@@ -44,6 +44,15 @@ class CopiedReport(Rule):
     ## Example
     The 2021 report's "五、存在的主要问题及改进情况" repeats the 2020 report's section with
     a few words changed (similarity 95%) — a warning at the section heading, saying how similar.
+
+    ## 作用
+    手头有同一机关的上年报告时，比较两份报告：某一部分的文字与上年同一部分几乎相同（按两者共有的4字片段所占比例计算，数字先行屏蔽，达到或超过 content.toml `[copied] similarity` 即算，以百分比表示；只比较两年都至少有 `min_chars` 个字的部分，以免两个单独的“无”被当作照抄），以及表二至表四中每个数值都与上年完全相同（且其中有非零的数值）。
+
+    ## 意义
+    年度报告交代的是一年的工作。某一部分逐字沿用，或统计数字与上年一模一样，通常说明照抄了上年报告而没有更新——读者从中得不到今年的任何信息。
+
+    ## 示例
+    2021年度报告的“五、存在的主要问题及改进情况”重复了2020年度报告的该部分，只改了几个字（相似度95%）——在该部分标题处报告一个警告，并说明相似程度。
     """
 
     code = "GIA604"
@@ -52,9 +61,10 @@ class CopiedReport(Rule):
         zh="报告内容与上年报告几乎相同",
         en="The report is nearly the same as last year's",
     )
-    rationale = (
-        "条例第五十条: the annual report states the year's work; a section or statistics copied from last "
-        "year's report do not."
+    rationale = Text(
+        zh="条例第五十条：年度报告陈述的是本年度的工作；照抄上年报告的部分或统计数字做不到这一点。",
+        en="条例第五十条: the annual report states the year's work; a section or statistics copied from last "
+        "year's report do not.",
     )
     severity = Severity.WARNING
     messages = {

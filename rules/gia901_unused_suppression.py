@@ -21,12 +21,24 @@ class UnusedSuppression(Rule):
     ## Example
     `<!-- gialint: ignore GIA402 件 is in the source -->` above a row whose cells no
     longer carry units: `GIA901 抑制注释未匹配任何问题：GIA402`.
+
+    ## 作用
+    标出不再抑制任何问题、没有写明规则或无法识别的抑制注释（`<!-- gialint: ignore GIA402 原因 -->`、`disable`、`ignore-file`）。未运行的规则（在配置中被忽略）的代码不予标出。
+
+    ## 意义
+    抑制注释表示某个问题已知且已被接受。报告改正之后，留下的抑制注释会在同一问题再次出现时悄无声息地将其隐藏；写错的抑制注释看似隐藏了问题，实际上什么也没有隐藏。
+
+    ## 示例
+    某行的单元格已经不再带单位，其上方的 `<!-- gialint: ignore GIA402 原文数字带“件” -->` 报告 `GIA901 抑制注释未匹配任何问题：GIA402`。
     """
 
     code = "GIA901"
     name = "unused-suppression"
     summary = Text(zh="抑制注释未匹配任何问题或无法识别", en="A suppression comment matches nothing or cannot be read")
-    rationale = "Suppressions should say what they hide (ruff RUF100, markdownlint): a stale one hides future problems."
+    rationale = Text(
+        zh="抑制注释应当写明它隐藏的是什么（ruff RUF100、markdownlint）：过时的抑制注释会隐藏将来出现的问题。",
+        en="Suppressions should say what they hide (ruff RUF100, markdownlint): a stale one hides future problems.",
+    )
     severity = Severity.WARNING
     messages = {
         "unused": Text(zh="抑制注释未匹配任何问题：{selector}", en="The suppression of {selector} matches nothing"),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
 import pytest
 
+from gialint.base.diagnostic import Text
 from gialint.lint.registry import all_rules
-from gialint.lint.rule import DOC_PARTS, Rule, RuleDefinitionError
+from gialint.lint.rule import DOC_HEADINGS, DOC_PARTS, Rule, RuleDefinitionError
 from gialint.report.docgen import rules_markdown
 
 ROOT = Path(__file__).parent.parent
@@ -42,6 +44,33 @@ def test_rule_documentation_has_every_part(rule: type[Rule]) -> None:
         assert len(doc[part]) > 40, f"{rule.code}: '{part}' is too thin"
     assert rule.summary.zh and rule.summary.en and rule.rationale
     assert ("Fix" in doc) == rule.fixable, f"{rule.code}: a fixable rule documents its fix under '## Fix'"
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+#: What a Chinese part may quote in Latin letters: code, options and file names, rule codes.
+QUOTED = re.compile(r"`[^`]*`|\[[^\]]*\]|GIA\d+|\b[\w.-]+\.(?:toml|md|py)\b")
+
+
+def _chinese(text: str) -> bool:
+    """Whether a text is written in Chinese: more Chinese characters than Latin letters outside
+    code, options and rule codes (an English text left under a Chinese heading is not)."""
+    return len(CJK.findall(text)) > len(LATIN.findall(QUOTED.sub("", text)))
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_every_rule_is_documented_in_chinese_too(rule: type[Rule]) -> None:
+    """Each English part has its Chinese one under its Chinese heading (## 作用, ## 意义, ## 示例,
+    ## 修复), and no Chinese part lacks its English one; the basis is a Text in both languages."""
+    headings = [line[3:].strip() for line in (inspect.getdoc(rule) or "").splitlines() if line.startswith("## ")]
+    english = [key for key in DOC_HEADINGS if key in headings]
+    assert [DOC_HEADINGS[key].zh for key in english] == [h for h in headings if h not in DOC_HEADINGS]
+    en, zh = rule.documentation("en"), rule.documentation("zh")
+    assert en.keys() == zh.keys() and ("Fix" in zh) == rule.fixable
+    for part in english:
+        assert zh[part] != en[part] and _chinese(zh[part]), f"{rule.code}: '{DOC_HEADINGS[part].zh}' is not Chinese"
+    assert isinstance(rule.rationale, Text)
+    assert _chinese(rule.rationale.zh) and rule.rationale.zh != rule.rationale.en, rule.code
 
 
 def test_rule_metadata_is_validated_when_the_class_is_made() -> None:

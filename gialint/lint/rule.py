@@ -3,9 +3,11 @@
 A rule declares who it is (``code``, ``name``), what it says (``summary``,
 ``messages``), why (``rationale``), how loud (``severity``), which format versions it
 applies to and whether it can be fixed. Its docstring is its documentation, in three
-parts — *What it does*, *Why it matters*, *Example* — from which docs/rules.md is
-generated. ``check`` reads a :class:`~gialint.analyze.document.Document` and yields
-diagnostics made with :meth:`Rule.diagnostic`, each with an optional
+parts — *What it does*, *Why it matters*, *Example* (and *Fix* for a fixable rule) — and
+the same parts in Chinese (*作用*, *意义*, *示例*, *修复*), from which ``gialint rule CODE``
+and docs/rules.md are generated; ``rationale`` is a ``Text`` too, or a plain string that
+serves both languages. ``check`` reads a :class:`~gialint.analyze.document.Document` and
+yields diagnostics made with :meth:`Rule.diagnostic`, each with an optional
 :class:`~gialint.base.diagnostic.Fix`; the settings a rule may depend on (the empty-cell
 policy) are ``self.options``.
 
@@ -21,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
-from gialint.base.diagnostic import Diagnostic, Fix, Related, Severity, Text
+from gialint.base.diagnostic import LANGUAGES, Diagnostic, Fix, Related, Severity, Text
 from gialint.base.span import Span
 
 if TYPE_CHECKING:
@@ -31,6 +33,14 @@ if TYPE_CHECKING:
 CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_PARTS = ("What it does", "Why it matters", "Example")
+#: The parts of a rule's documentation, keyed by their English headings, with their heading in
+#: each language; ``Fix`` is for a fixable rule.
+DOC_HEADINGS = {
+    "What it does": Text("作用", "What it does"),
+    "Why it matters": Text("意义", "Why it matters"),
+    "Example": Text("示例", "Example"),
+    "Fix": Text("修复", "Fix"),
+}
 ALL_VERSIONS: frozenset[str] = frozenset({"2019", "2021"})
 
 
@@ -42,7 +52,9 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[Text]
-    rationale: ClassVar[str]
+    #: The format or regulation the rule rests on: a ``Text``, or a plain ``str`` that serves
+    #: both languages.
+    rationale: ClassVar[Text | str]
     severity: ClassVar[Severity]
     messages: ClassVar[Mapping[str, Text]]
     versions: ClassVar[frozenset[str]] = ALL_VERSIONS
@@ -62,8 +74,10 @@ class Rule:
             problems.append("name must be kebab-case")
         if not isinstance(getattr(cls, "summary", None), Text):
             problems.append("summary must be a Text(zh=…, en=…)")
-        if not getattr(cls, "rationale", ""):
-            problems.append("rationale is required")
+        rationale = getattr(cls, "rationale", None)
+        said = (rationale.zh, rationale.en) if isinstance(rationale, Text) else (rationale,)
+        if not all(isinstance(text, str) and text.strip() for text in said):
+            problems.append("rationale is required (a str, or a Text(zh=…, en=…))")
         if not isinstance(getattr(cls, "severity", None), Severity):
             problems.append("severity must be a Severity")
         messages = getattr(cls, "messages", None)
@@ -116,8 +130,24 @@ class Rule:
 
     # ------------------------------------------------------------------ documentation
     @classmethod
-    def documentation(cls) -> dict[str, str]:
-        """The docstring's parts, keyed by their headings."""
+    def documentation(cls, lang: str = "en") -> dict[str, str]:
+        """The docstring's parts in ``lang``, keyed by their English headings ("What it does",
+        "Why it matters", "Example", "Fix"): in Chinese the parts under 作用, 意义, 示例 and
+        修复, each falling back to the English part where the docstring has no Chinese one (a
+        third-party rule documented in English only). Other headings, and "intro" (what stands
+        before the first), are kept as they are."""
+        parts = cls._docstring_parts()
+        headings = {text.get(language) for text in DOC_HEADINGS.values() for language in LANGUAGES}
+        doc = {key: text for key, text in parts.items() if key not in headings}
+        for key, heading in DOC_HEADINGS.items():
+            text = parts.get(heading.get(lang)) or parts.get(key)
+            if text is not None:
+                doc[key] = text
+        return doc
+
+    @classmethod
+    def _docstring_parts(cls) -> dict[str, str]:
+        """The docstring's parts, keyed by their headings as written."""
         doc = inspect.getdoc(cls) or ""
         parts: dict[str, str] = {}
         current = "intro"

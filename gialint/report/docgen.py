@@ -8,7 +8,25 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gialint.lint.rule import Rule
+from gialint.base.catalogue import SEVERITY
+from gialint.base.diagnostic import Text
+from gialint.base.messages import as_text
+from gialint.lint.rule import DOC_HEADINGS, Rule
+
+#: The words of a rule's page besides the rule's own, in each language. ``label`` sets a label
+#: and the colon after it: the Chinese keeps the full-width colon outside the emphasis, since
+#: CommonMark does not close ``*…：*`` before a Chinese character.
+RULE_PAGE = {
+    "label": Text("*{}*：", "*{}:* "),
+    "severity": Text("严重级别", "Severity"),
+    "versions": Text("适用版本", "Versions"),
+    "fixable": Text("可自动修复", "Fixable"),
+    "basis": Text("依据", "Basis"),
+    "messages": Text("消息", "Messages"),
+    "yes": Text("是", "yes"),
+    "no": Text("否", "no"),
+    "versions-joined": Text("、", ", "),
+}
 
 HEADER = """\
 # Rules
@@ -38,19 +56,31 @@ def rules_markdown(rules: Sequence[type[Rule]]) -> str:
     return "".join(parts)
 
 
-def rule_markdown(rule: type[Rule]) -> str:
-    """One rule's documentation: what it does, why it matters, an example, its fix and messages
-    (``gialint rule CODE``, and its section of docs/rules.md)."""
-    doc = rule.documentation()
+def rule_markdown(rule: type[Rule], lang: str = "en") -> str:
+    """One rule's documentation in ``lang``: what it does, why it matters, an example, its fix
+    and messages (``gialint rule CODE``, and in English its section of docs/rules.md). A rule
+    documented in English only (a third-party rule) shows its English parts under the headings
+    of ``lang``. The summary and the messages are the rule's words in both languages, the
+    Chinese first, whatever ``lang``."""
+
+    def word(key: str) -> str:
+        return RULE_PAGE[key].get(lang)
+
+    def label(key: str) -> str:
+        return word("label").format(word(key))
+
+    doc = rule.documentation(lang)
     parts = [f"## {rule.code} {rule.name}\n\n", f"{rule.summary.zh}  \n{rule.summary.en}\n\n"]
     parts.append(
-        f"*Severity:* {rule.severity.label} · *Versions:* {', '.join(sorted(rule.versions))} · "
-        f"*Fixable:* {'yes' if rule.fixable else 'no'}  \n*Basis:* {rule.rationale}\n"
+        f"{label('severity')}{SEVERITY[rule.severity].get(lang)} · "
+        f"{label('versions')}{word('versions-joined').join(sorted(rule.versions))} · "
+        f"{label('fixable')}{word('yes' if rule.fixable else 'no')}  \n"
+        f"{label('basis')}{as_text(rule.rationale).get(lang)}\n"
     )
-    for part in ("What it does", "Why it matters", "Example", "Fix"):
+    for part, heading in DOC_HEADINGS.items():
         if part in doc:
-            parts.append(f"\n### {part}\n\n{doc[part]}\n")
-    parts.append("\n### Messages\n\n")
+            parts.append(f"\n### {heading.get(lang)}\n\n{doc[part]}\n")
+    parts.append(f"\n### {word('messages')}\n\n")
     for key, text in rule.messages.items():
         parts.append(f"- `{key}`: {text.zh} / {text.en}\n")
     return "".join(parts)

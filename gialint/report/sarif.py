@@ -2,11 +2,11 @@
 
 What GitHub code scanning reads, and where it comes from: ``tool.driver`` (name,
 version, informationUri-free) with ``rules`` built from the rule metadata (id = the rule
-code, stable; name; short and full description; help in text and Markdown; default
-level; tags); each result's ``ruleId``/``ruleIndex``, ``level``, ``message.text``, one
-location with a repository-relative URI (``uriBaseId`` ``%SRCROOT%``) and a region
-(1-based lines and columns counted in Unicode code points, as ``columnKind`` says), the
-related cells, the fix as a SARIF ``fix``, and ``partialFingerprints`` built from the
+code, stable; name; short and full description, help in text and Markdown and the basis,
+in the run's language; default level; tags); each result's ``ruleId``/``ruleIndex``,
+``level``, ``message.text``, one location with a repository-relative URI (``uriBaseId``
+``%SRCROOT%``) and a region (1-based lines and columns counted in Unicode code points, as
+``columnKind`` says), the related cells, the fix as a SARIF ``fix``, and ``partialFingerprints`` built from the
 finding's logical place (:mod:`gialint.lint.place`), so an alert survives edits elsewhere.
 """
 
@@ -21,10 +21,12 @@ from urllib.parse import quote
 from gialint._version import __version__
 from gialint.base.diagnostic import Diagnostic, Severity
 from gialint.base.location import FilePosition, Location
+from gialint.base.messages import as_text
 from gialint.base.span import Span
 from gialint.lint.place import fingerprint
 from gialint.lint.registry import all_rules
 from gialint.lint.result import LintResult
+from gialint.lint.rule import DOC_HEADINGS
 from gialint.report import FileError, ReportOptions
 from gialint.report.stream import JsonStream, Writer, slot, value, write_all
 
@@ -72,9 +74,9 @@ def _place(location: Location | None, span: Span) -> dict[str, int]:
 
 
 def _rule_descriptor(rule: Any, lang: str) -> dict[str, Any]:
-    doc = rule.documentation()
+    doc = rule.documentation(lang)
     help_md = "\n\n".join(
-        f"## {part}\n\n{doc[part]}" for part in ("What it does", "Why it matters", "Example", "Fix") if part in doc
+        f"## {heading.get(lang)}\n\n{doc[part]}" for part, heading in DOC_HEADINGS.items() if part in doc
     )
     return {
         "id": rule.code,
@@ -87,7 +89,7 @@ def _rule_descriptor(rule: Any, lang: str) -> dict[str, Any]:
             "tags": ["gialint", f"GIA{rule.code[3]}xx" if rule.code.startswith("GIA") else rule.code[:-3]],
             "precision": "high",
             "fixable": rule.fixable,
-            "basis": rule.rationale,
+            "basis": as_text(rule.rationale).get(lang),
         },
     }
 

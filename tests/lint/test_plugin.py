@@ -57,6 +57,15 @@ def test_the_installed_plugin_rule_is_listed_and_runs(site: Path, tmp_path: Path
     assert json.loads(checked.stdout)["diagnostics"] == []
 
 
+def test_the_plugin_rule_documented_in_english_only_is_explained(site: Path, tmp_path: Path) -> None:
+    """The example is documented in English only and its basis is a plain string: its page shows
+    them, in whichever language gialint runs."""
+    shown = gialint(site, tmp_path, "rule", "EXA101")
+    assert shown.returncode == 0, shown.stderr
+    assert "\n\nChecks that the report gives a telephone number" in shown.stdout
+    assert "A provincial convention (example plugin).\n" in shown.stdout
+
+
 def test_the_plugin_is_configured_like_a_built_in(site: Path, tmp_path: Path) -> None:
     (tmp_path / "gialint.toml").write_text('select = ["GIA1", "EXA"]\n[severity]\nEXA101 = "error"\n', "utf-8")
     report = tmp_path / "r.txt"

@@ -11,6 +11,7 @@ import pytest
 
 import gialint
 from conftest import BASE, REPORTS, written
+from gialint.base.messages import as_text
 from gialint.cli import main
 from gialint.lint.registry import all_rules
 from gialint.report import ReportOptions
@@ -52,7 +53,7 @@ def test_sarif_has_every_field_github_code_scanning_requires(repo: Path, capsys:
     assert [r["id"] for r in rules] == [r.code for r in all_rules()]  # stable ids: the rule codes
     for rule in rules:
         assert rule["name"] and rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
-        assert rule["help"]["text"] and rule["help"]["markdown"].startswith("## What it does")
+        assert rule["help"]["text"] and rule["help"]["markdown"].startswith("## 作用")  # the run's language
         assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
         assert "gialint" in rule["properties"]["tags"]
     assert run_["columnKind"] == "unicodeCodePoints"
@@ -87,6 +88,20 @@ def test_sarif_has_every_field_github_code_scanning_requires(repo: Path, capsys:
         invocation["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         == "reports/broken.pdf"
     )
+
+
+@pytest.mark.parametrize(("lang", "heading"), [([], "作用"), (["--lang", "en"], "What it does")])
+def test_sarif_describes_the_rules_in_the_runs_language(
+    repo: Path, capsys: pytest.CaptureFixture[str], lang: list[str], heading: str
+) -> None:
+    _, out, _ = run(["check", ".", "--format", "sarif", *lang], capsys)
+    rules = {r["id"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+    language = lang[-1] if lang else "zh"
+    for rule in all_rules():
+        described = rules[rule.code]
+        assert described["fullDescription"]["text"] == rule.documentation(language)["What it does"]
+        assert described["help"]["markdown"].startswith(f"## {heading}\n\n")
+        assert described["properties"]["basis"] == as_text(rule.rationale).get(language)
 
 
 def test_sarif_fingerprints_survive_edits_elsewhere(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
