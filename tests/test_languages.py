@@ -1,10 +1,11 @@
 """Chinese throughout, English throughout: every line gialint prints — findings, notes and
-errors on stderr, `gialint rules`, --statistics, the concise and GitHub formats and the job
-summary — is in the run's language. English keeps Chinese only where a reader needs it to find
+errors on stderr, `gialint rules` and `gialint rule`, --statistics, the concise and GitHub formats,
+the job summary, --help and usage errors — is in the run's language. English keeps Chinese only where a reader needs it to find
 the place in the report: in brackets, in quotes, in backticks, or in the report's own text."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import shutil
@@ -18,8 +19,11 @@ from gialint.lint.registry import all_rules
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 ASIDES = re.compile(r"\([^()]*\)|（[^（）]*）|“[^”]*”|\"[^\"]*\"|'[^']*'|`[^`]*`")
-#: Words that are the same in both languages: paths, rule codes and names, options, the program.
-NEUTRAL = re.compile(r"\S*[/\\.]\S*|GIA\d+|--?[\w-]+|\bgialint\b|\b[a-z]+(?:-[a-z]+)+\b|file=\S*|title=\S*")
+#: Words that are the same in both languages: paths, rule codes and names, options and their
+#: metavariables and choices (`--fail-on {error,warning,info}`, `-o FILE`), the program.
+NEUTRAL = re.compile(
+    r"\S*[/\\.]\S*|GIA\d+|--?[\w-]+|\bgialint\b|\b[a-z]+(?:-[a-z]+)+\b|file=\S*|title=\S*|\b[A-Z]{2,}\b|\{[^{}]*\}"
+)
 
 
 def english_only(line: str) -> bool:
@@ -72,7 +76,14 @@ RUNS = [
     ["check", "fix/r.txt", "--fix", "--no-color"],
     ["check", "reports", "--format", "xlsx"],
     ["rules"],
+    ["check", "--help"],
+    ["check", "reports", "--selct", "GIA3"],  # a usage error: argparse's own words
+    ["check", "reports", "--format", "sarf"],
+    ["rules", "--lang"],
 ]
+#: What a run in Chinese prints besides: a rule's page (in English, docs/rules.md, which quotes
+#: the report's Chinese freely).
+RUNS_ZH = [["rule", "GIA303"], ["rule", "GIA501"]]
 
 
 def lines_of(
@@ -83,8 +94,9 @@ def lines_of(
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     monkeypatch.setenv("COLUMNS", "1000")  # a table's rows are not wrapped in the middle of a bracket
     printed: list[str] = []
-    for args in RUNS:
-        main([*args, *lang, *(["-j", "1"] if args[0] == "check" else [])])
+    for args in RUNS + ([] if lang else RUNS_ZH):
+        with contextlib.suppress(SystemExit):  # --help, usage errors
+            main([*args, *lang, *(["-j", "1"] if args[0] == "check" else [])])
         out, err = capsys.readouterr()
         printed += err.splitlines() + out.splitlines()
     shutil.copy(seed("000"), workspace / "fix" / "r.txt")  # the next language fixes it again
@@ -111,6 +123,9 @@ def test_chinese_throughout(
     assert any("已修复" in line for line in notes)
     assert any(line.startswith("共 ") and "个问题" in line for line in lines)  # --statistics
     assert any(" GIA" in line and " 错误 " in line for line in lines)  # concise severities
+    assert any(line.startswith("用法：gialint check") for line in lines)  # --help and usage errors
+    assert any("无法识别的参数：--selct" in line and "；是否要写 --select？" in line for line in lines)
+    assert any(line == "### 作用" for line in lines)  # gialint rule
 
 
 def test_english_throughout(
@@ -125,6 +140,8 @@ def test_english_throughout(
     assert any(line.startswith("Total: ") for line in lines)  # --statistics
     assert any(line == "| Rule | Name | Findings |" for line in lines)  # the job summary
     assert any(re.match(r"Code +Name +Severity +Summary", line) for line in lines)  # gialint rules
+    assert any(line.startswith("usage: gialint check") for line in lines)  # --help and usage errors
+    assert any("unrecognized arguments: --selct" in line and "; did you mean --select?" in line for line in lines)
     # plurals agree with their counts
     for line in lines:
         for count, word in re.findall(r"\b(\d+) (findings?|files?|problems?)\b", line):

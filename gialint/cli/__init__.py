@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from gialint.base import catalogue as msg
-from gialint.base.messages import say
+from gialint.base.messages import as_text, say
 from gialint.cli.arguments import parse_arguments
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -88,7 +88,7 @@ def _rules(args: argparse.Namespace) -> int:
                 "summary": r.summary.get(args.lang or "zh"),
                 "versions": sorted(r.versions),
                 "fixable": r.fixable,
-                "rationale": r.rationale,
+                "rationale": as_text(r.rationale).get(args.lang or "zh"),
             }
             for r in rules
         ]
@@ -119,7 +119,7 @@ def _rule(args: argparse.Namespace) -> int:
         hint = say(msg.DID_YOU_MEAN, close=close) if close else msg.CLI_RULES_LISTED
         _complain(say(msg.CLI_NO_RULE, rule=wanted, hint=hint).get(_lang(args)))
         return EXIT_ERROR
-    sys.stdout.write(rule_markdown(found))
+    sys.stdout.write(rule_markdown(found, _lang(args)))
     return EXIT_OK
 
 

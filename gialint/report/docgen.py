@@ -26,6 +26,9 @@ RULE_PAGE = {
     "yes": Text("是", "yes"),
     "no": Text("否", "no"),
     "versions-joined": Text("、", ", "),
+    # the rule's own words: in English both languages (docs/rules.md), in Chinese the Chinese
+    "summary": Text("{zh}\n\n", "{zh}  \n{en}\n\n"),
+    "message": Text("- `{key}`：{zh}\n", "- `{key}`: {zh} / {en}\n"),
 }
 
 HEADER = """\
@@ -60,8 +63,8 @@ def rule_markdown(rule: type[Rule], lang: str = "en") -> str:
     """One rule's documentation in ``lang``: what it does, why it matters, an example, its fix
     and messages (``gialint rule CODE``, and in English its section of docs/rules.md). A rule
     documented in English only (a third-party rule) shows its English parts under the headings
-    of ``lang``. The summary and the messages are the rule's words in both languages, the
-    Chinese first, whatever ``lang``."""
+    of ``lang``. The summary and the messages are in Chinese in Chinese; in English in both
+    languages, the Chinese first, as docs/rules.md shows them."""
 
     def word(key: str) -> str:
         return RULE_PAGE[key].get(lang)
@@ -70,7 +73,7 @@ def rule_markdown(rule: type[Rule], lang: str = "en") -> str:
         return word("label").format(word(key))
 
     doc = rule.documentation(lang)
-    parts = [f"## {rule.code} {rule.name}\n\n", f"{rule.summary.zh}  \n{rule.summary.en}\n\n"]
+    parts = [f"## {rule.code} {rule.name}\n\n", word("summary").format(zh=rule.summary.zh, en=rule.summary.en)]
     parts.append(
         f"{label('severity')}{SEVERITY[rule.severity].get(lang)} · "
         f"{label('versions')}{word('versions-joined').join(sorted(rule.versions))} · "
@@ -82,7 +85,7 @@ def rule_markdown(rule: type[Rule], lang: str = "en") -> str:
             parts.append(f"\n### {heading.get(lang)}\n\n{doc[part]}\n")
     parts.append(f"\n### {word('messages')}\n\n")
     for key, text in rule.messages.items():
-        parts.append(f"- `{key}`: {text.zh} / {text.en}\n")
+        parts.append(word("message").format(key=key, zh=text.zh, en=text.en))
     return "".join(parts)
 
 

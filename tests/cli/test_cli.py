@@ -286,11 +286,15 @@ def test_a_directory_run_names_the_files_it_cannot_check(tmp_path: Path, capsys:
 def test_rule_explains_one_rule_by_code_or_name(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rule", "GIA303"], capsys)
     assert code == 0 and out.startswith("## GIA303 balance")
-    assert all(f"### {part}" in out for part in ("What it does", "Why it matters", "Example", "Messages"))
+    assert all(f"### {part}" in out for part in ("作用", "意义", "示例", "消息"))
     assert run(["rule", "balance"], capsys)[1] == out
+    code, out, _ = run(["rule", "--lang", "en", "GIA303"], capsys)
+    assert code == 0 and out.startswith("## GIA303 balance")
+    assert all(f"### {part}" in out for part in ("What it does", "Why it matters", "Example", "Messages"))
+    assert run(["--lang", "en", "rule", "balance"], capsys)[1] == out
     assert out in (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text(
         encoding="utf-8"
-    )  # as in the docs
+    )  # in English, as in the docs
 
 
 @pytest.mark.parametrize(("wanted", "hint"), [("GIA3O3", "是否要写 GIA303？"), ("balanse", "是否要写 balance？")])

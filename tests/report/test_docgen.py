@@ -83,8 +83,9 @@ def test_the_chinese_page_has_chinese_headings_labels_and_parts() -> None:
     assert "*严重级别*：警告 · *适用版本*：2019、2021 · *可自动修复*：是  \n*依据*：某省的惯例。\n" in page
     assert "检查报告是否留有咨询电话。" in page and "Checks that the report" not in page
     assert "不安全：填入办公室电话" in page and "Unsafe:" not in page
-    # the summary: the Chinese first
-    assert page.index(Bilingual.summary.zh) < page.index(Bilingual.summary.en)
+    # the rule's own words in Chinese only: its summary and its messages
+    assert f"\n{Bilingual.summary.zh}\n" in page and Bilingual.summary.en not in page
+    assert all(f"`{key}`：{text.zh}\n" in page and text.en not in page for key, text in Bilingual.messages.items())
 
 
 def test_the_english_page_has_the_english_parts_only() -> None:
