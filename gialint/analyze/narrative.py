@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -203,9 +203,9 @@ def chinese_number(text: str) -> int | None:
     return total if (seen or len(text) == 1) else None
 
 
-@frozen
-class Figure:
-    """A whole number in the prose and its unit, at ``start:end`` of the joined text."""
+class Figure(NamedTuple):
+    """A whole number in the prose and its unit, at ``start:end`` of the joined text (a named
+    tuple: one is made for every figure a cue stands by, see :class:`~gialint.analyze.writing.Marker`)."""
 
     value: int
     unit: str

@@ -15,6 +15,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -53,9 +54,9 @@ def fold(text: str) -> str:
     return text
 
 
-@frozen
-class Piece:
-    """A heading, a heading's trailing words or a paragraph: its text and where it stands."""
+class Piece(NamedTuple):
+    """A heading, a heading's trailing words or a paragraph: its text and where it stands (a
+    named tuple: one is made for every paragraph a check reads, see :class:`~gialint.analyze.writing.Marker`)."""
 
     text: str
     span: Span

@@ -13,7 +13,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -53,8 +53,10 @@ class Enumeration:
     across: frozenset[int]  # the families whose lists run over paragraphs
 
 
-@frozen
-class Marker:
+class Marker(NamedTuple):
+    """A numbered point's marker in a text: a named tuple, as it is made for every one of them
+    in every report, where an attrs class costs several times as much (see :class:`Span`)."""
+
     family: int  # index into Enumeration.families
     number: int
     start: int
