@@ -49,9 +49,17 @@ def compiled_modules() -> tuple[str, ...]:
     return tuple(found)
 
 
+def build_kind() -> tuple[str, int, int]:
+    """How this gialint runs its parsing and matching — "compiled", "pure" or "partly" — with
+    the number of :data:`MODULES` compiled and of all of them."""
+    count, total = len(compiled_modules()), len(MODULES)
+    return ("compiled" if count == total else "pure" if count == 0 else "partly"), count, total
+
+
 def build_description() -> str:
-    """How this gialint runs its parsing and matching: "compiled with mypyc" or "pure Python"."""
-    count = len(compiled_modules())
-    if count == len(MODULES):
+    """How this gialint runs its parsing and matching: "compiled with mypyc" or "pure Python"
+    (as the benchmark records it; ``gialint --version`` says it in the run's language)."""
+    kind, count, total = build_kind()
+    if kind == "compiled":
         return "compiled with mypyc"
-    return "pure Python" if count == 0 else f"partly compiled: {count} of {len(MODULES)} modules"
+    return "pure Python" if kind == "pure" else f"partly compiled: {count} of {total} modules"

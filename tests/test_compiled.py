@@ -44,9 +44,15 @@ def test_all_or_none_compiled() -> None:
 
 
 def test_version_says_how_gialint_runs(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "gialint", "--version"], capture_output=True, text=True, cwd=tmp_path)
-    assert done.returncode == 0
-    assert done.stdout == f"gialint {gialint.__version__} ({build_description()})\n"
+    def version(*lang: str) -> str:
+        command = [sys.executable, "-m", "gialint", *lang, "--version"]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+        assert done.returncode == 0
+        return done.stdout
+
+    assert version("--lang", "en") == f"gialint {gialint.__version__} ({build_description()})\n"
+    chinese = {"compiled with mypyc": "已用 mypyc 编译", "pure Python": "纯 Python"}[build_description()]
+    assert version() == f"gialint {gialint.__version__}（{chinese}）\n"
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -80,6 +80,7 @@ RUNS = [
     ["check", "reports", "--selct", "GIA3"],  # a usage error: argparse's own words
     ["check", "reports", "--format", "sarf"],
     ["rules", "--lang"],
+    ["--version"],
 ]
 #: What a run in Chinese prints besides: a rule's page (in English, docs/rules.md, which quotes
 #: the report's Chinese freely).

@@ -373,6 +373,12 @@ EXTRACT_ERRORS = Text(
 )
 EXTRACT_ERRORS_SHEET = Text("工作表 errors", "sheet errors")
 
+CLI_VERSION = Text("gialint {version}（{build}）", "gialint {version} ({build})")
+CLI_BUILD = {
+    "compiled": Text("已用 mypyc 编译", "compiled with mypyc"),
+    "pure": Text("纯 Python", "pure Python"),
+    "partly": Text("部分编译：{total} 个模块中的 {count} 个", "partly compiled: {count} of {total} modules"),
+}
 CLI_POSITIVE = Text("需要 1 或更大的整数，实为 {text!r}", "expected a whole number of 1 or more, got {text!r}")
 
 # ------------------------------------------------------------------ options (gialint/cli/arguments.py)
