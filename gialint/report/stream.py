@@ -20,12 +20,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterable, Sequence
-from json.encoder import encode_basestring
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gialint.base.lazy import LazyModule
 from gialint.lint.result import FileError, LintResult
+from gialint.report.indent import indented
 from gialint.report.tally import Tally
 
 if TYPE_CHECKING:
@@ -191,35 +191,6 @@ class JsonStream:
             else:
                 count = self._live_count
             out.write(("\n" + close + "]" if count else "]") + fill(self._literals[index + 1]))
-
-
-def indented(data: Any, pad: str = "") -> str:
-    """``data`` as ``json.dumps(data, indent=2, ensure_ascii=False)`` writes it, every line after the
-    first indented by ``pad`` more: the same text, a few times faster than the json module's
-    pure-Python encoder (the one it uses with ``indent``), which was most of a warm run's time."""
-    kind = type(data)
-    if kind is str:
-        return _string(data)
-    if kind is dict and all(type(key) is str for key in data):
-        if not data:
-            return "{}"
-        inner = pad + "  "
-        fields = (_string(key) + ": " + indented(item, inner) for key, item in data.items())
-        return "{\n" + inner + (",\n" + inner).join(fields) + "\n" + pad + "}"
-    if kind is list or kind is tuple:
-        if not data:
-            return "[]"
-        inner = pad + "  "
-        return "[\n" + inner + (",\n" + inner).join(indented(item, inner) for item in data) + "\n" + pad + "]"
-    if kind is int:
-        return int.__repr__(data)
-    if data is None or kind is bool:
-        return _CONSTANTS[data]
-    return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)  # floats, and anything else
-
-
-_CONSTANTS = {None: "null", True: "true", False: "false"}
-_string: Callable[[str], str] = encode_basestring
 
 
 def get_writer(name: str, options: ReportOptions, out: TextIO) -> Writer:

@@ -22,10 +22,11 @@ from conftest import make_corpus, write_pair
 from conftest import run_cli as run
 from gialint.lint.result import FileError, LintResult
 from gialint.report import ReportOptions, get_reporter
+from gialint.report.indent import indented
 from gialint.report.json_format import as_json
 from gialint.report.junit import as_junit
 from gialint.report.sarif import as_sarif
-from gialint.report.stream import get_writer, indented
+from gialint.report.stream import get_writer
 from gialint.run import batch as batch_module
 from gialint.run import pairing
 from gialint.run.batch import Batch
