@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import importlib.machinery
 import importlib.util
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gialint.base.diagnostic import Text
 
 MODULES = (
     "gialint.base.span",
@@ -51,17 +55,18 @@ def compiled_modules() -> tuple[str, ...]:
     return tuple(found)
 
 
-def build_kind() -> tuple[str, int, int]:
-    """How this gialint runs its parsing and matching — "compiled", "pure" or "partly" — with
-    the number of :data:`MODULES` compiled and of all of them."""
+def build_text() -> Text:
+    """How this gialint runs its parsing and matching, in both languages: "compiled with mypyc",
+    "pure Python", or partly compiled (how many of :data:`MODULES`)."""
+    from gialint.base import catalogue as msg
+    from gialint.base.messages import say
+
     count, total = len(compiled_modules()), len(MODULES)
-    return ("compiled" if count == total else "pure" if count == 0 else "partly"), count, total
+    kind = "compiled" if count == total else "pure" if count == 0 else "partly"
+    return say(msg.CLI_BUILD[kind], count=count, total=total)
 
 
 def build_description() -> str:
-    """How this gialint runs its parsing and matching: "compiled with mypyc" or "pure Python"
-    (as the benchmark records it; ``gialint --version`` says it in the run's language)."""
-    kind, count, total = build_kind()
-    if kind == "compiled":
-        return "compiled with mypyc"
-    return "pure Python" if kind == "pure" else f"partly compiled: {count} of {total} modules"
+    """:func:`build_text` in English, as the benchmark and CI record it (``gialint --version``
+    says it in the run's language)."""
+    return build_text().en

@@ -145,11 +145,9 @@ class _Version(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         from gialint._version import __version__
-        from gialint.compiled import build_kind
+        from gialint.compiled import build_text
 
-        kind, count, total = build_kind()
-        build = say(msg.CLI_BUILD[kind], count=count, total=total)
-        print(say(msg.CLI_VERSION, version=__version__, build=build).get(getattr(parser, "lang", "zh")))
+        print(say(msg.CLI_VERSION, version=__version__, build=build_text()).get(getattr(parser, "lang", "zh")))
         parser.exit()
 
 

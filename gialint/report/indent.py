@@ -19,12 +19,12 @@ def indented(data: Any, pad: str = "") -> str:
     the first indented by ``pad`` more (tests/report/test_streaming.py holds them equal)."""
     kind = type(data)
     if kind is str:
-        return str(encode_basestring(data))
+        return encode_basestring(data)
     if kind is dict and all(type(key) is str for key in data):
         if not data:
             return "{}"
         inner = pad + "  "
-        fields = [str(encode_basestring(key)) + ": " + indented(item, inner) for key, item in data.items()]
+        fields = [encode_basestring(key) + ": " + indented(item, inner) for key, item in data.items()]
         return "{\n" + inner + (",\n" + inner).join(fields) + "\n" + pad + "}"
     if kind is list or kind is tuple:
         if not data:
