@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from attrs import frozen
 
@@ -26,8 +26,10 @@ from gialint.formats import FormatModel
 
 CellKey = tuple[str, str, str]  # (table, row key, column id)
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULL_WIDTH_DIGIT = re.compile("[０-９]")
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+_FULL_WIDTH = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789")
+_NUMERALS = "零〇一二两三四五六七八九十百"  # the characters of a Chinese numeral a figure may be written in
+_SPACES = " \t\u3000"  # what may stand between a figure's number and its unit
 _DIGIT = re.compile(r"\d")
 _BRACKET = re.compile("[（()）]")
 _CLOSE = re.compile("[）)]")
@@ -56,40 +58,76 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 _MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*月")
 
 
-@frozen
 class Quantity:
-    """A quantity of a table that prose states: its cells (added up) and its phrases."""
+    """A quantity of a table that prose states: its cells (added up) and its phrases.
 
-    id: str
-    zh: str
-    en: str
-    cells: tuple[CellKey, ...]
-    phrases: tuple[str, ...]
-    phrases_after: tuple[str, ...] = ()
-    needs: str | None = None  # binds only after a figure of this quantity in the same sentence
-    label: str | None = None  # what the messages call several cells added up
+    This and :class:`NarrativeData` and :class:`Stream` are plain classes with ``Final`` fields,
+    not attrs ones: compiled (gialint/compiled.py), they are native classes, whose fields the
+    narrative reads at every sentence and phrase many times faster."""
+
+    def __init__(
+        self,
+        id: str,
+        zh: str,
+        en: str,
+        cells: tuple[CellKey, ...],
+        phrases: tuple[str, ...],
+        phrases_after: tuple[str, ...] = (),
+        needs: str | None = None,
+        label: str | None = None,
+    ) -> None:
+        self.id: Final = id
+        self.zh: Final = zh
+        self.en: Final = en
+        self.cells: Final = cells
+        self.phrases: Final = phrases
+        self.phrases_after: Final = phrases_after
+        self.needs: Final = needs  # binds only after a figure of this quantity in the same sentence
+        self.label: Final = label  # what the messages call several cells added up
 
 
-@frozen
 class NarrativeData:
     """content.toml's ``[narrative]``, compiled."""
 
-    quantities: Mapping[str, Quantity]
-    table_names: Mapping[str, str]
-    joiners: str
-    rest_words: tuple[str, ...]
-    figure: re.Pattern[str]  # a whole number (or a simple Chinese numeral) and its unit
-    phrase: re.Pattern[str]  # every quantity's phrases, longest first
-    follow: re.Pattern[str]  # fillers then a figure, matched where a phrase ends
-    precede: re.Pattern[str]  # a figure then one of the phrases that follow their figure
-    after: re.Pattern[str]  # any of the phrases that follow their figure: a sentence without one has no precede match
-    scope: re.Pattern[str]
-    period: re.Pattern[str]
-    part: re.Pattern[str]  # 其中
-    total: re.Pattern[str]  # a figure, then "，其中" or "（其中"
-    cue: re.Pattern[str]  # any phrase or 其中: a sentence without one is not read further
-    by_phrase: Mapping[str, str]  # phrase -> quantity id (a phrase of two quantities binds nothing)
-    by_phrase_after: Mapping[str, str]
+    def __init__(
+        self,
+        *,
+        quantities: Mapping[str, Quantity],
+        table_names: Mapping[str, str],
+        joiners: str,
+        rest_words: tuple[str, ...],
+        figure: re.Pattern[str],
+        phrase: re.Pattern[str],
+        follow: re.Pattern[str],
+        precede: re.Pattern[str],
+        after: re.Pattern[str],
+        scope: re.Pattern[str],
+        period: re.Pattern[str],
+        part: re.Pattern[str],
+        total: re.Pattern[str],
+        cue: re.Pattern[str],
+        unit_starts: str,
+        by_phrase: Mapping[str, str],
+        by_phrase_after: Mapping[str, str],
+    ) -> None:
+        self.quantities: Final = quantities
+        self.table_names: Final = table_names
+        self.joiners: Final = joiners
+        self.rest_words: Final = rest_words
+        self.figure: Final = figure  # a whole number (or a simple Chinese numeral) and its unit
+        self.phrase: Final = phrase  # every quantity's phrases, longest first
+        self.follow: Final = follow  # fillers then a figure, matched where a phrase ends
+        self.precede: Final = precede  # a figure then one of the phrases that follow their figure
+        #: any of the phrases that follow their figure: a sentence without one has no precede match
+        self.after: Final = after
+        self.scope: Final = scope
+        self.period: Final = period
+        self.part: Final = part  # 其中
+        self.total: Final = total  # a figure, then "，其中" or "（其中"
+        self.cue: Final = cue  # any phrase or 其中: a sentence without one is not read further
+        self.unit_starts: Final = unit_starts  # the units' first characters: a sentence without a figure is not read
+        self.by_phrase: Final = by_phrase  # phrase -> quantity id (a phrase of two quantities binds nothing)
+        self.by_phrase_after: Final = by_phrase_after
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -145,12 +183,12 @@ def _compile(model: FormatModel, _: str) -> NarrativeData:
     by_phrase = _unique([(p, q.id) for q in quantities.values() for p in q.phrases])
     by_after = _unique([(p, q.id) for q in quantities.values() for p in q.phrases_after])
     units = _alternation(raw.get("units", ["件"]))
-    spaces, spaces_or, never = r"[ \t\u3000]*", r"[ \t\u3000]|", r"(?!x)x"
+    spaces, spaces_or, never = f"[{_SPACES}]*", f"[{_SPACES}]|", r"(?!x)x"
     # the lookahead of a numeral's first character lets the regex engine skip to the next
     # numeral instead of trying both lookbehinds at every position of the text
     number = (
-        r"(?=[\d零〇一二两三四五六七八九十百])"
-        r"(?:(?<![\d.,．])(\d+)(?![\d.,．])|(?<![零〇一二两三四五六七八九十百])([零〇一二两三四五六七八九十百]+))"
+        rf"(?=[\d{_NUMERALS}])"
+        rf"(?:(?<![\d.,．])(\d+)(?![\d.,．])|(?<![{_NUMERALS}])([{_NUMERALS}]+))"
     )
     sums = raw.get("sums", {})
     part_words = _alternation(sums.get("part_words", ["其中"]))
@@ -176,6 +214,7 @@ def _compile(model: FormatModel, _: str) -> NarrativeData:
         part=re.compile(part_words),
         total=re.compile(rf"(?:{number}){spaces}({units}){spaces}([，,（(]){spaces}(?:{part_words})[：:，,]?"),
         cue=re.compile(_alternation([*by_phrase, *by_after, *sums.get("part_words", ["其中"])])),
+        unit_starts="".join(sorted({unit[0] for unit in raw.get("units", ["件"]) if unit})),
         by_phrase=by_phrase,
         by_phrase_after=by_after,
     )
@@ -205,7 +244,7 @@ def chinese_number(text: str) -> int | None:
 
 class Figure(NamedTuple):
     """A whole number in the prose and its unit, at ``start:end`` of the joined text (a named
-    tuple: one is made for every figure a cue stands by, see :class:`~gialint.analyze.writing.Marker`)."""
+    tuple, a value compared by its fields: cheaper to make than an attrs class)."""
 
     value: int
     unit: str
@@ -239,13 +278,13 @@ class StatedSum:
         return _names_rest(data, self.parts[-1][0])
 
 
-@frozen
 class Stream:
     """The passages of a section joined into one text, with where each passage starts in it."""
 
-    text: str
-    starts: tuple[int, ...]
-    passages: tuple[Passage, ...]
+    def __init__(self, text: str, starts: tuple[int, ...], passages: tuple[Passage, ...]) -> None:
+        self.text: Final = text
+        self.starts: Final = starts
+        self.passages: Final = passages
 
     def span(self, start: int, end: int) -> Span:
         index = bisect.bisect_right(self.starts, start) - 1
@@ -281,7 +320,9 @@ def _stream(run: Sequence[Passage]) -> Stream:
         parts.append(passage.text)
         length += len(passage.text)
     text = "".join(parts)
-    if _FULL_WIDTH_DIGIT.search(text):  # translate() is slow on CJK text: only where needed
+    # translate() looks up every character of a CJK text, and a pattern for the range tests each
+    # one: a search for each digit (a byte search) is many times faster, and finds none mostly
+    if any(digit in text for digit in _FULL_WIDTH_DIGITS):
         text = text.translate(_FULL_WIDTH)  # one digit for one: the offsets stay
     return Stream(text, tuple(starts), tuple(run))
 
@@ -294,20 +335,45 @@ def _streams(passages: Sequence[Passage]) -> Iterator[Stream]:
         yield _stream(run)
 
 
-def _sentences(text: str, cues: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """The sentences of ``text`` that hold a cue (a phrase or 其中), as (start, end). A sentence's
-    start is looked for back to the end of the sentence given before it, no further: each
-    stretch of the text is searched once."""
+def _sentences(text: str, data: NarrativeData) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text`` that hold a figure (a numeral, then a unit) and a cue (a phrase
+    or 其中), as (start, end): only those can bind a figure or state a sum.
+
+    The text is searched for the units' first characters (a fast search for one character each),
+    not for the cues (a pattern whose first character is one of many, which the regular
+    expression engine tests every character against); a sentence is cut around a unit that
+    follows a numeral, and searched for a cue. Its start is looked for back to the end of the
+    sentence before it, no further: each stretch of the text is searched once."""
     end = -1
-    for cue in cues.finditer(text):
-        position = cue.start()
-        if position < end:
-            continue  # in the sentence already given
+    for position in _unit_positions(text, data.unit_starts):
+        if position < end or not _follows_numeral(text, position):
+            continue  # in the sentence already read, or not a figure's unit
         floor = max(end, 0)
-        start = max(text.rfind(char, floor, position) for char in _SENTENCE_END) + 1
+        start = max(max(text.rfind(char, floor, position) for char in _SENTENCE_END) + 1, floor)
         found = _SENTENCE_ENDS.search(text, position)
         end = found.start() if found else len(text)
-        yield max(start, floor), end
+        if data.cue.search(text, start, end):
+            yield start, end
+
+
+def _unit_positions(text: str, characters: str) -> list[int]:
+    """Where any of ``characters`` stands in ``text``, in order."""
+    found: list[int] = []
+    for char in characters:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
+
+
+def _follows_numeral(text: str, position: int) -> bool:
+    """Whether a numeral (spaces aside) stands right before ``position``: a figure's unit."""
+    at = position - 1
+    while at >= 0 and text[at] in _SPACES:
+        at -= 1
+    return at >= 0 and (text[at].isdecimal() or text[at] in _NUMERALS)
 
 
 def _figures(data: NarrativeData, text: str, start: int, end: int) -> list[Figure]:
@@ -475,7 +541,7 @@ def read_narrative(passages: Sequence[Passage], model: FormatModel, year: int | 
     sums: list[StatedSum] = []
     for stream in _streams(passages):
         binder = _Binder(data, stream, year)
-        for start, end in _sentences(stream.text, data.cue):
+        for start, end in _sentences(stream.text, data):
             for quantity, figure in binder.bind(start, end):
                 bound.append(Bound(quantity, figure, stream.span(figure.start, figure.end)))
             if data.part.search(stream.text, start, end):

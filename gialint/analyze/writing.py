@@ -13,7 +13,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Final
 
 from attrs import frozen
 
@@ -25,45 +25,53 @@ from gialint.parse.ast import Title
 _DEPTH = 3  # open lists of one family kept at once (a list nested in a point of its own family)
 
 
-@frozen
 class Template:
     """Ways of writing a marker ("（{n}）", "(n)"), as a pattern whose group "num" holds the
     numeral; or, for a marker that opens with its numeral ("{zh}是", "{n}、"), a pattern that finds
-    what follows the numeral, the numeral read back from there (``numerals``, ``longest``)."""
+    what follows the numeral, the numeral read back from there (``numerals``, ``longest``).
 
-    pattern: re.Pattern[str]
-    literal: str  # what any marker opens with ("（"), if anything: a text without it has none
-    numerals: str = ""  # the characters of a numeral read back from where the pattern matched
-    longest: int = 0  # at most this many of them
+    This class and the others of the settings here, and :class:`Marker`, are plain classes with
+    ``Final`` fields, not attrs classes or named tuples: compiled (gialint/compiled.py) they are
+    native classes, made and read several times faster in the loops over every marker."""
+
+    def __init__(self, pattern: re.Pattern[str], literal: str, numerals: str = "", longest: int = 0) -> None:
+        self.pattern: Final = pattern
+        self.literal: Final = literal  # what any marker opens with ("（"), if anything: a text without it has none
+        self.numerals: Final = numerals  # the characters of a numeral read back from where the pattern matched
+        self.longest: Final = longest  # at most this many of them
 
 
-@frozen
 class Family:
     """One way of numbering points: its markers, and whether a list runs over paragraphs."""
 
-    templates: tuple[Template, ...]
-    across_paragraphs: bool
+    def __init__(self, templates: tuple[Template, ...], across_paragraphs: bool) -> None:
+        self.templates: Final = templates
+        self.across_paragraphs: Final = across_paragraphs
 
 
-@frozen
 class Enumeration:
-    families: tuple[Family, ...]
-    numbers: Mapping[str, int]  # a numeral ("三", "3") → its number
-    boundary: frozenset[str]  # characters a marker may follow
-    across: frozenset[int]  # the families whose lists run over paragraphs
+    def __init__(
+        self, families: tuple[Family, ...], numbers: Mapping[str, int], boundary: frozenset[str], across: frozenset[int]
+    ) -> None:
+        self.families: Final = families
+        self.numbers: Final = numbers  # a numeral ("三", "3") → its number
+        self.boundary: Final = boundary  # characters a marker may follow
+        self.across: Final = across  # the families whose lists run over paragraphs
 
 
-class Marker(NamedTuple):
-    """A numbered point's marker in a text: a named tuple, as it is made for every one of them
-    in every report, where an attrs class costs several times as much (see :class:`Span`)."""
+class Marker:
+    """A numbered point's marker in a text."""
 
-    family: int  # index into Enumeration.families
-    number: int
-    start: int
-    end: int
-    num_start: int  # where its numeral stands in the passage
-    num_end: int
-    boundary: bool  # at the start of the passage or after a boundary character
+    def __init__(
+        self, family: int, number: int, start: int, end: int, num_start: int, num_end: int, boundary: bool
+    ) -> None:
+        self.family: Final = family  # index into Enumeration.families
+        self.number: Final = number
+        self.start: Final = start
+        self.end: Final = end
+        self.num_start: Final = num_start  # where its numeral stands in the passage
+        self.num_end: Final = num_end
+        self.boundary: Final = boundary  # at the start of the passage or after a boundary character
 
 
 @frozen
@@ -209,31 +217,46 @@ def enumeration_slips(passages: Iterable[Passage], model: FormatModel) -> Iterat
     lines ("三" / "是") is still one, and each line's start counts as a boundary."""
     config = enumeration_of(model)
     across = config.across
-    for scope in _scopes(passages):
-        breaks = list(itertools.accumulate((len(p.text) for p in scope[:-1]), initial=0))
-        text = "".join(p.text for p in scope)
-        open_lists: dict[int, list[tuple[int, ...]]] = {}
-        current = 0
-        for marker in markers(text, config, breaks):
-            at = bisect.bisect_right(breaks, marker.start) - 1
-            if at != current:
-                open_lists = {i: lists for i, lists in open_lists.items() if i in across}
-                current = at
-            if marker.boundary and marker.family not in across:
-                for i in across:
-                    open_lists.pop(i, None)  # "一是" lists end where a point of another kind begins
-            slip = _follow(open_lists.setdefault(marker.family, []), marker)
-            if slip is not None:
-                passage, offset = scope[at], breaks[at]
-                end = min(marker.end - offset, len(passage.text))
-                yield Slip(
-                    passage,
-                    marker.start - offset,
-                    end,
-                    text[marker.start : marker.end],
-                    _spelled(text, marker, slip[0], config),
-                    _spelled(text, marker, slip[1], config),
-                )
+    # every scope read as one text, the scopes joined by line breaks (which no marker spans, and
+    # before which no numeral is read back): one scan of each template for the whole report
+    scopes = list(_scopes(passages))
+    read = [passage for scope in scopes for passage in scope]
+    breaks: list[int] = []  # where each passage starts in the text
+    firsts: list[int] = []  # where each scope starts
+    length = 0
+    for index, scope in enumerate(scopes):
+        if index:
+            length += 1
+        firsts.append(length)
+        for passage in scope:
+            breaks.append(length)
+            length += len(passage.text)
+    text = "\n".join("".join(p.text for p in scope) for scope in scopes)
+    open_lists: dict[int, list[tuple[int, ...]]] = {}
+    current, scope_at = -1, -1
+    for marker in markers(text, config, breaks):
+        within = bisect.bisect_right(firsts, marker.start) - 1
+        at = bisect.bisect_right(breaks, marker.start) - 1
+        if within != scope_at:  # lists do not run from one subsection into the next
+            open_lists, scope_at, current = {}, within, at
+        elif at != current:
+            open_lists = {i: lists for i, lists in open_lists.items() if i in across}
+            current = at
+        if marker.boundary and marker.family not in across:
+            for i in across:
+                open_lists.pop(i, None)  # "一是" lists end where a point of another kind begins
+        slip = _follow(open_lists.setdefault(marker.family, []), marker)
+        if slip is not None:
+            passage, offset = read[at], breaks[at]
+            end = min(marker.end - offset, len(passage.text))
+            yield Slip(
+                passage,
+                marker.start - offset,
+                end,
+                text[marker.start : marker.end],
+                _spelled(text, marker, slip[0], config),
+                _spelled(text, marker, slip[1], config),
+            )
 
 
 def _follow(lists: list[tuple[int, ...]], marker: Marker) -> tuple[int, int] | None:
@@ -266,15 +289,24 @@ def _follow(lists: list[tuple[int, ...]], marker: Marker) -> tuple[int, int] | N
     return previous + 1, previous
 
 
-@frozen
 class Repetition:
-    pattern: re.Pattern[str]  # a word of two characters or more written twice; group "word" holds it
-    longest: int  # the longest word the pattern looks for
-    characters: tuple[str, ...]  # the single characters whose doubling is a slip
-    counts: frozenset[str]
-    numerals: frozenset[str]
-    allowed: tuple[str, ...]
-    sentence_marks: frozenset[str]  # a passage without any is a label or a fragment, not a sentence
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        longest: int,
+        characters: tuple[str, ...],
+        counts: frozenset[str],
+        numerals: frozenset[str],
+        allowed: tuple[str, ...],
+        sentence_marks: str,
+    ) -> None:
+        self.pattern: Final = pattern  # a word of two characters or more written twice; group "word" holds it
+        self.longest: Final = longest  # the longest word the pattern looks for
+        self.characters: Final = characters  # the single characters whose doubling is a slip
+        self.counts: Final = counts
+        self.numerals: Final = numerals
+        self.allowed: Final = allowed
+        self.sentence_marks: Final = sentence_marks  # a passage without any is a label or a fragment, not a sentence
 
 
 @frozen
@@ -300,7 +332,7 @@ def _repetition(model: FormatModel, _key: str) -> Repetition:
         frozenset(raw.get("counts", [])),
         frozenset(raw.get("numerals", "")),
         tuple(raw.get("allowed", [])),
-        frozenset(raw.get("sentence_marks", "")),
+        str(raw.get("sentence_marks", "")),
     )
 
 
@@ -331,7 +363,8 @@ def doubled_words(passages: Iterable[Passage], model: FormatModel) -> Iterator[D
     The passages read are scanned as one text, joined by line breaks (no word runs over one):
     one pass of the pattern, not one per passage."""
     config = repetition_of(model)
-    read = [p for p in passages if p.exact and not config.sentence_marks.isdisjoint(p.text)]
+    # a search for each mark, not a set's isdisjoint(): that makes and hashes a string of each character
+    read = [p for p in passages if p.exact and any(mark in p.text for mark in config.sentence_marks)]
     if not read:
         return
     starts = list(itertools.accumulate((len(p.text) + 1 for p in read[:-1]), initial=0))

@@ -183,14 +183,18 @@ def test_a_list_ends_where_a_walk_over_its_characters_ends_it(text: str, a: int,
     assert _list_end(text, start, end, bracketed) == _list_end_plainly(text, start, end, bracketed)
 
 
-@given(st.text(alphabet="。！？!?\n；;其中共受理x", max_size=80))
-def test_the_sentences_holding_a_cue_are_those_cut_at_every_sentence_end(text: str) -> None:
+@given(st.text(alphabet="。！？!?\n；;其中共受理x3三件条 ", max_size=80))
+def test_the_sentences_read_are_those_cut_at_every_sentence_end_holding_a_figure_and_a_cue(text: str) -> None:
     import re
 
-    from gialint.analyze.narrative import _SENTENCE_ENDS, _sentences
+    from gialint.analyze.narrative import _NUMERALS, _SENTENCE_ENDS, _sentences, narrative_data
+    from gialint.formats import load
 
-    cues = re.compile("其中|受理")
+    data = narrative_data(load(), "")
+    figure = re.compile(f"[0-9{_NUMERALS}][ \t\u3000]*[{data.unit_starts}]")  # a superset of the figures
     starts = [0, *(m.end() for m in _SENTENCE_ENDS.finditer(text))]
     ends = [*(m.start() for m in _SENTENCE_ENDS.finditer(text)), len(text)]
-    plain = [(s, e) for s, e in zip(starts, ends, strict=True) if cues.search(text, s, e)]
-    assert list(_sentences(text, cues)) == plain
+    plain = [
+        (s, e) for s, e in zip(starts, ends, strict=True) if data.cue.search(text, s, e) and figure.search(text, s, e)
+    ]
+    assert list(_sentences(text, data)) == plain

@@ -6,15 +6,24 @@ from __future__ import annotations
 import random
 import re
 
-from attrs import evolve
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import gialint
-from gialint.analyze.writing import _doubled, enumeration_of, markers, repetition_of
+from gialint.analyze.prose import Passage
+from gialint.analyze.writing import (
+    Repetition,
+    _doubled,
+    _scopes,
+    enumeration_of,
+    enumeration_slips,
+    markers,
+    repetition_of,
+)
 from gialint.base.diagnostic import Diagnostic
+from gialint.base.span import Span
 from gialint.formats import load
-from gialint.parse.ast import Layout
+from gialint.parse.ast import Heading, Layout, NumeralStyle
 from gialint.testing import LAYOUTS, consistent_values, render
 
 CODES = ("GIA505", "GIA509")
@@ -119,7 +128,10 @@ _ALPHABET = st.one_of(
 @given(st.lists(_ALPHABET, max_size=80).map("".join), st.integers(2, 6))
 def test_doubled_words_are_those_the_pattern_finds_at_every_character(text: str, longest: int) -> None:
     pattern = re.compile(f"(?P<word>[\u4e00-\u9fff]{{2,{longest}}})(?P=word)")
-    config = evolve(repetition_of(load()), pattern=pattern, longest=longest)
+    base = repetition_of(load())
+    config = Repetition(
+        pattern, longest, base.characters, base.counts, base.numerals, base.allowed, base.sentence_marks
+    )
     assert [m.span() for m in _doubled(text, config)] == [m.span() for m in pattern.finditer(text)]
 
 
@@ -153,3 +165,35 @@ _MARKER_PIECES = ["一", "二", "十", "三", "是", "1", "2", "0", ".", "．", 
 def test_markers_are_those_of_the_templates_as_plain_patterns(text: str) -> None:
     config = enumeration_of(load())
     assert [(m.family, m.number, m.start, m.end) for m in markers(text, config)] == _plain_markers(text)
+
+
+# points in and out of order, and numerals cut from what follows them
+_SLIP_PIECES = ["一是", "二是", "三是", "五是", "（一）", "（二）", "（四）", "1.", "2.", "4、", "三", "是", "，", "工作"]
+
+
+def _slips_scope_by_scope(passages: list[Passage]) -> list[tuple[int, int, int, str, str]]:
+    """GIA505's slips with each scope (a run of one subsection's passages) read as a text of its
+    own: what :func:`enumeration_slips` finds in one text for the whole report."""
+    found = []
+    for scope in _scopes(passages):
+        found.extend((s.passage.index, s.start, s.end, s.found, s.expected) for s in enumeration_slips(scope, load()))
+    return found
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 2), st.lists(st.sampled_from(_SLIP_PIECES), max_size=8).map("".join)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_the_slips_of_one_scan_are_those_of_each_scope_read_alone(runs: list[tuple[int, str]]) -> None:
+    """Passages in runs under three subsection headings, a run often cut between a numeral and
+    what follows it: the scopes joined into one text change nothing."""
+    headings = [Heading(f"（{n}）工作", n, "工作", NumeralStyle.PAREN_CHINESE, Span(1, 1, 1, 6)) for n in "一二三"]
+    section = load().sections[0]
+    passages = [
+        Passage(text, Span(i + 1, 1, i + 1, len(text) + 1), section, headings[h], i) for i, (h, text) in enumerate(runs)
+    ]
+    found = [(s.passage.index, s.start, s.end, s.found, s.expected) for s in enumeration_slips(passages, load())]
+    assert found == _slips_scope_by_scope(passages)
