@@ -348,8 +348,9 @@ def _sentences(text: str, data: NarrativeData) -> Iterator[tuple[int, int]]:
     for position in _unit_positions(text, data.unit_starts):
         if position < end or not _follows_numeral(text, position):
             continue  # in the sentence already read, or not a figure's unit
-        floor = max(end, 0)
-        start = max(max(text.rfind(char, floor, position) for char in _SENTENCE_END) + 1, floor)
+        floor = start = max(end, 0)
+        for char in _SENTENCE_END:
+            start = max(start, text.rfind(char, floor, position) + 1)
         found = _SENTENCE_ENDS.search(text, position)
         end = found.start() if found else len(text)
         if data.cue.search(text, start, end):

@@ -200,7 +200,8 @@ def _scopes(passages: Iterable[Passage]) -> Iterator[list[Passage]]:
     """The passages in runs of one subsection (or one section's text outside subsections)."""
     run: list[Passage] = []
     for passage in passages:
-        if run and (passage.section, passage.subsection) != (run[-1].section, run[-1].subsection):
+        # the same section and heading objects (an attrs class's == compares every field)
+        if run and (passage.section is not run[-1].section or passage.subsection is not run[-1].subsection):
             yield run
             run = []
         run.append(passage)
