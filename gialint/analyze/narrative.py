@@ -30,6 +30,7 @@ _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 _FULL_WIDTH = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789")
 _NUMERALS = "零〇一二两三四五六七八九十百"  # the characters of a Chinese numeral a figure may be written in
 _SPACES = " \t\u3000"  # what may stand between a figure's number and its unit
+_FIGURE_ENDS = "0123456789" + _NUMERALS  # what a figure's number ends with, but other scripts' digits
 _DIGIT = re.compile(r"\d")
 _BRACKET = re.compile("[（()）]")
 _CLOSE = re.compile("[）)]")
@@ -372,9 +373,12 @@ def _unit_positions(text: str, characters: str) -> list[int]:
 def _follows_numeral(text: str, position: int) -> bool:
     """Whether a numeral (spaces aside) stands right before ``position``: a figure's unit."""
     at = position - 1
-    while at >= 0 and text[at] in _SPACES:
+    while at >= 0:
+        char = text[at]
+        if char not in _SPACES:
+            return char in _FIGURE_ENDS or char.isdecimal()
         at -= 1
-    return at >= 0 and (text[at].isdecimal() or text[at] in _NUMERALS)
+    return False
 
 
 def _figures(data: NarrativeData, text: str, start: int, end: int) -> list[Figure]:

@@ -36,7 +36,8 @@ class Template:
 
     def __init__(self, pattern: re.Pattern[str], literal: str, numerals: str = "", longest: int = 0) -> None:
         self.pattern: Final = pattern
-        self.literal: Final = literal  # what any marker opens with ("（"), if anything: a text without it has none
+        #: what every marker holds ("（", "是", "、"): a text without it has none, and is not scanned
+        self.literal: Final = literal
         self.numerals: Final = numerals  # the characters of a numeral read back from where the pattern matched
         self.longest: Final = longest  # at most this many of them
 
@@ -116,7 +117,7 @@ def _templates(written: Sequence[str], numerals: Sequence[str], not_before: str)
         characters_of, most = read_back[placeholder]
         for ending in after:
             behind = f"(?<=[{re.escape(characters_of)}]{re.escape(ending)})"
-            yield Template(re.compile(re.escape(ending) + behind + lookahead), "", characters_of, most)
+            yield Template(re.compile(re.escape(ending) + behind + lookahead), ending, characters_of, most)
 
 
 def _enumeration(model: FormatModel, _key: str) -> Enumeration:
