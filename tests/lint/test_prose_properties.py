@@ -168,22 +168,7 @@ def test_markers_are_those_of_the_templates_as_plain_patterns(text: str) -> None
 
 
 # points in and out of order, and numerals cut from what follows them
-_SLIP_PIECES = [
-    "一是",
-    "二是",
-    "三是",
-    "五是",
-    "（一）",
-    "（二）",
-    "（四）",
-    "1.",
-    "2.",
-    "4、",
-    "三",
-    "是",
-    "，",
-    "工作",
-]
+_SLIP_PIECES = ["一是", "二是", "三是", "五是", "（一）", "（二）", "（四）", "1.", "2.", "4、", "三", "是", "，", "工作"]  # fmt: skip
 
 
 def _slips_scope_by_scope(passages: list[Passage]) -> list[tuple[int, int, int, str, str]]:
