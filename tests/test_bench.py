@@ -71,3 +71,13 @@ def test_its_gialint_runs_are_the_installed_gialint_from_the_repository_root(
         check=True,
     )
     assert where.stdout.strip() == gialint.__file__  # what the benchmark's processes import
+
+
+def test_the_content_checks_alone_are_timed_on_fresh_documents() -> None:
+    import content_checks  # bench/content_checks.py
+
+    docs = content_checks.documents(2)
+    assert len(docs) == 2 and all(doc.passages for doc in docs)
+    assert content_checks.content_checks(docs, 1) > 0
+    # each run worked on a copy: the parsed document has none of what the checks derive
+    assert "prose_reading" not in docs[0]._derived
