@@ -187,11 +187,11 @@ def test_a_list_ends_where_a_walk_over_its_characters_ends_it(text: str, a: int,
 def test_the_sentences_read_are_those_cut_at_every_sentence_end_holding_a_figure_and_a_cue(text: str) -> None:
     import re
 
-    from gialint.analyze.narrative import _NUMERALS, _SENTENCE_ENDS, _sentences, narrative_data
+    from gialint.analyze.narrative import _NUMERALS, _SENTENCE_ENDS, _SPACES, _sentences, narrative_data
     from gialint.formats import load
 
     data = narrative_data(load(), "")
-    figure = re.compile(f"[0-9{_NUMERALS}][ \t\u3000]*[{data.unit_starts}]")  # a superset of the figures
+    figure = re.compile(f"[0-9{_NUMERALS}][{_SPACES}]*[{data.unit_starts}]")  # a superset of the figures
     starts = [0, *(m.end() for m in _SENTENCE_ENDS.finditer(text))]
     ends = [*(m.start() for m in _SENTENCE_ENDS.finditer(text)), len(text)]
     plain = [
