@@ -34,6 +34,7 @@ _FIGURE_ENDS = "0123456789" + _NUMERALS  # what a figure's number ends with (oth
 _DIGIT = re.compile(r"\d")
 _BRACKET = re.compile("[（()）]")
 _CLOSE = re.compile("[）)]")
+_OPEN = re.compile("[（(]")
 _LIST_MARK = re.compile("[（()）；;]")  # where a list of parts may end, or a bracket inside it
 _BRACKETED = re.compile("[（(][^（()）]*[）)]")  # an innermost pair of brackets
 _CHINESE_DIGITS = {
@@ -51,7 +52,6 @@ _CHINESE_DIGITS = {
     "九": 9,
 }
 _SENTENCE_END = "。！？!?\n；;"
-_SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_BREAK = "，,：:（(" + _SENTENCE_END
 _APPROXIMATE_BEFORE = "近约超逾"
 _APPROXIMATE_AFTER = ("以上", "左右", "多", "余")
@@ -343,23 +343,25 @@ def _sentences(text: str, data: NarrativeData) -> Iterator[tuple[int, int]]:
     The text is searched for the units' first characters (a fast search for one character each),
     not for the cues (a pattern whose first character is one of many, which the regular
     expression engine tests every character against); a sentence is cut around a unit that
-    follows a numeral, and searched for a cue. Its start is looked for back to the end of the
-    sentence before it, no further: each stretch of the text is searched once."""
+    follows a numeral, at the sentence ends found once (a search for each end's character),
+    and searched for a cue."""
     end = -1
-    for position in _unit_positions(text, data.unit_starts):
+    ends: list[int] | None = None
+    for position in _positions(text, data.unit_starts):
         if position < end or not _follows_numeral(text, position):
             continue  # in the sentence already read, or not a figure's unit
-        floor = start = max(end, 0)
-        for char in _SENTENCE_END:
-            start = max(start, text.rfind(char, floor, position) + 1)
-        found = _SENTENCE_ENDS.search(text, position)
-        end = found.start() if found else len(text)
+        if ends is None:
+            ends = _positions(text, _SENTENCE_END)
+        index = bisect.bisect_right(ends, position)
+        start = ends[index - 1] + 1 if index else 0
+        end = ends[index] if index < len(ends) else len(text)
         if data.cue.search(text, start, end):
             yield start, end
 
 
-def _unit_positions(text: str, characters: str) -> list[int]:
-    """Where any of ``characters`` stands in ``text``, in order."""
+def _positions(text: str, characters: str) -> list[int]:
+    """Where any of ``characters`` stands in ``text``, in order (the units' first characters, or
+    the sentence ends)."""
     found: list[int] = []
     for char in characters:
         at = text.find(char)
@@ -386,10 +388,12 @@ def _figures(data: NarrativeData, text: str, start: int, end: int) -> list[Figur
 
 
 def _clause_start(text: str, start: int, position: int) -> int:
-    for index in range(position - 1, start - 1, -1):
-        if text[index] in _CLAUSE_BREAK:
-            return index + 1
-    return start
+    """Where the clause holding ``position`` begins: after the last clause break before it, not
+    before ``start`` (a search back for each break's character, not a walk over the clause)."""
+    found = start
+    for char in _CLAUSE_BREAK:
+        found = max(found, text.rfind(char, found, position) + 1)
+    return found
 
 
 def _other_period(text: str, year: int | None) -> bool:
@@ -496,7 +500,7 @@ def _without_brackets(text: str) -> str:
         if blanked == text:
             break
         text = blanked
-    opened = re.search("[（(]", text)
+    opened = _OPEN.search(text)
     return text if opened is None else text[: opened.start()] + " " * (len(text) - opened.start())
 
 

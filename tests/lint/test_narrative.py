@@ -187,14 +187,24 @@ def test_a_list_ends_where_a_walk_over_its_characters_ends_it(text: str, a: int,
 def test_the_sentences_read_are_those_cut_at_every_sentence_end_holding_a_figure_and_a_cue(text: str) -> None:
     import re
 
-    from gialint.analyze.narrative import _NUMERALS, _SENTENCE_ENDS, _SPACES, _sentences, narrative_data
+    from gialint.analyze.narrative import _NUMERALS, _SENTENCE_END, _SPACES, _sentences, narrative_data
     from gialint.formats import load
 
     data = narrative_data(load(), "")
     figure = re.compile(f"[0-9{_NUMERALS}][{_SPACES}]*[{data.unit_starts}]")  # a superset of the figures
-    starts = [0, *(m.end() for m in _SENTENCE_ENDS.finditer(text))]
-    ends = [*(m.start() for m in _SENTENCE_ENDS.finditer(text)), len(text)]
+    cut = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+    starts = [0, *(m.end() for m in cut.finditer(text))]
+    ends = [*(m.start() for m in cut.finditer(text)), len(text)]
     plain = [
         (s, e) for s, e in zip(starts, ends, strict=True) if data.cue.search(text, s, e) and figure.search(text, s, e)
     ]
     assert list(_sentences(text, data)) == plain
+
+
+@given(st.text(alphabet="，,：:（(。！？!?\n；;受理3件 ", max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_a_clause_starts_after_the_last_break_a_walk_back_finds(text: str, a: int, b: int) -> None:
+    from gialint.analyze.narrative import _CLAUSE_BREAK, _clause_start
+
+    start, position = sorted((min(a, len(text)), min(b, len(text))))
+    walked = next((i + 1 for i in range(position - 1, start - 1, -1) if text[i] in _CLAUSE_BREAK), start)
+    assert _clause_start(text, start, position) == walked
