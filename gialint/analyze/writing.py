@@ -36,7 +36,8 @@ class Template:
 
     def __init__(self, pattern: re.Pattern[str], literal: str, numerals: str = "", longest: int = 0) -> None:
         self.pattern: Final = pattern
-        #: what every marker holds ("（", "是", "、"): a text without it has none, and is not scanned
+        #: what every match of the pattern opens with ("（", "是", "、"): a text without it has no
+        #: marker, and one that holds it a few times is tried only there (:func:`_matches`)
         self.literal: Final = literal
         self.numerals: Final = numerals  # the characters of a numeral read back from where the pattern matched
         self.longest: Final = longest  # at most this many of them
@@ -147,11 +148,10 @@ def enumeration_of(model: FormatModel) -> Enumeration:
 def markers(text: str, config: Enumeration, breaks: Sequence[int] = (0,)) -> list[Marker]:
     """The numbered-point markers of ``text``, in order; ``breaks`` are where its lines begin."""
     found: list[Marker] = []
+    lines = frozenset(breaks)
     for index, family in enumerate(config.families):
         for template in family.templates:
-            if template.literal not in text:
-                continue
-            for match in template.pattern.finditer(text):
+            for match in _matches(template, text):
                 if template.numerals:
                     num_end = num_start = match.start()
                     floor = max(num_end - template.longest, 0)
@@ -163,19 +163,38 @@ def markers(text: str, config: Enumeration, breaks: Sequence[int] = (0,)) -> lis
                 number = config.numbers.get(text[num_start:num_end])
                 if number is None or text[num_start - 1 : num_start].isdigit():  # a figure's last digits
                     continue
-                found.append(
-                    Marker(
-                        index, number, start, match.end(), num_start, num_end, _boundary(text, start, breaks, config)
-                    )
-                )
+                boundary = start in lines or (start > 0 and text[start - 1] in config.boundary)
+                found.append(Marker(index, number, start, match.end(), num_start, num_end, boundary))
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _boundary(text: str, start: int, breaks: Sequence[int], config: Enumeration) -> bool:
-    """Whether a marker at ``start`` begins a line or follows a boundary character or a space."""
-    line = breaks[bisect.bisect_right(breaks, start) - 1]
-    return start == line or text[start - 1] in config.boundary
+#: a template whose literal the text holds at most this often is tried only where the literal stands
+_FEW = 8
+
+
+def _matches(template: Template, text: str) -> list[re.Match[str]]:
+    """The matches of the template's pattern in ``text``, as ``finditer`` gives them.
+
+    Every match begins with the template's literal. ``finditer`` looks for it one character at
+    a time (the regular expression engine's scan for a literal opening, several times slower
+    than a string search, which skips through the text with a byte search): where the text
+    holds the literal a few times, they are found by ``str.find`` and the pattern is tried
+    there only; where it holds it often ("、"), one scan costs less than a try at each."""
+    places: list[int] = []
+    at = text.find(template.literal)
+    while at >= 0:
+        if len(places) == _FEW:
+            return list(template.pattern.finditer(text))
+        places.append(at)
+        at = text.find(template.literal, at + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in places:
+        if at >= end and (match := template.pattern.match(text, at)) is not None:
+            found.append(match)
+            end = match.end()  # as finditer: the next match starts after this one
+    return found
 
 
 def _spelled(text: str, marker: Marker, number: int, config: Enumeration) -> str:

@@ -197,3 +197,15 @@ def test_the_slips_of_one_scan_are_those_of_each_scope_read_alone(runs: list[tup
     ]
     found = [(s.passage.index, s.start, s.end, s.found, s.expected) for s in enumeration_slips(passages, load())]
     assert found == _slips_scope_by_scope(passages)
+
+
+# "是" held more often than _FEW (one scan), "（" and "、" a few times (tried where they stand)
+@example("一是" * 30 + "（一）（二）12、")
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=120).map("".join))
+def test_each_template_matches_as_finditer_does_whether_its_literal_is_rare_or_common(text: str) -> None:
+    from gialint.analyze.writing import _matches
+
+    config = enumeration_of(load())
+    for family in config.families:
+        for template in family.templates:
+            assert [m.span() for m in _matches(template, text)] == [m.span() for m in template.pattern.finditer(text)]
