@@ -31,6 +31,7 @@ MODULES = (
     "gialint.formats.labels",
     "gialint.analyze.match",
     "gialint.base.memo",
+    "gialint.base.value",
     # the content checks' reading of the prose (GIA5xx): about 0.6 M instructions a report less
     "gialint.analyze.prose",
     "gialint.analyze.section_text",

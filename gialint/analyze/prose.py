@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from typing import Final
 
 from gialint.base.span import Span
+from gialint.base.value import FieldValue
 from gialint.formats import SectionSpec
 from gialint.parse.ast import Heading, Paragraph, Report, Subsection
 from gialint.parse.outline import SectionFound
 
 
-class Passage:
+class Passage(FieldValue):
     """One paragraph of prose (one line of the text) and where it stands. Read-only (its fields
     are ``Final``), equal to another with the same fields.
 
@@ -37,15 +38,6 @@ class Passage:
 
     def _fields(self) -> tuple[str, Span, SectionSpec | None, Heading | None, int]:
         return (self.text, self.span, self.section, self.subsection, self.index)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Passage) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return "Passage({!r}, {!r}, {!r}, {!r}, {!r})".format(*self._fields())
 
     @property
     def exact(self) -> bool:

@@ -17,11 +17,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final, NamedTuple
 
-from attrs import frozen
-
 from gialint.analyze.document import Document
 from gialint.base.memo import Memo
 from gialint.base.span import Span
+from gialint.base.value import FieldValue
 from gialint.formats import FormatModel, SectionSpec
 from gialint.formats.labels import normalize
 from gialint.parse.ast import Block, Heading, Paragraph, Subsection
@@ -29,6 +28,7 @@ from gialint.parse.ast import Block, Heading, Paragraph, Subsection
 _WIDE = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
 _COMMON_WIDE = "，：；（）！？％．\u3000"  # the full-width forms Chinese prose holds most
 _LEADING = " :,.、。;-—"
+_STOP = re.compile("[:。]")  # where a heading worded otherwise ends
 
 
 def fold(text: str) -> str:
@@ -69,13 +69,19 @@ class Piece(NamedTuple):
         return Span(self.span.line, self.span.column + start, self.span.line, self.span.column + end)
 
 
-@frozen
-class Prose:
-    """Pieces of text joined into one ``text`` (folded), each at its offset in it."""
+class Prose(FieldValue):
+    """Pieces of text joined into one ``text`` (folded), each at its offset in it. (A plain
+    class with ``Final`` fields, a value compared by them (:class:`FieldValue`): compiled, a
+    native class, made without the interpreted ``__init__`` an attrs class has.)"""
 
-    text: str
-    pieces: tuple[tuple[int, Piece], ...]
-    anchor: Span  # where a finding about the whole text points: the section's heading, or the first piece
+    def __init__(self, text: str, pieces: tuple[tuple[int, Piece], ...], anchor: Span) -> None:
+        self.text: Final = text
+        self.pieces: Final = pieces
+        #: where a finding about the whole text points: the section's heading, or the first piece
+        self.anchor: Final = anchor
+
+    def _fields(self) -> tuple[str, tuple[tuple[int, Piece], ...], Span]:
+        return (self.text, self.pieces, self.anchor)
 
     def span_of(self, start: int, end: int) -> Span:
         """Where ``text[start:end]`` stands in the file (across pieces: from the first to the last)."""
@@ -97,7 +103,7 @@ class Prose:
     def sentences(self, ends: str = "。;!?") -> Iterator[tuple[int, str]]:
         """Each sentence (up to and with one of ``ends``, folded: "；" is ";") and its offset."""
         start = 0
-        for match in re.finditer(f"[{re.escape(ends)}]", self.text):
+        for match in _ends_pattern(ends).finditer(self.text):
             yield start, self.text[start : match.end()]
             start = match.end()
         if start < len(self.text):
@@ -105,6 +111,18 @@ class Prose:
 
     def has_any(self, words: Iterable[str]) -> bool:
         return any(word in self.text for word in words)
+
+
+_ENDS: dict[str, re.Pattern[str]] = {}
+
+
+def _ends_pattern(ends: str) -> re.Pattern[str]:
+    """A pattern for any of ``ends``, compiled once: ``re.finditer`` with a string escapes it and
+    looks it up in the module's cache at every call, in interpreted code."""
+    pattern = _ENDS.get(ends)
+    if pattern is None:
+        pattern = _ENDS[ends] = re.compile(f"[{re.escape(ends)}]")
+    return pattern
 
 
 def _placeholders(model: FormatModel) -> tuple[str, ...]:
@@ -132,7 +150,7 @@ def _trailing(heading: Heading, spec: SectionSpec) -> Piece | None:
     wordings = _WORDINGS(spec, "")
     end = next((text.index(w) + len(w) for w in wordings if w in text), None)
     if end is None:  # a heading worded otherwise: only words after a colon or full stop are text
-        stop = re.search(r"[:。]", text)
+        stop = _STOP.search(text)
         end = stop.end() if stop else len(text)
     while end < len(text) and text[end] in _LEADING:
         end += 1
