@@ -8,7 +8,6 @@ letter in either compares equal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -57,10 +56,12 @@ class ProblemWords:
     def states_measure(self, text: str) -> bool:
         """A measure word stands in ``text`` other than in a need ("有待提高", "需进一步加强")."""
         for word in self.measure_words:
-            for match in re.finditer(re.escape(word), text):
-                before = text[max(0, match.start() - self.need_window) : match.start()]
+            at = text.find(word)
+            while at >= 0:
+                before = text[max(0, at - self.need_window) : at]
                 if not any(need in before for need in self.need_words):
                     return True
+                at = text.find(word, at + max(len(word), 1))  # as finditer: the next one after this
         return False
 
 

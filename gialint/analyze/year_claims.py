@@ -15,7 +15,6 @@ read, with the words of content.toml ``[year_consistency]``:
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from collections.abc import Iterator
 
@@ -25,6 +24,7 @@ from gialint.analyze.document import Document
 from gialint.analyze.required import YearWords, required_content
 from gialint.analyze.section_text import Prose, preamble_prose, report_prose, section_prose
 from gialint.analyze.year import YearSource
+from gialint.base.memo import Memo
 from gialint.base.span import Span
 
 # "(?<!\d)" after the century, not before it: a pattern that opens with a lookbehind is tried
@@ -83,11 +83,18 @@ def _periods(prose: Prose, words: YearWords, anywhere: bool) -> Iterator[YearCla
 _BRACKETED_YEAR = re.compile(r"\(\s*" + _YEAR + r"\s*年?度?\s*\)")
 
 
-@functools.lru_cache(maxsize=16)
-def _published_pattern(words: YearWords) -> re.Pattern[str] | None:
-    """The pattern of the report a preamble publishes, from the words."""
+def _compile_published(words: YearWords, _key: str) -> re.Pattern[str] | None:
     reports = "|".join(re.escape(w) for w in words.report_words)
     return re.compile(_YEAR + r"\s*年度?[^《》。,;]{0,40}?(?:" + reports + ")") if reports else None
+
+
+# by the words' identity, not an lru_cache: that hashes the frozen words (every phrase) at each call
+_PUBLISHED: Memo[YearWords, re.Pattern[str] | None] = Memo(_compile_published, limit=16)
+
+
+def _published_pattern(words: YearWords) -> re.Pattern[str] | None:
+    """The pattern of the report a preamble publishes, from the words."""
+    return _PUBLISHED(words, "")
 
 
 def _published(prose: Prose, words: YearWords) -> Iterator[YearClaim]:
