@@ -15,10 +15,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
-from attrs import frozen
-
 from gialint.analyze.prose import Passage
 from gialint.base.memo import Memo
+from gialint.base.value import FieldValue
 from gialint.formats import FormatModel
 from gialint.parse.ast import Title
 
@@ -76,16 +75,19 @@ class Marker:
         self.boundary: Final = boundary  # at the start of the passage or after a boundary character
 
 
-@frozen
-class Slip:
+class Slip(FieldValue):
     """A numbered point whose number does not follow the point before it."""
 
-    passage: Passage
-    start: int
-    end: int
-    found: str  # the marker as written: "三是"
-    expected: str  # the marker the list calls for: "二是"
-    previous: str  # the point before, as the list calls it: "一是"
+    def __init__(self, passage: Passage, start: int, end: int, found: str, expected: str, previous: str) -> None:
+        self.passage: Final = passage
+        self.start: Final = start
+        self.end: Final = end
+        self.found: Final = found  # the marker as written: "三是"
+        self.expected: Final = expected  # the marker the list calls for: "二是"
+        self.previous: Final = previous  # the point before, as the list calls it: "一是"
+
+    def _fields(self) -> tuple[Passage, int, int, str, str, str]:
+        return (self.passage, self.start, self.end, self.found, self.expected, self.previous)
 
 
 def _templates(written: Sequence[str], numerals: Sequence[str], not_before: str) -> Iterator[Template]:
@@ -330,12 +332,15 @@ class Repetition:
         self.sentence_marks: Final = sentence_marks  # a passage without any is a label or a fragment, not a sentence
 
 
-@frozen
-class Doubled:
-    passage: Passage
-    start: int  # the second copy
-    end: int
-    word: str
+class Doubled(FieldValue):
+    def __init__(self, passage: Passage, start: int, end: int, word: str) -> None:
+        self.passage: Final = passage
+        self.start: Final = start  # the second copy
+        self.end: Final = end
+        self.word: Final = word
+
+    def _fields(self) -> tuple[Passage, int, int, str]:
+        return (self.passage, self.start, self.end, self.word)
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -400,10 +405,44 @@ def doubled_words(passages: Iterable[Passage], model: FormatModel) -> Iterator[D
             yield Doubled(passage, start - offset + len(word), end - offset, word)
 
 
+#: whether this module runs compiled (gialint/compiled.py): then it is an extension module
+_NATIVE: Final = not __file__.endswith((".py", ".pyc"))
+
+
 def _repeat_starts(text: str, longest: int) -> list[int]:
-    """Where a word of 2 to ``longest`` characters may be written twice, in order: each ``i``
-    where ``text[i]`` and ``text[i+1]`` have the same lowest byte as the characters ``k`` on, for
-    some such ``k`` (every doubled word starts at one; a few other places do too).
+    """Where a word of 2 to ``longest`` characters may be written twice, in order (every doubled
+    word starts at one; a few other places may too): character by character where this module
+    is compiled and words are of at most 4 characters, by shifted integers otherwise."""
+    if _NATIVE and longest <= 4:
+        return _repeat_starts_by_character(text, longest)
+    return _repeat_starts_by_shift(text, longest)
+
+
+def _repeat_starts_by_character(text: str, longest: int) -> list[int]:
+    """Each ``i`` where ``text[i:i+2] == text[i+k:i+k+2]`` for a ``k`` from 2 to ``longest``
+    (at most 4), in one pass that reads each character's code point once and keeps the last
+    five in variables. Compiled, ``ord(text[j])`` is read natively and the loop costs about half
+    the shifted integers' work; in pure Python it would cost many times more, so it serves
+    only the compiled build."""
+    found: set[int] = set()
+    three, four = longest >= 3, longest >= 4
+    c1 = c2 = c3 = c4 = c5 = -1  # the code points one to five characters back
+    for j in range(len(text)):
+        c = ord(text[j])
+        # the second copy's second character is text[j]: its first, text[j-1], matches k back
+        if j >= 3 and c == c2 and c1 == c3:
+            found.add(j - 3)
+        if three and j >= 4 and c == c3 and c1 == c4:
+            found.add(j - 4)
+        if four and j >= 5 and c == c4 and c1 == c5:
+            found.add(j - 5)
+        c5, c4, c3, c2, c1 = c4, c3, c2, c1, c
+    return sorted(found)
+
+
+def _repeat_starts_by_shift(text: str, longest: int) -> list[int]:
+    """Each ``i`` where ``text[i]`` and ``text[i+1]`` have the same lowest byte as the characters
+    ``k`` on, for a ``k`` from 2 to ``longest`` (a superset of :func:`_repeat_starts_by_character`'s).
 
     The doubled-word pattern tried at every character costs about 600 machine instructions a
     character. This compares the text with itself shifted by ``k`` all at once, in C, for about a

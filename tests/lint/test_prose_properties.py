@@ -209,3 +209,20 @@ def test_each_template_matches_as_finditer_does_whether_its_literal_is_rare_or_c
     for family in config.families:
         for template in family.templates:
             assert [m.span() for m in _matches(template, text)] == [m.span() for m in template.pattern.finditer(text)]
+
+
+@example("优化营商建设建设。", 4)
+@example("公公公公公公公公公", 3)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.integers(2, 4))
+def test_the_two_ways_of_finding_where_a_word_may_be_doubled_agree(text: str, longest: int) -> None:
+    # the compiled build reads code points one by one, the pure-Python build compares shifted
+    # integers of the lowest bytes: the first finds exactly where two characters recur k on
+    from gialint.analyze.writing import _repeat_starts_by_character, _repeat_starts_by_shift
+
+    exact = [
+        i
+        for i in range(len(text))
+        if any(i + k + 2 <= len(text) and text[i : i + 2] == text[i + k : i + k + 2] for k in range(2, longest + 1))
+    ]
+    assert _repeat_starts_by_character(text, longest) == exact
+    assert set(exact) <= set(_repeat_starts_by_shift(text, longest))
