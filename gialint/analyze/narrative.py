@@ -15,13 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Final, NamedTuple
-
-from attrs import frozen
+from typing import Any, Final
 
 from gialint.analyze.prose import Passage
 from gialint.base.memo import Memo
 from gialint.base.span import Span
+from gialint.base.value import FieldValue
 from gialint.formats import FormatModel
 
 CellKey = tuple[str, str, str]  # (table, row key, column id)
@@ -243,32 +242,43 @@ def chinese_number(text: str) -> int | None:
     return total if (seen or len(text) == 1) else None
 
 
-class Figure(NamedTuple):
-    """A whole number in the prose and its unit, at ``start:end`` of the joined text (a named
-    tuple, a value compared by its fields: cheaper to make than an attrs class)."""
+class Figure(FieldValue):
+    """A whole number in the prose and its unit, at ``start:end`` of the joined text. (A value
+    compared by its fields, a native class when compiled: a named tuple is made by an
+    interpreted ``__new__``, several times slower.)"""
 
-    value: int
-    unit: str
-    start: int
-    end: int  # after the unit
+    def __init__(self, value: int, unit: str, start: int, end: int) -> None:
+        self.value: Final = value
+        self.unit: Final = unit
+        self.start: Final = start
+        self.end: Final = end  # after the unit
+
+    def _fields(self) -> tuple[int, str, int, int]:
+        return (self.value, self.unit, self.start, self.end)
 
 
-@frozen
-class Bound:
+class Bound(FieldValue):
     """A figure the prose states for one quantity."""
 
-    quantity: Quantity
-    figure: Figure
-    span: Span
+    def __init__(self, quantity: Quantity, figure: Figure, span: Span) -> None:
+        self.quantity: Final = quantity
+        self.figure: Final = figure
+        self.span: Final = span
+
+    def _fields(self) -> tuple[Quantity, Figure, Span]:
+        return (self.quantity, self.figure, self.span)
 
 
-@frozen
-class StatedSum:
+class StatedSum(FieldValue):
     """A total the prose states and the parts it lists after 其中."""
 
-    total: Figure
-    parts: tuple[tuple[str, Figure], ...]  # (label, figure)
-    span: Span  # the total's figure
+    def __init__(self, total: Figure, parts: tuple[tuple[str, Figure], ...], span: Span) -> None:
+        self.total: Final = total
+        self.parts: Final = parts  # (label, figure)
+        self.span: Final = span  # the total's figure
+
+    def _fields(self) -> tuple[Figure, tuple[tuple[str, Figure], ...], Span]:
+        return (self.total, self.parts, self.span)
 
     @property
     def sum(self) -> int:
@@ -520,13 +530,16 @@ def _list_end(text: str, start: int, end: int, bracketed: bool) -> int:
     return end
 
 
-@frozen
-class Narrative:
+class Narrative(FieldValue):
     """What a report's prose states: figures bound to quantities, and totals with their parts."""
 
-    figures: tuple[Bound, ...]
-    sums: tuple[StatedSum, ...]
-    data: NarrativeData
+    def __init__(self, figures: tuple[Bound, ...], sums: tuple[StatedSum, ...], data: NarrativeData) -> None:
+        self.figures: Final = figures
+        self.sums: Final = sums
+        self.data: Final = data
+
+    def _fields(self) -> tuple[tuple[Bound, ...], tuple[StatedSum, ...], NarrativeData]:
+        return (self.figures, self.sums, self.data)
 
 
 def _sums(data: NarrativeData, stream: Stream, start: int, end: int) -> Iterator[StatedSum]:

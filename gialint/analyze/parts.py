@@ -9,13 +9,13 @@ parts are kept as written, each with its span, for GIA506 to compare with the si
 from __future__ import annotations
 
 import re
-
-from attrs import frozen
+from typing import Final
 
 from gialint.analyze.document import Document
 from gialint.analyze.required import PartWords, required_content
 from gialint.analyze.section_text import Prose, preamble_prose, section_matches
 from gialint.base.span import Span
+from gialint.base.value import FieldValue
 
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # "六部分组成", "等五部分。", "分六个部分，": not "（二）部分公开" (a row of table 3), nor "第二部分中…"
@@ -28,19 +28,25 @@ _SPLIT = re.compile(r"[、,;:]")
 _MIN_ITEMS = 3
 
 
-@frozen
-class ListedPart:
-    text: str
-    span: Span
-    names_a_section: bool
+class ListedPart(FieldValue):
+    def __init__(self, text: str, span: Span, names_a_section: bool) -> None:
+        self.text: Final = text
+        self.span: Final = span
+        self.names_a_section: Final = names_a_section
+
+    def _fields(self) -> tuple[str, Span, bool]:
+        return (self.text, self.span, self.names_a_section)
 
 
-@frozen
-class PartStatement:
-    count: int | None  # the number of parts it states, if it states one
-    count_span: Span | None
-    parts: tuple[ListedPart, ...]  # the parts it lists, if it lists them
-    span: Span  # the sentence
+class PartStatement(FieldValue):
+    def __init__(self, count: int | None, count_span: Span | None, parts: tuple[ListedPart, ...], span: Span) -> None:
+        self.count: Final = count  # the number of parts it states, if it states one
+        self.count_span: Final = count_span
+        self.parts: Final = parts  # the parts it lists, if it lists them
+        self.span: Final = span  # the sentence
+
+    def _fields(self) -> tuple[int | None, Span | None, tuple[ListedPart, ...], Span]:
+        return (self.count, self.count_span, self.parts, self.span)
 
 
 def _count(text: str) -> int:

@@ -17,8 +17,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-
-from attrs import frozen
+from typing import Final
 
 from gialint.analyze.document import Document
 from gialint.analyze.required import YearWords, required_content
@@ -26,6 +25,7 @@ from gialint.analyze.section_text import Prose, preamble_prose, report_prose, se
 from gialint.analyze.year import YearSource
 from gialint.base.memo import Memo
 from gialint.base.span import Span
+from gialint.base.value import FieldValue
 
 # "(?<!\d)" after the century, not before it: a pattern that opens with a lookbehind is tried
 # at every position of the text; one that opens with "19|20" is scanned for those digits first
@@ -51,11 +51,14 @@ class ClaimKind(enum.Enum):
     OPENING = "opening"  # section 一's first words
 
 
-@frozen
-class YearClaim:
-    year: int
-    kind: ClaimKind
-    span: Span
+class YearClaim(FieldValue):
+    def __init__(self, year: int, kind: ClaimKind, span: Span) -> None:
+        self.year: Final = year
+        self.kind: Final = kind
+        self.span: Final = span
+
+    def _fields(self) -> tuple[int, ClaimKind, Span]:
+        return (self.year, self.kind, self.span)
 
 
 def _masked(text: str) -> str:
