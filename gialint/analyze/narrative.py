@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from gialint.analyze.prose import Passage
@@ -25,18 +25,18 @@ from gialint.formats import FormatModel
 
 CellKey = tuple[str, str, str]  # (table, row key, column id)
 
-_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
-_FULL_WIDTH = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789")
-_NUMERALS = "零〇一二两三四五六七八九十百"  # the characters of a Chinese numeral a figure may be written in
-_SPACES = " \t\u3000"  # what may stand between a figure's number and its unit
-_FIGURE_ENDS = "0123456789" + _NUMERALS  # what a figure's number ends with (other scripts' digits: isdecimal)
-_DIGIT = re.compile(r"\d")
-_BRACKET = re.compile("[（()）]")
-_CLOSE = re.compile("[）)]")
-_OPEN = re.compile("[（(]")
-_LIST_MARK = re.compile("[（()）；;]")  # where a list of parts may end, or a bracket inside it
-_BRACKETED = re.compile("[（(][^（()）]*[）)]")  # an innermost pair of brackets
-_CHINESE_DIGITS = {
+_FULL_WIDTH_DIGITS: Final = "０１２３４５６７８９"
+_FULL_WIDTH: Final = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789")
+_NUMERALS: Final = "零〇一二两三四五六七八九十百"  # the characters of a Chinese numeral a figure may be written in
+_SPACES: Final = " \t\u3000"  # what may stand between a figure's number and its unit
+_FIGURE_ENDS: Final = "0123456789" + _NUMERALS  # what a figure's number ends with (other scripts' digits: isdecimal)
+_DIGIT: Final = re.compile(r"\d")
+_BRACKET: Final = re.compile("[（()）]")
+_CLOSE: Final = re.compile("[）)]")
+_OPEN: Final = re.compile("[（(]")
+_LIST_MARK: Final = re.compile("[（()）；;]")  # where a list of parts may end, or a bracket inside it
+_BRACKETED: Final = re.compile("[（(][^（()）]*[）)]")  # an innermost pair of brackets
+_CHINESE_DIGITS: Final = {
     "零": 0,
     "〇": 0,
     "一": 1,
@@ -50,12 +50,12 @@ _CHINESE_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_SENTENCE_END = "。！？!?\n；;"
-_CLAUSE_BREAK = "，,：:（(" + _SENTENCE_END
-_APPROXIMATE_BEFORE = "近约超逾"
-_APPROXIMATE_AFTER = ("以上", "左右", "多", "余")
-_YEAR = re.compile(r"(\d{4})\s*年")
-_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*月")
+_SENTENCE_END: Final = "。！？!?\n；;"
+_CLAUSE_BREAK: Final = "，,：:（(" + _SENTENCE_END
+_APPROXIMATE_BEFORE: Final = "近约超逾"
+_APPROXIMATE_AFTER: Final = ("以上", "左右", "多", "余")
+_YEAR: Final = re.compile(r"(\d{4})\s*年")
+_MONTH: Final = re.compile(r"(?<!\d)(\d{1,2})\s*月")
 
 
 class Quantity:
@@ -107,6 +107,7 @@ class NarrativeData:
         total: re.Pattern[str],
         cue: re.Pattern[str],
         unit_starts: str,
+        kinds: bytes | None,
         by_phrase: Mapping[str, str],
         by_phrase_after: Mapping[str, str],
     ) -> None:
@@ -126,6 +127,8 @@ class NarrativeData:
         self.total: Final = total  # a figure, then "，其中" or "（其中"
         self.cue: Final = cue  # any phrase or 其中: a sentence without one is not read further
         self.unit_starts: Final = unit_starts  # the units' first characters: a sentence without a figure is not read
+        #: each code point's kind for the compiled pass over a text (:func:`_kinds`)
+        self.kinds: Final = kinds
         self.by_phrase: Final = by_phrase  # phrase -> quantity id (a phrase of two quantities binds nothing)
         self.by_phrase_after: Final = by_phrase_after
 
@@ -165,6 +168,25 @@ def _cell_key(text: str) -> CellKey:
     return table, row, column
 
 
+# a code point's kind in NarrativeData.kinds (Final: compiled, constants, not looked up at each use)
+_UNIT: Final = 1
+_END: Final = 2  # a sentence end is never a unit's first character
+
+
+def _kinds(unit_starts: str) -> bytes | None:
+    """A byte for each code point of the Basic Multilingual Plane: ``_UNIT`` where a unit's first
+    character, ``_END`` where a sentence ends; None where a unit starts beyond that plane (the
+    compiled pass cannot look it up, and the searches serve)."""
+    table = bytearray(0x10000)
+    for char in unit_starts:
+        if ord(char) >= len(table):
+            return None
+        table[ord(char)] = _UNIT
+    for char in _SENTENCE_END:
+        table[ord(char)] = _END
+    return bytes(table)
+
+
 def _compile(model: FormatModel, _: str) -> NarrativeData:
     raw: Mapping[str, Any] = model.content.get("narrative", {})
     quantities = {
@@ -192,6 +214,7 @@ def _compile(model: FormatModel, _: str) -> NarrativeData:
     )
     sums = raw.get("sums", {})
     part_words = _alternation(sums.get("part_words", ["其中"]))
+    unit_starts = "".join(sorted({unit[0] for unit in raw.get("units", ["件"]) if unit}))
 
     def words(key: str, source: Mapping[str, Any] = raw) -> re.Pattern[str]:
         listed = source.get(key, ())
@@ -214,7 +237,8 @@ def _compile(model: FormatModel, _: str) -> NarrativeData:
         part=re.compile(part_words),
         total=re.compile(rf"(?:{number}){spaces}({units}){spaces}([，,（(]){spaces}(?:{part_words})[：:，,]?"),
         cue=re.compile(_alternation([*by_phrase, *by_after, *sums.get("part_words", ["其中"])])),
-        unit_starts="".join(sorted({unit[0] for unit in raw.get("units", ["件"]) if unit})),
+        unit_starts=unit_starts,
+        kinds=_kinds(unit_starts),
         by_phrase=by_phrase,
         by_phrase_after=by_after,
     )
@@ -346,9 +370,43 @@ def _streams(passages: Sequence[Passage]) -> Iterator[Stream]:
         yield _stream(run)
 
 
-def _sentences(text: str, data: NarrativeData) -> Iterator[tuple[int, int]]:
+#: whether this module runs compiled (gialint/compiled.py): then it is an extension module
+_NATIVE: Final = not __file__.endswith((".py", ".pyc"))
+
+
+def _sentences(text: str, data: NarrativeData) -> Iterable[tuple[int, int]]:
     """The sentences of ``text`` that hold a figure (a numeral, then a unit) and a cue (a phrase
-    or 其中), as (start, end): only those can bind a figure or state a sum.
+    or 其中), as (start, end): only those can bind a figure or state a sum. Compiled, one pass
+    over the text's code points finds them; in pure Python, where that pass would cost many
+    times more, searches for each unit's and each end's character."""
+    if _NATIVE and data.kinds is not None:
+        return _sentences_by_character(text, data, data.kinds)
+    return _sentences_by_search(text, data)
+
+
+def _sentences_by_character(text: str, data: NarrativeData, kinds: bytes) -> list[tuple[int, int]]:
+    """:func:`_sentences` in one pass: each code point's kind looked up in ``kinds``, a sentence
+    holding a figure once a unit's first character follows a numeral in it. (A function that
+    returns a list, not a generator: compiled, a generator keeps its variables in an object on
+    the heap, and the loop over every character would read and write them there.)"""
+    found: list[tuple[int, int]] = []
+    start, figure = 0, False
+    for j in range(len(text)):
+        code = ord(text[j])
+        kind = kinds[code] if code < 0x10000 else 0
+        if kind == _END:
+            if figure and data.cue.search(text, start, j):
+                found.append((start, j))
+            start, figure = j + 1, False
+        elif kind == _UNIT and not figure and _follows_numeral(text, j):
+            figure = True
+    if figure and data.cue.search(text, start, len(text)):
+        found.append((start, len(text)))
+    return found
+
+
+def _sentences_by_search(text: str, data: NarrativeData) -> Iterator[tuple[int, int]]:
+    """:func:`_sentences` by searches.
 
     The text is searched for the units' first characters (a fast search for one character each),
     not for the cues (a pattern whose first character is one of many, which the regular

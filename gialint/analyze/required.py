@@ -9,7 +9,7 @@ letter in either compares equal.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from attrs import frozen
 
@@ -132,7 +132,7 @@ def _build(model: FormatModel, _: str) -> RequiredContent:
     )
 
 
-_MEMO: Memo[FormatModel, RequiredContent] = Memo(_build, limit=16)
+_MEMO: Final[Memo[FormatModel, RequiredContent]] = Memo(_build, limit=16)
 
 
 def required_content(model: FormatModel) -> RequiredContent:

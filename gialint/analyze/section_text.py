@@ -25,10 +25,10 @@ from gialint.formats import FormatModel, SectionSpec
 from gialint.formats.labels import normalize
 from gialint.parse.ast import Block, Heading, Paragraph, Subsection
 
-_WIDE = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
-_COMMON_WIDE = "，：；（）！？％．\u3000"  # the full-width forms Chinese prose holds most
-_LEADING = " :,.、。;-—"
-_STOP = re.compile("[:。]")  # where a heading worded otherwise ends
+_WIDE: Final = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+_COMMON_WIDE: Final = "，：；（）！？％．\u3000"  # the full-width forms Chinese prose holds most
+_LEADING: Final = " :,.、。;-—"
+_STOP: Final = re.compile("[:。]")  # where a heading worded otherwise ends
 
 
 def fold(text: str) -> str:
@@ -118,7 +118,7 @@ class Prose(FieldValue):
         return any(word in self.text for word in words)
 
 
-_ENDS: dict[str, re.Pattern[str]] = {}
+_ENDS: Final[dict[str, re.Pattern[str]]] = {}
 
 
 def _ends_pattern(ends: str) -> re.Pattern[str]:
@@ -146,7 +146,7 @@ def _wordings(spec: SectionSpec, _key: str) -> tuple[str, ...]:
     return tuple(sorted((fold(w) for w in (spec.heading, *spec.variants)), key=len, reverse=True))
 
 
-_WORDINGS: Memo[SectionSpec, tuple[str, ...]] = Memo(_wordings, limit=64)
+_WORDINGS: Final[Memo[SectionSpec, tuple[str, ...]]] = Memo(_wordings, limit=64)
 
 
 def _trailing(heading: Heading, spec: SectionSpec) -> Piece | None:

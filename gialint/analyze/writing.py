@@ -21,7 +21,7 @@ from gialint.base.value import FieldValue
 from gialint.formats import FormatModel
 from gialint.parse.ast import Title
 
-_DEPTH = 3  # open lists of one family kept at once (a list nested in a point of its own family)
+_DEPTH: Final = 3  # open lists of one family kept at once (a list nested in a point of its own family)
 
 
 class Template:
@@ -139,7 +139,7 @@ def _enumeration(model: FormatModel, _key: str) -> Enumeration:
     return Enumeration(families, numbers, frozenset(raw.get("boundary", "")), across)
 
 
-_ENUMERATION: Memo[FormatModel, Enumeration] = Memo(_enumeration, limit=16)
+_ENUMERATION: Final[Memo[FormatModel, Enumeration]] = Memo(_enumeration, limit=16)
 
 
 def enumeration_of(model: FormatModel) -> Enumeration:
@@ -172,7 +172,7 @@ def markers(text: str, config: Enumeration, breaks: Sequence[int] = (0,)) -> lis
 
 
 #: a template whose literal the text holds at most this often is tried only where the literal stands
-_FEW = 8
+_FEW: Final = 8
 
 
 def _matches(template: Template, text: str) -> list[re.Match[str]]:
@@ -343,7 +343,7 @@ class Doubled(FieldValue):
         return (self.passage, self.start, self.end, self.word)
 
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 def _repetition(model: FormatModel, _key: str) -> Repetition:
@@ -362,7 +362,7 @@ def _repetition(model: FormatModel, _key: str) -> Repetition:
     )
 
 
-_REPETITION: Memo[FormatModel, Repetition] = Memo(_repetition, limit=16)
+_REPETITION: Final[Memo[FormatModel, Repetition]] = Memo(_repetition, limit=16)
 
 
 def repetition_of(model: FormatModel) -> Repetition:

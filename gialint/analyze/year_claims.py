@@ -29,18 +29,18 @@ from gialint.base.value import FieldValue
 
 # "(?<!\d)" after the century, not before it: a pattern that opens with a lookbehind is tried
 # at every position of the text; one that opens with "19|20" is scanned for those digits first
-_YEAR = r"(?P<year>(?:19|20)(?<!\d..)\d{2})"
-_PERIOD_REST = (
+_YEAR: Final = r"(?P<year>(?:19|20)(?<!\d..)\d{2})"
+_PERIOD_REST: Final = (
     r"\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|-|—|~|－)\s*"
     r"(?:(?P<end>(?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日"
 )
 # the statistics period, one pattern per century: "19|20" opens a pattern with a class of
 # characters, which the engine tests every character against; "19" and "20" are literal
 # openings it scans for fast. (A year never follows a digit, so the two find what one would.)
-_PERIODS = tuple(re.compile(f"(?P<year>{c}(?<!\\d..)\\d{{2}})" + _PERIOD_REST) for c in ("19", "20"))
-_OPENING = re.compile(r"\s*" + _YEAR + r"\s*年度?\s*,")
-_TITLE_OF = re.compile(r"《[^《》]*》")
-_SENTENCE_ENDS = "。;!?"  # as Prose.sentences cuts the folded text
+_PERIODS: Final = tuple(re.compile(f"(?P<year>{c}(?<!\\d..)\\d{{2}})" + _PERIOD_REST) for c in ("19", "20"))
+_OPENING: Final = re.compile(r"\s*" + _YEAR + r"\s*年度?\s*,")
+_TITLE_OF: Final = re.compile(r"《[^《》]*》")
+_SENTENCE_ENDS: Final = "。;!?"  # as Prose.sentences cuts the folded text
 
 
 class ClaimKind(enum.Enum):
@@ -83,7 +83,7 @@ def _periods(prose: Prose, words: YearWords, anywhere: bool) -> Iterator[YearCla
 
 # a year in brackets ("（2021年）", folded): a pattern opening with "(" is scanned for that one
 # character, far faster than one opening with the words before it (a set of characters)
-_BRACKETED_YEAR = re.compile(r"\(\s*" + _YEAR + r"\s*年?度?\s*\)")
+_BRACKETED_YEAR: Final = re.compile(r"\(\s*" + _YEAR + r"\s*年?度?\s*\)")
 
 
 def _compile_published(words: YearWords, _key: str) -> re.Pattern[str] | None:
@@ -92,7 +92,7 @@ def _compile_published(words: YearWords, _key: str) -> re.Pattern[str] | None:
 
 
 # by the words' identity, not an lru_cache: that hashes the frozen words (every phrase) at each call
-_PUBLISHED: Memo[YearWords, re.Pattern[str] | None] = Memo(_compile_published, limit=16)
+_PUBLISHED: Final[Memo[YearWords, re.Pattern[str] | None]] = Memo(_compile_published, limit=16)
 
 
 def _published_pattern(words: YearWords) -> re.Pattern[str] | None:

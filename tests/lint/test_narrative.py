@@ -183,11 +183,18 @@ def test_a_list_ends_where_a_walk_over_its_characters_ends_it(text: str, a: int,
     assert _list_end(text, start, end, bracketed) == _list_end_plainly(text, start, end, bracketed)
 
 
-@given(st.text(alphabet="。！？!?\n；;其中共受理x3三件条 ", max_size=80))
+@given(st.text(alphabet="。！？!?\n；;其中共受理x3三件条 \u3000𠀀", max_size=80))
 def test_the_sentences_read_are_those_cut_at_every_sentence_end_holding_a_figure_and_a_cue(text: str) -> None:
     import re
 
-    from gialint.analyze.narrative import _NUMERALS, _SENTENCE_END, _SPACES, _sentences, narrative_data
+    from gialint.analyze.narrative import (
+        _NUMERALS,
+        _SENTENCE_END,
+        _SPACES,
+        _sentences_by_character,
+        _sentences_by_search,
+        narrative_data,
+    )
     from gialint.formats import load
 
     data = narrative_data(load(), "")
@@ -198,7 +205,10 @@ def test_the_sentences_read_are_those_cut_at_every_sentence_end_holding_a_figure
     plain = [
         (s, e) for s, e in zip(starts, ends, strict=True) if data.cue.search(text, s, e) and figure.search(text, s, e)
     ]
-    assert list(_sentences(text, data)) == plain
+    # the searches (pure Python) and the pass over the code points (compiled) read the same
+    assert data.kinds is not None
+    assert list(_sentences_by_search(text, data)) == plain
+    assert list(_sentences_by_character(text, data, data.kinds)) == plain
 
 
 @given(st.text(alphabet="，,：:（(。！？!?\n；;受理3件 ", max_size=60), st.integers(0, 60), st.integers(0, 60))
