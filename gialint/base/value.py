@@ -12,7 +12,8 @@ from __future__ import annotations
 
 class FieldValue:
     """A value made of the fields ``_fields()`` gives, in order: equal to another of the same
-    class with equal fields, hashed and shown by them."""
+    class with equal fields, hashed, shown and pickled by them (a subclass's ``__init__`` takes
+    its fields in that order)."""
 
     def _fields(self) -> tuple[object, ...]:
         raise NotImplementedError
@@ -25,3 +26,7 @@ class FieldValue:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(repr(field) for field in self._fields())})"
+
+    def __reduce__(self) -> tuple[type[FieldValue], tuple[object, ...]]:
+        # compiled, a native class has no __dict__ for pickle's default way: its class and fields
+        return (type(self), self._fields())
