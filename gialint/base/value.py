@@ -1,4 +1,4 @@
-"""Plain value classes: equal, hashed and shown by their fields (:class:`FieldValue`).
+"""Plain value classes: equal, hashed, shown and pickled by their fields (:class:`FieldValue`).
 
 The classes the content checks make for every paragraph, piece of prose or marker are plain
 classes with ``Final`` fields, not attrs classes: in the compiled build (gialint/compiled.py)
