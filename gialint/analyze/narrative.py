@@ -21,6 +21,7 @@ from gialint.analyze.prose import Passage
 from gialint.base.memo import Memo
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
+from gialint.compiled import is_extension
 from gialint.formats import FormatModel
 
 CellKey = tuple[str, str, str]  # (table, row key, column id)
@@ -370,8 +371,8 @@ def _streams(passages: Sequence[Passage]) -> Iterator[Stream]:
         yield _stream(run)
 
 
-#: whether this module runs compiled (gialint/compiled.py): then it is an extension module
-_NATIVE: Final = not __file__.endswith((".py", ".pyc"))
+#: whether this module runs compiled (gialint/compiled.py)
+_NATIVE: Final = is_extension(__file__)
 
 
 def _sentences(text: str, data: NarrativeData) -> Iterable[tuple[int, int]]:

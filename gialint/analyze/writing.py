@@ -18,6 +18,7 @@ from typing import Any, Final
 from gialint.analyze.prose import Passage
 from gialint.base.memo import Memo
 from gialint.base.value import FieldValue
+from gialint.compiled import is_extension
 from gialint.formats import FormatModel
 from gialint.parse.ast import Title
 
@@ -405,8 +406,8 @@ def doubled_words(passages: Iterable[Passage], model: FormatModel) -> Iterator[D
             yield Doubled(passage, start - offset + len(word), end - offset, word)
 
 
-#: whether this module runs compiled (gialint/compiled.py): then it is an extension module
-_NATIVE: Final = not __file__.endswith((".py", ".pyc"))
+#: whether this module runs compiled (gialint/compiled.py)
+_NATIVE: Final = is_extension(__file__)
 
 
 def _repeat_starts(text: str, longest: int) -> list[int]:
