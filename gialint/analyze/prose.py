@@ -42,14 +42,25 @@ class Passage(FieldValue):
     @property
     def exact(self) -> bool:
         """Whether the text stands in the file as it is, on one line (not joined from pieces)."""
-        return self.span.line == self.span.end_line and self.span.end_column - self.span.column == len(self.text)
+        return stands_as_written(self.text, self.span)
 
     def span_of(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]``; the whole passage where the text was joined from
         pieces whose columns are not its own (a row of cells read as a sentence)."""
-        if not self.exact or not 0 <= start < end <= len(self.text):
-            return self.span
-        return Span(self.span.line, self.span.column + start, self.span.line, self.span.column + end)
+        return sub_span(self.text, self.span, start, end)
+
+
+def stands_as_written(text: str, span: Span) -> bool:
+    """Whether ``text`` stands at ``span`` as it is, on one line: its columns are its characters."""
+    return span.line == span.end_line and span.end_column - span.column == len(text)
+
+
+def sub_span(text: str, span: Span, start: int, end: int) -> Span:
+    """The span of ``text[start:end]``, for a text that stands at ``span``; all of ``span``
+    where the text does not stand as written there, or the range is empty or outside it."""
+    if not stands_as_written(text, span) or not 0 <= start < end <= len(text):
+        return span
+    return Span(span.line, span.column + start, span.line, span.column + end)
 
 
 def _paragraphs(blocks: tuple[object, ...], under: Heading | None) -> Iterator[tuple[Paragraph, Heading | None]]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
 from gialint.analyze.document import Document
+from gialint.analyze.prose import sub_span
 from gialint.base.memo import Memo
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
@@ -68,10 +69,7 @@ class Piece(FieldValue):
 
     def span_of(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]``; the whole piece where its columns are not its text's."""
-        exact = self.span.line == self.span.end_line and self.span.end_column - self.span.column == len(self.text)
-        if not exact or not 0 <= start < end <= len(self.text):
-            return self.span
-        return Span(self.span.line, self.span.column + start, self.span.line, self.span.column + end)
+        return sub_span(self.text, self.span, start, end)
 
 
 class Prose(FieldValue):
