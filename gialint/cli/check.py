@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from attrs import evolve
@@ -38,6 +38,65 @@ TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
 SKIPPED_NAMED = 3
 
 
+class Few:
+    """Files counted, the first few of them kept to be named: a note on files passed over stays
+    the same size however many there are."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: list[str] = []  # one more than are named, for the note to say there are more
+
+    def add(self, path: str) -> None:
+        self.count += 1
+        if len(self.first) <= SKIPPED_NAMED:
+            self.first.append(path)
+
+
+class Found:
+    """The files a run checks, each with its settings, found as the run asks for them
+    (:func:`gialint.run.discover.iter_found`): what the run keeps of them does not grow with
+    their number. With ``force`` (``--force-exclude``), a file named that the configuration
+    excludes is left out too.
+
+    After the run: ``count``, the files found; ``unreadable`` and ``special``, the files passed
+    over under a directory (a .doc, an image…; a FIFO, a device).
+    """
+
+    def __init__(self, paths: Sequence[str], resolver: Resolver, force: bool) -> None:
+        self.paths, self.resolver, self.force = paths, resolver, force
+        self.named = frozenset(paths)
+        self.count = 0
+        self.unreadable, self.special = Few(), Few()
+
+    def _excluded(self, path: str, is_dir: bool) -> bool:
+        return self.resolver.for_path(path, is_dir).is_excluded(path)
+
+    def _passed_over(self, path: str) -> None:
+        (self.unreadable if path.lower().endswith(UNREADABLE) else self.special).add(path)
+
+    def __iter__(self) -> Iterator[tuple[str, Settings]]:
+        for path, in_directory in iter_found(self.paths, self._excluded, self._passed_over):
+            self.count += 1
+            settings = self.resolver.for_path(path, False if in_directory else None)
+            if not (self.force and settings.is_excluded(path)):
+                yield path, settings
+
+    def total(self) -> int:
+        """How many files the run will check, found by a walk of their own (for a progress bar)."""
+        return sum(1 for _ in iter_found(self.paths, self._excluded))
+
+    def settings_of(self, path: str) -> Settings:
+        return self.resolver.for_path(path, False)
+
+    def may_skip(self, path: str) -> bool:
+        """Whether the file may be passed over when it does not look like a report: a text or
+        Markdown file found under a directory, or named with ``force`` (files passed by a tool
+        such as pre-commit); a file named is otherwise always checked."""
+        from gialint.read.signs import skippable
+
+        return (self.force or path not in self.named) and skippable(path)
+
+
 def split(values: Sequence[str] | None) -> list[str]:
     return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
 
@@ -53,8 +112,7 @@ class Run:
         self.baseline: Baseline | None = None
         self.for_baseline: list[tuple[str, Sequence[Diagnostic]]] = []  # with --update-baseline: every finding
         self.unreadable = 0
-        self.skipped: list[str] = []  # the first few files found under a directory that do not look like reports
-        self.skipped_count = 0
+        self.skipped = Few()  # the files found under a directory that do not look like reports
         self.fixed = 0
         self.changed_files = 0
         self.baselined = 0
@@ -104,9 +162,7 @@ class Run:
         self.output().result(result)
 
     def skip(self, path: str) -> None:
-        self.skipped_count += 1
-        if len(self.skipped) <= SKIPPED_NAMED:
-            self.skipped.append(path)
+        self.skipped.add(path)
 
     # ---------------------------------------------------------------- one file
     def lint_file(self, path: str, settings: Settings) -> LintResult | None:
@@ -291,25 +347,10 @@ class Run:
             if result is not None:
                 self.emit(result)
         else:
-            from gialint.read.signs import skippable
-
-            passed: list[str] = []  # found under a directory and not checked
-            found = list(
-                iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p), passed.append)
-            )
-            self.note_passed_over(passed)
-            files = [path for path, _ in found]
-            # a text or Markdown file found under a directory is passed over when it is not a report;
-            # with --force-exclude (files passed by a tool such as pre-commit) a named one is too
-            may_skip = {path for path, in_directory in found if (in_directory or force) and skippable(path)}
-            if not files:
-                self.complain(msg.NO_REPORT_FILES, extensions=", ".join(EXTENSIONS), paths=", ".join(args.paths))
-            items = [(path, resolver.for_path(path)) for path in files]
-            if force:
-                items = [(path, settings) for path, settings in items if not settings.is_excluded(path)]
+            found = Found(args.paths, resolver, force)
             if args.fix or args.diff:  # fixes write files: one at a time, in this process, without the cache
-                for path, settings in items:
-                    if path in may_skip and self.not_a_report(path):
+                for path, settings in found:
+                    if found.may_skip(path) and self.not_a_report(path):
                         self.skip(path)
                         continue
                     result = self.lint_file(path, settings)
@@ -317,8 +358,12 @@ class Run:
                         self.emit(result)
             else:
                 previous = (args.previous, resolver.for_path(args.previous)) if args.previous else None
-                self.lint_many(items, may_skip, previous)
-            self.note_skipped()
+                self.lint_many(found, previous)
+            for few, message in ((found.unreadable, msg.SKIPPED_UNREADABLE), (found.special, msg.SKIPPED_SPECIAL)):
+                self.note_files(message, few)
+            if not found.count:
+                self.complain(msg.NO_REPORT_FILES, extensions=", ".join(EXTENSIONS), paths=", ".join(args.paths))
+            self.note_files(msg.SKIPPED_NOT_REPORTS, self.skipped)
         return self.finish(here, baseline)
 
     @staticmethod
@@ -331,31 +376,17 @@ class Run:
         except ReadError:
             return False
 
-    def note_passed_over(self, passed: list[str]) -> None:
-        """One line for each kind of file a directory run found and could not check."""
-        unreadable = [p for p in passed if p.lower().endswith(UNREADABLE)]
-        special = [p for p in passed if not p.lower().endswith(UNREADABLE)]
-        for files, message in ((unreadable, msg.SKIPPED_UNREADABLE), (special, msg.SKIPPED_SPECIAL)):
-            self.note_files(message, files)
+    def note_files(self, message: Text, files: Few) -> None:
+        """A note on some files, with their count and the first few named (none: no note)."""
+        if files.count:
+            names = both([shown(p) for p in files.first], SKIPPED_NAMED)
+            self.say(message, count=files.count, names=names)
 
-    def note_skipped(self) -> None:
-        """One line for the files passed over, naming the first few."""
-        self.note_files(msg.SKIPPED_NOT_REPORTS, self.skipped, self.skipped_count)
-
-    def note_files(self, message: Text, files: list[str], count: int | None = None) -> None:
-        """A note on some files, with their count (``count``, where ``files`` are only the first
-        few kept) and the first few named (none: no note)."""
-        if files:
-            names = both([shown(p) for p in files], SKIPPED_NAMED)
-            self.say(message, count=len(files) if count is None else count, names=names)
-
-    def lint_many(
-        self, items: list[tuple[str, Settings]], may_skip: set[str], previous: tuple[str, Settings] | None = None
-    ) -> None:
+    def lint_many(self, found: Found, previous: tuple[str, Settings] | None = None) -> None:
         """Lint in worker processes with the result cache, each result given to the output in the
         files' order as soon as every earlier file is done (workers run at most a window of files
-        ahead). The files of ``may_skip`` that do not look like reports are passed over. Each report
-        is linted again with last year's: ``previous`` (path, settings), else the report of its
+        ahead). The files ``found.may_skip`` names that do not look like reports are passed over. Each
+        report is linted again with last year's: ``previous`` (path, settings), else the report of its
         agency for the year before found in the run (:func:`gialint.run.pairing.in_order`)."""
         from gialint.run.batch import Batch, Skipped, default_jobs, default_window
         from gialint.run.cache import CacheError, open_cache
@@ -375,9 +406,9 @@ class Run:
         jobs = args.jobs or default_jobs()
         batch = Batch(jobs, cache, keep_text=needs_text, window=default_window(jobs))
         try:
-            with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
-                found = batch.run(items, may_skip.__contains__ if may_skip else None)
-                for outcome in in_order(found, items, previous, cache, batch.keep_text):
+            with progress(found.total, enabled=not args.quiet) as advance:
+                outcomes = batch.run(found, found.may_skip)
+                for outcome in in_order(outcomes, found.settings_of, previous, cache, batch.keep_text):
                     advance()
                     if isinstance(outcome, FileError):
                         self.error(outcome.path, outcome.message)

@@ -62,7 +62,7 @@ def run_extract(args: argparse.Namespace) -> int:
     try:
         resolver = Resolver(args.config, args.isolated, {"lang": args.lang})
         found = list(iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
-        items = [(path, resolver.for_path(path)) for path, _ in found]
+        items = [(path, resolver.for_path(path, False if in_directory else None)) for path, in_directory in found]
     except ConfigError as error:
         note(error.text, lang)
         return EXIT_ERROR

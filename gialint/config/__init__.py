@@ -301,15 +301,15 @@ class Resolver:
         """The settings for a file or directory (``is_dir`` says which, when the caller knows)."""
         if self._fixed is not None:
             return self._fixed
-        settings = self._by_path.get(path)  # a run asks twice for each file: to exclude, to lint
-        if settings is not None:
-            return settings
         if is_dir is False:  # a file: its directory's settings, found by the name as given
+            # (kept by directory, not by file: a run of any size keeps one entry a directory)
             parent = os.path.dirname(path)
             settings = self._by_parent.get(parent)
             if settings is None:
                 settings = self._by_parent[parent] = self.for_path(parent or os.curdir, is_dir=True)
-            self._by_path[path] = settings
+            return settings
+        settings = self._by_path.get(path)  # the paths named and the directories walked
+        if settings is not None:
             return settings
         full = os.path.abspath(path)
         if is_dir is None:

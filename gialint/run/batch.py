@@ -4,8 +4,9 @@
 the cache (:mod:`gialint.run.cache`); what the cache does not have goes to worker processes
 in chunks of :data:`CHUNK` files, at most :data:`IN_FLIGHT_PER_WORKER` chunks per worker
 at a time, so memory stays flat however many files there are. In a large run (past
-:data:`LOOK_UP_HERE` files) the workers read, hash and look up the blocks too, so that
-on a warm cache every core hashes; this process then only decodes what they found.
+:data:`LOOK_UP_HERE` files, counted ahead when they are found as the run goes) the workers
+read, hash and look up the blocks too, so that on a warm cache every core hashes; this
+process then only decodes what they found.
 Results come back in the order they finish, each with its index, so a caller can
 restore the files' order — or, with a ``window``, in the files' order: a file is given as
 soon as every earlier file is done, and no file is started while the first one not done is
@@ -26,6 +27,7 @@ the file that kills its process is reported as unreadable.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
@@ -53,9 +55,9 @@ MIN_FOR_WORKERS = 2 * CHUNK
 IN_FLIGHT_PER_WORKER = 4
 #: Files read and looked up in the cache at a time.
 BLOCK = 256
-#: Files looked up in this process before workers take the look-ups over (when there are
-#: workers; at once when the run is known to be larger): a smaller run does not pay for
-#: starting them, a larger one hashes on every core.
+#: A run of at most this many files is looked up in this process; in a larger one, workers
+#: look every file up: a small run does not pay for starting them, a larger one hashes on
+#: every core.
 LOOK_UP_HERE = 4 * BLOCK
 #: Blocks handed to workers for look-ups at a time, per worker.
 LOOK_UPS_PER_WORKER = 4
@@ -304,17 +306,24 @@ class Batch:
     def _run(
         self, items: Iterable[tuple[str, Settings]], may_skip: Callable[[str], bool] | None
     ) -> Iterator[tuple[int, Outcome]]:
-        # a run known to be large hands look-ups to workers from the start
-        large = isinstance(items, Sized) and len(items) > LOOK_UP_HERE
+        # a large run hands look-ups to workers from the start; files found as the run goes are
+        # counted that far ahead to know (a bounded look ahead)
+        if not isinstance(items, Sized):
+            rest = iter(items)
+            ahead = list(itertools.islice(rest, LOOK_UP_HERE + 1))
+            items = itertools.chain(ahead, rest)
+            large = len(ahead) > LOOK_UP_HERE
+        else:
+            large = len(items) > LOOK_UP_HERE
         try:
             block: list[_Item] = []
             for index, (path, settings) in enumerate(items):
                 while self.window is not None and index >= self._next + self.window:
-                    yield from self._make_room(block, here=not large and index < LOOK_UP_HERE)
+                    yield from self._make_room(block, here=not large)
                     block = []
                 block.append((index, path, settings, may_skip is not None and may_skip(path)))
                 if len(block) == BLOCK:
-                    yield from self._look_up_block(block, here=not large and index < LOOK_UP_HERE)
+                    yield from self._look_up_block(block, here=not large)
                     yield from self._dispatch(final=False)
                     block = []
             yield from self._look_up_block(block, here=not self._looking)

@@ -17,7 +17,9 @@ def iter_found(
     passed_over: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[str, bool]]:
     """Files to check, each with whether it was found under a directory (rather than named):
-    each named file, and every report file under each named directory (sorted).
+    each named file, and every report file under each named directory, in the order of their
+    paths, found as the caller asks for them: a run of any size holds one directory's listing
+    at a time, never the list of all its files.
 
     Hidden directories, Office lock files ("~$报告.docx") and what ``excluded`` says are passed over
     (it is given each path, and whether that is a directory). A file found under a directory that
@@ -31,36 +33,39 @@ def iter_found(
     """
     for path in paths:
         if os.path.isdir(path):
-            found: list[str] = []
-            _walk(path, excluded, passed_over, found)
-            yield from ((file, True) for file in sorted(found))
+            yield from ((file, True) for file in _walk(path, excluded, passed_over))
         else:
             yield path, False
+
+
+def _in_path_order(entry: os.DirEntry[str]) -> str:
+    """Where an entry's paths sort among its directory's: a directory's files all follow
+    ``name/``, so "b-c.txt" comes before the files of "b/" ('-' < '/'), as sorted paths have it."""
+    return entry.name + "/" if entry.is_dir() else entry.name
 
 
 def _walk(
     directory: str,
     excluded: Callable[[str, bool], bool],
     passed_over: Callable[[str], None] | None,
-    found: list[str],
-) -> None:
+) -> Iterator[str]:
     try:
         with os.scandir(directory) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+            entries = sorted(listing, key=_in_path_order)
     except OSError:
-        found.append(directory)  # read as a file, it says why it cannot be listed
+        yield directory  # read as a file, it says why it cannot be listed
         return
     prefix = os.path.join(directory, "")
     for entry in entries:
         name = entry.name
         if entry.is_dir():
             if not name.startswith(".") and not excluded(prefix + name, True):
-                _walk(prefix + name, excluded, passed_over, found)
+                yield from _walk(prefix + name, excluded, passed_over)
         elif name.startswith("~$") or excluded(prefix + name, False):
             continue
         elif name.lower().endswith(EXTENSIONS):
             if entry.is_file():
-                found.append(prefix + name)
+                yield prefix + name
             elif passed_over is not None:
                 passed_over(prefix + name)
         elif passed_over is not None and name.lower().endswith(UNREADABLE):

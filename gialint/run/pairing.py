@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, Generic, TypeVar
 
 from attrs import evolve
@@ -103,29 +103,32 @@ def lint_with_previous(
 
 def in_order(
     outcomes: Iterable[tuple[int, Outcome]],
-    items: Sequence[tuple[str, Settings]],
+    settings_of: Callable[[str], Settings],
     previous: tuple[str, Settings] | None,
     cache: ResultCache | None,
     keep_text: bool,
 ) -> Iterator[Outcome | LintResult | FileError]:
     """``outcomes`` (given in the files' order) with each report linted again with last year's:
     ``previous`` (path, settings) for every report, else the report of its agency for the year
-    before found in the run (:func:`pairs`).
+    before found in the run (:func:`pairs`). ``settings_of`` gives a report's settings by its path.
 
     A report is given as soon as it is known not to be paired: at once when it names no agency
     and year, or when its agency has two reports or more for the year before (which is last
     year's would be a guess); otherwise it waits for the end of the run, and every later file
-    behind it. What waits is kept on disk (:class:`Held`), so memory stays flat.
+    behind it. What waits is kept on disk (:class:`Held`), so memory stays flat; what is kept
+    in memory is a count and a path for each (agency, year) found.
     """
     if previous is not None:
-        for index, outcome in outcomes:
+        for _, outcome in outcomes:
             if isinstance(outcome, LintResult) and outcome.path != previous[0]:
-                yield lint_with_previous(items[index], previous, cache, keep_text)
+                path = _path_of(outcome)
+                yield lint_with_previous((path, settings_of(path)), previous, cache, keep_text)
             else:
                 yield outcome
         return
     counts: dict[Key, int] = {}
-    first: dict[Key, int] = {}  # the first report of each (agency, year)
+    first: dict[Key, str] = {}  # the path of the first report of each (agency, year)
+    known: dict[Key, Key] = {}
 
     def settled(key: Key | None) -> bool:
         return key is None or counts.get((key[0], key[1] - 1), 0) >= 2
@@ -135,8 +138,10 @@ def in_order(
         for index, outcome in outcomes:
             key = pair_key(outcome) if isinstance(outcome, LintResult) else None
             if key is not None:
+                assert isinstance(outcome, LintResult)
+                key = known.setdefault(key, key)  # one tuple for each (agency, year), however many wait
                 counts[key] = counts.get(key, 0) + 1
-                first.setdefault(key, index)
+                first.setdefault(key, _path_of(outcome))
             if not held and settled(key):
                 yield outcome
                 continue
@@ -144,13 +149,20 @@ def in_order(
             while held and settled(held.head_key()):
                 yield held.take()[2]
         while held:
-            index, key, waited = held.take()
+            _, key, waited = held.take()
             if key is not None and counts.get(before := (key[0], key[1] - 1), 0) == 1:
-                yield lint_with_previous(items[index], items[first[before]], cache, keep_text)
+                assert isinstance(waited, LintResult)
+                path, earlier = _path_of(waited), first[before]
+                yield lint_with_previous((path, settings_of(path)), (earlier, settings_of(earlier)), cache, keep_text)
             else:
                 yield waited
     finally:
         held.close()
+
+
+def _path_of(result: LintResult) -> str:
+    assert result.path is not None  # the result of a file of a run names the file
+    return result.path
 
 
 #: Outcomes :class:`Held` keeps in memory; those past them wait on disk.

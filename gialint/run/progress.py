@@ -18,9 +18,12 @@ def wanted(enabled: bool = True) -> bool:
 
 
 @contextlib.contextmanager
-def progress(total: int, enabled: bool = True) -> Iterator[Callable[[], None]]:
-    """A function to call once per file done; draws rich's progress bar on stderr when :func:`wanted`."""
-    if not wanted(enabled):
+def progress(total: int | Callable[[], int], enabled: bool = True) -> Iterator[Callable[[], None]]:
+    """A function to call once per file done; draws rich's progress bar on stderr when :func:`wanted`
+    and there is more than one file. ``total``: the number of files, or a function that counts
+    them, called only when a bar is wanted."""
+    count = (total() if callable(total) else total) if wanted(enabled) else 0
+    if count <= 1:
         yield lambda: None
         return
     from rich.console import Console
@@ -36,7 +39,7 @@ def progress(total: int, enabled: bool = True) -> Iterator[Callable[[], None]]:
         auto_refresh=False,
         transient=True,
     )
-    task = bar.add_task("check", total=total)
+    task = bar.add_task("check", total=count)
     done = 0
     last = 0.0
 
@@ -44,7 +47,7 @@ def progress(total: int, enabled: bool = True) -> Iterator[Callable[[], None]]:
         nonlocal done, last
         done += 1
         now = time.monotonic()
-        if now - last >= REDRAW or done == total:
+        if now - last >= REDRAW or done == count:
             bar.update(task, completed=done)
             bar.refresh()
             last = now

@@ -367,8 +367,8 @@ def test_a_run_answered_by_the_cache_loads_neither_parser_nor_rules(corpus: Path
 # ------------------------------------------------------------------ look-ups in workers
 @pytest.fixture
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Blocks of 4 files, of which this process looks up the first two (8 files) and workers
-    the rest; returns the number of keys this process asks the cache for, per call."""
+    """Blocks of 4 files; a run of more than 8 is looked up by workers, a smaller one by this
+    process; returns the number of keys this process asks the cache for, per call."""
     monkeypatch.setattr(batch_module, "BLOCK", 4)
     monkeypatch.setattr(batch_module, "LOOK_UP_HERE", 8)
     monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("fork"))
@@ -426,8 +426,13 @@ def test_workers_look_up_a_large_run(
     assert (warm.linted, warm.cached) == (0, COUNT)
     with sqlite3.connect(tmp_path / "cache" / DATABASE) as db:  # every hit is marked as used today
         assert db.execute("SELECT DISTINCT used FROM entries").fetchall() == [(cache.today,)]
-    assert sum(small_blocks) == 8  # the other 32 files were read, hashed and looked up by workers
+    # more than LOOK_UP_HERE files, found as the run goes: known to be many, every file was read,
+    # hashed and looked up by workers
+    assert sum(small_blocks) == 0
     assert answered == fresh  # findings and texts alike
+    small_blocks.clear()
+    few = _outcomes(files[:8], cache)[0]
+    assert few.cached == 8 and sum(small_blocks) == 8  # a run of LOOK_UP_HERE files is looked up here
     assert not loaded.exists()  # workers that only look files up load neither parser nor rules
     cache.close()
 
