@@ -68,7 +68,11 @@ def speaking(lang: str) -> Iterator[None]:
 
 #: What a help line may be broken between: runs of other characters, single wide (Chinese)
 #: characters, spaces — with the punctuation that may not end a line or begin one kept on.
-_PIECE = re.compile(r"[（《“]*(?:[^\s\u2e80-\uffef]+|[\u2e80-\uffef])[，。；：、）》”]*|\s+")
+_PIECE = re.compile(
+    r"[（《“]*(?:[^\s\u2e80-\uffef“”]+|[\u2e80-\uffef])[，。；：、）》”]*"  # a word or a character, with its marks
+    r"|[（《“]+[，。；：、）》”]*|[，。；：、）》”]+"  # marks with nothing to hold on to
+    r"|\s+"
+)
 
 
 class _Formatter(argparse.HelpFormatter):

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -186,6 +186,8 @@ TEXT = st.lists(
 
 
 @given(TEXT, st.integers(min_value=4, max_value=50))
+@example("report.docx“报", 4)  # an opening quote after a word is the next character's, not the word's
+@example("“”报报报报", 4)
 def test_help_lines_fit_their_width_and_lose_nothing(text: str, width: int) -> None:
     lines = arguments._Formatter("gialint")._split_lines(text, width)
     assert "".join("".join(lines).split()) == "".join(text.split())
