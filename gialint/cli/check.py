@@ -404,7 +404,7 @@ class Run:
             self.output_format() == "concise" and args.show_source
         )
         jobs = args.jobs or default_jobs()
-        batch = Batch(jobs, cache, keep_text=needs_text, window=default_window(jobs))
+        batch = Batch(jobs, cache, keep_text=needs_text, window=default_window(jobs), deferred=True)
         try:
             with progress(found.total, enabled=not args.quiet) as advance:
                 outcomes = batch.run(found, found.may_skip)

@@ -41,7 +41,16 @@ from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
 from gialint.read.limits import Limits
 from gialint.read.source import ReadError
-from gialint.run.cache import TEXT_FORMATS, CacheError, ResultCache, Stored, entry_of, file_key, result_of
+from gialint.run.cache import (
+    TEXT_FORMATS,
+    Cached,
+    CacheError,
+    ResultCache,
+    Stored,
+    entry_of,
+    file_key,
+    result_of,
+)
 from gialint.run.value_rows import Extraction
 
 if TYPE_CHECKING:  # imported when workers are started: a run of one file does without them
@@ -76,7 +85,7 @@ class Skipped:
     path: str
 
 
-Outcome = LintResult | Extraction | FileError | Skipped
+Outcome = LintResult | Extraction | FileError | Skipped | Cached  # Cached: only from a deferred run
 _Item = tuple[int, str, Settings, bool]  # index, path, settings, whether it may be skipped if not a report
 _Done = tuple[int, Outcome, bytes | None]  # index, outcome, cache key of what was linted
 _Hit = tuple[int, bytes, bytes | None, bytes]  # index, stored value, key if last used before today, bytes or b""
@@ -268,8 +277,11 @@ class Batch:
         keep_text: bool = True,
         task: Task = LINT,
         window: int | None = None,
+        deferred: bool = False,
     ) -> None:
         self.jobs = max(1, jobs)
+        # a report the cache answers is given undecoded (Cached), to be decoded where it is used
+        self.deferred = deferred and task is LINT
         self.window = window  # files in order, at most this many waiting to be given (None: as they finish)
         self.most_held = 0  # the most results held back at once for the files' order
         self._next = 0  # the first file not yet given, in a run in order
@@ -372,6 +384,15 @@ class Batch:
         assert self.cache is not None
         keyed, errors = _read_and_key(block, self.task.salt)
         yield from errors
+        if self.deferred:
+            stored = self.cache.stored([k[4] for k in keyed])
+            for index, path, settings, data, key in keyed:
+                value, used = stored.get(key, (b"", 0))
+                item = (index, path, settings, False)
+                answered = self._defer(item, data, value, key if used < self.cache.today else None)
+                if answered is not None:
+                    yield answered
+            return
         found = self.cache.get_many([k[4] for k in keyed])
         for index, path, settings, data, key in keyed:
             answered = self._answer((index, path, settings, False), data, found.get(key))
@@ -394,6 +415,12 @@ class Batch:
             yield from errors
             self._waiting.extend(misses)
             first = block[0][0]  # a block's indices run on from its first
+            if self.deferred:
+                for index, value, stale, data in hits:
+                    answered = self._defer(block[index - first], data, value, stale)
+                    if answered is not None:
+                        yield answered
+                continue
             entries = self.cache.decode_many([(value, stale) for _, value, stale, _ in hits])
             for (index, _, _, data), entry in zip(hits, entries, strict=True):
                 answered = self._answer(block[index - first], data, entry)
@@ -408,6 +435,18 @@ class Batch:
             return None
         self.cached += 1
         return item[0], self._from_entry(item[1], data, entry, item[2].limits)
+
+    def _defer(self, item: _Item, data: bytes, value: bytes, stale: bytes | None) -> tuple[int, Outcome] | None:
+        """A file's result from its stored value (``b""``: none), undecoded but for its pairing;
+        without one, or with a damaged one, the file goes on the waiting list to be linted."""
+        assert self.cache is not None
+        pairing = self.cache.pairing(value, stale) if value else False
+        if not pairing:  # a miss, a damaged value, or one that is not a report's
+            self._waiting.append(item)
+            return None
+        self.cached += 1
+        limits = item[2].limits if self.keep_text else None
+        return item[0], Cached(item[1], value, limits, data if self.keep_text else b"", *pairing)
 
     def _from_entry(self, path: str, data: bytes, entry: Stored, limits: Limits) -> LintResult | Extraction:
         if isinstance(entry, Extraction):

@@ -24,7 +24,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
@@ -56,7 +56,9 @@ else:  # imported when used: a run without the cache needs none of them (tests/c
     hashlib, pickle, sqlite3 = LazyModule("hashlib"), LazyModule("pickle"), LazyModule("sqlite3")
 
 DATABASE = "results.sqlite3"
-SCHEMA = 3  # 2: entries carry the agency and year (GIA601–GIA604 pair reports by them); 3: and the version
+# 2: entries carry the agency and year (GIA601–GIA604 pair reports by them); 3: and the version;
+# 4: a value starts with a report's pairing (:func:`encode`)
+SCHEMA = 4
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _DAY = 86_400
 
@@ -126,6 +128,38 @@ def result_of(path: str, data: bytes, entry: Entry, keep_text: bool, limits: Lim
     )
 
 
+_NO_LIMITS = Limits()  # where no text is read
+
+
+@by_fields
+@frozen
+class Cached:
+    """A report the cache answered, its entry not yet decoded: what a run holds while the report
+    waits to be written out (:mod:`gialint.run.pairing`), a few hundred bytes that pickle as
+    they are, instead of its findings as objects. ``text``: the limits to read the file's text
+    with, None when the text is not wanted; ``data``: then the file's bytes (a text report's
+    text is decoded from them again)."""
+
+    path: str
+    value: bytes
+    text: Limits | None
+    data: bytes
+    agency: str | None
+    agency_source: str | None
+    year: int | None
+
+    def result(self) -> LintResult | None:
+        """The result the entry gives; None when it cannot be decoded (the file is linted again)."""
+        try:
+            entry = load_entry(self.value)
+        except Exception:
+            return None
+        if not isinstance(entry, Entry):
+            return None
+        limits = self.text
+        return result_of(self.path, self.data, entry, limits is not None, limits or _NO_LIMITS)
+
+
 #: The classes an entry is made of: the only globals a stored value may name. A value that names
 #: anything else (a function, any other class) is refused unread, so that a cache file someone
 #: else could write cannot make gialint run code.
@@ -150,9 +184,34 @@ def _entry_unpickler() -> type[pickle.Unpickler]:
     return EntryUnpickler
 
 
+#: What a stored value says first: a report's agency, where it was found, and its year (the
+#: pairing of :mod:`gialint.run.pairing`), or None (an extraction).
+Pairing = tuple[str | None, str | None, int | None] | None
+
+
+def encode(entry: Stored) -> bytes:
+    """A stored value: the entry's :data:`Pairing`, then the entry, two pickles one after the
+    other, so that a run can pair a report by the first (:func:`load_pairing`, a few dozen bytes)
+    and leave the entry, with its findings, undecoded until the report is written out."""
+    pairing = (entry.agency, entry.agency_source, entry.year) if isinstance(entry, Entry) else None
+    protocol = pickle.HIGHEST_PROTOCOL
+    return pickle.dumps(pairing, protocol=protocol) + pickle.dumps(entry, protocol=protocol)
+
+
+def load_pairing(value: bytes) -> Pairing:
+    """The :data:`Pairing` a stored value starts with; raises for a value that does not start so."""
+    pairing = _entry_unpickler()(io.BytesIO(value)).load()
+    if pairing is not None and not (isinstance(pairing, tuple) and len(pairing) == 3):
+        raise ValueError("not a stored value")
+    return pairing
+
+
 def load_entry(value: bytes) -> Any:
-    """Unpickle a stored value, admitting only the classes of :data:`_LOADABLE`."""
-    return _entry_unpickler()(io.BytesIO(value)).load()
+    """Unpickle a stored value's entry, admitting only the classes of :data:`_LOADABLE`."""
+    stream = io.BytesIO(value)
+    unpickler = _entry_unpickler()
+    unpickler(stream).load()  # the pairing (a pickle of its own: its memo is not the entry's)
+    return unpickler(stream).load()
 
 
 def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:
@@ -378,11 +437,23 @@ class ResultCache:
             self._stale.append(stale)
         return entry
 
+    def pairing(self, value: bytes, stale: bytes | None = None) -> Pairing | Literal[False]:
+        """The pairing a stored value starts with, counted as a hit (as :meth:`decode` does: the
+        entry itself is decoded when it is used); False for a damaged value (a miss)."""
+        try:
+            pairing = load_pairing(value)
+        except Exception:
+            return False
+        self.hits += 1
+        if stale is not None:
+            self._stale.append(stale)
+        return pairing
+
     def put(self, key: bytes, entry: Stored) -> None:
         """Keep an entry (written with the others by :meth:`flush`)."""
         if self.failure is not None:
             return
-        value = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        value = encode(entry)
         self._pending.append((key, value, len(value) + len(key), self.today))
         if len(self._pending) >= 256:
             self.flush()

@@ -12,7 +12,6 @@ or renamed report of last year is a miss.
 
 from __future__ import annotations
 
-import os
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +24,7 @@ from gialint.config.settings import Settings
 from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
 from gialint.read.source import ReadError
-from gialint.run.cache import Entry, ResultCache, entry_of, file_key, result_of
+from gialint.run.cache import Cached, Entry, ResultCache, entry_of, file_key, result_of
 
 if TYPE_CHECKING:
     import hashlib
@@ -34,8 +33,8 @@ if TYPE_CHECKING:
 else:  # a run over one file pairs nothing and spills nothing: it does not import these
     hashlib, pickle, tempfile = LazyModule("hashlib"), LazyModule("pickle"), LazyModule("tempfile")
 
-#: An outcome of a run (:data:`gialint.run.batch.Outcome`: a result, an unreadable or a skipped file).
-Outcome = TypeVar("Outcome")
+#: What :class:`Held` holds: an outcome of a run (:data:`gialint.run.Outcome`).
+T = TypeVar("T")
 
 #: Where an agency must have been found for its reports to be paired: a title names one
 #: agency, whereas a page's publishing body may publish for many.
@@ -44,7 +43,7 @@ PAIRED_SOURCES = ("title", "page-title")
 Key = tuple[str, int]  # (agency, year)
 
 
-def pair_key(result: LintResult) -> Key | None:
+def pair_key(result: LintResult | Cached) -> Key | None:
     """The (agency, year) a result is paired by, None when it cannot be paired."""
     if result.agency is None or result.year is None or result.agency_source not in PAIRED_SOURCES:
         return None
@@ -73,21 +72,24 @@ def paired_key(key: bytes, previous_key: bytes, previous_path: str) -> bytes:
 
 def lint_with_previous(
     item: tuple[str, Settings],
-    previous: tuple[str, Settings],
+    previous: tuple[str, Settings] | None,
     cache: ResultCache | None,
     keep_text: bool,
 ) -> LintResult | FileError:
-    """Lint the file of ``item`` (path, settings) with the report of ``previous`` as last year's."""
+    """Lint the file of ``item`` (path, settings) with the report of ``previous`` as last year's;
+    without ``previous``, on its own, its cache entry (found damaged) replaced."""
     from gialint.run.api import lint_bytes  # not before a file needs linting
 
     path, settings = item
-    previous_path, previous_settings = previous
+    previous_path = previous[0] if previous is not None else None
     try:
         data = file_bytes(path, settings.limits)
         key = b""
         if cache is not None:
-            before = file_key(file_bytes(previous_path, previous_settings.limits), previous_settings, previous_path)
-            key = paired_key(file_key(data, settings, path), before, previous_path)
+            key = file_key(data, settings, path)
+        if cache is not None and previous is not None:
+            before = file_key(file_bytes(previous[0], previous[1].limits), previous[1], previous[0])
+            key = paired_key(key, before, previous[0])
             entry = cache.get_many([key]).get(key)
             if isinstance(entry, Entry):
                 return result_of(path, data, entry, keep_text, settings.limits)
@@ -101,13 +103,26 @@ def lint_with_previous(
     return evolve(result, document=None, text=result.text if keep_text else "")
 
 
+def resolved(
+    outcome: T, settings_of: Callable[[str], Settings], cache: ResultCache | None
+) -> T | LintResult | FileError:
+    """An outcome as it is written out: a :class:`Cached` report decoded — or, when its entry turns
+    out to be damaged, linted again (``settings_of`` gives its settings) and its entry replaced."""
+    if not isinstance(outcome, Cached):
+        return outcome
+    result = outcome.result()
+    if result is not None:
+        return result
+    return lint_with_previous((outcome.path, settings_of(outcome.path)), None, cache, outcome.text is not None)
+
+
 def in_order(
-    outcomes: Iterable[tuple[int, Outcome]],
+    outcomes: Iterable[tuple[int, T]],
     settings_of: Callable[[str], Settings],
     previous: tuple[str, Settings] | None,
     cache: ResultCache | None,
     keep_text: bool,
-) -> Iterator[Outcome | LintResult | FileError]:
+) -> Iterator[T | LintResult | FileError]:
     """``outcomes`` (given in the files' order) with each report linted again with last year's:
     ``previous`` (path, settings) for every report, else the report of its agency for the year
     before found in the run (:func:`pairs`). ``settings_of`` gives a report's settings by its path.
@@ -120,11 +135,11 @@ def in_order(
     """
     if previous is not None:
         for _, outcome in outcomes:
-            if isinstance(outcome, LintResult) and outcome.path != previous[0]:
+            if isinstance(outcome, LintResult | Cached) and outcome.path != previous[0]:
                 path = _path_of(outcome)
                 yield lint_with_previous((path, settings_of(path)), previous, cache, keep_text)
             else:
-                yield outcome
+                yield resolved(outcome, settings_of, cache)
         return
     counts: dict[Key, int] = {}
     first: dict[Key, str] = {}  # the path of the first report of each (agency, year)
@@ -133,34 +148,34 @@ def in_order(
     def settled(key: Key | None) -> bool:
         return key is None or counts.get((key[0], key[1] - 1), 0) >= 2
 
-    held: Held[Outcome] = Held()
+    held: Held[T] = Held()
     try:
         for index, outcome in outcomes:
-            key = pair_key(outcome) if isinstance(outcome, LintResult) else None
+            key = pair_key(outcome) if isinstance(outcome, LintResult | Cached) else None
             if key is not None:
-                assert isinstance(outcome, LintResult)
+                assert isinstance(outcome, LintResult | Cached)
                 key = known.setdefault(key, key)  # one tuple for each (agency, year), however many wait
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(key, _path_of(outcome))
             if not held and settled(key):
-                yield outcome
+                yield resolved(outcome, settings_of, cache)
                 continue
             held.put(index, None if settled(key) else key, outcome)
             while held and settled(held.head_key()):
-                yield held.take()[2]
+                yield resolved(held.take()[2], settings_of, cache)
         while held:
             _, key, waited = held.take()
             if key is not None and counts.get(before := (key[0], key[1] - 1), 0) == 1:
-                assert isinstance(waited, LintResult)
+                assert isinstance(waited, LintResult | Cached)
                 path, earlier = _path_of(waited), first[before]
                 yield lint_with_previous((path, settings_of(path)), (earlier, settings_of(earlier)), cache, keep_text)
             else:
-                yield waited
+                yield resolved(waited, settings_of, cache)
     finally:
         held.close()
 
 
-def _path_of(result: LintResult) -> str:
+def _path_of(result: LintResult | Cached) -> str:
     assert result.path is not None  # the result of a file of a run names the file
     return result.path
 
@@ -169,23 +184,24 @@ def _path_of(result: LintResult) -> str:
 HELD_IN_MEMORY = 1024
 
 
-class Held(Generic[Outcome]):
+class Held(Generic[T]):
     """Outcomes waiting in the files' order, first in first out: up to :data:`HELD_IN_MEMORY` in
     memory, the rest pickled to a temporary file, with only their index, place and pairing key
     (none, for those already known not to be paired) in memory: a few bytes each."""
 
     def __init__(self) -> None:
-        self._memory: deque[tuple[int, Key | None, Outcome]] = deque()
+        self._memory: deque[tuple[int, Key | None, T]] = deque()
         # on disk, in order: index, offset and length in the file; keys only where there is one
         self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
         self._keys: dict[int, Key] = {}
         self._first = 0  # the first on disk not yet taken
         self._file: BinaryIO | None = None
+        self._end = self._position = 0  # the file's length, and where it is read or written next
 
     def __bool__(self) -> bool:
         return bool(self._memory) or self._first < len(self._indices)
 
-    def put(self, index: int, key: Key | None, outcome: Outcome) -> None:
+    def put(self, index: int, key: Key | None, outcome: T) -> None:
         if len(self._memory) < HELD_IN_MEMORY and self._first == len(self._indices):  # none on disk
             self._memory.append((index, key, outcome))
             return
@@ -193,9 +209,12 @@ class Held(Generic[Outcome]):
             self._file = tempfile.TemporaryFile()
         data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
         self._indices.append(index)
-        self._offsets.append(self._file.seek(0, os.SEEK_END))
+        self._offsets.append(self._end)
         self._lengths.append(len(data))
+        self._move(self._end)
         self._file.write(data)
+        self._end += len(data)
+        self._position = self._end
         if key is not None:
             self._keys[index] = key
 
@@ -204,20 +223,29 @@ class Held(Generic[Outcome]):
             return self._memory[0][1]
         return self._keys.get(self._indices[self._first])
 
-    def take(self) -> tuple[int, Key | None, Outcome]:
+    def take(self) -> tuple[int, Key | None, T]:
         if self._memory:
             return self._memory.popleft()
         assert self._file is not None
         at = self._first
-        index = self._indices[at]
-        self._file.seek(self._offsets[at])
-        outcome: Outcome = pickle.loads(self._file.read(self._lengths[at]))
+        index, length = self._indices[at], self._lengths[at]
+        self._move(self._offsets[at])
+        outcome: T = pickle.loads(self._file.read(length))
+        self._position += length
         self._first += 1
         if self._first == len(self._indices):  # all taken: start the file again
             self._file.truncate(0)
             self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
-            self._first = 0
+            self._first = self._end = 0  # (the position stays past the end: the next put moves)
         return index, self._keys.pop(index, None), outcome
+
+    def _move(self, offset: int) -> None:
+        """To ``offset`` in the file: a seek only when not there (it empties the file's buffer),
+        so that outcomes put one after another, or taken so, are written or read in one go."""
+        assert self._file is not None
+        if self._position != offset:
+            self._file.seek(offset)
+            self._position = offset
 
     def close(self) -> None:
         if self._file is not None:

@@ -229,12 +229,14 @@ def test_a_run_in_order_holds_at_most_its_window(
 
 
 # ------------------------------------------------------------------ last year's report, in order
+@pytest.mark.parametrize("cache", ["none", "cold", "warm"])
 def test_reports_waiting_for_last_years_keep_the_files_order(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: str
 ) -> None:
     """Reports are paired wherever last year's stands in the run; those that wait for the end
     (here all but the first on disk) come out in the files' order, each as linted on its own
-    with its pair as ``previous``."""
+    with its pair as ``previous`` — linted, or answered by the cache (its entries wait
+    undecoded)."""
     monkeypatch.setattr(pairing, "HELD_IN_MEMORY", 1)
     for folder in ("0", "1", "2"):
         (tmp_path / folder).mkdir()
@@ -243,7 +245,10 @@ def test_reports_waiting_for_last_years_keep_the_files_order(
     later = later.rename(later.with_name("0-2022.txt"))  # this year's first
     twice, _ = write_pair(tmp_path / "2", 2019, seed=3, agency="某某市丙局")  # two for last year: not paired
     (twice.parent / "a-copy-2019.txt").write_text(twice.read_text("utf-8") + "\n", "utf-8")
-    args = ["check", "--no-cache", "-j", "1", "--select", "GIA6", "--format", "json", str(tmp_path)]
+    caching = ["--no-cache"] if cache == "none" else ["--cache-dir", str(tmp_path.parent / "cache")]
+    args = ["check", *caching, "-j", "1", "--select", "GIA6", "--format", "json", str(tmp_path)]
+    if cache == "warm":
+        run(args, capsys)
     code, out = run(args, capsys)
     files = sorted(str(p) for p in tmp_path.rglob("*.txt"))
     partner = {str(second): str(first), str(later): str(earlier)}
@@ -257,6 +262,32 @@ def test_reports_waiting_for_last_years_keep_the_files_order(
     assert document["diagnostics"] == expected
     assert {d["path"] for d in expected} == set(partner)  # both pairs found something
     assert code == 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.booleans(), max_size=40), in_memory=st.integers(0, 4))
+def test_held_is_first_in_first_out_however_puts_and_takes_interleave(
+    monkeypatch: pytest.MonkeyPatch, steps: list[bool], in_memory: int
+) -> None:
+    """Held against a queue: True puts the next outcome (of growing sizes), False takes one."""
+    monkeypatch.setattr(pairing, "HELD_IN_MEMORY", in_memory)
+    held: pairing.Held[FileError] = pairing.Held()
+    model: list[tuple[int, tuple[str, int] | None, FileError]] = []
+    try:
+        for number, put in enumerate(steps):
+            if put or not model:
+                item = (number, ("甲", number) if number % 3 else None, FileError(f"{number}.txt", "x" * number))
+                held.put(*item)
+                model.append(item)
+            else:
+                assert held.head_key() == model[0][1]
+                assert held.take() == model.pop(0)
+            assert bool(held) == bool(model)
+        while model:
+            assert held.take() == model.pop(0)
+        assert not held
+    finally:
+        held.close()
 
 
 def test_held_outcomes_come_back_in_order_from_memory_and_disk(monkeypatch: pytest.MonkeyPatch) -> None:

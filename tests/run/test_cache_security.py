@@ -14,7 +14,7 @@ import pytest
 import gialint
 from conftest import raises_en
 from gialint.base.cachedir import not_private
-from gialint.run.cache import DATABASE, CacheError, Entry, ResultCache, load_entry, open_cache
+from gialint.run.cache import DATABASE, CacheError, Entry, ResultCache, encode, load_entry, load_pairing, open_cache
 
 
 class _Payload:
@@ -41,21 +41,31 @@ def test_a_real_entry_round_trips(tmp_path: Path) -> None:
     report = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度行政处罚12件。\n"
     result = gialint.lint_text(report)
     entry = Entry(result.diagnostics, "utf-8", "txt", None)
-    assert load_entry(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)) == entry
+    assert load_entry(encode(entry)) == entry
+    assert load_pairing(encode(entry)) == (None, None, None)
 
 
-def test_a_poisoned_database_row_is_a_miss_in_a_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["first", "after its pairing"])
+def test_a_poisoned_database_row_is_a_miss_in_a_run(tmp_path: Path, where: str) -> None:
+    """A run reads a stored value's pairing when it looks the file up and its entry only when it
+    writes the report out: a value poisoned in either place is linted again, never run."""
     cache_dir = tmp_path / "cache"
     report = tmp_path / "r.txt"
     report.write_text("某某局2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n", encoding="utf-8")
     run = [sys.executable, "-m", "gialint", "check", "-q", "--cache-dir", str(cache_dir), str(report)]
     first = subprocess.run(run, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     marker = tmp_path / "ran"
+    poisoned = pickle.dumps(_Payload(marker))
+    if where != "first":
+        poisoned = pickle.dumps(("某某局", "title", 2021)) + poisoned
     with sqlite3.connect(cache_dir / DATABASE) as db:
-        db.execute("UPDATE entries SET value = ?", (pickle.dumps(_Payload(marker)),))
+        db.execute("UPDATE entries SET value = ?", (poisoned,))
     second = subprocess.run(run, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert not marker.exists()
     assert second.returncode == first.returncode and second.stdout == first.stdout
+    with sqlite3.connect(cache_dir / DATABASE) as db:  # and the entry was replaced
+        (value,) = db.execute("SELECT value FROM entries").fetchone()
+    assert load_entry(value).diagnostics
 
 
 def test_a_cache_others_can_write_is_refused_with_one_line(tmp_path: Path) -> None:
