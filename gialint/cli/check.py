@@ -19,9 +19,11 @@ from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Text
 from gialint.base.messages import Failure, both, say, severity_labels
 from gialint.config import ConfigError, Resolver, Settings
+from gialint.config.settings import DEFAULT_SETTINGS
 from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.limits import budget
+from gialint.read.signs import skippable
 from gialint.read.source import ReadError
 from gialint.report import BINARY, FileError, ReportOptions, shown, visible
 from gialint.run.discover import UNREADABLE, iter_found
@@ -66,10 +68,14 @@ class Found:
         self.paths, self.resolver, self.force = paths, resolver, force
         self.named = frozenset(paths)
         self.count = 0
+        self._last: tuple[str, Settings] = ("", DEFAULT_SETTINGS)
         self.unreadable, self.special = Few(), Few()
 
     def _excluded(self, path: str, is_dir: bool) -> bool:
-        return self.resolver.for_path(path, is_dir).is_excluded(path)
+        settings = self.resolver.for_path(path, is_dir)
+        if not is_dir:
+            self._last = (path, settings)  # the file the walk gives next, if it gives one
+        return settings.is_excluded(path)
 
     def _passed_over(self, path: str) -> None:
         (self.unreadable if path.lower().endswith(UNREADABLE) else self.special).add(path)
@@ -77,7 +83,9 @@ class Found:
     def __iter__(self) -> Iterator[tuple[str, Settings]]:
         for path, in_directory in iter_found(self.paths, self._excluded, self._passed_over):
             self.count += 1
-            settings = self.resolver.for_path(path, False if in_directory else None)
+            last, settings = self._last
+            if not in_directory or path != last:
+                settings = self.resolver.for_path(path, False if in_directory else None)
             if not (self.force and settings.is_excluded(path)):
                 yield path, settings
 
@@ -92,8 +100,6 @@ class Found:
         """Whether the file may be passed over when it does not look like a report: a text or
         Markdown file found under a directory, or named with ``force`` (files passed by a tool
         such as pre-commit); a file named is otherwise always checked."""
-        from gialint.read.signs import skippable
-
         return (self.force or path not in self.named) and skippable(path)
 
 

@@ -9,9 +9,21 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, Final
 
-_CONSTANTS = {None: "null", True: "true", False: "false"}
+_CONSTANTS: Final = {None: "null", True: "true", False: "false"}
+#: Keys as written, with their colon: a run writes the same few keys thousands of times.
+_KEYS: Final[dict[str, str]] = {}
+_MOST_KEYS: Final = 512
+
+
+def _key(key: str) -> str:
+    written = _KEYS.get(key)
+    if written is None:
+        written = encode_basestring(key) + ": "
+        if len(_KEYS) < _MOST_KEYS:
+            _KEYS[key] = written
+    return written
 
 
 def indented(data: Any, pad: str = "") -> str:
@@ -24,7 +36,7 @@ def indented(data: Any, pad: str = "") -> str:
         if not data:
             return "{}"
         inner = pad + "  "
-        fields = [encode_basestring(key) + ": " + indented(item, inner) for key, item in data.items()]
+        fields = [_key(key) + indented(item, inner) for key, item in data.items()]
         return "{\n" + inner + (",\n" + inner).join(fields) + "\n" + pad + "}"
     if kind is list or kind is tuple:
         if not data:

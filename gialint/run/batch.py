@@ -440,13 +440,16 @@ class Batch:
         """A file's result from its stored value (``b""``: none), undecoded but for its pairing;
         without one, or with a damaged one, the file goes on the waiting list to be linted."""
         assert self.cache is not None
-        pairing = self.cache.pairing(value, stale) if value else False
-        if not pairing:  # a miss, a damaged value, or one that is not a report's
+        found = self.cache.pairing(value, stale) if value else None
+        pairing = found[0] if found is not None else None
+        if found is None or pairing is None:  # a miss, a damaged value, or one that is not a report's
             self._waiting.append(item)
             return None
+        (agency, source, year), start = pairing, found[1]
         self.cached += 1
         limits = item[2].limits if self.keep_text else None
-        return item[0], Cached(item[1], value, limits, data if self.keep_text else b"", *pairing)
+        data = data if self.keep_text else b""
+        return item[0], Cached(item[1], value[start:], limits, data, agency, source, year)
 
     def _from_entry(self, path: str, data: bytes, entry: Stored, limits: Limits) -> LintResult | Extraction:
         if isinstance(entry, Extraction):

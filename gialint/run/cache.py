@@ -24,7 +24,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -141,7 +141,7 @@ class Cached:
     text is decoded from them again)."""
 
     path: str
-    value: bytes
+    entry: bytes  # the stored value's entry, the pickle after its pairing
     text: Limits | None
     data: bytes
     agency: str | None
@@ -151,7 +151,7 @@ class Cached:
     def result(self) -> LintResult | None:
         """The result the entry gives; None when it cannot be decoded (the file is linted again)."""
         try:
-            entry = load_entry(self.value)
+            entry = _load(self.entry)
         except Exception:
             return None
         if not isinstance(entry, Entry):
@@ -198,20 +198,24 @@ def encode(entry: Stored) -> bytes:
     return pickle.dumps(pairing, protocol=protocol) + pickle.dumps(entry, protocol=protocol)
 
 
-def load_pairing(value: bytes) -> Pairing:
-    """The :data:`Pairing` a stored value starts with; raises for a value that does not start so."""
-    pairing = _entry_unpickler()(io.BytesIO(value)).load()
+def _load(data: bytes) -> Any:
+    """One pickle, admitting only the classes of :data:`_LOADABLE`."""
+    return _entry_unpickler()(io.BytesIO(data)).load()
+
+
+def load_pairing(value: bytes) -> tuple[Pairing, int]:
+    """The :data:`Pairing` a stored value starts with, and where its entry starts; raises for a
+    value that does not start so."""
+    stream = io.BytesIO(value)
+    pairing = _entry_unpickler()(stream).load()  # a pickle of its own: its memo is not the entry's
     if pairing is not None and not (isinstance(pairing, tuple) and len(pairing) == 3):
         raise ValueError("not a stored value")
-    return pairing
+    return pairing, stream.tell()
 
 
 def load_entry(value: bytes) -> Any:
     """Unpickle a stored value's entry, admitting only the classes of :data:`_LOADABLE`."""
-    stream = io.BytesIO(value)
-    unpickler = _entry_unpickler()
-    unpickler(stream).load()  # the pairing (a pickle of its own: its memo is not the entry's)
-    return unpickler(stream).load()
+    return _load(value[load_pairing(value)[1] :])
 
 
 def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:
@@ -437,17 +441,18 @@ class ResultCache:
             self._stale.append(stale)
         return entry
 
-    def pairing(self, value: bytes, stale: bytes | None = None) -> Pairing | Literal[False]:
-        """The pairing a stored value starts with, counted as a hit (as :meth:`decode` does: the
-        entry itself is decoded when it is used); False for a damaged value (a miss)."""
+    def pairing(self, value: bytes, stale: bytes | None = None) -> tuple[Pairing, int] | None:
+        """The pairing a stored value starts with and where its entry starts, counted as a hit (as
+        :meth:`decode` does: the entry itself is decoded when it is used); None for a damaged
+        value (a miss)."""
         try:
-            pairing = load_pairing(value)
+            found = load_pairing(value)
         except Exception:
-            return False
+            return None
         self.hits += 1
         if stale is not None:
             self._stale.append(stale)
-        return pairing
+        return found
 
     def put(self, key: bytes, entry: Stored) -> None:
         """Keep an entry (written with the others by :meth:`flush`)."""

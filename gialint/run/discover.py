@@ -58,18 +58,19 @@ def _walk(
     prefix = os.path.join(directory, "")
     for entry in entries:
         name = entry.name
+        path = prefix + name
         if entry.is_dir():
-            if not name.startswith(".") and not excluded(prefix + name, True):
-                yield from _walk(prefix + name, excluded, passed_over)
-        elif name.startswith("~$") or excluded(prefix + name, False):
+            if not name.startswith(".") and not excluded(path, True):
+                yield from _walk(path, excluded, passed_over)
+        elif name.startswith("~$") or excluded(path, False):
             continue
         elif name.lower().endswith(EXTENSIONS):
             if entry.is_file():
-                yield prefix + name
+                yield path
             elif passed_over is not None:
-                passed_over(prefix + name)
+                passed_over(path)
         elif passed_over is not None and name.lower().endswith(UNREADABLE):
-            passed_over(prefix + name)  # a .doc, .wps, .xls …: said, not checked
+            passed_over(path)  # a .doc, .wps, .xls …: said, not checked
 
 
 def iter_files(paths: Sequence[str], excluded: Callable[[str, bool], bool] = lambda p, d: False) -> Iterator[str]:
