@@ -29,7 +29,7 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]  # (``name`` is a Python property: a finding written out asks for this)
 
     @classmethod
     def parse(cls, text: str) -> Severity:
@@ -37,6 +37,9 @@ class Severity(enum.IntEnum):
             return cls[text.upper()]
         except KeyError:
             raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+
+_LABELS: dict[Severity, str] = {severity: severity.name.lower() for severity in Severity}
 
 
 @by_fields

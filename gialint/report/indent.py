@@ -15,6 +15,8 @@ _CONSTANTS: Final = {None: "null", True: "true", False: "false"}
 #: Keys as written, with their colon: a run writes the same few keys thousands of times.
 _KEYS: Final[dict[str, str]] = {}
 _MOST_KEYS: Final = 512
+#: For each indentation: see :func:`_pad`.
+_PADS: Final[dict[str, tuple[str, str, str, str]]] = {}
 
 
 def _key(key: str) -> str:
@@ -26,25 +28,57 @@ def _key(key: str) -> str:
     return written
 
 
+def _pad(pad: str) -> tuple[str, str, str, str]:
+    """For a list or dict at indentation ``pad``: its items' indentation, what comes before its
+    first item, between two items, and before its closing bracket."""
+    found = _PADS.get(pad)
+    if found is None:
+        inner = pad + "  "
+        found = (inner, "\n" + inner, ",\n" + inner, "\n" + pad)
+        if len(_PADS) < _MOST_KEYS:
+            _PADS[pad] = found
+    return found
+
+
 def indented(data: Any, pad: str = "") -> str:
     """``data`` as ``json.dumps(data, indent=2, ensure_ascii=False)`` writes it, every line after
     the first indented by ``pad`` more (tests/report/test_streaming.py holds them equal)."""
+    parts: list[str] = []
+    _write(data, pad, parts)
+    return "".join(parts)
+
+
+def _write(data: Any, pad: str, parts: list[str]) -> None:
+    """``data``'s text added to ``parts``, joined once at the end (not a string made at each level)."""
     kind = type(data)
     if kind is str:
-        return encode_basestring(data)
-    if kind is dict and all(type(key) is str for key in data):
+        parts.append(encode_basestring(data))
+    elif kind is dict and all(type(key) is str for key in data):
         if not data:
-            return "{}"
-        inner = pad + "  "
-        fields = [_key(key) + indented(item, inner) for key, item in data.items()]
-        return "{\n" + inner + (",\n" + inner).join(fields) + "\n" + pad + "}"
-    if kind is list or kind is tuple:
+            parts.append("{}")
+            return
+        inner, separator, between, close = _pad(pad)
+        parts.append("{")
+        for key, item in data.items():
+            parts.append(separator)
+            parts.append(_key(key))
+            _write(item, inner, parts)
+            separator = between
+        parts.append(close + "}")
+    elif kind is list or kind is tuple:
         if not data:
-            return "[]"
-        inner = pad + "  "
-        return "[\n" + inner + (",\n" + inner).join([indented(item, inner) for item in data]) + "\n" + pad + "]"
-    if kind is int:
-        return int.__repr__(data)
-    if data is None or kind is bool:
-        return _CONSTANTS[data]
-    return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)  # floats, and anything else
+            parts.append("[]")
+            return
+        inner, separator, between, close = _pad(pad)
+        parts.append("[")
+        for item in data:
+            parts.append(separator)
+            _write(item, inner, parts)
+            separator = between
+        parts.append(close + "]")
+    elif kind is int:
+        parts.append(int.__repr__(data))
+    elif data is None or kind is bool:
+        parts.append(_CONSTANTS[data])
+    else:  # floats, and anything else
+        parts.append(json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + pad))

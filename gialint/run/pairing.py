@@ -41,6 +41,7 @@ T = TypeVar("T")
 PAIRED_SOURCES = ("title", "page-title")
 
 Key = tuple[str, int]  # (agency, year)
+_REPORTS = (LintResult, Cached)  # the outcomes that are reports, decoded or not
 
 
 def pair_key(result: LintResult | Cached) -> Key | None:
@@ -135,7 +136,7 @@ def in_order(
     """
     if previous is not None:
         for _, outcome in outcomes:
-            if isinstance(outcome, LintResult | Cached) and outcome.path != previous[0]:
+            if isinstance(outcome, _REPORTS) and outcome.path != previous[0]:
                 path = _path_of(outcome)
                 yield lint_with_previous((path, settings_of(path)), previous, cache, keep_text)
             else:
@@ -151,22 +152,24 @@ def in_order(
     held: Held[T] = Held()
     try:
         for index, outcome in outcomes:
-            key = pair_key(outcome) if isinstance(outcome, LintResult | Cached) else None
+            key = pair_key(outcome) if isinstance(outcome, _REPORTS) else None
             if key is not None:
-                assert isinstance(outcome, LintResult | Cached)
+                assert isinstance(outcome, _REPORTS)
                 key = known.setdefault(key, key)  # one tuple for each (agency, year), however many wait
                 counts[key] = counts.get(key, 0) + 1
                 first.setdefault(key, _path_of(outcome))
-            if not held and settled(key):
+            ready = settled(key)
+            if not held and ready:
                 yield resolved(outcome, settings_of, cache)
                 continue
-            held.put(index, None if settled(key) else key, outcome)
-            while held and settled(held.head_key()):
+            held.put(index, None if ready else key, outcome)
+            # what waits first may be settled now, if this report was counted
+            while key is not None and held and settled(held.head_key()):
                 yield resolved(held.take()[2], settings_of, cache)
         while held:
             _, key, waited = held.take()
             if key is not None and counts.get(before := (key[0], key[1] - 1), 0) == 1:
-                assert isinstance(waited, LintResult | Cached)
+                assert isinstance(waited, _REPORTS)
                 path, earlier = _path_of(waited), first[before]
                 yield lint_with_previous((path, settings_of(path)), (earlier, settings_of(earlier)), cache, keep_text)
             else:

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import gialint
 from conftest import make_corpus, write_pair
 from conftest import run_cli as run
+from gialint.config.settings import DEFAULT_SETTINGS
 from gialint.lint.result import FileError, LintResult
 from gialint.report import ReportOptions, get_reporter
 from gialint.report.indent import indented
@@ -262,6 +263,33 @@ def test_reports_waiting_for_last_years_keep_the_files_order(
     assert document["diagnostics"] == expected
     assert {d["path"] for d in expected} == set(partner)  # both pairs found something
     assert code == 1
+
+
+REPORTS = st.lists(
+    st.tuples(st.sampled_from(["甲", "乙"]), st.integers(2019, 2022), st.sampled_from(["title", "publisher"])),
+    max_size=30,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(reports=REPORTS, in_memory=st.integers(0, 3))
+def test_in_order_gives_every_report_once_in_order_paired_as_the_whole_run_says(
+    monkeypatch: pytest.MonkeyPatch, reports: list[tuple[str, int, str]], in_memory: int
+) -> None:
+    """Against the plain definition: every outcome in the files' order, each report whose agency
+    has exactly one report of the year before anywhere in the run (by its title) linted again
+    with it, the others as they came."""
+    monkeypatch.setattr(pairing, "HELD_IN_MEMORY", in_memory)
+    monkeypatch.setattr(pairing, "lint_with_previous", lambda item, previous, cache, keep: (item[0], previous[0]))
+    results = [
+        LintResult(f"{i}.txt", (), None, "", agency=a, agency_source=source, year=y)
+        for i, (a, y, source) in enumerate(reports)
+    ]
+    keys = [(i, key) for i, r in enumerate(results) if (key := pairing.pair_key(r)) is not None]
+    partner = dict(pairing.pairs(keys))
+    expected = [(r.path, results[partner[i]].path) if i in partner else r for i, r in enumerate(results)]
+    given_back = list(pairing.in_order(enumerate(results), lambda path: DEFAULT_SETTINGS, None, None, False))
+    assert given_back == expected
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
