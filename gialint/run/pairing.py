@@ -132,7 +132,7 @@ def in_order(
     and year, or when its agency has two reports or more for the year before (which is last
     year's would be a guess); otherwise it waits for the end of the run, and every later file
     behind it. What waits is kept on disk (:class:`Held`), so memory stays flat; what is kept
-    in memory is a count and a path for each (agency, year) found.
+    in memory is a count and a path for each (agency, year) found (:class:`Seen`).
     """
     if previous is not None:
         for _, outcome in outcomes:
@@ -142,40 +142,85 @@ def in_order(
             else:
                 yield resolved(outcome, settings_of, cache)
         return
-    counts: dict[Key, int] = {}
-    first: dict[Key, str] = {}  # the path of the first report of each (agency, year)
-    known: dict[Key, Key] = {}
-
-    def settled(key: Key | None) -> bool:
-        return key is None or counts.get((key[0], key[1] - 1), 0) >= 2
-
+    seen = Seen()
     held: Held[T] = Held()
     try:
         for index, outcome in outcomes:
-            key = pair_key(outcome) if isinstance(outcome, _REPORTS) else None
-            if key is not None:
-                assert isinstance(outcome, _REPORTS)
-                key = known.setdefault(key, key)  # one tuple for each (agency, year), however many wait
-                counts[key] = counts.get(key, 0) + 1
-                first.setdefault(key, _path_of(outcome))
-            ready = settled(key)
+            number = NO_KEY
+            if isinstance(outcome, _REPORTS) and (key := pair_key(outcome)) is not None:
+                number = seen.count(key, _path_of(outcome))
+            ready = seen.settled(number)
             if not held and ready:
                 yield resolved(outcome, settings_of, cache)
                 continue
-            held.put(index, None if ready else key, outcome)
+            held.put(index, NO_KEY if ready else number, outcome)
             # what waits first may be settled now, if this report was counted
-            while key is not None and held and settled(held.head_key()):
+            while number != NO_KEY and held and seen.settled(held.head_key()):
                 yield resolved(held.take()[2], settings_of, cache)
         while held:
-            _, key, waited = held.take()
-            if key is not None and counts.get(before := (key[0], key[1] - 1), 0) == 1:
+            _, number, waited = held.take()
+            earlier = seen.only_one_before(number)
+            if earlier is not None:
                 assert isinstance(waited, _REPORTS)
-                path, earlier = _path_of(waited), first[before]
+                path = _path_of(waited)
                 yield lint_with_previous((path, settings_of(path)), (earlier, settings_of(earlier)), cache, keep_text)
             else:
                 yield resolved(waited, settings_of, cache)
     finally:
         held.close()
+
+
+#: The number :class:`Seen` gives a report without an (agency, year), or one already settled.
+NO_KEY = -1
+
+
+class Seen:
+    """Each (agency, year) a run has seen, numbered: how many reports of it (none, one, two or
+    more) and the path of the first. What a run keeps for its pairing grows with the agencies'
+    years it sees, not with its files; this keeps it small: a number in one dictionary, the
+    counts in a byte array, the paths as UTF-8 in one buffer."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[Key, int] = {}
+        self._keys: list[Key] = []
+        self._counts = bytearray()
+        self._paths = bytearray()
+        self._ends = array("q")  # where each path ends in _paths
+
+    def count(self, key: Key, path: str) -> int:
+        """Count a report of ``key`` at ``path``; its number."""
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self._keys)
+            self._keys.append(key)
+            self._counts.append(1)
+            self._paths += path.encode("utf-8", "surrogatepass")
+            self._ends.append(len(self._paths))
+        elif self._counts[number] < 2:
+            self._counts[number] += 1
+        return number
+
+    def _before(self, number: int) -> int | None:
+        """The number of the year before's (agency, year), if seen."""
+        agency, year = self._keys[number]
+        return self._numbers.get((agency, year - 1))
+
+    def settled(self, number: int) -> bool:
+        """Whether a report numbered so is known not to be paired: it has no (agency, year), or
+        its agency has two reports or more for the year before (which is last year's would be a
+        guess)."""
+        if number == NO_KEY:
+            return True
+        before = self._before(number)
+        return before is not None and self._counts[before] >= 2
+
+    def only_one_before(self, number: int) -> str | None:
+        """The path of the one report of the year before, where there is exactly one."""
+        before = self._before(number) if number != NO_KEY else None
+        if before is None or self._counts[before] != 1:
+            return None
+        start = self._ends[before - 1] if before else 0
+        return self._paths[start : self._ends[before]].decode("utf-8", "surrogatepass")
 
 
 def _path_of(result: LintResult | Cached) -> str:
@@ -188,15 +233,16 @@ HELD_IN_MEMORY = 1024
 
 
 class Held(Generic[T]):
-    """Outcomes waiting in the files' order, first in first out: up to :data:`HELD_IN_MEMORY` in
-    memory, the rest pickled to a temporary file, with only their index, place and pairing key
-    (none, for those already known not to be paired) in memory: a few bytes each."""
+    """Outcomes waiting in the files' order, first in first out, each with its index and a
+    number (its :class:`Seen` number, or :data:`NO_KEY`): up to :data:`HELD_IN_MEMORY` in
+    memory, the rest pickled to a temporary file, with only their index, number and place in
+    memory: 32 bytes each."""
 
     def __init__(self) -> None:
-        self._memory: deque[tuple[int, Key | None, T]] = deque()
-        # on disk, in order: index, offset and length in the file; keys only where there is one
+        self._memory: deque[tuple[int, int, T]] = deque()
+        # on disk, in order: index, number, offset and length in the file
         self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
-        self._keys: dict[int, Key] = {}
+        self._numbers = array("q")
         self._first = 0  # the first on disk not yet taken
         self._file: BinaryIO | None = None
         self._end = self._position = 0  # the file's length, and where it is read or written next
@@ -204,9 +250,9 @@ class Held(Generic[T]):
     def __bool__(self) -> bool:
         return bool(self._memory) or self._first < len(self._indices)
 
-    def put(self, index: int, key: Key | None, outcome: T) -> None:
+    def put(self, index: int, number: int, outcome: T) -> None:
         if len(self._memory) < HELD_IN_MEMORY and self._first == len(self._indices):  # none on disk
-            self._memory.append((index, key, outcome))
+            self._memory.append((index, number, outcome))
             return
         if self._file is None:
             self._file = tempfile.TemporaryFile()
@@ -218,20 +264,20 @@ class Held(Generic[T]):
         self._file.write(data)
         self._end += len(data)
         self._position = self._end
-        if key is not None:
-            self._keys[index] = key
+        self._numbers.append(number)
 
-    def head_key(self) -> Key | None:
+    def head_key(self) -> int:
+        """The number of the outcome that waits first."""
         if self._memory:
             return self._memory[0][1]
-        return self._keys.get(self._indices[self._first])
+        return self._numbers[self._first]
 
-    def take(self) -> tuple[int, Key | None, T]:
+    def take(self) -> tuple[int, int, T]:
         if self._memory:
             return self._memory.popleft()
         assert self._file is not None
         at = self._first
-        index, length = self._indices[at], self._lengths[at]
+        index, number, length = self._indices[at], self._numbers[at], self._lengths[at]
         self._move(self._offsets[at])
         outcome: T = pickle.loads(self._file.read(length))
         self._position += length
@@ -239,8 +285,9 @@ class Held(Generic[T]):
         if self._first == len(self._indices):  # all taken: start the file again
             self._file.truncate(0)
             self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
+            self._numbers = array("q")
             self._first = self._end = 0  # (the position stays past the end: the next put moves)
-        return index, self._keys.pop(index, None), outcome
+        return index, number, outcome
 
     def _move(self, offset: int) -> None:
         """To ``offset`` in the file: a seek only when not there (it empties the file's buffer),
