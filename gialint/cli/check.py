@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from attrs import evolve
@@ -19,14 +19,12 @@ from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Text
 from gialint.base.messages import Failure, both, say, severity_labels
 from gialint.config import ConfigError, Resolver, Settings
-from gialint.config.settings import DEFAULT_SETTINGS
 from gialint.lint.result import LintResult
 from gialint.read import EXTENSIONS, file_bytes, kind_of, stream_bytes
 from gialint.read.limits import budget
-from gialint.read.signs import skippable
 from gialint.read.source import ReadError
 from gialint.report import BINARY, FileError, ReportOptions, shown, visible
-from gialint.run.discover import UNREADABLE, iter_found
+from gialint.run.discover import NAMED, Few, Found
 
 if TYPE_CHECKING:
     from gialint.base.diagnostic import Diagnostic
@@ -37,70 +35,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
 #: Skipped files named in the note, at most.
-SKIPPED_NAMED = 3
-
-
-class Few:
-    """Files counted, the first few of them kept to be named: a note on files passed over stays
-    the same size however many there are."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.first: list[str] = []  # one more than are named, for the note to say there are more
-
-    def add(self, path: str) -> None:
-        self.count += 1
-        if len(self.first) <= SKIPPED_NAMED:
-            self.first.append(path)
-
-
-class Found:
-    """The files a run checks, each with its settings, found as the run asks for them
-    (:func:`gialint.run.discover.iter_found`): what the run keeps of them does not grow with
-    their number. With ``force`` (``--force-exclude``), a file named that the configuration
-    excludes is left out too.
-
-    After the run: ``count``, the files found; ``unreadable`` and ``special``, the files passed
-    over under a directory (a .doc, an image…; a FIFO, a device).
-    """
-
-    def __init__(self, paths: Sequence[str], resolver: Resolver, force: bool) -> None:
-        self.paths, self.resolver, self.force = paths, resolver, force
-        self.named = frozenset(paths)
-        self.count = 0
-        self._last: tuple[str, Settings] = ("", DEFAULT_SETTINGS)
-        self.unreadable, self.special = Few(), Few()
-
-    def _excluded(self, path: str, is_dir: bool) -> bool:
-        settings = self.resolver.for_path(path, is_dir)
-        if not is_dir:
-            self._last = (path, settings)  # the file the walk gives next, if it gives one
-        return settings.is_excluded(path)
-
-    def _passed_over(self, path: str) -> None:
-        (self.unreadable if path.lower().endswith(UNREADABLE) else self.special).add(path)
-
-    def __iter__(self) -> Iterator[tuple[str, Settings]]:
-        for path, in_directory in iter_found(self.paths, self._excluded, self._passed_over):
-            self.count += 1
-            last, settings = self._last
-            if not in_directory or path != last:
-                settings = self.resolver.for_path(path, False if in_directory else None)
-            if not (self.force and settings.is_excluded(path)):
-                yield path, settings
-
-    def total(self) -> int:
-        """How many files the run will check, found by a walk of their own (for a progress bar)."""
-        return sum(1 for _ in iter_found(self.paths, self._excluded))
-
-    def settings_of(self, path: str) -> Settings:
-        return self.resolver.for_path(path, False)
-
-    def may_skip(self, path: str) -> bool:
-        """Whether the file may be passed over when it does not look like a report: a text or
-        Markdown file found under a directory, or named with ``force`` (files passed by a tool
-        such as pre-commit); a file named is otherwise always checked."""
-        return (self.force or path not in self.named) and skippable(path)
+SKIPPED_NAMED = NAMED
 
 
 def split(values: Sequence[str] | None) -> list[str]:
