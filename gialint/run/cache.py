@@ -208,9 +208,16 @@ def load_pairing(value: bytes) -> tuple[Pairing, int]:
     value that does not start so."""
     stream = io.BytesIO(value)
     pairing = _entry_unpickler()(stream).load()  # a pickle of its own: its memo is not the entry's
-    if pairing is not None and not (isinstance(pairing, tuple) and len(pairing) == 3):
+    if pairing is not None and not _is_pairing(pairing):
         raise ValueError("not a stored value")
     return pairing, stream.tell()
+
+
+def _is_pairing(value: Any) -> bool:
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    agency, source, year = value
+    return isinstance(agency, str | None) and isinstance(source, str | None) and (year is None or type(year) is int)
 
 
 def load_entry(value: bytes) -> Any:

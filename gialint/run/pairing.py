@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 else:  # a run over one file pairs nothing and spills nothing: it does not import these
     hashlib, pickle, tempfile = LazyModule("hashlib"), LazyModule("pickle"), LazyModule("tempfile")
 
-#: What :class:`Held` holds: an outcome of a run (:data:`gialint.run.Outcome`).
+#: An outcome of a run (:data:`gialint.run.batch.Outcome`: a result, an undecoded one, an
+#: unreadable or a skipped file).
 T = TypeVar("T")
 
 #: Where an agency must have been found for its reports to be paired: a title names one

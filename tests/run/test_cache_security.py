@@ -45,6 +45,23 @@ def test_a_real_entry_round_trips(tmp_path: Path) -> None:
     assert load_pairing(encode(entry))[0] == (None, None, None)
 
 
+@pytest.mark.parametrize(
+    "pairing", [("某某局", "title", "2021"), ("某某局", 7, 2021), ("某某局", "title"), ["a", "b", 1]]
+)
+def test_a_value_whose_pairing_is_not_one_is_a_miss(tmp_path: Path, pairing: object) -> None:
+    """A value is read for its pairing when a run looks a file up: one that does not start with
+    (agency, source, year) is a miss, never a figure the pairing would then compute with."""
+    entry = Entry((), "utf-8", "text", None)
+    value = pickle.dumps(pairing) + pickle.dumps(entry)
+    cache = ResultCache(str(tmp_path))
+    assert cache.pairing(value) is None
+    assert cache.pairing(encode(entry)) == (
+        (None, None, None),
+        len(pickle.dumps((None, None, None), protocol=pickle.HIGHEST_PROTOCOL)),
+    )
+    cache.close()
+
+
 @pytest.mark.parametrize("where", ["first", "after its pairing"])
 def test_a_poisoned_database_row_is_a_miss_in_a_run(tmp_path: Path, where: str) -> None:
     """A run reads a stored value's pairing when it looks the file up and its entry only when it
