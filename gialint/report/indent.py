@@ -49,7 +49,9 @@ def indented(data: Any, pad: str = "") -> str:
 
 
 def _write(data: Any, pad: str, parts: list[str]) -> None:
-    """``data``'s text added to ``parts``, joined once at the end (not a string made at each level)."""
+    """``data``'s text added to ``parts``, joined once at the end (not a string made at each level).
+    A string or whole number inside a list or dict is written in the loop, not by a call: most
+    values of a finding are."""
     kind = type(data)
     if kind is str:
         parts.append(encode_basestring(data))
@@ -61,8 +63,14 @@ def _write(data: Any, pad: str, parts: list[str]) -> None:
         parts.append("{")
         for key, item in data.items():
             parts.append(separator)
-            parts.append(_key(key))
-            _write(item, inner, parts)
+            parts.append(_KEYS.get(key) or _key(key))
+            kind = type(item)
+            if kind is str:
+                parts.append(encode_basestring(item))
+            elif kind is int:
+                parts.append(int.__repr__(item))
+            else:
+                _write(item, inner, parts)
             separator = between
         parts.append(close + "}")
     elif kind is list or kind is tuple:
@@ -73,7 +81,13 @@ def _write(data: Any, pad: str, parts: list[str]) -> None:
         parts.append("[")
         for item in data:
             parts.append(separator)
-            _write(item, inner, parts)
+            kind = type(item)
+            if kind is str:
+                parts.append(encode_basestring(item))
+            elif kind is int:
+                parts.append(int.__repr__(item))
+            else:
+                _write(item, inner, parts)
             separator = between
         parts.append(close + "]")
     elif kind is int:
@@ -82,3 +96,4 @@ def _write(data: Any, pad: str, parts: list[str]) -> None:
         parts.append(_CONSTANTS[data])
     else:  # floats, and anything else
         parts.append(json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + pad))
+
