@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
@@ -66,13 +67,16 @@ def speaking(lang: str) -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
-#: What a help line may be broken between: runs of other characters, single wide (Chinese)
-#: characters, spaces — with the punctuation that may not end a line or begin one kept on.
-_PIECE = re.compile(
-    r"[（《“]*(?:[^\s\u2e80-\uffef“”]+|[\u2e80-\uffef])[，。；：、）》”]*"  # a word or a character, with its marks
-    r"|[（《“]+[，。；：、）》”]*|[，。；：、）》”]+"  # marks with nothing to hold on to
-    r"|\s+"
-)
+@functools.cache
+def pieces() -> re.Pattern[str]:
+    """What a help line may be broken between: runs of other characters, single wide (Chinese)
+    characters, spaces — with the punctuation that may not end a line or begin one kept on.
+    Compiled when help is first written (5 ms: a run that writes none does without it)."""
+    return re.compile(
+        r"[（《“]*(?:[^\s\u2e80-\uffef“”]+|[\u2e80-\uffef])[，。；：、）》”]*"  # a word or a character, with its marks
+        r"|[（《“]+[，。；：、）》”]*|[，。；：、）》”]+"  # marks with nothing to hold on to
+        r"|\s+"
+    )
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -83,7 +87,7 @@ class _Formatter(argparse.HelpFormatter):
         from rich.cells import cell_len
 
         lines, line, used = [], "", 0
-        for piece in _PIECE.findall(" ".join(text.split())):
+        for piece in pieces().findall(" ".join(text.split())):
             size = cell_len(piece)
             if used + size > width and line.strip():
                 lines.append(line.rstrip())

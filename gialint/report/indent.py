@@ -96,4 +96,3 @@ def _write(data: Any, pad: str, parts: list[str]) -> None:
         parts.append(_CONSTANTS[data])
     else:  # floats, and anything else
         parts.append(json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + pad))
-

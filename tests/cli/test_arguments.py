@@ -192,7 +192,7 @@ def test_help_lines_fit_their_width_and_lose_nothing(text: str, width: int) -> N
     lines = arguments._Formatter("gialint")._split_lines(text, width)
     assert "".join("".join(lines).split()) == "".join(text.split())
     for line in lines:
-        pieces = arguments._PIECE.findall(line)
+        pieces = arguments.pieces().findall(line)
         assert cell_len(line) <= width or len([p for p in pieces if not p.isspace()]) == 1
     if not any(c.isspace() for c in text):  # a break between characters never puts punctuation astray
         assert not any(line.startswith(("，", "。", "）", "、", "”")) for line in lines[1:])
