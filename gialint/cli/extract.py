@@ -19,12 +19,13 @@ from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Text
 from gialint.base.messages import say
 from gialint.config import ConfigError, Resolver
-from gialint.read.signs import skippable
 from gialint.report import shown, visible
 from gialint.report.tabular import FORMATS, MissingLibrary, sibling
-from gialint.run.discover import iter_found
+from gialint.run.discover import Found
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from gialint.config.settings import Settings
     from gialint.report.extraction import Written
 
@@ -61,8 +62,8 @@ def run_extract(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     try:
         resolver = Resolver(args.config, args.isolated, {"lang": args.lang})
-        found = list(iter_found(args.paths, lambda p, is_dir: resolver.for_path(p, is_dir).is_excluded(p)))
-        items = [(path, resolver.for_path(path, False if in_directory else None)) for path, in_directory in found]
+        found = Found(args.paths, resolver, force=False)
+        items = list(found)  # all of them before anything is written: none is an error, not an empty file
     except ConfigError as error:
         note(error.text, lang)
         return EXIT_ERROR
@@ -71,9 +72,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
         note(msg.NO_REPORT_FILES, lang, paths=", ".join(args.paths), extensions=", ".join(EXTENSIONS))
         return EXIT_ERROR
-    may_skip = {path for path, in_directory in found if in_directory and skippable(path)}
     try:
-        written = _extract(args, items, may_skip, format)
+        written = _extract(args, items, found.may_skip, format)
     except MissingLibrary as error:
         note(error.text, lang)
         return EXIT_ERROR
@@ -90,7 +90,9 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _extract(args: argparse.Namespace, items: list[tuple[str, Settings]], may_skip: set[str], format: str) -> Written:
+def _extract(
+    args: argparse.Namespace, items: list[tuple[str, Settings]], may_skip: Callable[[str], bool], format: str
+) -> Written:
     from gialint.report.extraction import write_extraction
     from gialint.run.cache import CacheError, open_cache
     from gialint.run.extract import extract_many
@@ -104,7 +106,7 @@ def _extract(args: argparse.Namespace, items: list[tuple[str, Settings]], may_sk
             note(msg.CACHE_UNUSABLE, args.lang or "zh", args.quiet, error=error.text)
     try:
         with progress(len(items), enabled=not args.quiet and len(items) > 1) as advance:
-            outcomes = extract_many(items, args.jobs, cache, may_skip=may_skip.__contains__, advance=advance)
+            outcomes = extract_many(items, args.jobs, cache, may_skip=may_skip, advance=advance)
             return write_extraction(args.output_file, format, outcomes, args.lang or "zh")
     finally:
         if cache is not None:
