@@ -443,10 +443,15 @@ class ResultCache:
             return None
         if not isinstance(entry, Entry | Extraction):
             return None
+        self._hit(stale)
+        return entry
+
+    def _hit(self, stale: bytes | None) -> None:
+        """Count a hit; ``stale``: the key of an entry last used on an earlier day, marked as used
+        today when the cache is flushed."""
         self.hits += 1
         if stale is not None:
             self._stale.append(stale)
-        return entry
 
     def pairing(self, value: bytes, stale: bytes | None = None) -> tuple[Pairing, int] | None:
         """The pairing a stored value starts with and where its entry starts, counted as a hit (as
@@ -456,9 +461,7 @@ class ResultCache:
             found = load_pairing(value)
         except Exception:
             return None
-        self.hits += 1
-        if stale is not None:
-            self._stale.append(stale)
+        self._hit(stale)
         return found
 
     def put(self, key: bytes, entry: Stored) -> None:
