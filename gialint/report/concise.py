@@ -15,6 +15,11 @@ from gialint.report.stream import Writer, write_all
 
 
 class ConciseWriter(Writer):
+    apart = True  # (with --show-source, only where the report's text is kept)
+
+    def pieces(self, result: LintResult) -> tuple[str, ...]:
+        return (self.chunk(result),)
+
     def chunk(self, result: LintResult) -> str:
         from gialint.report.full import LABELS, PlainPrinter, frame
 

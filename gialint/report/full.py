@@ -226,12 +226,12 @@ def _rule_table(tally: Tally, lang: str) -> Table:
     for column in table.columns[3:]:
         column.justify = "right"
     for code, count in sorted(findings.items(), key=lambda item: (-item[1], item[0])):
-        d = tally.first[code]
-        style = STYLES[d.severity]
+        name, severity = tally.first[code]
+        style = STYLES[severity]
         table.add_row(
             f"[{style}]{code}[/]",
-            d.name,
-            f"[{style}]{labels[d.severity]}[/]",
+            name,
+            f"[{style}]{labels[severity]}[/]",
             str(count),
             str(tally.files_by_code[code]),
         )

@@ -39,6 +39,8 @@ def as_json(results: Sequence[LintResult], errors: Sequence[FileError], lang: st
 
 
 class JsonWriter(Writer):
+    apart = True
+
     def __init__(self, options: ReportOptions, out: TextIO) -> None:
         super().__init__(options, out)
         skeleton = {
@@ -53,9 +55,20 @@ class JsonWriter(Writer):
     def start(self) -> None:
         self.document.start()
 
+    def pieces(self, result: LintResult) -> tuple[str, ...]:
+        """The file's item of ``reports``, then its findings' items of ``diagnostics``."""
+        item = self.document.item
+        return (
+            item("reports", report_of(result)),
+            *[item("diagnostics", d) for d in diagnostics_of(result, self.options.lang)],
+        )
+
+    def joined(self, pieces: tuple[str, ...]) -> str:
+        self.document.texts("reports", pieces[:1])
+        return self.document.texts("diagnostics", pieces[1:])
+
     def chunk(self, result: LintResult) -> str:
-        self.document.items("reports", [report_of(result)])
-        return self.document.items("diagnostics", diagnostics_of(result, self.options.lang))
+        return self.joined(self.pieces(result))
 
     def unreadable(self, error: FileError) -> None:
         self.document.items("errors", [error_of(error, self.options.lang)])

@@ -39,6 +39,11 @@ def file_line(result: LintResult) -> dict[str, Any]:
 
 
 class JsonlWriter(Writer):
+    apart = True
+
+    def pieces(self, result: LintResult) -> tuple[str, ...]:
+        return (self.chunk(result),)
+
     def chunk(self, result: LintResult) -> str:
         lines = [{"type": "diagnostic", **d} for d in diagnostics_of(result, self.options.lang)]
         lines.append(file_line(result))

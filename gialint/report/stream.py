@@ -21,12 +21,15 @@ import json
 import re
 import shutil
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
+
+from attrs import frozen
 
 from gialint.base.lazy import LazyModule
 from gialint.lint.result import FileError, LintResult
 from gialint.report.indent import indented
 from gialint.report.tally import Tally
+from gialint.run.rendered import ENCODING, Rendered, counted
 
 if TYPE_CHECKING:
     import tempfile
@@ -40,7 +43,15 @@ SPOOL_IN_MEMORY = 1 << 20
 
 
 class Writer:
-    """A format's streaming writer; this base writes nothing and counts (``--statistics`` uses it)."""
+    """A format's streaming writer; this base writes nothing and counts (``--statistics`` uses it).
+
+    A format whose part for a file depends on the result and the options alone says so with
+    :attr:`apart`, and makes that part in two steps: :meth:`pieces` (no state: a worker may
+    make them, :class:`Renderer`) and :meth:`joined` (the writer's state: commas, what is
+    spooled). Its :meth:`chunk` is the two in turn."""
+
+    #: Whether :meth:`pieces` may be made apart from this writer (in a worker process).
+    apart: ClassVar[bool] = False
 
     def __init__(self, options: ReportOptions, out: TextIO) -> None:
         self.options = options
@@ -55,6 +66,21 @@ class Writer:
         text = self.chunk(result)
         if text:
             self.out.write(text)
+
+    def rendered(self, rendered: Rendered) -> None:
+        """A file's part made apart (:class:`Renderer`): counted and written as :meth:`result` would."""
+        self.tally.add_counted(rendered.file_format, rendered.findings)
+        text = self.joined(tuple([piece.decode(*ENCODING) for piece in rendered.pieces]))
+        if text:
+            self.out.write(text)
+
+    def pieces(self, result: LintResult) -> tuple[str, ...]:
+        """A file's part, in the pieces :meth:`joined` puts in the output (a format that is :attr:`apart`)."""
+        raise NotImplementedError(f"{type(self).__name__} does not make its part apart")
+
+    def joined(self, pieces: tuple[str, ...]) -> str:
+        """The text :meth:`pieces` make at this point of the output (what is written at once)."""
+        return "".join(pieces)
 
     def error(self, error: FileError) -> None:
         self.tally.add_unreadable()
@@ -161,13 +187,20 @@ class JsonStream:
     def items(self, name: str, items: Sequence[object]) -> str:
         """Add ``items`` to the list ``name``: the live list's text is returned (for the caller's one
         write per file), another list's is spooled."""
-        if not items:
+        return self.texts(name, [self.item(name, item) for item in items])
+
+    def item(self, name: str, item: object) -> str:
+        """``item``'s text as the list ``name`` holds it (what :meth:`texts` adds)."""
+        return indented(item, self._pads[name])
+
+    def texts(self, name: str, texts: Sequence[str]) -> str:
+        """:meth:`items`, given the items' texts (:meth:`item`)."""
+        if not texts:
             return ""
         pad = "\n" + self._pads[name]
-        texts = [indented(item, self._pads[name]) for item in items]
         if name == self._live:
             text = ("," if self._live_count else "") + pad + ("," + pad).join(texts)
-            self._live_count += len(items)
+            self._live_count += len(texts)
             return text
         spool = self._spools[name]
         spool.write(("," if spool.count else "") + pad + ("," + pad).join(texts))
@@ -191,6 +224,56 @@ class JsonStream:
             else:
                 count = self._live_count
             out.write(("\n" + close + "]" if count else "]") + fill(self._literals[index + 1]))
+
+
+@frozen
+class Renderer:
+    """Makes a report's :class:`~gialint.run.rendered.Rendered` in the format ``name`` (one whose
+    writer is :attr:`Writer.apart`), with ``options``: handed to the workers of a run."""
+
+    name: str
+    options: ReportOptions
+
+    @property
+    def key(self) -> str:
+        """What the parts it makes depend on besides the result (the cache keeps it with them)."""
+        return f"{self.name} {self.options!r}"
+
+    def __call__(self, result: LintResult) -> Rendered:
+        writer = _APART.get(self)
+        if writer is None:
+            writer = _APART[self] = get_writer(self.name, self.options, _NOWHERE)
+        assert result.path is not None  # a file of a run
+        return Rendered(
+            result.path,
+            result.agency,
+            result.agency_source,
+            result.year,
+            result.file_format,
+            counted(result),
+            tuple([piece.encode(*ENCODING) for piece in writer.pieces(result)]),
+        )
+
+
+def renderer(name: str, options: ReportOptions) -> Renderer | None:
+    """A :class:`Renderer` for the format ``name`` when its writer is :attr:`Writer.apart`, else None."""
+    from gialint.report import WRITERS, load
+
+    return Renderer(name, options) if name in WRITERS and load(WRITERS[name]).apart else None
+
+
+#: Each :class:`Renderer`'s writer, made once in a process.
+_APART: dict[Renderer, Writer] = {}
+
+
+class _Nowhere:
+    """The output of a writer that only makes pieces: it takes no text."""
+
+    def write(self, text: str) -> int:
+        raise AssertionError("a writer that makes pieces apart writes nothing")
+
+
+_NOWHERE: Any = _Nowhere()
 
 
 def get_writer(name: str, options: ReportOptions, out: TextIO) -> Writer:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from gialint.base.diagnostic import Diagnostic, Severity
+from gialint.base.diagnostic import Severity
 from gialint.lint.result import LintResult
+from gialint.run.rendered import NO_FIX, SAFE_FIX, Counted, counted
+
+_SEVERITIES = {severity.value: severity for severity in Severity}
 
 #: The kinds of report ``--fix`` writes: text, Markdown and (into a copy) Word; .html and .pdf are what was published.
 FIXED_FORMATS = ("text", "markdown", "docx")
@@ -25,7 +28,7 @@ class Tally:
         self.fixable_by_code: Counter[str] = Counter()  # code: findings with a fix
         self.fixable_here = 0  # safe fixes --fix would write (FIXED_FORMATS)
         self.failing = 0  # files with a finding at or above fail_on
-        self.first: dict[str, Diagnostic] = {}  # code: its first finding (name, severity)
+        self.first: dict[str, tuple[str, Severity]] = {}  # code: its first finding's name and severity
         self.severity_of: dict[str, Severity] = {}  # code: the severity of its last finding
 
     @property
@@ -50,23 +53,28 @@ class Tally:
         }
 
     def add(self, result: LintResult) -> None:
+        self.add_counted(result.file_format, counted(result) if result.diagnostics else ())
+
+    def add_counted(self, file_format: str, findings: tuple[Counted, ...]) -> None:
+        """Count a checked file of kind ``file_format`` with ``findings``
+        (:func:`gialint.run.rendered.counted`)."""
         self.checked += 1
-        diagnostics = result.diagnostics
-        if not diagnostics:
+        if not findings:
             return
-        fixed_kind = result.file_format in FIXED_FORMATS
+        fixed_kind = file_format in FIXED_FORMATS
         failing = False
-        for d in diagnostics:
-            self.by_severity[d.severity] += 1
-            self.by_rule[(d.code, d.name)] += 1
-            self.first.setdefault(d.code, d)
-            self.severity_of[d.code] = d.severity
-            if d.fix is not None:
-                self.fixable_by_code[d.code] += 1
-                self.fixable_here += fixed_kind and d.fix.is_safe
-            failing = failing or d.severity >= self.fail_on
+        for number, code, name, fix in findings:
+            severity = _SEVERITIES[number]
+            self.by_severity[severity] += 1
+            self.by_rule[(code, name)] += 1
+            self.first.setdefault(code, (name, severity))
+            self.severity_of[code] = severity
+            if fix != NO_FIX:
+                self.fixable_by_code[code] += 1
+                self.fixable_here += fixed_kind and fix == SAFE_FIX
+            failing = failing or severity >= self.fail_on
         self.failing += failing
-        self.files_by_code.update({d.code for d in diagnostics})
+        self.files_by_code.update({code for _, code, _, _ in findings})
 
     def add_unreadable(self) -> None:
         self.unreadable += 1

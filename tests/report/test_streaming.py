@@ -7,6 +7,7 @@ import io
 import json
 import multiprocessing
 import os
+import pickle
 import subprocess
 import sys
 from collections import Counter
@@ -27,11 +28,12 @@ from gialint.report.indent import indented
 from gialint.report.json_format import as_json
 from gialint.report.junit import as_junit
 from gialint.report.sarif import as_sarif
-from gialint.report.stream import get_writer
+from gialint.report.stream import get_writer, renderer
 from gialint.run import batch as batch_module
 from gialint.run import pairing
 from gialint.run.batch import Batch
 from gialint.run.cache import open_cache
+from gialint.run.rendered import Rendered, counted
 
 ROOT = Path(__file__).resolve().parents[2]
 STREAMED = ("full", "concise", "json", "jsonl", "sarif", "github", "junit")
@@ -331,3 +333,45 @@ def test_held_outcomes_come_back_in_order_from_memory_and_disk(monkeypatch: pyte
         taken.append(held.take())
     held.close()
     assert taken == [(i, 2020 + i, outcomes[i]) for i in range(10)]
+
+
+# ------------------------------------------------------------------ parts made apart, by the workers
+APART = ("concise", "json", "jsonl")
+
+
+def test_the_formats_that_make_their_parts_apart() -> None:
+    assert tuple(name for name in STREAMED if renderer(name, ReportOptions()) is not None) == APART
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_part_made_apart_is_written_as_the_result_would_be(results: list[LintResult], data: st.DataObject) -> None:
+    """Whichever files a worker made apart (pickled there and back, and again to wait on disk),
+    the output and the counts are those of the results written in this process."""
+    name = data.draw(st.sampled_from(APART))
+    chosen = data.draw(st.lists(st.tuples(st.sampled_from(results), st.booleans()), max_size=6))
+    options = ReportOptions(lang=data.draw(st.sampled_from(["zh", "en"])), color=False)
+    render = renderer(name, options)
+    assert render is not None
+    render = pickle.loads(pickle.dumps(render))  # as a worker is given it
+    plain, apart = io.StringIO(), io.StringIO()
+    writers = get_writer(name, options, plain), get_writer(name, options, apart)
+    for writer in writers:
+        writer.start()
+    for result, made_apart in chosen:
+        writers[0].result(result)
+        if made_apart:
+            rendered = pickle.loads(pickle.dumps(render(result), pickle.HIGHEST_PROTOCOL))
+            assert type(rendered) is Rendered and rendered.findings == counted(result)
+            writers[1].rendered(rendered)
+        else:
+            writers[1].result(result)
+    for writer in writers:
+        writer.finish()
+    assert apart.getvalue() == plain.getvalue()
+    assert vars(writers[1].tally) == vars(writers[0].tally)
+
+
+def test_a_part_is_made_apart_only_by_a_format_that_can(results: list[LintResult]) -> None:
+    with pytest.raises(NotImplementedError, match="SarifWriter"):
+        get_writer("sarif", ReportOptions(), io.StringIO()).pieces(results[0])
