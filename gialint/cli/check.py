@@ -329,10 +329,12 @@ class Run:
         ahead). The files ``found.may_skip`` names that do not look like reports are passed over. Each
         report is linted again with last year's: ``previous`` (path, settings), else the report of its
         agency for the year before found in the run (:func:`gialint.run.pairing.in_order`)."""
+        from gialint.report.stream import renderer
         from gialint.run.batch import Batch, Skipped, default_jobs, default_window
         from gialint.run.cache import CacheError, open_cache
         from gialint.run.pairing import in_order
         from gialint.run.progress import progress
+        from gialint.run.rendered import Rendered
 
         args = self.args
         cache = None
@@ -344,8 +346,11 @@ class Run:
         needs_text = self.output_format() in ("full", "html") or (
             self.output_format() == "concise" and args.show_source
         )
+        render = None  # each report's part of the output, made apart and kept (gialint.run.rendered)
+        if not (args.statistics or args.diff or needs_text) and self.baseline is None:
+            render = renderer(self.output_format(), self.options)
         jobs = args.jobs or default_jobs()
-        batch = Batch(jobs, cache, keep_text=needs_text, window=default_window(jobs), deferred=True)
+        batch = Batch(jobs, cache, keep_text=needs_text, window=default_window(jobs), deferred=True, render=render)
         try:
             with progress(found.total, enabled=not args.quiet) as advance:
                 outcomes = batch.run(found, found.may_skip)
@@ -357,6 +362,8 @@ class Run:
                         self.skip(outcome.path)
                     elif isinstance(outcome, LintResult):
                         self.emit(outcome)
+                    elif isinstance(outcome, Rendered):
+                        self.output().rendered(outcome)
         finally:
             if cache is not None:
                 cache.close()

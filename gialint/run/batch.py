@@ -6,7 +6,8 @@ in chunks of :data:`CHUNK` files, at most :data:`IN_FLIGHT_PER_WORKER` chunks pe
 at a time, so memory stays flat however many files there are. In a large run (past
 :data:`LOOK_UP_HERE` files, counted ahead when they are found as the run goes) the workers
 read, hash and look up the blocks too, so that on a warm cache every core hashes; this
-process then only decodes what they found.
+process then only decodes what they found — or, in a format whose parts are made apart
+(:mod:`gialint.run.rendered`), writes the parts they send.
 Results come back in the order they finish, each with its index, so a caller can
 restore the files' order — or, with a ``window``, in the files' order: a file is given as
 soon as every earlier file is done, and no file is started while the first one not done is
@@ -47,10 +48,14 @@ from gialint.run.cache import (
     CacheError,
     ResultCache,
     Stored,
+    encode_parts,
     entry_of,
     file_key,
+    load_pairing,
+    load_parts,
     result_of,
 )
+from gialint.run.rendered import Render, Rendered
 from gialint.run.value_rows import Extraction
 
 if TYPE_CHECKING:  # imported when workers are started: a run of one file does without them
@@ -85,10 +90,12 @@ class Skipped:
     path: str
 
 
-Outcome = LintResult | Extraction | FileError | Skipped | Cached  # Cached: only from a deferred run
+#: Cached and Rendered: only from a deferred run (Rendered: with a ``render``)
+Outcome = LintResult | Extraction | FileError | Skipped | Cached | Rendered
 _Item = tuple[int, str, Settings, bool]  # index, path, settings, whether it may be skipped if not a report
 _Done = tuple[int, Outcome, bytes | None]  # index, outcome, cache key of what was linted
-_Hit = tuple[int, bytes, bytes | None, bytes]  # index, stored value, key if last used before today, bytes or b""
+# index, stored value (or the report made apart), key if last used before today, bytes or b""
+_Hit = tuple[int, bytes | Rendered, bytes | None, bytes]
 _Keyed = tuple[int, str, Settings, bytes, bytes]  # index, path, settings, bytes, key
 _Settled = tuple[int, FileError | Skipped]  # a file answered on reading it: unreadable, or skipped
 _LookedUp = tuple[list[_Hit], list[_Item], list[_Settled]]  # hits, misses, unreadable or skipped
@@ -191,12 +198,16 @@ def _read_and_key(block: Sequence[_Item], salt: bytes = b"") -> tuple[list[_Keye
 _worker_caches: dict[str, ResultCache] = {}
 
 
-def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, salt: bytes = b"") -> _LookedUp:
+def _look_up(
+    block: Sequence[_Item], directory: str, keep_text: bool, salt: bytes = b"", render: Render | None = None
+) -> _LookedUp:
     """A worker's task in a large run: read and hash a block and ask the cache in ``directory``.
 
     Returns the hits with their stored values undecoded (with the bytes, for ``keep_text``;
     the key only for an entry to mark as used today), the misses and the unreadable files:
-    what is sent back stays small. A worker that cannot open the cache finds nothing.
+    what is sent back stays small. A worker that cannot open the cache finds nothing. With
+    ``render``, a report's hit is its part of the output instead (:mod:`gialint.run.rendered`),
+    and one whose value cannot be decoded is a miss.
     """
     cache = _worker_caches.get(directory)
     if cache is None:
@@ -205,15 +216,39 @@ def _look_up(block: Sequence[_Item], directory: str, keep_text: bool, salt: byte
         except CacheError:
             return [], list(block), []
     keyed, errors = _read_and_key(block, salt)
-    stored = cache.stored([k[4] for k in keyed])
+    stored = cache.stored([k[4] for k in keyed], parts=render is not None)
     hits, misses = [], []
     for index, path, settings, data, key in keyed:
         found = stored.get(key)
         if found is None:
             misses.append((index, path, settings, False))
         else:
-            hits.append((index, found[0], key if found[1] < cache.today else None, data if keep_text else b""))
+            value: bytes | Rendered = found[0]
+            if render is not None:
+                rendered = _render(path, found[0], found[2], render)
+                if rendered is None:
+                    misses.append((index, path, settings, False))
+                    continue
+                value = rendered
+            hits.append((index, value, key if found[1] < cache.today else None, data if keep_text else b""))
     return hits, misses, errors
+
+
+def _render(path: str, value: bytes, parts: bytes, render: Render) -> Rendered | None:
+    """A report's part of the output: the one kept with its stored value, when ``render`` made
+    it for this file, else made from the entry; None for a value that cannot be decoded or is
+    not a report's (linted again, or answered, by the driving process)."""
+    try:
+        pairing, start = load_pairing(value)
+    except Exception:
+        return None
+    if pairing is None:
+        return None
+    kept = load_parts(parts, render.key, path, pairing)
+    if kept is not None:
+        return kept
+    result = Cached(path, value[start:], None, b"", *pairing).result()
+    return None if result is None else render(result)
 
 
 def _work_in_worker(chunk: Sequence[_Item], keep_text: bool, keyed: bool, task: Task = LINT) -> list[_Done]:
@@ -278,10 +313,14 @@ class Batch:
         task: Task = LINT,
         window: int | None = None,
         deferred: bool = False,
+        render: Render | None = None,
     ) -> None:
         self.jobs = max(1, jobs)
-        # a report the cache answers is given undecoded (Cached), to be decoded where it is used
+        # a report the cache answers is given undecoded (Cached), to be decoded where it is used;
+        # with ``render`` (a format whose parts are made apart), a report linted, or found with its
+        # part kept or by a worker, is given as its part of the output (Rendered), kept with its entry
         self.deferred = deferred and task is LINT
+        self.render = render if self.deferred and not keep_text else None
         self.window = window  # files in order, at most this many waiting to be given (None: as they finish)
         self.most_held = 0  # the most results held back at once for the files' order
         self._next = 0  # the first file not yet given, in a run in order
@@ -377,7 +416,7 @@ class Batch:
         while len(self._looking) >= self.jobs * LOOK_UPS_PER_WORKER:
             yield from self._collect_look_ups(wait_for_one=True)
         directory = os.path.dirname(self.cache.path)
-        self._looking[self._to_pool(_look_up, block, directory, self.keep_text, self.task.salt)] = block
+        self._looking[self._to_pool(_look_up, block, directory, self.keep_text, self.task.salt, self.render)] = block
 
     def _look_up_here(self, block: Sequence[_Item]) -> Iterator[tuple[int, Outcome]]:
         """Answer what the cache knows; put the rest on the waiting list."""
@@ -385,11 +424,11 @@ class Batch:
         keyed, errors = _read_and_key(block, self.task.salt)
         yield from errors
         if self.deferred:
-            stored = self.cache.stored([k[4] for k in keyed])
+            stored = self.cache.stored([k[4] for k in keyed], parts=self.render is not None)
             for index, path, settings, data, key in keyed:
-                value, used = stored.get(key, (b"", 0))
+                value, used, parts = stored.get(key, (b"", 0, b""))
                 item = (index, path, settings, False)
-                answered = self._defer(item, data, value, key if used < self.cache.today else None)
+                answered = self._defer(item, data, value, key if used < self.cache.today else None, parts)
                 if answered is not None:
                     yield answered
             return
@@ -421,7 +460,10 @@ class Batch:
                     if answered is not None:
                         yield answered
                 continue
-            entries = self.cache.decode_many([(value, stale) for _, value, stale, _ in hits])
+            # (a run that is not deferred makes nothing apart: every value is bytes)
+            entries = self.cache.decode_many(
+                [(value, stale) for _, value, stale, _ in hits if isinstance(value, bytes)]
+            )
             for (index, _, _, data), entry in zip(hits, entries, strict=True):
                 answered = self._answer(block[index - first], data, entry)
                 if answered is not None:
@@ -436,10 +478,18 @@ class Batch:
         self.cached += 1
         return item[0], self._from_entry(item[1], data, entry, item[2].limits)
 
-    def _defer(self, item: _Item, data: bytes, value: bytes, stale: bytes | None) -> tuple[int, Outcome] | None:
+    def _defer(
+        self, item: _Item, data: bytes, value: bytes | Rendered, stale: bytes | None, parts: bytes = b""
+    ) -> tuple[int, Outcome] | None:
         """A file's result from its stored value (``b""``: none), undecoded but for its pairing;
-        without one, or with a damaged one, the file goes on the waiting list to be linted."""
+        without one, or with a damaged one, the file goes on the waiting list to be linted. The
+        report's part of the output, when a worker made it or this run's format kept it
+        (``parts``), is given as it is."""
         assert self.cache is not None
+        if isinstance(value, Rendered):
+            self.cache.count_hit(stale)
+            self.cached += 1
+            return item[0], value
         found = self.cache.pairing(value, stale) if value else None
         pairing = found[0] if found is not None else None
         if found is None or pairing is None:  # a miss, a damaged value, or one that is not a report's
@@ -447,6 +497,8 @@ class Batch:
             return None
         (agency, source, year), start = pairing, found[1]
         self.cached += 1
+        if self.render is not None and (kept := load_parts(parts, self.render.key, item[1], pairing)) is not None:
+            return item[0], kept
         limits = item[2].limits if self.keep_text else None
         data = data if self.keep_text else b""
         return item[0], Cached(item[1], value[start:], limits, data, agency, source, year)
@@ -558,8 +610,12 @@ class Batch:
     def _finish(self, index: int, outcome: Outcome, key: bytes | None) -> tuple[int, Outcome]:
         self.linted += not isinstance(outcome, Skipped)
         if isinstance(outcome, LintResult):
-            if self.cache is not None and key is not None:
-                self.cache.put(key, entry_of(outcome))
+            rendered = self.render(outcome) if self.render is not None else None
+            if self.cache is not None and key is not None:  # (its part kept too: a re-run writes it as it is)
+                parts = encode_parts(self.render.key, rendered) if self.render is not None and rendered else b""
+                self.cache.put(key, entry_of(outcome), parts)
+            if rendered is not None:
+                return index, rendered
             if not self.keep_text and outcome.text:
                 outcome = evolve(outcome, text="")
         elif isinstance(outcome, Extraction) and self.cache is not None and key is not None:

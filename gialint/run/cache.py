@@ -42,6 +42,7 @@ from gialint.lint.result import LintResult
 from gialint.read import kind_of, read_bytes
 from gialint.read.limits import Limits
 from gialint.read.source import ReadError, normalize_newlines
+from gialint.run.rendered import Rendered
 from gialint.run.value_rows import Extraction, ValueCell
 
 if TYPE_CHECKING:
@@ -57,8 +58,8 @@ else:  # imported when used: a run without the cache needs none of them (tests/c
 
 DATABASE = "results.sqlite3"
 # 2: entries carry the agency and year (GIA601–GIA604 pair reports by them); 3: and the version;
-# 4: a value starts with a report's pairing (:func:`encode`)
-SCHEMA = 4
+# 4: a value starts with a report's pairing (:func:`encode`); 5: a report's part of the output (``parts``)
+SCHEMA = 5
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _DAY = 86_400
 
@@ -220,6 +221,63 @@ def _is_pairing(value: Any) -> bool:
     return isinstance(agency, str | None) and isinstance(source, str | None) and (year is None or type(year) is int)
 
 
+def encode_parts(made_by: str, rendered: Rendered) -> bytes:
+    """A report's part of the output as the cache keeps it: what made it (a :class:`~gialint.run.rendered.Render`'s
+    ``key``: a format and its options), then what :class:`Rendered` holds but the pairing (the
+    stored value has it). Plain strings, numbers and tuples: loading them calls no Python."""
+    kept = (made_by, rendered.path, rendered.file_format, rendered.findings, rendered.pieces)
+    return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_parts(parts: bytes, made_by: str, path: str, pairing: Pairing) -> Rendered | None:
+    """The report's part of the output kept as ``parts``, when ``made_by`` made it for ``path``;
+    None when there is none, another format or options made it, it is another file's with the
+    same bytes, or it is damaged (the report is then written from its entry)."""
+    if not parts or pairing is None:
+        return None
+    try:
+        kept = _plain_unpickler()(io.BytesIO(parts)).load()
+    except Exception:
+        return None
+    if not _are_parts(kept) or kept[0] != made_by or kept[1] != path:
+        return None
+    _, _, file_format, findings, pieces = kept
+    return Rendered(path, *pairing, file_format, findings, pieces)
+
+
+def _are_parts(kept: Any) -> bool:
+    if not (type(kept) is tuple and len(kept) == 5 and all(type(k) is str for k in kept[:3])):
+        return False
+    findings, pieces = kept[3], kept[4]
+    return (
+        type(findings) is tuple
+        and all(
+            type(f) is tuple
+            and len(f) == 4
+            and type(f[0]) is int
+            and f[0] in _SEVERITY_NUMBERS
+            and type(f[1]) is str
+            and type(f[2]) is str
+            and type(f[3]) is int
+            for f in findings
+        )
+        and type(pieces) is tuple
+        and all(type(p) is bytes for p in pieces)
+    )
+
+
+_SEVERITY_NUMBERS = frozenset(int(severity) for severity in Severity)
+
+
+@functools.cache
+def _plain_unpickler() -> type[pickle.Unpickler]:
+    class PlainUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            raise pickle.UnpicklingError(f"{module}.{name}: a report's part is plain data")
+
+    return PlainUnpickler
+
+
 def load_entry(value: bytes) -> Any:
     """Unpickle a stored value's entry, admitting only the classes of :data:`_LOADABLE`."""
     return _load(value[load_pairing(value)[1] :])
@@ -338,6 +396,15 @@ def max_bytes() -> int:
         return DEFAULT_MAX_BYTES
 
 
+#: The entries, each under its key (:func:`entry_key`): its stored value (:func:`encode`), its size,
+#: the day it was last used, and its ``parts``: the report's part of the output as the run that
+#: linted it wrote it (:func:`encode_parts`), or nothing.
+_ENTRIES = (
+    "CREATE TABLE entries (key BLOB PRIMARY KEY, value BLOB NOT NULL,"
+    " size INTEGER NOT NULL, used INTEGER NOT NULL, parts BLOB NOT NULL)"
+)
+
+
 class ResultCache:
     """The cache database. The process that drives a run reads and writes it; in a large run
     its workers open it too, only to look files up (:meth:`stored`)."""
@@ -349,7 +416,7 @@ class ResultCache:
         self.hits = 0
         self.failure: str | None = None  # why the cache stopped working during the run, if it did
         self._stale: list[bytes] = []  # hits last used on an earlier day
-        self._pending: list[tuple[bytes, bytes, int, int]] = []
+        self._pending: list[tuple[bytes, bytes, int, int, bytes]] = []
         try:
             self._db = self._open()
         except sqlite3.DatabaseError:  # not a database (damaged, or another program's file): start afresh
@@ -366,21 +433,24 @@ class ResultCache:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS entries"
-                " (key BLOB PRIMARY KEY, value BLOB NOT NULL, size INTEGER NOT NULL, used INTEGER NOT NULL)"
-            )
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
-            if row is None or row[0] != str(SCHEMA):
+            if not self._current(db):  # another layout (or none yet): its entries go
                 db.execute("BEGIN IMMEDIATE")
-                db.execute("DELETE FROM entries")
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+                if not self._current(db):  # (unless another run made it anew meanwhile)
+                    db.execute("DROP TABLE IF EXISTS entries")
+                    db.execute(_ENTRIES)
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
                 db.execute("COMMIT")
+            db.execute(_ENTRIES.replace("TABLE", "TABLE IF NOT EXISTS", 1))
         except BaseException:
             db.close()
             raise
         return db
+
+    @staticmethod
+    def _current(db: sqlite3.Connection) -> bool:
+        row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
+        return row is not None and row[0] == str(SCHEMA)
 
     def _remove(self) -> None:
         for suffix in ("", "-wal", "-shm"):
@@ -400,25 +470,27 @@ class ResultCache:
         """The entries found for ``keys`` (undecodable ones are treated as missing)."""
         stored = self.stored(keys)
         entries = self.decode_many(
-            [(value, key if used < self.today else None) for key, (value, used) in stored.items()]
+            [(value, key if used < self.today else None) for key, (value, used, _) in stored.items()]
         )
         return {key: entry for key, entry in zip(stored, entries, strict=True) if entry is not None}
 
-    def stored(self, keys: Sequence[bytes]) -> dict[bytes, tuple[bytes, int]]:
-        """The stored values of ``keys``, undecoded, with the day each was last used.
+    def stored(self, keys: Sequence[bytes], parts: bool = False) -> dict[bytes, tuple[bytes, int, bytes]]:
+        """The stored values of ``keys``, undecoded, with the day each was last used and, with
+        ``parts``, the report's part of the output kept with it (else ``b""``).
 
         A worker looking files up for the process that drives the run (:mod:`gialint.run.batch`)
         passes these on as they are; that process decodes them (:meth:`decode`).
         """
         if self.failure is not None:
             return {}
-        found: dict[bytes, tuple[bytes, int]] = {}
+        found: dict[bytes, tuple[bytes, int, bytes]] = {}
+        columns = "key, value, used, parts" if parts else "key, value, used, X''"
         try:
             for start in range(0, len(keys), 500):
                 batch = keys[start : start + 500]
-                query = f"SELECT key, value, used FROM entries WHERE key IN ({','.join('?' * len(batch))})"
-                for key, value, used in self._db.execute(query, batch):
-                    found[key] = (value, used)
+                query = f"SELECT {columns} FROM entries WHERE key IN ({','.join('?' * len(batch))})"
+                for key, value, used, kept in self._db.execute(query, batch):
+                    found[key] = (value, used, kept)
         except sqlite3.Error as error:
             self._fail(error)
             return {}
@@ -443,10 +515,10 @@ class ResultCache:
             return None
         if not isinstance(entry, Entry | Extraction):
             return None
-        self._hit(stale)
+        self.count_hit(stale)
         return entry
 
-    def _hit(self, stale: bytes | None) -> None:
+    def count_hit(self, stale: bytes | None) -> None:
         """Count a hit; ``stale``: the key of an entry last used on an earlier day, marked as used
         today when the cache is flushed."""
         self.hits += 1
@@ -461,15 +533,16 @@ class ResultCache:
             found = load_pairing(value)
         except Exception:
             return None
-        self._hit(stale)
+        self.count_hit(stale)
         return found
 
-    def put(self, key: bytes, entry: Stored) -> None:
-        """Keep an entry (written with the others by :meth:`flush`)."""
+    def put(self, key: bytes, entry: Stored, parts: bytes = b"") -> None:
+        """Keep an entry, and the report's part of the output (:func:`encode_parts`), written with
+        the others by :meth:`flush`."""
         if self.failure is not None:
             return
         value = encode(entry)
-        self._pending.append((key, value, len(value) + len(key), self.today))
+        self._pending.append((key, value, len(value) + len(parts) + len(key), self.today, parts))
         if len(self._pending) >= 256:
             self.flush()
 
@@ -483,7 +556,7 @@ class ResultCache:
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
-                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", pending)
                 db.executemany("UPDATE entries SET used=? WHERE key=?", ((self.today, k) for k in stale))
                 db.execute("COMMIT")
             except BaseException:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, BinaryIO, Generic, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar
 
 from attrs import evolve
 
@@ -25,6 +25,7 @@ from gialint.lint.result import FileError, LintResult
 from gialint.read import file_bytes
 from gialint.read.source import ReadError
 from gialint.run.cache import Cached, Entry, ResultCache, entry_of, file_key, result_of
+from gialint.run.rendered import Rendered
 
 if TYPE_CHECKING:
     import hashlib
@@ -42,10 +43,10 @@ T = TypeVar("T")
 PAIRED_SOURCES = ("title", "page-title")
 
 Key = tuple[str, int]  # (agency, year)
-_REPORTS = (LintResult, Cached)  # the outcomes that are reports, decoded or not
+_REPORTS = (LintResult, Cached, Rendered)  # the outcomes that are reports: decoded, not yet, or written
 
 
-def pair_key(result: LintResult | Cached) -> Key | None:
+def pair_key(result: LintResult | Cached | Rendered) -> Key | None:
     """The (agency, year) a result is paired by, None when it cannot be paired."""
     if result.agency is None or result.year is None or result.agency_source not in PAIRED_SOURCES:
         return None
@@ -224,13 +225,16 @@ class Seen:
         return self._paths[start : self._ends[before]].decode("utf-8", "surrogatepass")
 
 
-def _path_of(result: LintResult | Cached) -> str:
+def _path_of(result: LintResult | Cached | Rendered) -> str:
     assert result.path is not None  # the result of a file of a run names the file
     return result.path
 
 
 #: Outcomes :class:`Held` keeps in memory; those past them wait on disk.
 HELD_IN_MEMORY = 1024
+#: The buffer of the file they wait in: those put one after another (a run's reports, nearly all
+#: waiting for the end) are written in large pieces, not at every eighth kilobyte.
+HELD_BUFFER = 1 << 16
 
 
 class Held(Generic[T]):
@@ -245,7 +249,7 @@ class Held(Generic[T]):
         self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
         self._numbers = array("q")
         self._first = 0  # the first on disk not yet taken
-        self._file: BinaryIO | None = None
+        self._file: IO[bytes] | None = None
         self._end = self._position = 0  # the file's length, and where it is read or written next
 
     def __bool__(self) -> bool:
@@ -256,8 +260,8 @@ class Held(Generic[T]):
             self._memory.append((index, number, outcome))
             return
         if self._file is None:
-            self._file = tempfile.TemporaryFile()
-        data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+            self._file = tempfile.TemporaryFile("w+b", buffering=HELD_BUFFER)
+        data = _dumped(outcome)
         self._indices.append(index)
         self._offsets.append(self._end)
         self._lengths.append(len(data))
@@ -280,7 +284,7 @@ class Held(Generic[T]):
         at = self._first
         index, number, length = self._indices[at], self._numbers[at], self._lengths[at]
         self._move(self._offsets[at])
-        outcome: T = pickle.loads(self._file.read(length))
+        outcome: T = _loaded(self._file.read(length))
         self._position += length
         self._first += 1
         if self._first == len(self._indices):  # all taken: start the file again
@@ -302,3 +306,17 @@ class Held(Generic[T]):
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+def _dumped(outcome: object) -> bytes:
+    """An outcome as it waits on disk. A report written apart (:class:`Rendered`: nearly every
+    report of a warm run) waits as a plain tuple: a pickle names each class it holds, and
+    naming and finding them again (three for a Rendered) took more than its 2 KB of text."""
+    if type(outcome) is Rendered:
+        return b"R" + pickle.dumps(tuple(outcome), pickle.HIGHEST_PROTOCOL)
+    return b"P" + pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+
+
+def _loaded(data: bytes) -> Any:
+    kept = pickle.loads(memoryview(data)[1:])
+    return tuple.__new__(Rendered, kept) if data[:1] == b"R" else kept

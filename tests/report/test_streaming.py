@@ -28,11 +28,11 @@ from gialint.report.indent import indented
 from gialint.report.json_format import as_json
 from gialint.report.junit import as_junit
 from gialint.report.sarif import as_sarif
-from gialint.report.stream import get_writer, renderer
+from gialint.report.stream import Writer, get_writer, renderer
 from gialint.run import batch as batch_module
 from gialint.run import pairing
 from gialint.run.batch import Batch
-from gialint.run.cache import open_cache
+from gialint.run.cache import Cached, open_cache
 from gialint.run.rendered import Rendered, counted
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -375,3 +375,45 @@ def test_a_part_made_apart_is_written_as_the_result_would_be(results: list[LintR
 def test_a_part_is_made_apart_only_by_a_format_that_can(results: list[LintResult]) -> None:
     with pytest.raises(NotImplementedError, match="SarifWriter"):
         get_writer("sarif", ReportOptions(), io.StringIO()).pieces(results[0])
+
+
+@pytest.mark.parametrize("name", APART)
+def test_a_warm_run_with_workers_writes_the_parts_kept_or_made_there(
+    corpus: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A large run (workers look the files up): the run that lints a report keeps its part of
+    the output with its entry; a warm run in that format writes the parts kept, decoding no
+    entry; one in another format has the workers make the parts from the entries. Every run
+    writes what a run without the cache, in one process, writes."""
+    monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(batch_module, "BLOCK", 4)
+    monkeypatch.setattr(batch_module, "LOOK_UP_HERE", 8)
+    decoded = tmp_path / "decoded"  # a line for each entry decoded, by any process
+    decode = Cached.result
+
+    def counting(self: Cached) -> LintResult | None:
+        with decoded.open("a") as out:
+            out.write(self.path + "\n")
+        return decode(self)
+
+    monkeypatch.setattr(Cached, "result", counting)
+    made: list[str] = []  # the reports written from their parts
+    write = Writer.rendered
+    monkeypatch.setattr(Writer, "rendered", lambda self, part: (made.append(part.path), write(self, part))[1])
+
+    def check(format_name: str, *more: str) -> tuple[int, str]:
+        made.clear()
+        decoded.write_text("")
+        return run(["check", str(corpus), "--format", format_name, "--no-color", *more], capsys)
+
+    reports = sorted(str(p) for p in corpus.rglob("r*.txt"))
+    alone = check(name, "--no-cache", "-j", "1")
+    cache = ("--cache-dir", str(tmp_path / "cache"), "-j", "2")
+    other = next(n for n in APART if n != name)
+    check(other, *cache)  # the cache filled, with the parts of another format
+    from_entries = check(name, *cache)
+    assert sorted(made) == sorted(decoded.read_text().split()) == reports
+    check(name, "--cache-dir", str(tmp_path / "fresh"), "-j", "2")  # linted, its parts kept
+    from_parts = check(name, "--cache-dir", str(tmp_path / "fresh"), "-j", "2")
+    assert sorted(made) == reports and decoded.read_text() == ""
+    assert alone[1] and from_entries == from_parts == alone

@@ -375,10 +375,10 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     asked: list[int] = []
     real = ResultCache.stored
 
-    def stored(self: ResultCache, keys: list[bytes]) -> dict[bytes, tuple[bytes, int]]:
+    def stored(self: ResultCache, keys: list[bytes], parts: bool = False) -> dict[bytes, tuple[bytes, int, bytes]]:
         if os.getpid() == here:
             asked.append(len(keys))
-        return real(self, keys)
+        return real(self, keys, parts)
 
     here = os.getpid()
     monkeypatch.setattr(ResultCache, "stored", stored)

@@ -12,9 +12,21 @@ from pathlib import Path
 import pytest
 
 import gialint
-from conftest import raises_en
+from conftest import raises_en, run_cli
 from gialint.base.cachedir import not_private
-from gialint.run.cache import DATABASE, CacheError, Entry, ResultCache, encode, load_entry, load_pairing, open_cache
+from gialint.run.cache import (
+    DATABASE,
+    CacheError,
+    Entry,
+    ResultCache,
+    encode,
+    encode_parts,
+    load_entry,
+    load_pairing,
+    load_parts,
+    open_cache,
+)
+from gialint.run.rendered import Rendered
 
 
 class _Payload:
@@ -83,6 +95,55 @@ def test_a_poisoned_database_row_is_a_miss_in_a_run(tmp_path: Path, where: str) 
     with sqlite3.connect(cache_dir / DATABASE) as db:  # and the entry was replaced
         (value,) = db.execute("SELECT value FROM entries").fetchone()
     assert load_entry(value).diagnostics
+
+
+PART = Rendered("r.txt", "某某局", "title", 2021, "text", ((3, "GIA301", "sum", 0),), (b"{}", b"x"))
+
+
+def test_a_part_comes_back_only_for_its_format_and_file() -> None:
+    kept = encode_parts("json zh", PART)
+    assert load_parts(kept, "json zh", "r.txt", ("某某局", "title", 2021)) == PART
+    assert load_parts(kept, "json en", "r.txt", ("某某局", "title", 2021)) is None  # other options
+    assert load_parts(kept, "json zh", "copy.txt", ("某某局", "title", 2021)) is None  # the same bytes elsewhere
+    assert load_parts(b"", "json zh", "r.txt", ("某某局", "title", 2021)) is None  # none kept
+    assert load_parts(kept, "json zh", "r.txt", None) is None  # not a report's value
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        ("json zh", "r.txt", "text", ((3, "GIA301", "sum", 0),), ("x",)),  # a piece not encoded
+        ("json zh", "r.txt", "text", ((7, "GIA301", "sum", 0),), (b"x",)),  # no such severity
+        ("json zh", "r.txt", "text", (("3", "GIA301", "sum", 0),), (b"x",)),
+        ("json zh", "r.txt", "text", [(3, "GIA301", "sum", 0)], (b"x",)),
+        ("json zh", "r.txt", None, (), (b"x",)),
+        ("json zh", "r.txt", "text", ()),
+    ],
+)
+def test_a_part_of_the_wrong_shape_is_not_used(kept: object) -> None:
+    """A part that is not what a run wrote is not written out (nor counted): the report is then
+    written from its entry."""
+    assert load_parts(pickle.dumps(kept), "json zh", "r.txt", ("某某局", "title", 2021)) is None
+    assert load_parts(pickle.dumps(kept)[:-3], "json zh", "r.txt", ("某某局", "title", 2021)) is None
+
+
+def test_a_poisoned_part_is_refused_not_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    assert load_parts(pickle.dumps(_Payload(marker)), "json zh", "r.txt", ("某某局", "title", 2021)) is None
+    assert not marker.exists()
+
+
+def test_reports_of_the_same_bytes_each_name_their_own_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files with the same bytes share an entry; the part kept names the file that was
+    linted last, so a warm run writes the other's from the entry."""
+    report = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度行政处罚12件，合计13件。\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(report, encoding="utf-8")
+    args = ["check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json"]
+    alone = run_cli([*args, "--no-cache"], capsys)
+    cached = [*args, "--cache-dir", str(tmp_path / "cache")]
+    assert run_cli(cached, capsys) == run_cli(cached, capsys) == alone
+    assert alone[1].count(str(tmp_path / "a.txt")) == alone[1].count(str(tmp_path / "b.txt")) > 0
 
 
 def test_a_cache_others_can_write_is_refused_with_one_line(tmp_path: Path) -> None:
