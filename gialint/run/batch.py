@@ -623,22 +623,34 @@ class Batch:
         return index, outcome
 
 
+def settings_chooser(
+    settings: Settings | Callable[[str], Settings] | None, limits: Limits | None = None
+) -> Callable[[str], Settings]:
+    """Each file's settings, by its path: ``settings`` for every file, or a function of the path
+    (default: no configuration); ``limits``, if given, in place of the settings' (the
+    configuration's ``limits`` table)."""
+    if callable(settings):
+        choose = settings
+        if limits is None:
+            return choose
+        return lambda path: evolve(choose(path), limits=limits)
+    fixed = settings or DEFAULT_SETTINGS
+    if limits is not None:  # given here, they win over the configuration's
+        fixed = evolve(fixed, limits=limits)
+    return lambda path: fixed
+
+
 def items_of(
     paths: Iterable[str | os.PathLike[str]],
     settings: Settings | Callable[[str], Settings] | None,
     limits: Limits | None = None,
-) -> list[tuple[str, Settings]]:
-    """Each file found at ``paths`` (directories searched) with its settings: ``settings`` for every
-    file, or a function of the path (default: no configuration); ``limits``, if given, in place of
-    the settings' (the configuration's ``limits`` table)."""
+) -> Iterator[tuple[str, Settings]]:
+    """Each file found at ``paths`` (directories searched) with its settings
+    (:func:`settings_chooser`), as the files are found."""
     from gialint.run.discover import iter_files
 
-    fixed = settings if isinstance(settings, Settings) else DEFAULT_SETTINGS
-    choose = settings if callable(settings) else (lambda path: fixed)
-    items = [(path, choose(path)) for path in iter_files([os.fspath(p) for p in paths])]
-    if limits is not None:  # given here, they win over the configuration's
-        items = [(path, evolve(chosen, limits=limits)) for path, chosen in items]
-    return items
+    choose = settings_chooser(settings, limits)
+    return ((path, choose(path)) for path in iter_files([os.fspath(p) for p in paths]))
 
 
 def lint_paths(
@@ -651,11 +663,11 @@ def lint_paths(
     limits: Limits | None = None,
 ) -> Iterator[LintResult | FileError]:
     """Lint many reports in ``jobs`` worker processes (default: the cores available), yielding
-    each :class:`LintResult` — or :class:`FileError` for a file that cannot be read — as it is ready.
+    each :class:`LintResult` — or :class:`FileError` for a file that cannot be read — in the
+    files' order (see below).
 
     ``paths`` are files and directories (searched for report files, as ``gialint check``
-    does). Results come in the order they finish, not the order given; each has its
-    ``path``. They carry no ``document`` (a syntax tree is costly to pass between
+    does, and found as the run goes); each result has its ``path``. They carry no ``document`` (a syntax tree is costly to pass between
     processes: call :func:`gialint.parse_text` on ``result.text`` for it); with
     ``text=False`` they carry no text either. ``settings`` is one
     :class:`~gialint.Settings` for every file, or a function of the path such as
@@ -666,33 +678,25 @@ def lint_paths(
     of the settings (the configuration's ``limits`` table).
 
     Reports of one agency for consecutive years are paired, as ``gialint check`` pairs them
-    (:mod:`gialint.run.pairing`): the later is linted with the earlier as last year's report
-    (GIA601–GIA604). Such results — those of reports whose title names an agency and a year —
-    come after the others, when the run is over.
+    (:func:`gialint.run.pairing.in_order`): the later is linted with the earlier as last year's
+    report (GIA601–GIA604). So results come in the files' order, each as soon as every earlier
+    file is done and it is known whether last year's report is in the run: a report whose
+    title names an agency and a year waits for the end of the run (that report could be the
+    last file), and the files after it wait with it — on disk, so memory stays the same
+    however many files there are.
     """
     from gialint.run.cache import open_cache
-    from gialint.run.pairing import Key, lint_with_previous, pair_key, pairs
+    from gialint.run.pairing import in_order
 
     store = open_cache(cache if isinstance(cache, str) else None) if cache else None
-    items = items_of(paths, settings, limits)
-    batch = Batch(jobs or default_jobs(), store, keep_text=text)
-    held: dict[int, LintResult] = {}  # reports that may have last year's in the run: given at the end
-    keys: list[tuple[int, Key]] = []
+    jobs = jobs or default_jobs()
+    choose = settings_chooser(settings, limits)
+    batch = Batch(jobs, store, keep_text=text, window=default_window(jobs))
     try:
-        for index, outcome in batch.run(items):
-            key = pair_key(outcome) if isinstance(outcome, LintResult) else None
-            if key is not None:
-                assert isinstance(outcome, LintResult)
-                keys.append((index, key))
-                held[index] = outcome
-            elif isinstance(outcome, LintResult | FileError):  # never skipped: nothing here may be
+        outcomes = batch.run(items_of(paths, choose))
+        for outcome in in_order(outcomes, choose, None, store, text):
+            if isinstance(outcome, LintResult | FileError):  # never skipped: nothing here may be
                 yield outcome
-        earlier = dict(pairs(keys))
-        for index, result in sorted(held.items()):
-            if index in earlier:
-                yield lint_with_previous(items[index], items[earlier[index]], store, text)
-            else:
-                yield result
     finally:
         if store is not None:
             store.close()

@@ -53,18 +53,6 @@ def pair_key(result: LintResult | Cached | Rendered) -> Key | None:
     return result.agency, result.year
 
 
-def pairs(keys: Iterable[tuple[int, Key]]) -> Iterator[tuple[int, int]]:
-    """``(later, earlier)`` indices: each report and the one report of its agency for the year
-    before (none where there are two for that year: which is last year's would be a guess)."""
-    by_key: dict[Key, list[int]] = {}
-    for index, key in keys:
-        by_key.setdefault(key, []).append(index)
-    for (agency, year), later in sorted(by_key.items()):
-        earlier = by_key.get((agency, year - 1), [])
-        if len(earlier) == 1:
-            yield from ((index, earlier[0]) for index in later)
-
-
 def paired_key(key: bytes, previous_key: bytes, previous_path: str) -> bytes:
     """The cache key of a report linted with last year's (see the module's docstring)."""
     digest = hashlib.sha256(key)
@@ -127,8 +115,9 @@ def in_order(
     keep_text: bool,
 ) -> Iterator[T | LintResult | FileError]:
     """``outcomes`` (given in the files' order) with each report linted again with last year's:
-    ``previous`` (path, settings) for every report, else the report of its agency for the year
-    before found in the run (:func:`pairs`). ``settings_of`` gives a report's settings by its path.
+    ``previous`` (path, settings) for every report, else the one report of its agency for the
+    year before found anywhere in the run (none where there are two: which is last year's would
+    be a guess). ``settings_of`` gives a report's settings by its path.
 
     A report is given as soon as it is known not to be paired: at once when it names no agency
     and year, or when its agency has two reports or more for the year before (which is last

@@ -19,6 +19,7 @@ from gialint.cli import main
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.result import FileError, LintResult
 from gialint.run import batch as batch_module
+from gialint.run import pairing
 from gialint.run.batch import Batch, Outcome
 from gialint.run.cache import DATABASE, ResultCache, open_cache
 from gialint.testing import consistent_values, render
@@ -293,6 +294,21 @@ def test_lint_paths_yields_every_file_with_two_workers(corpus: Path, tmp_path: P
     one = gialint.lint_path(results[0].path or "")
     assert results[0].diagnostics == one.diagnostics and results[0].text == one.text
     assert all(not r.text for r in gialint.lint_paths([corpus], jobs=1, text=False) if isinstance(r, LintResult))
+
+
+def test_lint_paths_gives_the_files_order_holding_what_waits_on_disk(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results in the files' order, as ``gialint check`` writes them, whatever the workers do;
+    what waits for the end of the run (a report whose agency's last year could still come) is
+    kept on disk past the first, not in memory: the same results as a run in one process."""
+    monkeypatch.setattr(pairing, "HELD_IN_MEMORY", 1)
+    outcomes = list(gialint.lint_paths([corpus], jobs=2, text=False))
+    alone = {o.path: o for o in gialint.lint_paths([corpus], jobs=1, text=False)}
+    paths = [o.path for o in outcomes]
+    assert paths == sorted(str(p) for p in corpus.rglob("*.txt")) and len(paths) == COUNT
+    assert outcomes == [alone[path] for path in paths]
+    assert sum(pairing.pair_key(o) is not None for o in outcomes if isinstance(o, LintResult)) > 1  # some waited
 
 
 def test_lint_paths_takes_settings_per_file(corpus: Path) -> None:
