@@ -691,7 +691,8 @@ def lint_paths(
     store = open_cache(cache if isinstance(cache, str) else None) if cache else None
     jobs = jobs or default_jobs()
     choose = settings_chooser(settings, limits)
-    batch = Batch(jobs, store, keep_text=text, window=default_window(jobs))
+    # deferred: a report the cache answers waits as its stored bytes, decoded when it is given
+    batch = Batch(jobs, store, keep_text=text, window=default_window(jobs), deferred=True)
     try:
         outcomes = batch.run(items_of(paths, choose))
         for outcome in in_order(outcomes, choose, None, store, text):

@@ -296,18 +296,21 @@ def test_lint_paths_yields_every_file_with_two_workers(corpus: Path, tmp_path: P
     assert all(not r.text for r in gialint.lint_paths([corpus], jobs=1, text=False) if isinstance(r, LintResult))
 
 
+@pytest.mark.parametrize("text", [True, False])
 def test_lint_paths_gives_the_files_order_holding_what_waits_on_disk(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: bool
 ) -> None:
-    """Results in the files' order, as ``gialint check`` writes them, whatever the workers do;
-    what waits for the end of the run (a report whose agency's last year could still come) is
-    kept on disk past the first, not in memory: the same results as a run in one process."""
+    """Results in the files' order, as ``gialint check`` writes them, whatever the workers do
+    and whether the cache answers (a cached report waits undecoded); what waits for the end of
+    the run (a report whose agency's last year could still come) is kept on disk past the
+    first, not in memory: the same results, text and all, as a run in one process."""
     monkeypatch.setattr(pairing, "HELD_IN_MEMORY", 1)
-    outcomes = list(gialint.lint_paths([corpus], jobs=2, text=False))
-    alone = {o.path: o for o in gialint.lint_paths([corpus], jobs=1, text=False)}
-    paths = [o.path for o in outcomes]
-    assert paths == sorted(str(p) for p in corpus.rglob("*.txt")) and len(paths) == COUNT
-    assert outcomes == [alone[path] for path in paths]
+    alone = {o.path: o for o in gialint.lint_paths([corpus], jobs=1, text=text)}
+    paths = sorted(str(p) for p in corpus.rglob("*.txt"))
+    for _ in ("cold", "warm"):
+        outcomes = list(gialint.lint_paths([corpus], jobs=2, text=text, cache=str(tmp_path / "cache")))
+        assert [o.path for o in outcomes] == paths and len(paths) == COUNT
+        assert outcomes == [alone[path] for path in paths]
     assert sum(pairing.pair_key(o) is not None for o in outcomes if isinstance(o, LintResult)) > 1  # some waited
 
 
