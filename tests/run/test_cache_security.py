@@ -146,6 +146,28 @@ def test_reports_of_the_same_bytes_each_name_their_own_file(tmp_path: Path, caps
     assert alone[1].count(str(tmp_path / "a.txt")) == alone[1].count(str(tmp_path / "b.txt")) > 0
 
 
+@pytest.mark.parametrize("schema", ["4", None])
+def test_a_cache_of_another_layout_starts_afresh(tmp_path: Path, schema: str | None) -> None:
+    """A database an older gialint wrote (schema 4: no ``parts``), or one whose entries are
+    gone, is made anew: its entries go, and the run stores and finds what it puts."""
+    with sqlite3.connect(tmp_path / DATABASE) as db:
+        db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        if schema is not None:
+            db.execute("CREATE TABLE entries (key BLOB PRIMARY KEY, value BLOB NOT NULL, size INTEGER, used INTEGER)")
+            db.execute("INSERT INTO entries VALUES (?, ?, 1, 1)", (b"k" * 32, b"old"))
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (schema,))
+        else:
+            db.execute("INSERT INTO meta VALUES ('schema', '5')")
+    cache = ResultCache(str(tmp_path))
+    assert cache.stored([b"k" * 32]) == {}
+    entry = Entry((), "utf-8", "text", None, "某某局", "title", 2021)
+    cache.put(b"n" * 32, entry, encode_parts("json zh", PART))
+    cache.flush()
+    [(value, _, parts)] = cache.stored([b"n" * 32], parts=True).values()
+    assert load_entry(value) == entry and load_parts(parts, "json zh", "r.txt", ("某某局", "title", 2021)) == PART
+    cache.close()
+
+
 def test_a_cache_others_can_write_is_refused_with_one_line(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
