@@ -1,11 +1,15 @@
 """Memory and warm re-runs at scale: streaming output keeps a run's peak memory flat.
 
     python bench/memory.py [--files 10000] [--large 100000] [--repeat 3] [--before DIR] [--out FILE.json]
+    python bench/memory.py --python VENV/bin/python [--before-python OLD/bin/python] ...
 
 Generates ``--files`` distinct reports (bench/corpus.py) in a temporary directory, and a
 ``--large`` run made of them again (hard links under other names: the same bytes, so the
 result cache answers them). Then, for this source tree — and, side by side, for the source
-tree ``--before`` (an older checkout, put first on ``PYTHONPATH``) — it measures:
+tree ``--before`` (an older checkout, put first on ``PYTHONPATH``) — it measures what follows.
+With ``--python``, it measures the gialint installed for that interpreter instead (a
+compiled install, say), and ``--before-python`` another one side by side. Each build is
+named with what it is (``compiled with mypyc`` or ``pure Python``). For each:
 
 1. a cold run over the ``--files`` reports, JSON written to a file with ``-o``: the empty
    cache is filled;
@@ -30,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +82,35 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+@dataclass(frozen=True)
+class Build:
+    """A gialint to measure: ``python -m gialint``, with ``path`` first on ``PYTHONPATH`` (a
+    source tree) or nothing (the gialint installed for that interpreter)."""
+
+    python: str
+    path: Path | None = None
+
+    def environment(self) -> dict[str, str]:
+        env = dict(os.environ)
+        if self.path is not None:
+            env["PYTHONPATH"] = str(self.path)
+        return env
+
+    def description(self) -> str:
+        """What the build is: compiled or pure Python, and where it is."""
+        asked = "from gialint.compiled import build_description as b; import gialint; print(b(), gialint.__file__)"
+        found = subprocess.run(
+            [self.python, "-c", asked],
+            env=self.environment(),
+            cwd=tempfile.gettempdir(),
+            capture_output=True,
+            text=True,
+        )
+        return found.stdout.strip() or f"cannot import gialint: {found.stderr.strip().splitlines()[-1:]}"
+
+
 def check(
-    source: Path,
+    source: Build,
     folders: list[Path],
     out: Path,
     cache: Path,
@@ -88,11 +120,11 @@ def check(
 ) -> tuple[float, int]:
     """Wall seconds and peak RSS in KiB (gialint and its workers) of ``gialint check --format json``;
     with ``pss``, the peak PSS too, in :data:`PSS_PEAKS`."""
-    env = {**os.environ, "GIALINT_CACHE_DIR": str(cache), "PYTHONPATH": str(source)}
+    env = {**source.environment(), "GIALINT_CACHE_DIR": str(cache)}
     env.pop("PYTHONUNBUFFERED", None)
     if unbuffered:
         env["PYTHONUNBUFFERED"] = "1"
-    command = [sys.executable, "-m", "gialint", "check", *map(str, folders), "--format", "json", "-q"]
+    command = [source.python, "-m", "gialint", "check", *map(str, folders), "--format", "json", "-q"]
     with open(out, "wb") as sink:
         if way == "-o FILE":
             command += ["-o", str(out)]
@@ -128,12 +160,14 @@ def link_large(corpus: Path, large: Path, count: int) -> list[Path]:
 
 
 def measure(
-    sources: dict[str, Path], folders: list[Path], large: list[Path], base: Path, repeat: int
+    sources: dict[str, Build], folders: list[Path], large: list[Path], base: Path, repeat: int
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, source in sources.items():
+        build = source.description()
+        print(f"{name}: {build}", flush=True)
         cold, cold_peak = check(source, folders, base / "out.json", base / f"cache-{name}")
-        out[name] = {"cold_s": cold, "cold_peak_mib": cold_peak / 1024, "warm_s": {}}
+        out[name] = {"build": build, "cold_s": cold, "cold_peak_mib": cold_peak / 1024, "warm_s": {}}
         print(f"{name}: cold run {cold:.1f} s, peak {cold_peak / 1024:.0f} MiB", flush=True)
     for way in WAYS:
         for unbuffered in (False, True):
@@ -173,11 +207,15 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=100_000, help="the large run, in files (default 100,000)")
     parser.add_argument("--repeat", type=int, default=3, help="warm re-runs of each variant; the median is kept")
     parser.add_argument("--before", type=Path, help="an older source tree, measured side by side")
+    parser.add_argument("--python", help="measure the gialint installed for this interpreter, not this source tree")
+    parser.add_argument("--before-python", help="and the one installed for this interpreter, side by side")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON")
     args = parser.parse_args()
-    sources = {"this": ROOT}
-    if args.before is not None:
-        sources = {"before": args.before.resolve(), **sources}
+    sources = {"this": Build(args.python) if args.python else Build(sys.executable, ROOT)}
+    if args.before_python is not None:
+        sources = {"before": Build(args.before_python), **sources}
+    elif args.before is not None:
+        sources = {"before": Build(sys.executable, args.before.resolve()), **sources}
     with tempfile.TemporaryDirectory(prefix="gialint-memory-") as tmp:
         base = Path(tmp)
         started = time.perf_counter()

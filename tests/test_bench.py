@@ -1,8 +1,10 @@
 """bench/run.py: the floor it compares gialint with, how it times both, and that its gialint
-processes run the installed gialint from wherever the script is started (the repository root)."""
+processes run the installed gialint from wherever the script is started (the repository root);
+bench/memory.py: that it measures an installed build too."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -14,6 +16,7 @@ import pytest
 
 import gialint
 from conftest import SEEDS
+from gialint.compiled import build_description
 from gialint.lint.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,3 +84,20 @@ def test_the_content_checks_alone_are_timed_on_fresh_documents() -> None:
     assert content_checks.content_checks(docs, 1) > 0
     # each run worked on a copy: the parsed document has none of what the checks derive
     assert "prose_reading" not in docs[0]._derived
+
+
+def test_memory_measures_an_installed_build_side_by_side(tmp_path: Path) -> None:
+    """bench/memory.py over the gialint installed for an interpreter (a compiled install, in CI):
+    each build named for what it is, the cold run and the four warm ways, their shares of the
+    cold run, and the peak memory of both runs."""
+    out = tmp_path / "memory.json"
+    args = ["--files", "12", "--large", "24", "--repeat", "1", "--out", str(out)]
+    interpreter = ["--python", sys.executable, "--before-python", sys.executable]
+    subprocess.run([sys.executable, str(ROOT / "bench" / "memory.py"), *args, *interpreter], check=True, timeout=300)
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    for name in ("before", "this"):
+        build = figures[name]
+        assert build["build"] == f"{build_description()} {gialint.__file__}"
+        assert len(build["warm_s"]) == 4 and build["cold_s"] > 0
+        assert all(w["share_of_cold"] == w["seconds"] / build["cold_s"] for w in build["warm_s"].values())
+        assert (build["memory"]["files"], build["memory"]["large_files"]) == (12, 24)
