@@ -15,7 +15,8 @@ from gialint.report.stream import Writer, write_all
 
 
 class ConciseWriter(Writer):
-    apart = True  # (with --show-source, only where the report's text is kept)
+    apart = True  # (with --show-source, its source lines come from the result's text)
+    apart_options = ("lang", "show_source")
 
     def pieces(self, result: LintResult) -> tuple[str, ...]:
         return (self.chunk(result),)

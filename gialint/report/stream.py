@@ -52,6 +52,9 @@ class Writer:
 
     #: Whether :meth:`pieces` may be made apart from this writer (in a worker process).
     apart: ClassVar[bool] = False
+    #: The options (of :class:`~gialint.report.ReportOptions`) its pieces depend on: the parts the
+    #: cache keeps serve a run whose options agree on these (the language, say, not the colour).
+    apart_options: ClassVar[tuple[str, ...]] = ("lang",)
 
     def __init__(self, options: ReportOptions, out: TextIO) -> None:
         self.options = options
@@ -229,15 +232,14 @@ class JsonStream:
 @frozen
 class Renderer:
     """Makes a report's :class:`~gialint.run.rendered.Rendered` in the format ``name`` (one whose
-    writer is :attr:`Writer.apart`), with ``options``: handed to the workers of a run."""
+    writer is :attr:`Writer.apart`), with ``options``: handed to the workers of a run. ``key``:
+    what the parts it makes depend on besides the result, the format and the options its
+    writer names (:attr:`Writer.apart_options`); the cache keeps it with them (see
+    :func:`renderer`)."""
 
     name: str
     options: ReportOptions
-
-    @property
-    def key(self) -> str:
-        """What the parts it makes depend on besides the result (the cache keeps it with them)."""
-        return f"{self.name} {self.options!r}"
+    key: str
 
     def __call__(self, result: LintResult) -> Rendered:
         writer = _APART.get(self)
@@ -259,7 +261,11 @@ def renderer(name: str, options: ReportOptions) -> Renderer | None:
     """A :class:`Renderer` for the format ``name`` when its writer is :attr:`Writer.apart`, else None."""
     from gialint.report import WRITERS, load
 
-    return Renderer(name, options) if name in WRITERS and load(WRITERS[name]).apart else None
+    writer: type[Writer] | None = load(WRITERS[name]) if name in WRITERS else None
+    if writer is None or not writer.apart:
+        return None
+    key = repr((name, *[(option, getattr(options, option)) for option in writer.apart_options]))
+    return Renderer(name, options, key)
 
 
 #: Each :class:`Renderer`'s writer, made once in a process.

@@ -223,7 +223,7 @@ def _is_pairing(value: Any) -> bool:
 
 def encode_parts(made_by: str, rendered: Rendered) -> bytes:
     """A report's part of the output as the cache keeps it: what made it (a :class:`~gialint.run.rendered.Render`'s
-    ``key``: a format and its options), then what :class:`Rendered` holds but the pairing (the
+    ``key``: a format and the options its output depends on), then what :class:`Rendered` holds but the pairing (the
     stored value has it). Plain strings, numbers and tuples: loading them calls no Python."""
     kept = (made_by, rendered.path, rendered.file_format, rendered.findings, rendered.pieces)
     return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
@@ -231,7 +231,7 @@ def encode_parts(made_by: str, rendered: Rendered) -> bytes:
 
 def load_parts(parts: bytes, made_by: str, path: str, pairing: Pairing) -> Rendered | None:
     """The report's part of the output kept as ``parts``, when ``made_by`` made it for ``path``;
-    None when there is none, another format or options made it, it is another file's with the
+    None when there is none, another format or language made it, it is another file's with the
     same bytes, or it is damaged (the report is then written from its entry)."""
     if not parts or pairing is None:
         return None

@@ -59,7 +59,7 @@ class Rendered(NamedTuple):
 
 
 class Render(Protocol):
-    """What makes a report's :class:`Rendered` from its result: a format and its options
+    """What makes a report's :class:`Rendered` from its result: a format with its options
     (:class:`gialint.report.stream.Renderer`). Picklable, since it is handed to the workers with
     each block they look up; its ``key`` says what it makes, for the parts the cache keeps."""
 

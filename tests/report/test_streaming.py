@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import gialint
 from conftest import make_corpus, write_pair
 from conftest import run_cli as run
+from gialint.base.diagnostic import Severity
 from gialint.config.settings import DEFAULT_SETTINGS
 from gialint.lint.result import FileError, LintResult
 from gialint.report import ReportOptions, get_reporter
@@ -384,6 +385,22 @@ def test_a_part_made_apart_is_written_as_the_result_would_be(results: list[LintR
         writer.finish()
     assert apart.getvalue() == plain.getvalue()
     assert vars(writers[1].tally) == vars(writers[0].tally)
+
+
+@pytest.mark.parametrize("name", APART)
+def test_parts_are_kept_for_the_options_their_format_depends_on(name: str) -> None:
+    """A part kept serves a later run whatever its colour, quietness or failing threshold, not
+    one in another language (nor, for concise, one that shows the source)."""
+
+    def key(options: ReportOptions) -> str:
+        made = renderer(name, options)
+        assert made is not None
+        return made.key
+
+    plain, other = key(ReportOptions()), key(ReportOptions(color=True, quiet=True, fail_on=Severity.WARNING, root="/"))
+    english, source = key(ReportOptions(lang="en")), key(ReportOptions(show_source=True))
+    assert plain == other != english
+    assert (source != plain) == (name == "concise")
 
 
 def test_a_part_is_made_apart_only_by_a_format_that_can(results: list[LintResult]) -> None:
