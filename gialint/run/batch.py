@@ -634,7 +634,7 @@ def settings_chooser(
         if limits is None:
             return choose
         return lambda path: evolve(choose(path), limits=limits)
-    fixed = settings or DEFAULT_SETTINGS
+    fixed = settings if settings is not None else DEFAULT_SETTINGS
     if limits is not None:  # given here, they win over the configuration's
         fixed = evolve(fixed, limits=limits)
     return lambda path: fixed
@@ -667,8 +667,9 @@ def lint_paths(
     files' order (see below).
 
     ``paths`` are files and directories (searched for report files, as ``gialint check``
-    does, and found as the run goes); each result has its ``path``. They carry no ``document`` (a syntax tree is costly to pass between
-    processes: call :func:`gialint.parse_text` on ``result.text`` for it); with
+    does, and found as the run goes); each result has its ``path``. They carry no
+    ``document`` (a syntax tree is costly to pass between processes: call
+    :func:`gialint.parse_text` on ``result.text`` for it); with
     ``text=False`` they carry no text either. ``settings`` is one
     :class:`~gialint.Settings` for every file, or a function of the path such as
     :func:`gialint.settings_for` (each file's configuration). ``cache=True`` uses the
