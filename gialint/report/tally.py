@@ -7,9 +7,7 @@ from collections import Counter
 
 from gialint.base.diagnostic import Severity
 from gialint.lint.result import LintResult
-from gialint.run.rendered import NO_FIX, SAFE_FIX, Counted, counted
-
-_SEVERITIES = {severity.value: severity for severity in Severity}
+from gialint.run.rendered import NO_FIX, SAFE_FIX, SEVERITIES, Counted, counted
 
 #: The kinds of report ``--fix`` writes: text, Markdown and (into a copy) Word; .html and .pdf are what was published.
 FIXED_FORMATS = ("text", "markdown", "docx")
@@ -64,7 +62,7 @@ class Tally:
         fixed_kind = file_format in FIXED_FORMATS
         failing = False
         for number, code, name, fix in findings:
-            severity = _SEVERITIES[number]
+            severity = SEVERITIES[number]
             self.by_severity[severity] += 1
             self.by_rule[(code, name)] += 1
             self.first.setdefault(code, (name, severity))

@@ -42,7 +42,7 @@ from gialint.lint.result import LintResult
 from gialint.read import kind_of, read_bytes
 from gialint.read.limits import Limits
 from gialint.read.source import ReadError, normalize_newlines
-from gialint.run.rendered import Rendered
+from gialint.run.rendered import SEVERITIES, Rendered
 from gialint.run.value_rows import Extraction, ValueCell
 
 if TYPE_CHECKING:
@@ -255,7 +255,7 @@ def _are_parts(kept: Any) -> bool:
             type(f) is tuple
             and len(f) == 4
             and type(f[0]) is int
-            and f[0] in _SEVERITY_NUMBERS
+            and f[0] in SEVERITIES
             and type(f[1]) is str
             and type(f[2]) is str
             and type(f[3]) is int
@@ -264,9 +264,6 @@ def _are_parts(kept: Any) -> bool:
         and type(pieces) is tuple
         and all(type(p) is bytes for p in pieces)
     )
-
-
-_SEVERITY_NUMBERS = frozenset(int(severity) for severity in Severity)
 
 
 @functools.cache

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Protocol
 
+from gialint.base.diagnostic import Severity
 from gialint.lint.result import LintResult
 
 #: A finding as a run's counts take it: its severity (the :class:`~gialint.base.diagnostic.Severity`'s
@@ -24,6 +25,8 @@ from gialint.lint.result import LintResult
 #: numbers and strings: a run's parts cross from worker to driver, and wait on disk, by pickle.
 Counted = tuple[int, str, str, int]
 NO_FIX, UNSAFE_FIX, SAFE_FIX = 0, 1, 2
+#: Each severity by the number a :data:`Counted` finding holds.
+SEVERITIES: dict[int, Severity] = {int(severity): severity for severity in Severity}
 #: How :attr:`Rendered.pieces` are encoded: any string, lone surrogates included, comes back.
 ENCODING = ("utf-8", "surrogatepass")
 
