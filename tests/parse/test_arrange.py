@@ -259,3 +259,27 @@ def test_a_row_whose_label_has_a_typo_still_stands_in_a_table_of_spaced_rows() -
     assert hit.fuzzy and t3.cell("denied_law_prohibited", "total") is not None
     codes = [d.code for d in gialint.lint_text(text).diagnostics]
     assert codes == ["GIA203"]
+
+
+# The heading inside a line, as first written: at the start, or after a character that ends a
+# sentence or a figure. Cues.midline puts the numeral first (for the search's speed); both must
+# find the same headings in any text.
+_MIDLINE_AS_WRITTEN = r"(?:^|(?<=[。；;！!？?\s\u3000\d）)”」]))(?P<numeral>[一二三四五六七八九十]{1,2})"
+_MIDLINE_TEXT = st.text(st.sampled_from(list("一二三十、 。；a1）\u3000”总体情况主动公开政府信息其他需要报告的事项")), max_size=30)
+
+
+@given(texts=st.lists(_MIDLINE_TEXT, min_size=1, max_size=8))
+def test_the_midline_heading_search_finds_what_its_plain_form_finds(texts: list[str]) -> None:
+    import re
+
+    from gialint.parse.cues import default_cues
+
+    midline = default_cues().midline
+    rest = midline.pattern[midline.pattern.index("[ \\t\\u3000]*、") :]
+    plain = re.compile(_MIDLINE_AS_WRITTEN + rest)
+
+    def found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str, str]]:
+        return [(m.span(), m["numeral"], m["title"]) for m in pattern.finditer(text)]
+
+    for text in ("".join(texts), *texts):
+        assert found(midline, text) == found(plain, text)
