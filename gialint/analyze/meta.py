@@ -15,7 +15,7 @@ from attrs import frozen
 from gialint.base.span import Span
 from gialint.formats import FormatModel
 from gialint.parse.ast import Paragraph, Report, Subsection
-from gialint.read.page_info import is_medium
+from gialint.read.medium import is_medium
 
 
 @frozen

@@ -22,8 +22,7 @@ from gialint.base import catalogue as msg
 from gialint.base.diagnostic import LANGUAGES, Severity
 from gialint.base.messages import say
 from gialint.read import EXTENSIONS
-from gialint.report import REPORTERS
-from gialint.report.tabular import FORMATS as TABULAR_FORMATS
+from gialint.report import REPORTERS, TABULAR_FORMATS
 
 SEVERITIES = tuple(s.label for s in reversed(Severity))
 

@@ -17,6 +17,8 @@ from typing import Any
 
 from attrs import frozen
 
+from gialint.read.medium import SOURCE, is_medium
+
 PUBLISHED = "发布时间"
 PUBLISHER = "发布机构"
 FIELDS = (PUBLISHED, PUBLISHER)
@@ -28,17 +30,6 @@ _CJK = "\u3400-\u9fff"
 _WORD = re.compile(rf"[{_CJK}]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:[ \t\xa0]*\d{1,2}:\d{2}(?::\d{2})?)?")
 _NAME = re.compile(rf"[{_CJK}（）()、A-Za-z0-9]{{2,40}}")
-
-
-#: The word of a source line (来源, 信息来源, 文章来源): it states the publishing body only when its
-#: value is the name of one.
-SOURCE = "来源"
-
-
-def is_medium(word: str, value: str, body_endings: tuple[str, ...]) -> bool:
-    """Whether ``value``, stated after ``word``, is a source that is a medium or a website (某某网,
-    本站) rather than the publishing body: a 来源 that does not end like a body's name."""
-    return SOURCE in word and bool(body_endings) and not value.endswith(body_endings)
 
 
 @frozen

@@ -84,6 +84,9 @@ REPORTERS = {
 }
 #: Formats written as bytes to a file: ``-o FILE`` is required.
 BINARY = ("xlsx",)
+#: The formats of the tables ``extract`` and ``scorecard`` write (:class:`gialint.report.tabular.TableWriter`),
+#: named here so that the command line lists them without importing the writer.
+TABULAR_FORMATS = ("csv", "jsonl", "xlsx", "parquet")
 
 
 #: The streaming writer of each format that has one (the others keep the run: see

@@ -25,9 +25,10 @@ from attrs import frozen
 
 from gialint.base import catalogue as msg
 from gialint.base.messages import Failure
+from gialint.report import TABULAR_FORMATS
 
 #: The formats a :class:`TableWriter` writes.
-FORMATS = ("csv", "jsonl", "xlsx", "parquet")
+FORMATS = TABULAR_FORMATS
 #: Rows of a worksheet, at most (Excel's limit); a fuller sheet goes on in "NAME (2)".
 XLSX_MAX_ROWS = 1_048_576
 #: Rows of a Parquet file written at a time.

@@ -28,6 +28,8 @@ NOT_NEEDED = {
     "xlsxwriter",  # extract, scorecard
     "rich.console",  # colour, progress bars
     "multiprocessing",  # one file is linted in process
+    "gialint.read.page_info",  # a web page's metadata
+    "gialint.report.tabular",  # extract and scorecard tables
 }
 
 

@@ -265,7 +265,9 @@ def test_a_row_whose_label_has_a_typo_still_stands_in_a_table_of_spaced_rows() -
 # sentence or a figure. Cues.midline puts the numeral first (for the search's speed); both must
 # find the same headings in any text.
 _MIDLINE_AS_WRITTEN = r"(?:^|(?<=[。；;！!？?\s\u3000\d）)”」]))(?P<numeral>[一二三四五六七八九十]{1,2})"
-_MIDLINE_TEXT = st.text(st.sampled_from(list("一二三十、 。；a1）\u3000”总体情况主动公开政府信息其他需要报告的事项")), max_size=30)
+_MIDLINE_TEXT = st.text(
+    st.sampled_from(list("一二三十、 。；a1）\u3000”总体情况主动公开政府信息其他需要报告的事项")), max_size=30
+)
 
 
 @given(texts=st.lists(_MIDLINE_TEXT, min_size=1, max_size=8))
