@@ -101,3 +101,58 @@ def test_memory_measures_an_installed_build_side_by_side(tmp_path: Path) -> None
         assert len(build["warm_s"]) == 4 and build["cold_s"] > 0
         assert all(w["share_of_cold"] == w["seconds"] / build["cold_s"] for w in build["warm_s"].values())
         assert (build["memory"]["files"], build["memory"]["large_files"]) == (12, 24)
+
+
+# valgrind's place in bench/instructions.py: a counter that gives each command a count made
+# from what it runs, so that what the script makes of the counts can be checked anywhere
+_COUNTER = """#!{python}
+import os, sys
+command = sys.argv[4:]  # after valgrind's three options
+if command[1:] == ["-c", "pass"]:
+    refs = 1_000_000
+elif command[1] == "-c":  # a steady process: stage, rounds, files
+    stage, rounds, files = command[3], int(command[4]), command[5:]
+    refs = 50_000_000 + int(rounds) * len(files) * (7_000 if stage == "parse" else 11_000)
+else:  # gialint check: 5 M, 2 M more with --no-cache, 3 M more with nothing kept yet
+    kept = os.listdir(os.environ["GIALINT_CACHE_DIR"]) if os.path.isdir(os.environ["GIALINT_CACHE_DIR"]) else []
+    refs = 5_000_000 + 2_000_000 * ("--no-cache" in command) + 3_000_000 * (not kept)
+print(f"==1== I   refs:      {{refs:,}}", file=sys.stderr)
+"""
+
+
+def test_instructions_are_counted_per_report_and_at_start(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import instructions
+
+    counter = tmp_path / "valgrind"
+    counter.write_text(_COUNTER.format(python=sys.executable), encoding="utf-8")
+    counter.chmod(0o755)
+    out = tmp_path / "instructions.json"
+    argv = ["--files", "12", "--sample", "4", "--valgrind", str(counter), "--out", str(out)]
+    instructions.main([*argv, "--python", sys.executable, "--before-python", sys.executable])
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["sample"] == 4 and set(figures["builds"]) == {"before", "after"}
+    for build in figures["builds"].values():
+        assert build["build"] == build_description()
+        # three rounds against one, over twice the sample: the start and the memos drop out
+        assert build["per_report"] == {"parse": 7_000, "lint_path": 11_000}
+        assert build["start_up"] == {
+            "python -c pass": 1_000_000,
+            "check --no-cache": 7_000_000,
+            "check --no-cache, first run": 10_000_000,
+            "check, result cached": 5_000_000,
+            "check --no-cache/pass": 7.0,
+            "check --no-cache, first run/pass": 10.0,
+            "check, result cached/pass": 5.0,
+        }
+    lines = instructions.table(figures["builds"])
+    assert lines[2].split() == ["parse", "0.01", "0.01"]
+    assert lines[-2].split()[-4:] == ["10.0", "(10.0x)", "10.0", "(10.0x)"]  # the first run
+
+
+def test_a_count_that_valgrind_does_not_give_stops_the_script(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import instructions
+
+    with pytest.raises(SystemExit, match="cannot count"):
+        instructions.count("true", [sys.executable, "-c", "pass"], tmp_path, dict(os.environ))
