@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.rules_api import Diagnostic, Document, IdentityRule, Severity, Text, number
+from gialint.rules_api import Diagnostic, Document, IdentityRule, MatchedTable, Severity, Text, number
 
 
 class ImplausibleValue(IdentityRule):
@@ -57,10 +57,13 @@ class ImplausibleValue(IdentityRule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         yield from super().check(doc)
-        for _, row, column, cell in doc.value_cells():
+        for table in doc.tables:
+            yield from self._check_values(table)
+
+    def _check_values(self, table: MatchedTable) -> Iterator[Diagnostic]:
+        for row, column, cell in table.census.odd:  # a number below zero or not whole
             amount = cell.value.number
-            if amount is None:
-                continue
+            assert amount is not None
             if amount < 0 and column.type != "signed":
                 kind = "negative"
             elif column.type != "money" and amount != amount.to_integral_value():

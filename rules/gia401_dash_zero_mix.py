@@ -85,13 +85,9 @@ class DashZeroMix(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         policy = self.options.empty_cell
         for table in doc.tables:
-            zeros: list[Cell] = []
-            empties: list[Cell] = []
-            for _, _, cell in table.value_cells():
-                if cell.value.is_empty:
-                    empties.append(cell)
-                elif cell.value.number == 0:
-                    zeros.append(cell)
+            census = table.census
+            zeros: list[Cell] = [cell for _, _, cell in census.zero]
+            empties: list[Cell] = [cell for _, _, cell in census.empty]
             if policy is EmptyCell.ZERO:
                 key, odd = "zero", empties
             elif policy is EmptyCell.DASH:

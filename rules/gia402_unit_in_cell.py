@@ -92,9 +92,10 @@ class UnitInCell(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for _, _, column, cell in doc.value_cells():
-            value = cell.value
-            if value.unit is not None and value.number is not None:
+        for table in doc.tables:
+            for _, column, cell in table.census.unit:  # a number with a unit
+                value = cell.value
+                assert value.unit is not None and value.number is not None
                 key = "money" if column.type == "money" else "default"
                 bare = without_unit(cell.text, value) if unit_is_known(column, value.unit) else None
                 fix = fix_of([cell_edit(cell, bare)]) if bare is not None else None

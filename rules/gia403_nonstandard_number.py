@@ -79,9 +79,10 @@ class NonstandardNumber(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for _, _, _, cell in doc.value_cells():
-            value = cell.value
-            if value.number is not None and value.nonstandard:
+        for table in doc.tables:
+            for _, _, cell in table.census.nonstandard:  # a number written other than plainly
+                value = cell.value
+                assert value.number is not None
                 reasons = [REASONS[r] for r in value.nonstandard]
                 plain = plain_number(cell.text)
                 again = default_reader().classify(plain)

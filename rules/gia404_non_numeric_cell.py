@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text, ValueKind
+from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text
 
 
 class NonNumericCell(Rule):
@@ -47,6 +47,6 @@ class NonNumericCell(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for table, row, column, cell in doc.value_cells():
-            if cell.value.kind is ValueKind.TEXT:
+        for table in doc.tables:
+            for row, column, cell in table.census.text:  # words where a figure belongs
                 yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label, text=cell.text)

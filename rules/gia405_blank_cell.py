@@ -9,7 +9,6 @@ from gialint.rules_api import (
     Rule,
     Severity,
     Text,
-    ValueKind,
     cell_edit,
     fix_of,
     usual_dash,
@@ -67,14 +66,13 @@ class BlankCell(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         policy = self.options.empty_cell
         for table in doc.tables:
-            cells = list(table.value_cells())
-            if not any(c.value.kind is ValueKind.BLANK for _, _, c in cells):
+            census = table.census
+            if not census.blank:
                 continue
-            dashes = sum(1 for _, _, c in cells if c.value.kind is ValueKind.DASH)
-            zeros = sum(1 for _, _, c in cells if c.value.number == 0)
-            dashed = policy is EmptyCell.DASH or (policy is EmptyCell.CONSISTENT and dashes > zeros)
-            filler = usual_dash(c for _, _, c in cells) if dashed else "0"
-            for row, column, cell in cells:
-                if cell.value.kind is ValueKind.BLANK:
-                    fix = fix_of([cell_edit(cell, filler)], safe=False)
-                    yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label, fix=fix)
+            dashed = policy is EmptyCell.DASH or (
+                policy is EmptyCell.CONSISTENT and len(census.dash) > len(census.zero)
+            )
+            filler = usual_dash(c for _, _, c in census.dash) if dashed else "0"
+            for row, column, cell in census.blank:
+                fix = fix_of([cell_edit(cell, filler)], safe=False)
+                yield self.diagnostic(cell.span, row=row.label or table.spec.title, column=column.label, fix=fix)

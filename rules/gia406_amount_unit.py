@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gialint.rules_api import Diagnostic, Document, Rule, Severity, Text
+from gialint.rules_api import Diagnostic, Document, MatchedTable, Rule, Severity, Text
 
 MONEY_UNITS = ("万元", "亿元", "元")
 
@@ -60,10 +60,12 @@ class AmountUnit(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for table, _, column, cell in doc.value_cells():
+        for table in doc.tables:
+            yield from self._check_amounts(table)
+
+    def _check_amounts(self, table: MatchedTable) -> Iterator[Diagnostic]:
+        for _, column, cell in table.census.money:  # a number in a column of money amounts
             value = cell.value
-            if column.type != "money" or value.number is None:
-                continue
             header_unit = next(filter(None, (_unit_in(h.label) for h in table.column_headers(column.id))), None)
             unit = value.unit if value.unit in MONEY_UNITS else None
             if column.unit is None:

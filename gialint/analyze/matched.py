@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from attrs import frozen
 
+from gialint.analyze.census import Census, take_census
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, TableSpec, Template, TemplateRow
 from gialint.formats.model import LabelRef
@@ -103,6 +104,12 @@ class MatchedTable:
                 if cell is not None:
                     found.append((row, column, cell))
         return tuple(found)
+
+    @functools.cached_property
+    def census(self) -> Census:
+        """The value cells that are not plain whole numbers, by sort (:mod:`gialint.analyze.census`):
+        what the rules about cells read instead of every cell."""
+        return take_census(self._value_cells)
 
     @functools.cached_property
     def amounts(self) -> Mapping[tuple[str, str], Decimal | None]:
