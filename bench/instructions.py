@@ -13,7 +13,8 @@ This script counts, for the installed gialint of ``--python`` (this Python by de
    corpus (bench/corpus.py) three times against one that does it once, the difference divided
    by twice the sample — what one more report costs once the process has started, compiled its
    patterns and filled its memos; the same for the whole of ``gialint.lint_path`` (read, parse,
-   match, rules, the collector);
+   match, rules, the collector) and for bench/run.py's floor (the bytes, decoded as UTF-8, one
+   pass of a regular expression: ``plain_floor``), and the ratio of the whole to the floor;
 2. start-up: ``python -c pass``; ``gialint check one.txt --no-cache`` (after one such run, so
    that the plugin list is kept); the same as a first run (an empty cache directory); and the
    run answered by the result cache; and the ratio of each to ``python -c pass``.
@@ -38,14 +39,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import write_corpus  # noqa: E402
+from run import NUMBERS  # noqa: E402  (the floor's pattern)
 
 #: How valgrind is run: the instructions only, no output file.
 VALGRIND = ("--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 #: A process that runs one stage over the files it is given, ``rounds`` times.
-_STEADY = """
-import sys
+_STEADY = f"""
+import re, sys
 from pathlib import Path
 import gialint
 from gialint.parse.driver import parse_report
@@ -53,16 +55,19 @@ from gialint.read import file_bytes, read_bytes
 from gialint.read.source import normalize_newlines
 stage, rounds, files = sys.argv[1], int(sys.argv[2]), [Path(p) for p in sys.argv[3:]]
 texts = [normalize_newlines(read_bytes(file_bytes(p), p.name).text) for p in files]
+numbers = re.compile({NUMBERS.pattern!r})
 for _ in range(rounds):
     for path, text in zip(files, texts):
         if stage == "parse":
             parse_report(text)
+        elif stage == "floor":
+            len(numbers.findall(path.read_bytes().decode("utf-8", errors="replace")))
         else:
             gialint.lint_path(path)
 """
 
 #: The stages counted per report.
-STAGES = ("parse", "lint_path")
+STAGES = ("parse", "lint_path", "floor")
 
 
 def count(valgrind: str, command: list[str], cwd: Path, env: dict[str, str]) -> int:
@@ -83,6 +88,7 @@ def per_report(valgrind: str, python: str, sample: list[Path], cwd: Path, env: d
             for rounds in (1, 3)
         )
         figures[stage] = (thrice - once) / (2 * len(sample))
+    figures["lint_path/floor"] = figures["lint_path"] / figures["floor"]
     return figures
 
 
@@ -131,6 +137,10 @@ def table(builds: dict[str, dict[str, Any]]) -> list[str]:
     lines.append("per text report, in process (M instructions):  " + "  ".join(f"{n:>10}" for n in names))
     for stage in STAGES:
         lines.append(f"  {stage:<44}" + "  ".join(f"{b['per_report'][stage] / 1e6:>10.2f}" for b in builds.values()))
+    lines.append(
+        f"  {'lint_path / floor':<44}"
+        + "  ".join(f"{b['per_report']['lint_path/floor']:>9.1f}x" for b in builds.values())
+    )
     lines.append("start-up (M instructions, × python -c pass):")
     for command in builds[names[0]]["start_up"]:
         if command.endswith("/pass"):

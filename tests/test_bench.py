@@ -112,7 +112,7 @@ if command[1:] == ["-c", "pass"]:
     refs = 1_000_000
 elif command[1] == "-c":  # a steady process: stage, rounds, files
     stage, rounds, files = command[3], int(command[4]), command[5:]
-    refs = 50_000_000 + int(rounds) * len(files) * (7_000 if stage == "parse" else 11_000)
+    refs = 50_000_000 + int(rounds) * len(files) * {{"parse": 7_000, "lint_path": 11_000, "floor": 500}}[stage]
 else:  # gialint check: 5 M, 2 M more with --no-cache, 3 M more with nothing kept yet
     kept = os.listdir(os.environ["GIALINT_CACHE_DIR"]) if os.path.isdir(os.environ["GIALINT_CACHE_DIR"]) else []
     refs = 5_000_000 + 2_000_000 * ("--no-cache" in command) + 3_000_000 * (not kept)
@@ -135,7 +135,7 @@ def test_instructions_are_counted_per_report_and_at_start(tmp_path: Path) -> Non
     for build in figures["builds"].values():
         assert build["build"] == build_description()
         # three rounds against one, over twice the sample: the start and the memos drop out
-        assert build["per_report"] == {"parse": 7_000, "lint_path": 11_000}
+        assert build["per_report"] == {"parse": 7_000, "lint_path": 11_000, "floor": 500, "lint_path/floor": 22.0}
         assert build["start_up"] == {
             "python -c pass": 1_000_000,
             "check --no-cache": 7_000_000,
@@ -147,6 +147,7 @@ def test_instructions_are_counted_per_report_and_at_start(tmp_path: Path) -> Non
         }
     lines = instructions.table(figures["builds"])
     assert lines[2].split() == ["parse", "0.01", "0.01"]
+    assert lines[5].split() == ["lint_path", "/", "floor", "22.0x", "22.0x"]
     assert lines[-2].split()[-4:] == ["10.0", "(10.0x)", "10.0", "(10.0x)"]  # the first run
 
 
