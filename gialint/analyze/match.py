@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Final
 
 from attrs import frozen
 
@@ -40,16 +40,22 @@ class CellRole(enum.Enum):
     TEXT = "text"  # other text: a label we cannot place, or a value that is not a number
 
 
-class _Classified(NamedTuple):  # one per cell: a tuple costs half an attrs instance
-    cell: Cell
-    role: CellRole
-    hit: LabelHit | None = None
-    names_row: bool = False  # a label that names a row or a group of rows (not a column)
+class _Classified:
+    """A cell of a table as matching reads it. One per cell: a plain class, which the compiled
+    build makes native (made and read several times faster than a named tuple)."""
+
+    def __init__(self, cell: Cell, role: CellRole, hit: LabelHit | None, names_row: bool) -> None:
+        self.cell: Final = cell
+        self.role: Final = role
+        self.hit: Final = hit
+        self.names_row: Final = names_row  # a label that names a row or a group of rows (not a column)
 
 
-#: ``_new(_Classified, (…))`` makes a named tuple in half the time of ``_Classified(…)``,
-#: whose ``__new__`` is Python code; matching makes one for every cell.
+#: ``_new(LabelHit, (…))`` makes a named tuple in half the time of ``LabelHit(…)``, whose
+#: ``__new__`` is Python code.
 _new = tuple.__new__
+_TEXT_KIND: Final = ValueKind.TEXT
+_BLANK_KIND: Final = ValueKind.BLANK
 
 
 def _classify(cells: Iterable[Cell], spec: TableSpec) -> list[_Classified]:
@@ -61,16 +67,16 @@ def _classify(cells: Iterable[Cell], spec: TableSpec) -> list[_Classified]:
             check_time(msg.AT_MATCHING, table=spec.id)
         kind = cell.value.kind
         if not cell.text:
-            out.append(_new(_Classified, (cell, blank, None, False)))
-        elif kind is not ValueKind.TEXT and kind is not ValueKind.BLANK:
-            out.append(_new(_Classified, (cell, value, None, False)))
+            out.append(_Classified(cell, blank, None, False))
+        elif kind is not _TEXT_KIND and kind is not _BLANK_KIND:
+            out.append(_Classified(cell, value, None, False))
         else:
             refs, fuzzy, names_row, versions = _recognise(spec, cell.text)
             if refs:
                 hit = _new(LabelHit, (cell, refs, fuzzy, versions))
-                out.append(_new(_Classified, (cell, label, hit, names_row)))
+                out.append(_Classified(cell, label, hit, names_row))
             else:
-                out.append(_new(_Classified, (cell, text, None, False)))
+                out.append(_Classified(cell, text, None, False))
     return out
 
 
@@ -146,14 +152,22 @@ class _Attempt:
         return (len(self.problems) - self.cut + self.foreign, -len(self.cells))
 
 
-class _RowReading(NamedTuple):
+class _RowReading:
     """What a virtual row says whatever the version: its row label and the cells after its last label."""
 
-    hit: LabelHit | None  # the last label naming a row or a group
-    values: list[_Classified]
-    nonblank: list[_Classified]  # those values that are not blank
-    where: Cell  # the row's last cell
-    unlabeled: bool  # the row holds no label at all
+    def __init__(
+        self,
+        hit: LabelHit | None,
+        values: list[_Classified],
+        nonblank: list[_Classified],
+        where: Cell,
+        unlabeled: bool,
+    ) -> None:
+        self.hit: Final = hit  # the last label naming a row or a group
+        self.values: Final = values
+        self.nonblank: Final = nonblank  # those values that are not blank
+        self.where: Final = where  # the row's last cell
+        self.unlabeled: Final = unlabeled  # the row holds no label at all
 
 
 def _read_rows(rows: list[list[_Classified]]) -> list[_RowReading]:
@@ -183,7 +197,14 @@ def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[Lab
     # a row of blank cells and nothing else is the unlabeled row only when no row with values is
     # (a blank spacer row before table 4's figures must not take their place)
     blank_rows_count = not any(r.hit is None and r.nonblank and r.unlabeled for r in rows)
-    for row_hit, found, nonblank, last, bare in rows:
+    for reading in rows:
+        row_hit, found, nonblank, last, bare = (
+            reading.hit,
+            reading.values,
+            reading.nonblank,
+            reading.where,
+            reading.unlabeled,
+        )
         target: TemplateRow | None = None
         anchor: Cell | None = None
         if row_hit is not None:
