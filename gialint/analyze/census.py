@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 #: A value cell with its row and column, as :meth:`MatchedTable.value_cells` gives it.
 ValueCell = tuple["TemplateRow", "ColumnSpec", "Cell"]
 
+_INTEGER: Final = ValueKind.INTEGER
 _BLANK: Final = ValueKind.BLANK
 _DASH: Final = ValueKind.DASH
 _TEXT: Final = ValueKind.TEXT
@@ -79,9 +80,11 @@ def take_census(cells: tuple[ValueCell, ...]) -> Census:
             continue
         if not number:
             zero.append(item)
+        elif kind is _INTEGER:
+            pass  # digits alone: a whole number, not below zero, with no unit (most cells)
         elif number < 0 or number != number.to_integral_value():
             odd.append(item)
-        if value.unit is not None:
+        if kind is not _INTEGER and value.unit is not None:
             unit.append(item)
         if value.nonstandard:
             nonstandard.append(item)

@@ -3,6 +3,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gialint.parse.values import ValueKind, default_reader
 
@@ -48,3 +50,13 @@ def test_blanks(text: str) -> None:
 def test_text_is_not_a_number(text: str) -> None:
     value = default_reader().classify(text)
     assert value.kind is ValueKind.TEXT and value.amount is None
+
+
+@given(st.text(st.sampled_from(list("0123456789０１２３４５６７８９.,，- －+＋增减件万元大项 　约无/")), max_size=12))
+def test_an_integer_is_a_whole_number_not_below_zero_without_a_unit(text: str) -> None:
+    # what the census of value cells (gialint.analyze.census) takes for granted of most cells
+    value = default_reader().classify(text)
+    if value.kind is ValueKind.INTEGER:
+        assert value.number is not None and value.number >= 0
+        assert value.number == value.number.to_integral_value()
+        assert value.unit is None and value.sign is None
