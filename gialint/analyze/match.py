@@ -198,13 +198,8 @@ def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[Lab
     # (a blank spacer row before table 4's figures must not take their place)
     blank_rows_count = not any(r.hit is None and r.nonblank and r.unlabeled for r in rows)
     for reading in rows:
-        row_hit, found, nonblank, last, bare = (
-            reading.hit,
-            reading.values,
-            reading.nonblank,
-            reading.where,
-            reading.unlabeled,
-        )
+        row_hit, found, nonblank = reading.hit, reading.values, reading.nonblank
+        last, bare = reading.where, reading.unlabeled
         target: TemplateRow | None = None
         anchor: Cell | None = None
         if row_hit is not None:
