@@ -39,7 +39,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import write_corpus  # noqa: E402
-from run import NUMBERS  # noqa: E402  (the floor's pattern)
 
 #: How valgrind is run: the instructions only, no output file.
 VALGRIND = ("--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
@@ -47,7 +46,7 @@ _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 #: A process that runs one stage over the files it is given, ``rounds`` times.
 _STEADY = f"""
-import re, sys
+import sys
 from pathlib import Path
 import gialint
 from gialint.parse.driver import parse_report
@@ -55,13 +54,14 @@ from gialint.read import file_bytes, read_bytes
 from gialint.read.source import normalize_newlines
 stage, rounds, files = sys.argv[1], int(sys.argv[2]), [Path(p) for p in sys.argv[3:]]
 texts = [normalize_newlines(read_bytes(file_bytes(p), p.name).text) for p in files]
-numbers = re.compile({NUMBERS.pattern!r})
+sys.path.insert(0, {str(ROOT / "bench")!r})
+from run import plain_floor  # the floor bench/run.py times
 for _ in range(rounds):
     for path, text in zip(files, texts):
         if stage == "parse":
             parse_report(text)
         elif stage == "floor":
-            len(numbers.findall(path.read_bytes().decode("utf-8", errors="replace")))
+            plain_floor(path)
         else:
             gialint.lint_path(path)
 """
