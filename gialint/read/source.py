@@ -60,20 +60,47 @@ class Source:
     path: str | None = None
 
 
-# Controls (other than tab, line ends and form feeds), the replacement character, private use
-# — but for U+F000–U+F0FF, where Word and PDF converters put the glyphs of symbol fonts (the
-# Symbol/Wingdings bullet "\uf0b7" before each item of a list), which real reports are full of.
-_SUSPICIOUS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uefff\uf100-\uf8ff\U000f0000-\U0010ffff]")
-# Where unassigned code points may hide among the characters reports use (full-width forms included).
-_HIGH = re.compile("[\uf900-\U000effff]")
+#: Suspicious wherever they stand: controls (other than tab, line ends and form feeds), the
+#: replacement character, private use — but for U+F000–U+F0FF, where Word and PDF converters put
+#: the glyphs of symbol fonts (the Symbol/Wingdings bullet "\uf0b7" before each item of a list),
+#: which real reports are full of.
+_ALWAYS = "\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uefff\uf100-\uf8ff\U000f0000-\U0010ffff"
+#: From here on, a character that is unassigned (by this Python's Unicode data) is suspicious too:
+#: unassigned code points hide among the characters reports use (full-width forms included).
+_HIGH = 0xF900
+_ASTRAL = "\U00010000"  # the first character beyond the Basic Multilingual Plane
+_PRIVATE_PLANES = "\U000f0000"  # the first of planes 15 and 16, private use (in _ALWAYS)
+
+
+def _unassigned(first: int, last: int) -> str:
+    """The unassigned code points from ``first`` to ``last``, written as a character class's ranges."""
+    ranges: list[str] = []
+    start: int | None = None
+    for code in range(first, last + 2):
+        unassigned = code <= last and unicodedata.category(chr(code)) == "Cn"
+        if unassigned and start is None:
+            start = code
+        elif not unassigned and start is not None:
+            ranges.append(chr(start) if code - 1 == start else f"{chr(start)}-{chr(code - 1)}")
+            start = None
+    return "".join(ranges)
+
+
+# One pass finds every character that may count: those always suspicious, the unassigned ones of
+# the Basic Multilingual Plane from U+F900, and every character beyond that plane (few in a
+# report; whether each is assigned is looked up below). Assigned characters from U+F900 — the
+# full-width punctuation of every Chinese sentence — are not even collected.
+_RARE = re.compile(f"[{_ALWAYS}{_unassigned(_HIGH, 0xFFFF)}{_ASTRAL}-\U000effff]")
 
 
 def _suspicious(text: str) -> int:
-    """Control, replacement, private-use and unassigned characters (searched by pattern, not char by char)."""
-    count = len(_SUSPICIOUS.findall(text))
-    for char in set(_HIGH.findall(text)):
-        if unicodedata.category(char) == "Cn":
-            count += text.count(char)
+    """How many control, replacement, private-use and unassigned characters ``text`` holds: each
+    character of :data:`_ALWAYS`, and each unassigned one from U+F900 to the private-use planes."""
+    found = _RARE.findall(text)
+    count = len(found)
+    for char in set(found):
+        if _ASTRAL <= char < _PRIVATE_PLANES and unicodedata.category(char) != "Cn":
+            count -= found.count(char)  # an assigned character beyond the plane: not suspicious
     return count
 
 
@@ -82,7 +109,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def decode(data: bytes) -> Source:
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(), which copies the file to find out
         raise ReadError(msg.TEXT_EMPTY)
     for signature, message in _SIGNATURES:
         if data.startswith(signature):
@@ -110,7 +137,7 @@ def decode(data: bytes) -> Source:
                 text, encoding = str(best), best.encoding
     if text is None or encoding is None or _looks_binary(text):
         raise ReadError(msg.TEXT_NOT_TEXT)
-    if not text.strip():
+    if not text or text.isspace():
         raise ReadError(msg.TEXT_EMPTY)
     return Source(text, encoding)
 

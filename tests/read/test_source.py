@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import raises_en, seed
 from gialint.read import read_path
 from gialint.read.limits import Limits
-from gialint.read.source import ReadError, decode
+from gialint.read.source import ReadError, _suspicious, decode
 
 TEXT = seed("002").read_text(encoding="utf-8")
 
@@ -95,3 +99,43 @@ def test_a_page_break_before_a_label_is_not_part_of_it() -> None:
     doc = parse_document(damaged)
     t2 = doc.table("t2")
     assert t2 is not None and not any(hit.fuzzy for hit in t2.labels)
+
+
+def _counted_the_long_way(text: str) -> int:
+    """What ``_suspicious`` counts, as it was first written: a pass for the characters always
+    suspicious, and a pass for everything from U+F900, each distinct one looked up."""
+    always = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uefff\uf100-\uf8ff\U000f0000-\U0010ffff]")
+    count = len(always.findall(text))
+    for char in set(re.findall("[\uf900-\U000effff]", text)):
+        if unicodedata.category(char) == "Cn":
+            count += text.count(char)
+    return count
+
+
+#: Characters from everywhere a report's text may reach, the edges of each range of _suspicious
+#: included: controls, CJK, private use, full-width forms, specials, beyond the plane, planes 15–16.
+_ANY_CHARACTER = st.one_of(
+    st.characters(codec="utf-8"),
+    st.sampled_from("\t\n\x00\x08\x0e\x1f\x7f\x9f\xa0中，。\ufffd\ufffe\uffff\ue000\uefff\uf000\uf0b7\uf0ff\uf100"),
+    st.sampled_from("\uf8ff\uf900\ufa6e\ufada\ufe1a\uff00\uff0c\uffbf\uffef\ufff0\U00010000\U0002a6df\U0002a6e0"),
+    st.sampled_from("\U000e0000\U000e01ef\U000effff\U000f0000\U000ffffd\U000ffffe\U000fffff\U0010ffff"),
+    st.integers(0xF900, 0xFFFF).map(chr),
+)
+
+
+@given(st.text(_ANY_CHARACTER, max_size=60))
+def test_suspicious_characters_are_counted_in_one_pass_as_in_two(text: str) -> None:
+    assert _suspicious(text) == _counted_the_long_way(text)
+
+
+def test_full_width_punctuation_is_not_suspicious_and_unassigned_code_points_are() -> None:
+    assert _suspicious("二〇二三年，本机关：（一）") == 0
+    assert _suspicious("a\uff00b\ufffe") == 2  # unassigned full-width slot, noncharacter
+    assert _suspicious("\U0002a6e0\U00020000") == 1  # an unassigned CJK extension B slot; an assigned one
+    assert _suspicious("\U000ffffe\U0010ffff") == 2  # the private-use planes, noncharacters included
+
+
+@pytest.mark.parametrize("data", [b"", b" \t\r\n\x0b\x0c", "\u3000\n".encode()])
+def test_nothing_but_white_space_is_an_empty_file(data: bytes) -> None:
+    with raises_en(ReadError, "empty"):
+        decode(data)
