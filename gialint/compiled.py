@@ -41,6 +41,9 @@ MODULES = (
     "gialint.analyze.parts",
     # the rules about cells read a table's odd cells from one pass over them
     "gialint.analyze.census",
+    # the identities of a table, solved once for GIA204 and GIA301–GIA305 (IdentityRule, which
+    # rules subclass, is gialint.lint.identity_rule's)
+    "gialint.lint.arithmetic",
     # JSON written indented, as json.dumps(indent=2) writes it: most of a warm run's output time
     "gialint.report.indent",
 )

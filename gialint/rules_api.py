@@ -60,8 +60,9 @@ from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Relate
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TableSpec, Version
 from gialint.formats.labels import normalize, roman, strip_note
-from gialint.lint.arithmetic import SHARED_MESSAGES, Finding, IdentityRule, findings_for, identity_findings, number
+from gialint.lint.arithmetic import SHARED_MESSAGES, Finding, findings_for, identity_findings, number
 from gialint.lint.fixes import cell_edit, fix_of, usual_dash
+from gialint.lint.identity_rule import IdentityRule
 from gialint.lint.registry import all_rules
 from gialint.lint.rule import Rule
 from gialint.parse.ast import (

@@ -40,17 +40,15 @@ Inequalities (GIA305's plausibility bounds) are reported one by one, as they are
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
 from gialint.analyze.matched import MatchedTable
-from gialint.base.diagnostic import Diagnostic, Related, Text
-from gialint.base.span import Span
+from gialint.base.diagnostic import Text
 from gialint.formats import Identity, Template
-from gialint.lint.rule import Rule
 from gialint.parse.ast import Cell
 from gialint.parse.values import CellValue, ValueKind
 
@@ -89,7 +87,7 @@ class Breach:
 
     @property
     def found(self) -> Decimal:
-        return _amount(self.anchor.cell)
+        return amount(self.anchor.cell)
 
     @property
     def expected(self) -> Decimal:
@@ -140,10 +138,11 @@ class Finding:
     split: Split | None = None
 
 
-def _amount(cell: Cell) -> Decimal:
-    amount = cell.value.amount
-    assert amount is not None
-    return amount
+def amount(cell: Cell) -> Decimal:
+    """The amount of a cell read as a number (an identity checks only such cells)."""
+    value = cell.value.amount
+    assert value is not None
+    return value
 
 
 def _bindings(identity: Identity, template: Template) -> list[str]:
@@ -527,7 +526,7 @@ def written(cell: Cell) -> Text:
         return Text("空", "blank")
     if value.kind is ValueKind.DASH:
         return Text(f"“{cell.text.strip()}”", f"“{cell.text.strip()}”")
-    shown = number(_amount(cell))
+    shown = number(amount(cell))
     return Text(shown, shown)
 
 
@@ -579,81 +578,3 @@ SHARED_MESSAGES: Mapping[str, Text] = {
         "split in two; joined, {relation_en} holds",
     ),
 }
-
-
-class IdentityRule(Rule):
-    """Base for rules that check the format's identities (formats.toml) with their code.
-
-    A subclass gives its metadata and a ``default`` message, which may use ``{where}``
-    (from :meth:`where`), ``{written}`` / ``{written_en}`` (the anchor as written: a
-    number, "空" / "blank", a dash), ``{expected}``, ``{lhs}``, ``{rhs}`` and
-    ``{relation}`` / ``{relation_en}`` (the identity written out); a rule of equalities
-    adds :data:`SHARED_MESSAGES` (a culprit, a suspect cell, a split number).
-    Which rule reports a mistake that breaks several identities: see :func:`solve`.
-    """
-
-    abstract: ClassVar[bool] = True
-
-    def where(self, breach: Breach, table: MatchedTable) -> str:
-        """How a message names the binding: the row's label, the column's label, or the item."""
-        return where(breach, table)
-
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if not any(True for _ in doc.model.identities_for(self.code)):
-            return
-        for table in doc.tables:
-            for finding in identity_findings(doc, table, self.running_codes):
-                if finding.rule == self.code:
-                    yield self.report(finding, table)
-
-    def report(self, finding: Finding, table: MatchedTable) -> Diagnostic:
-        """The diagnostic of one finding of this rule."""
-        if finding.split is not None:
-            return self._report_split(finding.split, table)
-        breach = finding.breaches[0]
-        cell = finding.anchor.cell
-        shown = written(cell)
-        exact = finding.expected is not None
-        relations = [(scope(b, table), b.identity) for b in finding.breaches]
-        addends: dict[Span, str] = {}
-        for b in finding.breaches:
-            for term in (*b.lhs, *b.rhs):
-                if term.cell.span != cell.span:
-                    addends.setdefault(
-                        term.cell.span, f"{table.row_label(term.row)} / {table.column_label(term.column)}"
-                    )
-        where_scope = scope(breach, table)
-        return self.diagnostic(
-            cell.span,
-            finding.kind,
-            expected=number(finding.expected) if finding.expected is not None else None,
-            found=(number(_amount(cell)) if cell.value.number is not None else cell.text.strip()) if exact else None,
-            related=[Related(span, label) for span, label in addends.items()],
-            where=self.where(breach, table),
-            written=shown.zh,
-            written_en=shown.en,
-            cell=cell_name(finding.anchor, table),
-            lhs=number(breach.lhs_total),
-            rhs=number(breach.rhs_total),
-            relation=breach.identity.text_zh,
-            relation_en=breach.identity.text_en,
-            scope=where_scope.zh,
-            scope_en=where_scope.en,
-            relations="、".join(f"{s.zh}的“{i.text_zh}”" for s, i in relations),
-            relations_en=" and ".join(f"“{i.text_en}” in {s.en}" for s, i in relations),
-        )
-
-    def _report_split(self, split: Split, table: MatchedTable) -> Diagnostic:
-        label = table.row_label(split.row) or table.spec.title
-        return self.diagnostic(
-            split.first.span,
-            "split",
-            expected=number(split.joined),
-            related=[Related(split.second.span, f"{label} / {split.second.text.strip()}")],
-            where=label,
-            first=split.first.text.strip(),
-            second=split.second.text.strip(),
-            joined=number(split.joined),
-            relation=split.identity.text_zh,
-            relation_en=split.identity.text_en,
-        )

@@ -18,7 +18,8 @@ from gialint.base.diagnostic import Diagnostic, Severity
 from gialint.base.span import Span
 from gialint.formats import Identity
 from gialint.lint import arithmetic
-from gialint.lint.arithmetic import Finding, IdentityRule, findings_for, written
+from gialint.lint.arithmetic import Finding, findings_for, written
+from gialint.lint.identity_rule import IdentityRule
 from gialint.lint.registry import all_rules
 from gialint.parse.ast import Cell, Layout
 from gialint.parse.values import default_reader
