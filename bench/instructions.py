@@ -15,9 +15,14 @@ This script counts, for the installed gialint of ``--python`` (this Python by de
    patterns and filled its memos; the same for the whole of ``gialint.lint_path`` (read, parse,
    match, rules, the collector) and for bench/run.py's floor (the bytes, decoded as UTF-8, one
    pass of a regular expression: ``plain_floor``), and the ratio of the whole to the floor;
+   and, as the part no rule can change, the read, parse and match alone (``gialint.parse_text``
+   of the file's text) and its ratio to the floor;
 2. start-up: ``python -c pass``; ``gialint check one.txt --no-cache`` (after one such run, so
    that the plugin list is kept); the same as a first run (an empty cache directory); and the
-   run answered by the result cache; and the ratio of each to ``python -c pass``.
+   run answered by the result cache; and the ratio of each to ``python -c pass``;
+3. the floors under that start: a process that only imports what such a check imports — the
+   modules of the standard library among them, then every module (gialint's, attrs, rich…) —
+   and one that only imports attrs. No change to gialint's own code goes below the first two.
 
 ``PYTHONHASHSEED=0`` makes the counts the same from run to run. Times stay the measure of speed
 (bench/run.py); this is the measure of a change. It reports and asserts nothing.
@@ -60,6 +65,8 @@ for _ in range(rounds):
     for path, text in zip(files, texts):
         if stage == "parse":
             parse_report(text)
+        elif stage == "read_parse_match":
+            gialint.parse_text(read_bytes(file_bytes(path), path.name).text)
         elif stage == "floor":
             plain_floor(path)
         else:
@@ -67,14 +74,33 @@ for _ in range(rounds):
 """
 
 #: The stages counted per report.
-STAGES = ("parse", "lint_path", "floor")
+STAGES = ("parse", "read_parse_match", "lint_path", "floor")
+
+#: A process that imports the modules ``names``, in order (some names, such as rich's data
+#: modules, are not identifiers, so not ``import a, b``).
+_IMPORT = "from importlib import import_module\nfor name in {names!r}:\n    import_module(name)"
+
+#: A process that runs ``gialint check`` on the file it is given, then prints the modules it
+#: imported, in the order they were imported, and which of them are the standard library's.
+_IMPORTED = """
+import json, sys
+before = set(sys.modules)
+from gialint.cli import main
+try:
+    main(["check", "--no-cache", "--quiet", sys.argv[1]])
+finally:
+    names = [n for n in sys.modules if n not in before and not n.startswith("__")]
+    std = [n for n in names if n.split(".")[0] in sys.stdlib_module_names]
+    print(json.dumps({"all": names, "std": std}), file=sys.__stdout__)
+"""
 
 
-def count(valgrind: str, command: list[str], cwd: Path, env: dict[str, str]) -> int:
-    """The instructions ``command`` runs, as valgrind counts them."""
+def count(valgrind: str, command: list[str], cwd: Path, env: dict[str, str], ok: tuple[int, ...] = (0, 1)) -> int:
+    """The instructions ``command`` runs, as valgrind counts them; ``ok``: its exit codes that are
+    not a failure (``gialint check`` exits 1 when it finds something)."""
     done = subprocess.run([valgrind, *VALGRIND, *command], cwd=cwd, env=env, capture_output=True, text=True)
     found = _REFS.search(done.stderr)
-    if done.returncode not in (0, 1) or found is None:
+    if done.returncode not in ok or found is None:
         raise SystemExit(f"cannot count {' '.join(command)}: {done.stderr.strip()[-500:]}")
     return int(found.group(1).replace(",", ""))
 
@@ -89,18 +115,39 @@ def per_report(valgrind: str, python: str, sample: list[Path], cwd: Path, env: d
         )
         figures[stage] = (thrice - once) / (2 * len(sample))
     figures["lint_path/floor"] = figures["lint_path"] / figures["floor"]
+    figures["read_parse_match/floor"] = figures["read_parse_match"] / figures["floor"]
     return figures
 
 
-def start_up(valgrind: str, python: str, report: Path, cwd: Path, env: dict[str, str]) -> dict[str, float]:
+def imported(python: str, report: Path, cwd: Path, env: dict[str, str]) -> dict[str, list[str]]:
+    """The modules ``gialint check --no-cache report`` imports: ``all`` of them, and ``std``,
+    the standard library's, each in the order imported."""
+    done = subprocess.run([python, "-c", _IMPORTED, str(report)], cwd=cwd, env=env, capture_output=True, text=True)
+    try:
+        found: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise SystemExit(f"cannot list what a check imports: {done.stderr.strip()[-500:]}") from None
+    return found
+
+
+def start_up(valgrind: str, python: str, report: Path, cwd: Path, env: dict[str, str]) -> dict[str, Any]:
     """Instructions of each start-up command, and ``name/pass``: its ratio to ``python -c pass``."""
     check = [python, "-m", "gialint", "check", str(report)]
     with tempfile.TemporaryDirectory(prefix="gialint-first-") as first, tempfile.TemporaryDirectory() as kept:
         kept_env = {**env, "GIALINT_CACHE_DIR": kept}
         subprocess.run([*check, "--no-cache"], cwd=cwd, env=kept_env, capture_output=True)  # keeps the plugin list
         subprocess.run(check, cwd=cwd, env=kept_env, capture_output=True)  # and the result
+        modules = imported(python, report, cwd, kept_env)
         figures = {
             "python -c pass": count(valgrind, [python, "-c", "pass"], cwd, env),
+            **{
+                name: count(valgrind, [python, "-c", _IMPORT.format(names=names)], cwd, env, ok=(0,))
+                for name, names in (
+                    ("import its standard library", modules["std"]),
+                    ("import all it imports", modules["all"]),
+                    ("import attrs", ["attrs"]),
+                )
+            },
             "check --no-cache": count(valgrind, [*check, "--no-cache"], cwd, kept_env),
             "check --no-cache, first run": count(
                 valgrind, [*check, "--no-cache"], cwd, {**env, "GIALINT_CACHE_DIR": first}
@@ -108,7 +155,8 @@ def start_up(valgrind: str, python: str, report: Path, cwd: Path, env: dict[str,
             "check, result cached": count(valgrind, check, cwd, kept_env),
         }
     base = figures["python -c pass"]
-    return {**figures, **{f"{name}/pass": value / base for name, value in figures.items() if name != "python -c pass"}}
+    ratios = {f"{name}/pass": value / base for name, value in figures.items() if name != "python -c pass"}
+    return {**figures, **ratios, "modules": {kind: len(names) for kind, names in modules.items()}}
 
 
 def build_of(python: str, cwd: Path) -> str:
@@ -137,19 +185,27 @@ def table(builds: dict[str, dict[str, Any]]) -> list[str]:
     lines.append("per text report, in process (M instructions):  " + "  ".join(f"{n:>10}" for n in names))
     for stage in STAGES:
         lines.append(f"  {stage:<44}" + "  ".join(f"{b['per_report'][stage] / 1e6:>10.2f}" for b in builds.values()))
-    lines.append(
-        f"  {'lint_path / floor':<44}"
-        + "  ".join(f"{b['per_report']['lint_path/floor']:>9.1f}x" for b in builds.values())
-    )
+    for ratio in ("read_parse_match/floor", "lint_path/floor"):
+        lines.append(
+            f"  {ratio.replace('/', ' / '):<44}"
+            + "  ".join(f"{b['per_report'][ratio]:>9.1f}x" for b in builds.values())
+        )
     lines.append("start-up (M instructions, × python -c pass):")
     for command in builds[names[0]]["start_up"]:
-        if command.endswith("/pass"):
+        if command.endswith("/pass") or command == "modules":
             continue
         cells = []
         for b in builds.values():
             ratio = b["start_up"].get(f"{command}/pass")
             cells.append(f"{b['start_up'][command] / 1e6:>8.1f}" + (f" ({ratio:4.1f}x)" if ratio else "        "))
         lines.append(f"  {command:<44}" + "  ".join(cells))
+    lines.append(
+        "  (modules a check imports, the standard library's of all: "
+        + "; ".join(
+            f"{n}: {b['start_up']['modules']['std']} of {b['start_up']['modules']['all']}" for n, b in builds.items()
+        )
+        + ")"
+    )
     return lines
 
 

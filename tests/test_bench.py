@@ -106,13 +106,17 @@ def test_memory_measures_an_installed_build_side_by_side(tmp_path: Path) -> None
 # valgrind's place in bench/instructions.py: a counter that gives each command a count made
 # from what it runs, so that what the script makes of the counts can be checked anywhere
 _COUNTER = """#!{python}
-import os, sys
+import ast, os, sys
 command = sys.argv[4:]  # after valgrind's three options
 if command[1:] == ["-c", "pass"]:
     refs = 1_000_000
+elif command[1] == "-c" and command[2].startswith("from importlib"):  # imports: 0.1 M a module
+    names = ast.literal_eval(command[2].split("for name in ")[1].split(":")[0])
+    refs = 1_000_000 + 100_000 * len(names)
 elif command[1] == "-c":  # a steady process: stage, rounds, files
     stage, rounds, files = command[3], int(command[4]), command[5:]
-    refs = 50_000_000 + int(rounds) * len(files) * {{"parse": 7_000, "lint_path": 11_000, "floor": 500}}[stage]
+    per_file = {{"parse": 7_000, "read_parse_match": 9_000, "lint_path": 11_000, "floor": 500}}[stage]
+    refs = 50_000_000 + int(rounds) * len(files) * per_file
 else:  # gialint check: 5 M, 2 M more with --no-cache, 3 M more with nothing kept yet
     kept = os.listdir(os.environ["GIALINT_CACHE_DIR"]) if os.path.isdir(os.environ["GIALINT_CACHE_DIR"]) else []
     refs = 5_000_000 + 2_000_000 * ("--no-cache" in command) + 3_000_000 * (not kept)
@@ -135,20 +139,41 @@ def test_instructions_are_counted_per_report_and_at_start(tmp_path: Path) -> Non
     for build in figures["builds"].values():
         assert build["build"] == build_description()
         # three rounds against one, over twice the sample: the start and the memos drop out
-        assert build["per_report"] == {"parse": 7_000, "lint_path": 11_000, "floor": 500, "lint_path/floor": 22.0}
+        assert build["per_report"] == {
+            "parse": 7_000,
+            "read_parse_match": 9_000,
+            "lint_path": 11_000,
+            "floor": 500,
+            "read_parse_match/floor": 18.0,
+            "lint_path/floor": 22.0,
+        }
+        # the modules a real check of a corpus file imported: gialint's, attrs, the standard library's
+        modules = build["start_up"].pop("modules")
+        assert 0 < modules["std"] < modules["all"]
+        std, every = (1_000_000 + 100_000 * modules[kind] for kind in ("std", "all"))
         assert build["start_up"] == {
             "python -c pass": 1_000_000,
+            "import its standard library": std,
+            "import all it imports": every,
+            "import attrs": 1_100_000,
             "check --no-cache": 7_000_000,
             "check --no-cache, first run": 10_000_000,
             "check, result cached": 5_000_000,
+            "import its standard library/pass": std / 1_000_000,
+            "import all it imports/pass": every / 1_000_000,
+            "import attrs/pass": 1.1,
             "check --no-cache/pass": 7.0,
             "check --no-cache, first run/pass": 10.0,
             "check, result cached/pass": 5.0,
         }
+        build["start_up"]["modules"] = modules
     lines = instructions.table(figures["builds"])
     assert lines[2].split() == ["parse", "0.01", "0.01"]
-    assert lines[5].split() == ["lint_path", "/", "floor", "22.0x", "22.0x"]
-    assert lines[-2].split()[-4:] == ["10.0", "(10.0x)", "10.0", "(10.0x)"]  # the first run
+    assert lines[6].split() == ["read_parse_match", "/", "floor", "18.0x", "18.0x"]
+    assert lines[7].split() == ["lint_path", "/", "floor", "22.0x", "22.0x"]
+    assert lines[-5].split()[:2] == ["import", "attrs"] and lines[-5].count("1.1 ( 1.1x)") == 2
+    assert lines[-3].split()[-4:] == ["10.0", "(10.0x)", "10.0", "(10.0x)"]  # the first run
+    assert lines[-1].startswith("  (modules a check imports") and f"{modules['std']} of {modules['all']}" in lines[-1]
 
 
 def test_a_count_that_valgrind_does_not_give_stops_the_script(tmp_path: Path) -> None:
