@@ -10,8 +10,9 @@ and measures, on this machine:
    tables), rules, and the end-to-end total (``gialint.lint_path``), and the total again
    with the content checks (GIA5xx, GIA6xx) left out: what they add per report; each stage
    of each report run ``--repeat`` times (5) and the median kept, then the median over the
-   sample; the stages as shares of the total; timed by the CPU time of the thread (``--clock
-   wall`` for the wall clock: see :data:`CLOCKS`);
+   sample; the stages as shares of the total; the time the cyclic garbage collector takes
+   within the total (its mean: a full collection comes every hundred reports or so); timed by
+   the CPU time of the thread (``--clock wall`` for the wall clock: see :data:`CLOCKS`);
 2. the floor for the same files, timed the same way, in turn with the total (one run of
    each, alternately): what a program that knows nothing of reports does — read the bytes,
    decode them as UTF-8, one pass of a regular expression over the text
@@ -39,6 +40,7 @@ source tree does not shadow the install (:func:`installed_gialint`).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -171,6 +173,35 @@ def medians(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, flo
 STAGES = ("read", "parse", "match", "rules")
 
 
+def collected_within(fn: Callable[[], object], spent: list[float]) -> Callable[[], dict[str, float]]:
+    """``fn`` as a run of :func:`medians` that gives its own milliseconds (its result freed
+    within them, as a program frees it) as ``total``, and appends to ``spent`` the milliseconds
+    the cyclic garbage collector took within it (``gc.callbacks``; the same clock)."""
+
+    def run() -> dict[str, float]:
+        started: list[float] = []
+        collecting = 0.0
+
+        def callback(phase: str, info: dict[str, int]) -> None:
+            nonlocal collecting
+            if phase == "start":
+                started.append(CLOCKS[CLOCK]())
+            elif started:
+                collecting += CLOCKS[CLOCK]() - started.pop()
+
+        gc.callbacks.append(callback)
+        try:
+            start = CLOCKS[CLOCK]()
+            fn()
+            elapsed = CLOCKS[CLOCK]() - start
+        finally:
+            gc.callbacks.remove(callback)
+        spent.append(collecting * 1000)
+        return {"total": elapsed * 1000}
+
+    return run
+
+
 def per_report(files: list[Path], repeat: int = 5) -> dict[str, Any]:
     """Median milliseconds per stage over ``files`` (text reports), the floor timed alike, the
     ratio of the total to the floor, and each stage's share of the total (``split_percent``)."""
@@ -182,6 +213,7 @@ def per_report(files: list[Path], repeat: int = 5) -> dict[str, Any]:
     # the same run with the content checks (GIA5xx, GIA6xx) left out: what they add (issue 17)
     without_content = DEFAULT_SETTINGS.overridden(select=None, ignore=("GIA5", "GIA6"))
     stages: dict[str, list[float]] = {}
+    collector: list[float] = []  # ms of each total run spent collecting: a mean, not a median (below)
     for path in files:
         gialint.lint_path(path)  # what a process does once (the parser, the rules), not timed
         timed = medians(
@@ -189,7 +221,7 @@ def per_report(files: list[Path], repeat: int = 5) -> dict[str, Any]:
                 "stages": lambda: stage_by_stage(path, rules),
                 "without_content": lambda: gialint.lint_path(path, settings=without_content),
                 # the total and the floor one after the other, run for run
-                "total": lambda: gialint.lint_path(path),
+                "total": collected_within(lambda: gialint.lint_path(path), collector),
                 "floor": lambda: plain_floor(path),
             },
             repeat,
@@ -203,6 +235,11 @@ def per_report(files: list[Path], repeat: int = 5) -> dict[str, Any]:
     out["ratio_to_floor"] = out["total"] / out["floor"]
     out["ratio_to_floor_back_to_back"] = out["total"] / out["floor_back_to_back"]
     out["content_checks_add"] = out["total"] / out["without_content"] - 1
+    # the collector runs when gialint.lint_path resumes it, over the document the result holds,
+    # and now and then over everything alive (a full collection every hundred reports or so):
+    # its mean per run, which a median would leave out, and its share of the total
+    out["collector"] = statistics.fmean(collector) if collector else 0.0
+    out["collector_percent"] = 100 * out["collector"] / out["total"]
     # each stage as a share of the end-to-end total; "other" is the rest (the settings, the
     # garbage collector paused, suppressions, the result), negative if the stages add up to more
     split = {name: 100 * out[name] / out["total"] for name in STAGES}
@@ -333,6 +370,10 @@ def print_stages(stages: dict[str, Any], sample: int, repeat: int) -> None:
         " run back to back (floor: read, decode UTF-8, one regular-expression pass)"
     )
     print("  split of the total:", ", ".join(f"{k} {v:.0f} %" for k, v in stages["split_percent"].items()))
+    print(
+        f"  of the total, the garbage collector: {stages['collector']:.3f} ms a report on average"
+        f" ({stages['collector_percent']:.0f} %)"
+    )
     print(f"  the content checks (GIA5xx, GIA6xx) add {100 * stages['content_checks_add']:.0f} %")
 
 

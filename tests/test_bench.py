@@ -4,6 +4,7 @@ bench/memory.py: that it measures an installed build too."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -50,6 +51,24 @@ def test_stages_and_floor_are_timed_alike_and_split() -> None:
     assert list(split) == [*bench.STAGES, "other"]
     assert split["parse"] == pytest.approx(100 * figures["parse"] / figures["total"])
     assert sum(split.values()) == pytest.approx(100)
+    assert figures["collector_percent"] == pytest.approx(100 * figures["collector"] / figures["total"])
+
+
+def test_the_collectors_time_within_a_run_is_counted_apart() -> None:
+    spent: list[float] = []
+    made: list[object] = []
+    callbacks = list(gc.callbacks)
+
+    def collects() -> None:
+        for _ in range(3):
+            made.append([made])  # a cycle for each collection to look at
+            gc.collect()
+
+    timed = bench.collected_within(collects, spent)()
+    assert set(timed) == {"total"} and len(spent) == 1
+    assert 0 < spent[0] <= timed["total"]
+    bench.collected_within(lambda: None, spent)()
+    assert spent[1] == 0 and gc.callbacks == callbacks  # nothing collected; the callback is gone
 
 
 def test_its_gialint_runs_are_the_installed_gialint_from_the_repository_root(
