@@ -37,8 +37,9 @@ class IdentityRule(Rule):
     (from :meth:`where`), ``{written}`` / ``{written_en}`` (the anchor as written: a
     number, "空" / "blank", a dash), ``{expected}``, ``{lhs}``, ``{rhs}`` and
     ``{relation}`` / ``{relation_en}`` (the identity written out); a rule of equalities
-    adds :data:`SHARED_MESSAGES` (a culprit, a suspect cell, a split number).
-    Which rule reports a mistake that breaks several identities: see :func:`solve`.
+    adds :data:`~gialint.lint.arithmetic.SHARED_MESSAGES` (a culprit, a suspect cell, a split
+    number). Which rule reports a mistake that breaks several identities: see
+    :func:`~gialint.lint.arithmetic.solve`.
     """
 
     abstract: ClassVar[bool] = True
