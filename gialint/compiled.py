@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 MODULES = (
     "gialint.base.span",
+    "gialint.parse.cell",
     "gialint.parse.lexer",
     "gialint.parse.driver",
     "gialint.parse.build",
@@ -28,6 +29,7 @@ MODULES = (
     "gialint.parse.linetables",
     "gialint.parse.arrange",
     "gialint.formats.labels",
+    "gialint.analyze.label_hit",
     "gialint.analyze.match",
     "gialint.base.memo",
     "gialint.base.value",

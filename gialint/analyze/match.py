@@ -51,9 +51,6 @@ class _Classified:
         self.names_row: Final = names_row  # a label that names a row or a group of rows (not a column)
 
 
-#: ``_new(LabelHit, (…))`` makes a named tuple in half the time of ``LabelHit(…)``, whose
-#: ``__new__`` is Python code.
-_new = tuple.__new__
 _TEXT_KIND: Final = ValueKind.TEXT
 _BLANK_KIND: Final = ValueKind.BLANK
 
@@ -73,7 +70,7 @@ def _classify(cells: Iterable[Cell], spec: TableSpec) -> list[_Classified]:
         else:
             refs, fuzzy, names_row, versions = _recognise(spec, cell.text)
             if refs:
-                hit = _new(LabelHit, (cell, refs, fuzzy, versions))
+                hit = LabelHit(cell, refs, fuzzy, versions)
                 out.append(_Classified(cell, label, hit, names_row))
             else:
                 out.append(_Classified(cell, text, None, False))

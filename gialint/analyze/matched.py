@@ -11,34 +11,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import NamedTuple
 
 from attrs import frozen
 
 from gialint.analyze.census import Census, take_census
+from gialint.analyze.label_hit import LabelHit as LabelHit  # re-exported: rules read the hits
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, TableSpec, Template, TemplateRow
-from gialint.formats.model import LabelRef
 from gialint.parse.ast import Cell, Section, Table
-
-
-class LabelHit(NamedTuple):
-    """A cell recognised as a label of the format (a named tuple: a report has about 80)."""
-
-    cell: Cell
-    refs: tuple[LabelRef, ...]
-    fuzzy: bool  # recognised only by similarity
-    versions: frozenset[str]  # the versions of the format that have one of ``refs``
-
-    def ref_for(self, version: str) -> LabelRef | None:
-        for ref in self.refs:
-            if version in ref.versions:
-                return ref
-        return None
-
-    @property
-    def is_typo(self) -> bool:
-        return self.fuzzy or any(r.typo for r in self.refs)
 
 
 @frozen

@@ -9,11 +9,16 @@ compiled with them (a native class derives only from native classes).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
 
 class FieldValue:
     """A value made of the fields ``_fields()`` gives, in order: equal to another of the same
     class with equal fields, hashed, shown and pickled by them (a subclass's ``__init__`` takes
     its fields in that order)."""
+
+    __slots__ = ()
 
     def _fields(self) -> tuple[object, ...]:
         raise NotImplementedError
@@ -30,3 +35,33 @@ class FieldValue:
     def __reduce__(self) -> tuple[type[FieldValue], tuple[object, ...]]:
         # compiled, a native class has no __dict__ for pickle's default way: its class and fields
         return (type(self), self._fields())
+
+
+class TupleValue(FieldValue):
+    """A :class:`FieldValue` that still reads as the named tuple it once was (the syntax tree's
+    :class:`~gialint.base.span.Span` and :class:`~gialint.parse.ast.Cell`): unpacked and indexed
+    as its fields in order, its length, and ``_replace`` — what code written for the named tuple
+    uses. It is not a ``tuple``: not equal to one, and ``isinstance(value, tuple)`` is false."""
+
+    __slots__ = ()
+
+    #: the names of the fields ``_fields()`` gives, in order (``__init__`` takes them so)
+    _names: ClassVar[tuple[str, ...]] = ()
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self._fields())
+
+    def __len__(self) -> int:
+        return len(self._fields())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._fields()[index]
+
+    def _replace(self, **changes: Any) -> Any:
+        """A copy with the fields named changed (as a named tuple's ``_replace``)."""
+        unknown = sorted(set(changes) - set(self._names))
+        if unknown:
+            raise ValueError(f"{type(self).__name__} has no field {unknown[0]!r}")
+        values = [changes.get(name, value) for name, value in zip(self._names, self._fields(), strict=True)]
+        make: Any = type(self)  # a subclass's __init__ takes its fields in order
+        return make(*values)

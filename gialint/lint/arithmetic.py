@@ -42,7 +42,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
@@ -206,20 +206,31 @@ def _applies(identity: Identity, table: MatchedTable) -> bool:
     return identity.table == table.id and (identity.versions is None or table.template.version in identity.versions)
 
 
-class _Instance(NamedTuple):
+class _Instance:
     """An identity bound to one row, column or item, evaluated on one reading of the table.
 
-    A named tuple, not an attrs class: a table makes about a hundred, and a frozen attrs
-    class sets each field through ``object.__setattr__``."""
+    A plain class with ``Final`` fields, not an attrs class or a named tuple: a table makes about
+    a hundred, and compiled (this module is) it is a native class, made and read directly."""
 
-    identity: Identity
-    binding: str
-    lhs: _Keys
-    rhs: _Keys
-    anchor: _Key
-    weights: Mapping[_Key, int]  # how many times each cell counts (lhs +1, rhs −1), if at all
-    lhs_total: Decimal | None  # None: not checked
-    rhs_total: Decimal | None
+    def __init__(
+        self,
+        identity: Identity,
+        binding: str,
+        lhs: _Keys,
+        rhs: _Keys,
+        anchor: _Key,
+        weights: Mapping[_Key, int],
+        lhs_total: Decimal | None,
+        rhs_total: Decimal | None,
+    ) -> None:
+        self.identity: Final = identity
+        self.binding: Final = binding
+        self.lhs: Final = lhs
+        self.rhs: Final = rhs
+        self.anchor: Final = anchor
+        self.weights: Final = weights  # how many times each cell counts (lhs +1, rhs −1), if at all
+        self.lhs_total: Final = lhs_total  # None: not checked
+        self.rhs_total: Final = rhs_total
 
     @property
     def checked(self) -> bool:

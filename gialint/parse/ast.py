@@ -1,7 +1,8 @@
 """The typed syntax tree of a report.
 
-Every node is a small immutable value class (attrs; cells are named tuples) that knows
-where its text stands in the source file (:class:`~gialint.base.span.Span`). The tree says what the report *looks*
+Every node is a small immutable value class (attrs; cells, made by the hundred, are compiled
+plain classes: :mod:`gialint.parse.cell`) that knows where its text stands in the source file
+(:class:`~gialint.base.span.Span`). The tree says what the report *looks*
 like: which lines are headings, paragraphs and table cells. What the report *means*
 (which section is which, which table cell is which statistic, which year it covers)
 is worked out from it in :mod:`gialint.parse.outline`, :mod:`gialint.analyze.match` and
@@ -12,12 +13,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from attrs import frozen
 
 from gialint.base.span import Span
-from gialint.parse.values import CellValue
+from gialint.parse.cell import Cell as Cell  # re-exported: part of the tree
 
 
 class Layout(enum.Enum):
@@ -53,23 +53,6 @@ class Heading:
     title: str  # the words after the numeral: "政府信息公开行政复议、行政诉讼情况"
     style: NumeralStyle
     span: Span
-
-
-class Cell(NamedTuple):
-    """One table cell. ``text`` is as written (a wrapped cell keeps its line break).
-
-    A named tuple, like :class:`~gialint.base.span.Span`: a report has hundreds of cells, and a
-    tuple is made in half the time of an attrs instance. ``value`` is read from ``text``.
-    """
-
-    text: str
-    span: Span
-    value: CellValue
-
-    @property
-    def label(self) -> str:
-        """The text with line breaks removed, for comparing with the format's labels."""
-        return "".join(self.text.split("\n"))
 
 
 @frozen

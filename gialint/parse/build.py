@@ -42,17 +42,12 @@ _HEADING = re.compile(
 )
 
 
-#: ``_new(Span, (…))`` makes a named tuple in half the time of ``Span(…)``, whose ``__new__``
-#: is Python code: the builder makes two for every cell of every table.
-_new = tuple.__new__
-
-
 def _strip(line: int, piece: str, offset: int = 0) -> tuple[str, Span]:
     """The stripped text of ``piece``, which starts at 0-based column ``offset`` of ``line``,
     and its span (zero-width where empty)."""
     stripped = piece.strip(_SPACE)
     begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
-    return stripped, _new(Span, (line, begin, line, begin + len(stripped)))
+    return stripped, Span(line, begin, line, begin + len(stripped))
 
 
 def heading_from(token: Line, section_level: bool) -> Heading:
@@ -121,7 +116,7 @@ class Builder:
     def _cell(self, line: int, piece: str, offset: int) -> Cell:
         """The cell whose raw text ``piece`` starts at 0-based column ``offset`` of ``line``."""
         stripped, span = _strip(line, piece, offset)
-        return _new(Cell, (stripped, span, self._read(stripped)))
+        return Cell(stripped, span, self._read(stripped))
 
     def _split(self, token: Line, separator: str, outer: bool) -> Row:
         # the hot loop of tables written a row per line: _strip and _cell, inlined (a call
@@ -132,7 +127,7 @@ class Builder:
         for piece in text.split(separator):
             stripped = piece.strip(_SPACE)
             begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
-            cells.append(_new(Cell, (stripped, _new(Span, (line, begin, line, begin + len(stripped))), read(stripped))))
+            cells.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
             offset += len(piece) + 1
         if outer:  # "| a | b |": drop what stands outside the first and last bar
             cells = cells[1:-1]

@@ -58,8 +58,9 @@ else:  # imported when used: a run without the cache needs none of them (tests/c
 
 DATABASE = "results.sqlite3"
 # 2: entries carry the agency and year (GIA601–GIA604 pair reports by them); 3: and the version;
-# 4: a value starts with a report's pairing (:func:`encode`); 5: a report's part of the output (``parts``)
-SCHEMA = 5
+# 4: a value starts with a report's pairing (:func:`encode`); 5: a report's part of the output (``parts``);
+# 6: spans are a plain class, pickled by their fields, no longer a named tuple
+SCHEMA = 6
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _DAY = 86_400
 

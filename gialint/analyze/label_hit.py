@@ -1,0 +1,39 @@
+"""A cell recognised as a label of the format: :class:`LabelHit` (:mod:`gialint.analyze.matched`
+exports it with the matched table that lists them).
+
+Kept in a module of its own so that it is compiled with the matcher (gialint/compiled.py): a
+report has about 80, and matching asks each for its row's reference a few hundred times.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from gialint.base.value import FieldValue
+from gialint.formats.model import LabelRef
+from gialint.parse.ast import Cell
+
+
+class LabelHit(FieldValue):
+    """A cell recognised as a label of the format: its ``refs`` (the rows and columns whose label
+    it is), whether it was recognised only by similarity (``fuzzy``), and the ``versions`` of the
+    format that have one of them. Read-only, equal and hashed by those four."""
+
+    def __init__(self, cell: Cell, refs: tuple[LabelRef, ...], fuzzy: bool, versions: frozenset[str]) -> None:
+        self.cell: Final = cell
+        self.refs: Final = refs
+        self.fuzzy: Final = fuzzy  # recognised only by similarity
+        self.versions: Final = versions  # the versions of the format that have one of ``refs``
+
+    def _fields(self) -> tuple[Cell, tuple[LabelRef, ...], bool, frozenset[str]]:
+        return (self.cell, self.refs, self.fuzzy, self.versions)
+
+    def ref_for(self, version: str) -> LabelRef | None:
+        for ref in self.refs:
+            if version in ref.versions:
+                return ref
+        return None
+
+    @property
+    def is_typo(self) -> bool:
+        return self.fuzzy or any(r.typo for r in self.refs)
