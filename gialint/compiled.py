@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 MODULES = (
     "gialint.base.span",
-    "gialint.parse.cell",
+    "gialint.parse.ast",
     "gialint.parse.lexer",
     "gialint.parse.driver",
     "gialint.parse.build",

@@ -17,8 +17,6 @@ import enum
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from attrs import frozen
-
 from gialint.analyze.matched import LabelHit, MatchedTable, ShapeProblem, Unreadable
 from gialint.base import catalogue as msg
 from gialint.base.memo import Memo
@@ -134,13 +132,23 @@ def _virtual_rows(table: Table, classified: Sequence[_Classified]) -> list[list[
     return rows
 
 
-@frozen
 class _Attempt:
-    template: Template
-    cells: dict[tuple[str, str], Cell]
-    problems: list[ShapeProblem]
-    foreign: int
-    cut: int = 0  # missing rows after the last row found: the table was cut there (a fragment)
+    """A table read as one version of the format: its cells, problems and score (a plain class:
+    native in the compiled build)."""
+
+    def __init__(
+        self,
+        template: Template,
+        cells: dict[tuple[str, str], Cell],
+        problems: list[ShapeProblem],
+        foreign: int,
+        cut: int = 0,
+    ) -> None:
+        self.template: Final = template
+        self.cells: Final = cells
+        self.problems: Final = problems
+        self.foreign: Final = foreign  # labels this version does not have
+        self.cut: Final = cut  # missing rows after the last row found: the table was cut there (a fragment)
 
     @property
     def score(self) -> tuple[int, int]:

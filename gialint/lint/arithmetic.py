@@ -247,12 +247,13 @@ class _Instance:
         return amount - (self.lhs_total - self.rhs_total) / weight
 
 
-@frozen
 class _Reading:
-    """The table's cells and amounts, as matched or with a split number joined."""
+    """The table's cells and amounts, as matched or with a split number joined (a plain class:
+    native in the compiled build)."""
 
-    cells: Mapping[_Key, Cell]
-    amounts: Mapping[_Key, Decimal | None]
+    def __init__(self, cells: Mapping[_Key, Cell], amounts: Mapping[_Key, Decimal | None]) -> None:
+        self.cells: Final = cells
+        self.amounts: Final = amounts
 
 
 def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Reading) -> list[_Instance]:

@@ -31,8 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from attrs import evolve
-
 from gialint.base.span import Span
 from gialint.parse.ast import Heading, NumeralStyle, Paragraph, Title
 from gialint.parse.build import SubHeading, heading_from_text
@@ -183,4 +181,4 @@ class Arranger:
 
 def _demoted(heading: Heading) -> Heading:
     style = NumeralStyle.DOTTED_ARABIC if heading.style is NumeralStyle.ARABIC else heading.style
-    return evolve(heading, style=style)
+    return Heading(heading.text, heading.numeral, heading.title, style, heading.span)

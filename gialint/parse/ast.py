@@ -1,23 +1,27 @@
 """The typed syntax tree of a report.
 
-Every node is a small immutable value class (attrs; cells, made by the hundred, are compiled
-plain classes: :mod:`gialint.parse.cell`) that knows where its text stands in the source file
-(:class:`~gialint.base.span.Span`). The tree says what the report *looks*
-like: which lines are headings, paragraphs and table cells. What the report *means*
-(which section is which, which table cell is which statistic, which year it covers)
-is worked out from it in :mod:`gialint.parse.outline`, :mod:`gialint.analyze.match` and
-:mod:`gialint.analyze.year`.
+Every node is a small immutable value that knows where its text stands in the source file
+(:class:`~gialint.base.span.Span`): read-only (``Final``) fields, equal, hashed, shown and pickled
+by them (:class:`~gialint.base.value.FieldValue`). The tree says what the report *looks* like:
+which lines are headings, paragraphs and table cells. What the report *means* (which section is
+which, which table cell is which statistic, which year it covers) is worked out from it in
+:mod:`gialint.parse.outline`, :mod:`gialint.analyze.match` and :mod:`gialint.analyze.year`.
+
+The nodes are plain classes, not attrs classes, and this module is compiled with the parsing
+(gialint/compiled.py): there they are native classes, made and read several times faster — a
+report has hundreds of cells and dozens of rows and paragraphs. A cell still reads as the named
+tuple it once was (:class:`~gialint.base.value.TupleValue`).
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-
-from attrs import frozen
+from typing import ClassVar, Final
 
 from gialint.base.span import Span
-from gialint.parse.cell import Cell as Cell  # re-exported: part of the tree
+from gialint.base.value import FieldValue, TupleValue
+from gialint.parse.values import CellValue
 
 
 class Layout(enum.Enum):
@@ -46,26 +50,56 @@ class NumeralStyle(enum.Enum):
     NONE = "none"  # no numeral
 
 
-@frozen
-class Heading:
-    text: str  # the whole heading as written, without Markdown "#" marks
-    numeral: str | None  # "四", "1", or None
-    title: str  # the words after the numeral: "政府信息公开行政复议、行政诉讼情况"
-    style: NumeralStyle
-    span: Span
+class Cell(TupleValue):
+    """One table cell. ``text`` is as written (a wrapped cell keeps its line break), ``span``
+    where it stands, ``value`` read from ``text``."""
+
+    __slots__ = ("span", "text", "value")
+    _names: ClassVar[tuple[str, ...]] = ("text", "span", "value")
+
+    def __init__(self, text: str, span: Span, value: CellValue) -> None:
+        self.text: Final = text
+        self.span: Final = span
+        self.value: Final = value
+
+    def _fields(self) -> tuple[str, Span, CellValue]:
+        return (self.text, self.span, self.value)
+
+    @property
+    def label(self) -> str:
+        """The text with line breaks removed, for comparing with the format's labels."""
+        return "".join(self.text.split("\n"))
 
 
-@frozen
-class Row:
-    cells: tuple[Cell, ...]
-    span: Span
+class Heading(FieldValue):
+    def __init__(self, text: str, numeral: str | None, title: str, style: NumeralStyle, span: Span) -> None:
+        self.text: Final = text  # the whole heading as written, without Markdown "#" marks
+        self.numeral: Final = numeral  # "四", "1", or None
+        self.title: Final = title  # the words after the numeral: "政府信息公开行政复议、行政诉讼情况"
+        self.style: Final = style
+        self.span: Final = span
+
+    def _fields(self) -> tuple[str, str | None, str, NumeralStyle, Span]:
+        return (self.text, self.numeral, self.title, self.style, self.span)
 
 
-@frozen
-class Table:
-    layout: Layout
-    rows: tuple[Row, ...]
-    span: Span
+class Row(FieldValue):
+    def __init__(self, cells: tuple[Cell, ...], span: Span) -> None:
+        self.cells: Final = cells
+        self.span: Final = span
+
+    def _fields(self) -> tuple[tuple[Cell, ...], Span]:
+        return (self.cells, self.span)
+
+
+class Table(FieldValue):
+    def __init__(self, layout: Layout, rows: tuple[Row, ...], span: Span) -> None:
+        self.layout: Final = layout
+        self.rows: Final = rows
+        self.span: Final = span
+
+    def _fields(self) -> tuple[Layout, tuple[Row, ...], Span]:
+        return (self.layout, self.rows, self.span)
 
     @property
     def cells(self) -> Iterator[Cell]:
@@ -73,27 +107,36 @@ class Table:
             yield from row.cells
 
 
-@frozen
-class Paragraph:
-    text: str
-    span: Span
+class Paragraph(FieldValue):
+    def __init__(self, text: str, span: Span) -> None:
+        self.text: Final = text
+        self.span: Final = span
+
+    def _fields(self) -> tuple[str, Span]:
+        return (self.text, self.span)
 
 
-@frozen
-class Subsection:
-    heading: Heading
-    blocks: tuple[Paragraph | Table, ...]
-    span: Span
+class Subsection(FieldValue):
+    def __init__(self, heading: Heading, blocks: tuple[Paragraph | Table, ...], span: Span) -> None:
+        self.heading: Final = heading
+        self.blocks: Final = blocks
+        self.span: Final = span
+
+    def _fields(self) -> tuple[Heading, tuple[Paragraph | Table, ...], Span]:
+        return (self.heading, self.blocks, self.span)
 
 
 Block = Paragraph | Table | Subsection
 
 
-@frozen
-class Section:
-    heading: Heading
-    blocks: tuple[Block, ...]
-    span: Span
+class Section(FieldValue):
+    def __init__(self, heading: Heading, blocks: tuple[Block, ...], span: Span) -> None:
+        self.heading: Final = heading
+        self.blocks: Final = blocks
+        self.span: Final = span
+
+    def _fields(self) -> tuple[Heading, tuple[Block, ...], Span]:
+        return (self.heading, self.blocks, self.span)
 
     @property
     def tables(self) -> Iterator[Table]:
@@ -104,18 +147,26 @@ class Section:
                 yield from (b for b in block.blocks if isinstance(b, Table))
 
 
-@frozen
-class Title:
-    text: str  # the title's lines joined without their line breaks
-    span: Span
+class Title(FieldValue):
+    def __init__(self, text: str, span: Span) -> None:
+        self.text: Final = text  # the title's lines joined without their line breaks
+        self.span: Final = span
+
+    def _fields(self) -> tuple[str, Span]:
+        return (self.text, self.span)
 
 
-@frozen
-class Report:
-    title: Title | None
-    preamble: tuple[Block, ...]
-    sections: tuple[Section, ...]
-    span: Span  # the whole text
+class Report(FieldValue):
+    def __init__(
+        self, title: Title | None, preamble: tuple[Block, ...], sections: tuple[Section, ...], span: Span
+    ) -> None:
+        self.title: Final = title
+        self.preamble: Final = preamble
+        self.sections: Final = sections
+        self.span: Final = span  # the whole text
+
+    def _fields(self) -> tuple[Title | None, tuple[Block, ...], tuple[Section, ...], Span]:
+        return (self.title, self.preamble, self.sections, self.span)
 
     @property
     def line_count(self) -> int:

@@ -14,8 +14,6 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from attrs import evolve
-
 from gialint.base.span import Span
 from gialint.parse.ast import Report
 from gialint.parse.build import Builder
@@ -120,4 +118,4 @@ def parse_report(text: str) -> Report:
     end = len(text) - 1 if text.endswith("\n") else len(text)  # a final line end starts no line
     last_line = text.count("\n", 0, end) + 1
     last_length = end - (text.rfind("\n", 0, end) + 1)
-    return evolve(report, span=Span(1, 1, last_line, last_length + 1))
+    return Report(report.title, report.preamble, report.sections, Span(1, 1, last_line, last_length + 1))

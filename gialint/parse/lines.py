@@ -1,13 +1,16 @@
 """The items of a report in order, as :mod:`gialint.parse.arrange` reads them: each a title, a heading,
-a subheading, a paragraph or a table, and the text and place of each."""
+a subheading, a paragraph or a table, and the text and place of each; or a lone "|" line outside a
+table (the grammar's ``PIPE``, a :class:`~gialint.parse.lexer.Line`), which says nothing and ends
+any table read from the lines around it."""
 
 from __future__ import annotations
 
 from gialint.base.span import Span
 from gialint.parse.ast import Heading, Paragraph, Table, Title
 from gialint.parse.build import SubHeading
+from gialint.parse.lexer import Line
 
-Entry = Title | Heading | SubHeading | Paragraph | Table
+Entry = Title | Heading | SubHeading | Paragraph | Table | Line
 
 
 def text_of(entry: Entry) -> str | None:
@@ -21,7 +24,11 @@ def text_of(entry: Entry) -> str | None:
 
 
 def span_of(entry: Entry) -> Span:
-    return entry.heading.span if isinstance(entry, SubHeading) else entry.span
+    if isinstance(entry, SubHeading):
+        return entry.heading.span
+    if isinstance(entry, Line):
+        return Span(entry.line, 1, entry.line, entry.end_column)
+    return entry.span
 
 
 def piece(text: str, span: Span, start: int, end: int) -> Paragraph:
