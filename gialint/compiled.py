@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MODULES = (
     "gialint.base.span",
     "gialint.parse.ast",
+    "gialint.parse.values",
     "gialint.parse.lexer",
     "gialint.parse.driver",
     "gialint.parse.build",

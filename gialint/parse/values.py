@@ -13,9 +13,9 @@ import enum
 import functools
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Final
 
-from attrs import frozen
-
+from gialint.base.value import FieldValue
 from gialint.formats.model import ValueConventions
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -33,44 +33,61 @@ class ValueKind(enum.Enum):
     TEXT = "text"  # not a number
 
 
-@frozen
-class CellValue:
-    kind: ValueKind
-    number: Decimal | None = None  # the number written (with its sign); None for dash, blank, text
-    unit: str | None = None
-    sign: str | None = None  # the sign as written: "+", "-", "－", "−", "增", "减"…
-    fullwidth: bool = False  # full-width digits or decimal point ("１２")
-    thousands: bool = False  # 1,234
-    inner_space: bool = False  # "1 234"
+class CellValue(FieldValue):
+    """What a cell's text says: its ``kind``, the ``number`` written (with its sign; None for a
+    dash, a blank or text), its ``unit`` and ``sign`` as written ("+", "-", "－", "−", "增", "减"…),
+    and how the number was written (``fullwidth`` digits or decimal point "１２", ``thousands``
+    separators "1,234", an ``inner_space`` "1 234"). Read-only, equal and hashed by those seven.
 
-    # The three below are kept once worked out: a value is shared by every cell with its text.
-    @functools.cached_property
-    def is_empty(self) -> bool:
-        """A dash or a blank: "no value", which counts as 0 in sums."""
-        return self.kind in (ValueKind.DASH, ValueKind.BLANK)
+    A plain class, compiled (gialint/compiled.py): one value is shared by every cell with its
+    text, and the tables' rules and sums read it cell by cell, so what they read is worked out
+    when it is made (``is_empty``, ``amount``, ``nonstandard``) and read as native fields."""
 
-    @functools.cached_property
-    def amount(self) -> Decimal | None:
-        """The value used in arithmetic: the number, 0 for a dash or blank, None for text."""
-        if self.number is not None:
-            return self.number
-        return Decimal(0) if self.is_empty else None
+    def __init__(
+        self,
+        kind: ValueKind,
+        number: Decimal | None = None,
+        unit: str | None = None,
+        sign: str | None = None,
+        fullwidth: bool = False,
+        thousands: bool = False,
+        inner_space: bool = False,
+    ) -> None:
+        self.kind: Final = kind
+        self.number: Final = number
+        self.unit: Final = unit
+        self.sign: Final = sign
+        self.fullwidth: Final = fullwidth
+        self.thousands: Final = thousands
+        self.inner_space: Final = inner_space
+        empty = kind is ValueKind.DASH or kind is ValueKind.BLANK
+        #: a dash or a blank: "no value", which counts as 0 in sums
+        self.is_empty: Final = empty
+        #: the value used in arithmetic: the number, 0 for a dash or blank, None for text
+        self.amount: Final = number if number is not None else (_ZERO if empty else None)
+        #: how the number departs from plain ASCII digits with an ASCII minus (GIA403)
+        self.nonstandard: Final = _nonstandard(fullwidth, sign, thousands, inner_space)
 
-    @functools.cached_property
-    def nonstandard(self) -> tuple[str, ...]:
-        """How the number departs from plain ASCII digits with an ASCII minus (GIA403)."""
-        reasons = []
-        if self.fullwidth:
-            reasons.append("fullwidth-digits")
-        if self.sign in ("+", "＋"):
-            reasons.append("plus-sign")
-        elif self.sign is not None and self.sign != "-":
-            reasons.append("word-sign" if self.sign[0] in "增减" else "nonascii-minus")
-        if self.thousands:
-            reasons.append("thousands-separator")
-        if self.inner_space:
-            reasons.append("inner-space")
-        return tuple(reasons)
+    def _fields(self) -> tuple[ValueKind, Decimal | None, str | None, str | None, bool, bool, bool]:
+        return (self.kind, self.number, self.unit, self.sign, self.fullwidth, self.thousands, self.inner_space)
+
+
+_ZERO = Decimal(0)
+
+
+def _nonstandard(fullwidth: bool, sign: str | None, thousands: bool, inner_space: bool) -> tuple[str, ...]:
+    reasons = []
+    if fullwidth:
+        reasons.append("fullwidth-digits")
+    if sign in ("+", "＋"):
+        reasons.append("plus-sign")
+    elif sign is not None and sign != "-":
+        reasons.append("word-sign" if sign[0] in "增减" else "nonascii-minus")
+    if thousands:
+        reasons.append("thousands-separator")
+    if inner_space:
+        reasons.append("inner-space")
+    return tuple(reasons)
 
 
 class ValueReader:
