@@ -72,17 +72,25 @@ class Span(TupleValue):
     def __hash__(self) -> int:
         return hash(self._fields())
 
-    def __lt__(self, other: Span) -> bool:
-        return self._fields() < other._fields()
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, Span):
+            return self._fields() < other._fields()
+        return NotImplemented
 
-    def __le__(self, other: Span) -> bool:
-        return self._fields() <= other._fields()
+    def __le__(self, other: object) -> bool:
+        if isinstance(other, Span):
+            return self._fields() <= other._fields()
+        return NotImplemented
 
-    def __gt__(self, other: Span) -> bool:
-        return self._fields() > other._fields()
+    def __gt__(self, other: object) -> bool:
+        if isinstance(other, Span):
+            return self._fields() > other._fields()
+        return NotImplemented
 
-    def __ge__(self, other: Span) -> bool:
-        return self._fields() >= other._fields()
+    def __ge__(self, other: object) -> bool:
+        if isinstance(other, Span):
+            return self._fields() >= other._fields()
+        return NotImplemented
 
     def __repr__(self) -> str:
         return f"Span(line={self.line}, column={self.column}, end_line={self.end_line}, end_column={self.end_column})"

@@ -72,7 +72,7 @@ class CellValue(FieldValue):
         return (self.kind, self.number, self.unit, self.sign, self.fullwidth, self.thousands, self.inner_space)
 
 
-_ZERO = Decimal(0)
+_ZERO: Final = Decimal(0)
 
 
 def _nonstandard(fullwidth: bool, sign: str | None, thousands: bool, inner_space: bool) -> tuple[str, ...]:

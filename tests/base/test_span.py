@@ -57,6 +57,8 @@ def test_a_span_is_not_a_tuple_and_names_what_it_lacks() -> None:
     assert Span.on_line(3, 0, 4) == Span(3, 1, 3, 5)
     with pytest.raises(ValueError, match="'width'"):
         span._replace(width=3)
+    with pytest.raises(TypeError):
+        span < (2, 1, 2, 6)  # noqa: B015 - ordered only against another span, as a tuple against a tuple
 
 
 def test_a_cell_is_its_three_fields() -> None:
