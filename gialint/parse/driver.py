@@ -10,14 +10,13 @@ inlined: their children go to the rule that contains them, as in lark's trees.
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Callable
 from typing import Any
 
 from gialint.base.span import Span
 from gialint.parse.ast import Report
 from gialint.parse.build import Builder
-from gialint.parse.lexer import Line, LineLexer
+from gialint.parse.lexer import LineLexer
 from gialint.parse.tables import END, SHIFT, Tables, load_tables
 from gialint.read.source import normalize_newlines
 
@@ -64,7 +63,7 @@ class Parser:
         actions, reductions, end = self._actions, self._reductions, self._tables.end
         stack: list[int] = [self._tables.start]
         values: list[Any] = []
-        for token in itertools.chain(self._lexer.tokens(text, stack), (Line(END, "", 0),)):
+        for token in self._lexer.tokens(text, stack):  # the last is the end of the text (END)
             kind = token.type
             while True:
                 action = actions[stack[-1]].get(kind)
@@ -78,7 +77,9 @@ class Parser:
                 origin, size, handler = reductions[~action]
                 if size:
                     children = values[-size:]
-                    del values[-size:], stack[-size:]
+                    for _ in range(size):  # pops: a slice deletion makes a slice object
+                        values.pop()
+                        stack.pop()
                 else:
                     children = []
                 if handler is None and children and type(children[0]) is _Inlined:

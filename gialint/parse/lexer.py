@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from gialint.base import catalogue as msg
-from gialint.parse.tables import Tables
+from gialint.parse.tables import END, Tables
 from gialint.read.limits import CHECK_EVERY, check_time
 
 
@@ -61,7 +61,8 @@ class LineLexer:
         return pattern
 
     def tokens(self, text: str, stack: list[int]) -> Iterator[Line]:
-        """The lines of ``text`` as tokens; ``stack[-1]`` is the parser's state when each is read."""
+        """The lines of ``text`` as tokens, then the end of the text (``END``, as lark's lexers give
+        it); ``stack[-1]`` is the parser's state when each line is read."""
         lines = text.split("\n")
         if not lines[-1]:
             lines.pop()  # the empty "line" after a final line end, or an empty text
@@ -80,3 +81,4 @@ class LineLexer:
             if kind not in ignore:
                 yield Line(kind or "TEXT", value, number)
             pos += len(value) + 1
+        yield Line(END, "", 0)
