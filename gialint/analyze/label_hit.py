@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from gialint.base.native import mypyc_attr
 from gialint.base.value import FieldValue
 from gialint.formats.model import LabelRef
 from gialint.parse.ast import Cell
 
 
+@mypyc_attr(acyclic=True)
 class LabelHit(FieldValue):
     """A cell recognised as a label of the format: its ``refs`` (the rows and columns whose label
     it is), whether it was recognised only by similarity (``fuzzy``), and the ``versions`` of the

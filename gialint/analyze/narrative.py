@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from gialint.analyze.prose import Passage
 from gialint.base.memo import Memo
+from gialint.base.native import mypyc_attr
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 from gialint.compiled import is_extension
@@ -267,6 +268,7 @@ def chinese_number(text: str) -> int | None:
     return total if (seen or len(text) == 1) else None
 
 
+@mypyc_attr(acyclic=True)
 class Figure(FieldValue):
     """A whole number in the prose and its unit, at ``start:end`` of the joined text. (A value
     compared by its fields, a native class when compiled: a named tuple is made by an
@@ -282,6 +284,7 @@ class Figure(FieldValue):
         return (self.value, self.unit, self.start, self.end)
 
 
+@mypyc_attr(acyclic=True)
 class Bound(FieldValue):
     """A figure the prose states for one quantity."""
 
@@ -294,6 +297,7 @@ class Bound(FieldValue):
         return (self.quantity, self.figure, self.span)
 
 
+@mypyc_attr(acyclic=True)
 class StatedSum(FieldValue):
     """A total the prose states and the parts it lists after 其中."""
 
@@ -589,6 +593,7 @@ def _list_end(text: str, start: int, end: int, bracketed: bool) -> int:
     return end
 
 
+@mypyc_attr(acyclic=True)
 class Narrative(FieldValue):
     """What a report's prose states: figures bound to quantities, and totals with their parts."""
 

@@ -14,6 +14,7 @@ from typing import Final
 from gialint.analyze.document import Document
 from gialint.analyze.required import PartWords, required_content
 from gialint.analyze.section_text import Prose, preamble_prose, section_matches
+from gialint.base.native import mypyc_attr
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 
@@ -28,6 +29,7 @@ _SPLIT: Final = re.compile(r"[、,;:]")
 _MIN_ITEMS: Final = 3
 
 
+@mypyc_attr(acyclic=True)
 class ListedPart(FieldValue):
     def __init__(self, text: str, span: Span, names_a_section: bool) -> None:
         self.text: Final = text
@@ -38,6 +40,7 @@ class ListedPart(FieldValue):
         return (self.text, self.span, self.names_a_section)
 
 
+@mypyc_attr(acyclic=True)
 class PartStatement(FieldValue):
     def __init__(self, count: int | None, count_span: Span | None, parts: tuple[ListedPart, ...], span: Span) -> None:
         self.count: Final = count  # the number of parts it states, if it states one

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from gialint.base.native import mypyc_attr
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 from gialint.formats import SectionSpec
@@ -17,6 +18,7 @@ from gialint.parse.ast import Heading, Paragraph, Report, Subsection
 from gialint.parse.outline import SectionFound
 
 
+@mypyc_attr(acyclic=True)
 class Passage(FieldValue):
     """One paragraph of prose (one line of the text) and where it stands. Read-only (its fields
     are ``Final``), equal to another with the same fields.

@@ -20,6 +20,7 @@ from typing import Final
 from gialint.analyze.document import Document
 from gialint.analyze.prose import sub_span
 from gialint.base.memo import Memo
+from gialint.base.native import mypyc_attr
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 from gialint.formats import FormatModel, SectionSpec
@@ -55,6 +56,7 @@ def fold(text: str) -> str:
     return text
 
 
+@mypyc_attr(acyclic=True)
 class Piece(FieldValue):
     """A heading, a heading's trailing words or a paragraph: its text and where it stands. (A
     value compared by its fields, a native class when compiled: a named tuple is made by an
@@ -72,6 +74,7 @@ class Piece(FieldValue):
         return sub_span(self.text, self.span, start, end)
 
 
+@mypyc_attr(acyclic=True)
 class Prose(FieldValue):
     """Pieces of text joined into one ``text`` (folded), each at its offset in it. (A plain
     class with ``Final`` fields, a value compared by them (:class:`FieldValue`): compiled, a

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from gialint.analyze.prose import Passage
 from gialint.base.memo import Memo
+from gialint.base.native import mypyc_attr
 from gialint.base.value import FieldValue
 from gialint.compiled import is_extension
 from gialint.formats import FormatModel
@@ -76,6 +77,7 @@ class Marker:
         self.boundary: Final = boundary  # at the start of the passage or after a boundary character
 
 
+@mypyc_attr(acyclic=True)
 class Slip(FieldValue):
     """A numbered point whose number does not follow the point before it."""
 
@@ -333,6 +335,7 @@ class Repetition:
         self.sentence_marks: Final = sentence_marks  # a passage without any is a label or a fragment, not a sentence
 
 
+@mypyc_attr(acyclic=True)
 class Doubled(FieldValue):
     def __init__(self, passage: Passage, start: int, end: int, word: str) -> None:
         self.passage: Final = passage

@@ -24,6 +24,7 @@ from gialint.analyze.required import YearWords, required_content
 from gialint.analyze.section_text import Prose, preamble_prose, report_prose, section_prose
 from gialint.analyze.year import YearSource
 from gialint.base.memo import Memo
+from gialint.base.native import mypyc_attr
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 
@@ -51,6 +52,7 @@ class ClaimKind(enum.Enum):
     OPENING = "opening"  # section 一's first words
 
 
+@mypyc_attr(acyclic=True)
 class YearClaim(FieldValue):
     def __init__(self, year: int, kind: ClaimKind, span: Span) -> None:
         self.year: Final = year

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from typing import ClassVar, Final
 
+from gialint.base.native import mypyc_attr
 from gialint.base.value import TupleValue
 
 _DOC = """Where a piece of text stands: 1-based ``line`` and ``column`` of its start, ``end_line`` and
 ``end_column`` (exclusive) of its end, in characters of the decoded text."""
 
 
+@mypyc_attr(acyclic=True)
 class Span(TupleValue):
     __slots__ = ("column", "end_column", "end_line", "line")
     _names: ClassVar[tuple[str, ...]] = ("line", "column", "end_line", "end_column")

@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from gialint.base.native import mypyc_attr
 
+
+@mypyc_attr(acyclic=True)
 class FieldValue:
     """A value made of the fields ``_fields()`` gives, in order: equal to another of the same
     class with equal fields, hashed, shown and pickled by them (a subclass's ``__init__`` takes
@@ -37,6 +40,7 @@ class FieldValue:
         return (type(self), self._fields())
 
 
+@mypyc_attr(acyclic=True)
 class TupleValue(FieldValue):
     """A :class:`FieldValue` that still reads as the named tuple it once was (the syntax tree's
     :class:`~gialint.base.span.Span` and :class:`~gialint.parse.ast.Cell`): unpacked and indexed

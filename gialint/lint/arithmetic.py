@@ -48,6 +48,7 @@ from attrs import frozen
 
 from gialint.analyze.matched import MatchedTable
 from gialint.base.diagnostic import Text
+from gialint.base.native import mypyc_attr
 from gialint.formats import Identity, Template
 from gialint.parse.ast import Cell
 from gialint.parse.values import CellValue, ValueKind
@@ -206,6 +207,7 @@ def _applies(identity: Identity, table: MatchedTable) -> bool:
     return identity.table == table.id and (identity.versions is None or table.template.version in identity.versions)
 
 
+@mypyc_attr(acyclic=True)
 class _Instance:
     """An identity bound to one row, column or item, evaluated on one reading of the table.
 

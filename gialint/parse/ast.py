@@ -19,6 +19,7 @@ import enum
 from collections.abc import Iterator
 from typing import ClassVar, Final
 
+from gialint.base.native import mypyc_attr
 from gialint.base.span import Span
 from gialint.base.value import FieldValue, TupleValue
 from gialint.parse.values import CellValue
@@ -50,6 +51,7 @@ class NumeralStyle(enum.Enum):
     NONE = "none"  # no numeral
 
 
+@mypyc_attr(acyclic=True)
 class Cell(TupleValue):
     """One table cell. ``text`` is as written (a wrapped cell keeps its line break), ``span``
     where it stands, ``value`` read from ``text``."""
@@ -71,6 +73,7 @@ class Cell(TupleValue):
         return "".join(self.text.split("\n"))
 
 
+@mypyc_attr(acyclic=True)
 class Heading(FieldValue):
     def __init__(self, text: str, numeral: str | None, title: str, style: NumeralStyle, span: Span) -> None:
         self.text: Final = text  # the whole heading as written, without Markdown "#" marks
@@ -83,6 +86,7 @@ class Heading(FieldValue):
         return (self.text, self.numeral, self.title, self.style, self.span)
 
 
+@mypyc_attr(acyclic=True)
 class Row(FieldValue):
     def __init__(self, cells: tuple[Cell, ...], span: Span) -> None:
         self.cells: Final = cells
@@ -92,6 +96,7 @@ class Row(FieldValue):
         return (self.cells, self.span)
 
 
+@mypyc_attr(acyclic=True)
 class Table(FieldValue):
     def __init__(self, layout: Layout, rows: tuple[Row, ...], span: Span) -> None:
         self.layout: Final = layout
@@ -107,6 +112,7 @@ class Table(FieldValue):
             yield from row.cells
 
 
+@mypyc_attr(acyclic=True)
 class Paragraph(FieldValue):
     def __init__(self, text: str, span: Span) -> None:
         self.text: Final = text
@@ -116,6 +122,7 @@ class Paragraph(FieldValue):
         return (self.text, self.span)
 
 
+@mypyc_attr(acyclic=True)
 class Subsection(FieldValue):
     def __init__(self, heading: Heading, blocks: tuple[Paragraph | Table, ...], span: Span) -> None:
         self.heading: Final = heading
@@ -129,6 +136,7 @@ class Subsection(FieldValue):
 Block = Paragraph | Table | Subsection
 
 
+@mypyc_attr(acyclic=True)
 class Section(FieldValue):
     def __init__(self, heading: Heading, blocks: tuple[Block, ...], span: Span) -> None:
         self.heading: Final = heading
@@ -147,6 +155,7 @@ class Section(FieldValue):
                 yield from (b for b in block.blocks if isinstance(b, Table))
 
 
+@mypyc_attr(acyclic=True)
 class Title(FieldValue):
     def __init__(self, text: str, span: Span) -> None:
         self.text: Final = text  # the title's lines joined without their line breaks
@@ -156,6 +165,7 @@ class Title(FieldValue):
         return (self.text, self.span)
 
 
+@mypyc_attr(acyclic=True)
 class Report(FieldValue):
     def __init__(
         self, title: Title | None, preamble: tuple[Block, ...], sections: tuple[Section, ...], span: Span

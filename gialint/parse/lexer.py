@@ -17,21 +17,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from gialint.base import catalogue as msg
+from gialint.base.native import mypyc_attr
 from gialint.parse.tables import END, Tables
 from gialint.read.limits import CHECK_EVERY, check_time
 
 
+@mypyc_attr(acyclic=True)
 class Line:
     """A token: one line of the text and the terminal it was read as."""
 
     __slots__ = ("line", "type", "value")
 
     def __init__(self, type: str, value: str, line: int) -> None:
-        self.type = type
-        self.value = value
-        self.line = line
+        self.type: Final = type
+        self.value: Final = value
+        self.line: Final = line
 
     @property
     def end_column(self) -> int:

@@ -15,6 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from gialint.base.native import mypyc_attr
 from gialint.base.value import FieldValue
 from gialint.formats.model import ValueConventions
 
@@ -33,6 +34,7 @@ class ValueKind(enum.Enum):
     TEXT = "text"  # not a number
 
 
+@mypyc_attr(acyclic=True)
 class CellValue(FieldValue):
     """What a cell's text says: its ``kind``, the ``number`` written (with its sign; None for a
     dash, a blank or text), its ``unit`` and ``sign`` as written ("+", "-", "－", "−", "增", "减"…),
