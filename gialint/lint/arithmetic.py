@@ -42,7 +42,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
 
@@ -255,7 +255,8 @@ class _Reading:
 
     def __init__(self, cells: Mapping[_Key, Cell], amounts: Mapping[_Key, Decimal | None]) -> None:
         self.cells: Final = cells
-        self.amounts: Final = amounts
+        # a dict, not any mapping: compiled, the solver's look-ups are then direct calls
+        self.amounts: Final[dict[_Key, Decimal | None]] = amounts if isinstance(amounts, dict) else dict(amounts)
 
 
 def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Reading) -> list[_Instance]:
@@ -264,23 +265,26 @@ def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Re
     rather than made by a call per side (an identity whose anchor or any other cell is missing
     or not a number is not checked: both totals None)."""
     found = []
-    get = reading.amounts.get
+    amounts = reading.amounts
     for identity in identities:
         if not _applies(identity, table):
             continue
-        for binding, lhs, rhs, anchor, weights in _plan(identity, table.template):
+        # read untyped: compiled, a pair typed as such is unpacked from its tuple, and a new tuple
+        # is made of it again for every look-up (with its hash worked out afresh)
+        plan: Sequence[Any] = _plan(identity, table.template)
+        for binding, lhs, rhs, anchor, weights in plan:
             lhs_total: Decimal | None = None
             rhs_total: Decimal | None = None
-            if get(anchor) is not None:
+            if amounts.get(anchor) is not None:
                 left = right = _ZERO
                 for key in lhs:
-                    amount = get(key)
+                    amount = amounts.get(key)
                     if amount is None:
                         break
                     left += amount
                 else:
                     for key in rhs:
-                        amount = get(key)
+                        amount = amounts.get(key)
                         if amount is None:
                             break
                         right += amount
