@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import raises_en, seed
 from gialint.read import read_path
 from gialint.read.limits import Limits
-from gialint.read.source import ReadError, _suspicious, decode
+from gialint.read.source import ReadError, _suspicious, _utf8_beyond_the_plane, decode
 
 TEXT = seed("002").read_text(encoding="utf-8")
 
@@ -126,6 +126,16 @@ _ANY_CHARACTER = st.one_of(
 @given(st.text(_ANY_CHARACTER, max_size=60))
 def test_suspicious_characters_are_counted_in_one_pass_as_in_two(text: str) -> None:
     assert _suspicious(text) == _counted_the_long_way(text)
+
+
+@given(st.text(_ANY_CHARACTER, max_size=60))
+def test_utf8_bytes_tell_whether_to_look_beyond_the_plane(text: str) -> None:
+    # decode() skips the search beyond the Basic Multilingual Plane when the UTF-8 bytes say
+    # there is nothing there: the bytes must say so exactly, and the count must not change
+    beyond = any(ord(char) > 0xFFFF for char in text)
+    assert _utf8_beyond_the_plane(text.encode("utf-8")) == beyond
+    if not beyond:
+        assert _suspicious(text, beyond=False) == _suspicious(text)
 
 
 def test_full_width_punctuation_is_not_suspicious_and_unassigned_code_points_are() -> None:
