@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from gialint.base.span import Span
 from gialint.parse.ast import Heading, NumeralStyle, Paragraph, Title
 from gialint.parse.build import SubHeading, heading_from_text
-from gialint.parse.cues import Cues
+from gialint.parse.cues import MIDLINE_MARK, Cues
 from gialint.parse.lines import Entry, piece, span_of, text_of
 from gialint.parse.linetables import LineTables
 from gialint.parse.values import CellValue
@@ -92,14 +92,14 @@ class Arranger:
     # ------------------------------------------------------------------ 1. headings inside a line
     def _split_midline(self, entries: Sequence[Entry]) -> list[Entry]:
         out: list[Entry] = []
-        search = self._cues.midline.search
+        search, mark = self._cues.midline.search, MIDLINE_MARK
         for entry in entries:
             if not isinstance(entry, Paragraph) or entry.span.line != entry.span.end_line:
                 out.append(entry)
                 continue
             text, span = entry.text, entry.span
             start = 0
-            match = search(text)
+            match = search(text) if mark in text else None
             if match is None:
                 out.append(entry)
                 continue

@@ -20,6 +20,9 @@ GLUED_LABELS, GLUED_DIGITS = 5, 6
 #: a run of at least GLUED_DIGITS digits; written ``\d\d{n-1}`` so that it starts with a character
 #: class, which lets the search skip ahead to a digit (see ``midline`` below)
 _LONG_NUMBER = re.compile(rf"\d\d{{{GLUED_DIGITS - 1}}}")
+#: what follows the numeral of every heading ``Cues.midline`` finds ("三、"): a line without it
+#: holds none, which a search for the character tells many times faster than the pattern
+MIDLINE_MARK = "、"
 
 
 class Cues:
@@ -45,7 +48,7 @@ class Cues:
         # with a look-behind tries every position (a quarter of the time of the arranging).
         self.midline = re.compile(
             r"(?P<numeral>[一二三四五六七八九十](?<![^。；;！!？?\s\u3000\d）)”」].)[一二三四五六七八九十]?)"
-            r"[ \t\u3000]*、[ \t\u3000]*"
+            rf"[ \t\u3000]*{MIDLINE_MARK}[ \t\u3000]*"
             r"(?P<title>" + "|".join(re.escape(w) for w in wordings) + ")"
         )
 
