@@ -10,7 +10,9 @@ cells once, and each rule reads only the few it is about, in the same order.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
 
 from gialint.parse.values import ValueKind
 
@@ -53,6 +55,28 @@ class Census:
         self.money: Final = money  # a number in a column of money amounts
 
 
+def value_cells(rows: Sequence[TemplateRow], cells: Mapping[Any, Cell]) -> tuple[ValueCell, ...]:
+    """Every value cell of ``cells`` (by (row key, column id)) with its row and column, in the
+    order of ``rows`` and their columns: what :meth:`MatchedTable.value_cells` lists, found here,
+    compiled, rather than in an interpreted loop over every cell of the format's table."""
+    found: list[ValueCell] = []
+    lookup: dict[Any, Cell] = cells if isinstance(cells, dict) else dict(cells)
+    for row in rows:
+        columns = row.columns
+        # read untyped: compiled, a key typed as a pair is unpacked, then made again to look up
+        keys: Sequence[Any] = row.cell_keys
+        for index in range(len(keys)):
+            cell = lookup.get(keys[index])
+            if cell is not None:
+                found.append((row, columns[index], cell))
+    return tuple(found)
+
+
+def amounts_of(cells: Mapping[Any, Cell]) -> dict[Any, Decimal | None]:
+    """Each cell's amount for arithmetic (:attr:`CellValue.amount`), by the key of ``cells``."""
+    return {key: cell.value.amount for key, cell in cells.items()}
+
+
 def take_census(cells: tuple[ValueCell, ...]) -> Census:
     """The cells of ``cells`` of each sort (a cell may be of several: a unit and a fraction)."""
     blank: list[ValueCell] = []
@@ -64,7 +88,10 @@ def take_census(cells: tuple[ValueCell, ...]) -> Census:
     nonstandard: list[ValueCell] = []
     odd: list[ValueCell] = []
     money: list[ValueCell] = []
-    for item in cells:
+    # each item read untyped and appended as it is: compiled, a typed item is unpacked from its
+    # tuple, and a new tuple is made of it again for every list it goes to
+    items: tuple[Any, ...] = cells
+    for item in items:
         value = item[2].value
         kind = value.kind
         if kind is _BLANK:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from gialint.analyze.census import Census, take_census
+from gialint.analyze.census import Census, amounts_of, take_census, value_cells
 from gialint.analyze.label_hit import LabelHit as LabelHit  # re-exported: rules read the hits
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, TableSpec, Template, TemplateRow
@@ -75,15 +75,8 @@ class MatchedTable:
 
     @functools.cached_property
     def _value_cells(self) -> tuple[tuple[TemplateRow, ColumnSpec, Cell], ...]:
-        # several rules walk every value cell; find them once, with plain loops (a nested generator
-        # made a tuple for every cell of the template only to drop the missing ones)
-        cells, found = self.cells, []
-        for row in self.template.rows:
-            for column, key in zip(row.columns, row.cell_keys, strict=True):
-                cell = cells.get(key)
-                if cell is not None:
-                    found.append((row, column, cell))
-        return tuple(found)
+        # several rules walk every value cell: found once, by a compiled loop (analyze/census.py)
+        return value_cells(self.template.rows, self.cells)
 
     @functools.cached_property
     def census(self) -> Census:
@@ -94,7 +87,7 @@ class MatchedTable:
     @functools.cached_property
     def amounts(self) -> Mapping[tuple[str, str], Decimal | None]:
         """Each cell's amount for arithmetic (see :attr:`CellValue.amount`): None for text."""
-        return {key: cell.value.amount for key, cell in self.cells.items()}
+        return amounts_of(self.cells)
 
     def column_headers(self, column: str) -> Iterator[Cell]:
         """The cells that carry a column's label."""
