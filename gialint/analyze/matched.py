@@ -58,7 +58,7 @@ class MatchedTable:
     problems: tuple[ShapeProblem, ...]
     unreadable: Unreadable | None = None  # then ``cells`` and ``problems`` are empty
 
-    @property
+    @functools.cached_property
     def span(self) -> Span:
         return self.sources[0].span.cover(self.sources[-1].span)
 

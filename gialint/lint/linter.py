@@ -27,14 +27,43 @@ class RuleError(RuntimeError):
     """A rule raised an exception: a bug in that rule."""
 
 
-def _run(rule: Rule, call: Callable[[], Iterable[Diagnostic]]) -> Iterable[Diagnostic]:
+def _run(rule: Rule, check: Callable[..., Iterable[Diagnostic]], *args: object) -> list[Diagnostic]:
+    """``check(*args)`` — a bound method of ``rule`` — as a list, with a look at the clock first."""
     check_time(msg.AT_RULE, code=rule.code)
     try:
-        return list(call())
+        return list(check(*args))
     except ReadError:  # the file's time ran out in what the rule asked for: not the rule's fault
         raise
     except Exception as error:
         raise RuleError(f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}") from error
+
+
+class _Chosen:
+    """The rules that run for one selection and format version, worked out once for a run."""
+
+    __slots__ = ("codes", "rules", "sole", "suppression_checkers")
+
+    def __init__(self, rules: tuple[type[Rule], ...], selection: Selection, version: str | None) -> None:
+        self.rules = [r for r in rules if selection.includes(r) and (version is None or version in r.versions)]
+        self.codes = frozenset(rule.code for rule in self.rules)
+        self.sole = frozenset(rule.code for rule in self.rules if rule.sole)
+        #: those that look at unused suppressions (GIA901): the others' would give nothing
+        self.suppression_checkers = frozenset(
+            r for r in self.rules if r.check_suppressions is not Rule.check_suppressions
+        )
+
+
+_CHOSEN: dict[tuple[tuple[type[Rule], ...], Selection, str | None], _Chosen] = {}
+
+
+def _chosen(rules: tuple[type[Rule], ...], selection: Selection, version: str | None) -> _Chosen:
+    key = (rules, selection, version)
+    found = _CHOSEN.get(key)
+    if found is None:
+        if len(_CHOSEN) >= 64:  # a run has one or two; a library caller may vary them
+            _CHOSEN.clear()
+        found = _CHOSEN[key] = _Chosen(rules, selection, version)
+    return found
 
 
 def _checking(found: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
@@ -59,31 +88,31 @@ def lint_document(
     takes the file over: its finding is the only one kept, and unused suppressions are not
     reported (GIA901), since the findings they were written for are dropped too.
     """
-    version = doc.version
-    rules = list(rules)
-    chosen = [rule for rule in rules if selection.includes(rule) and (version is None or version in rule.versions)]
-    codes = frozenset(rule.code for rule in chosen)
-    running = [rule(options, codes) for rule in chosen]
+    rules = tuple(rules)
+    chosen = _chosen(rules, selection, doc.version)
+    running = [rule(options, chosen.codes) for rule in chosen.rules]
     # duplicates are dropped in the order found (not through a set, whose order would vary
     # between processes with the hash seed, and with it the order of equal-placed findings)
     found: dict[Diagnostic, None] = {}
     for rule in running:
-        found.update(dict.fromkeys(_run(rule, lambda rule=rule: rule.check(doc))))  # type: ignore[misc]
+        result = _run(rule, rule.check, doc)
+        if result:
+            found.update(dict.fromkeys(result))
     kept, unmatched = apply_suppressions(doc.suppressions, found)
-    sole = {r.code for r in running if r.sole}
-    alone = [d for d in kept if d.code in sole]
+    alone = [d for d in kept if d.code in chosen.sole]
     if alone:
         # not a report (GIA206): its finding is the only one, and the file's suppression
         # comments, which were written for the findings dropped here, are not checked either
         kept = alone
     else:
-        # A code of a rule that did not run (not selected here) is neither used nor unused.
-        ran = [(r.code, r.name) for r in running]
-        known = [(r.code, r.name) for r in rules]
-        unmatched = [u for u in unmatched if names_any(u.selector, ran) or not names_any(u.selector, known)]
-        # only the rules that look at suppressions (GIA901): the others' would give nothing
-        for rule in (r for r in running if type(r).check_suppressions is not Rule.check_suppressions):
-            kept.extend(_run(rule, lambda rule=rule: rule.check_suppressions(doc, unmatched)))  # type: ignore[misc]
+        if unmatched:
+            # A code of a rule that did not run (not selected here) is neither used nor unused.
+            ran = [(r.code, r.name) for r in running]
+            known = [(r.code, r.name) for r in rules]
+            unmatched = [u for u in unmatched if names_any(u.selector, ran) or not names_any(u.selector, known)]
+        for rule in running:
+            if type(rule) in chosen.suppression_checkers:
+                kept.extend(_run(rule, rule.check_suppressions, doc, unmatched))
     lines = lines if lines is not None else ()
     place = Placer(doc, lines)
     placed = dict.fromkeys(evolve(d, place=place(d.span)) for d in _checking(kept))

@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Sequence
 
 from gialint.analyze.document import Document
-from gialint.analyze.matched import MatchedTable
+from gialint.analyze.matched import LabelHit, MatchedTable
 from gialint.base.span import Span
 from gialint.formats.labels import normalize
 from gialint.parse.outline import SectionFound
@@ -46,13 +46,14 @@ class Placer:
         self._tables = sorted(doc.tables, key=lambda t: (t.span.line, t.span.column))
         self._table_starts = [(t.span.line, t.span.column) for t in self._tables]
         self._table_cells: dict[int, dict[Span, tuple[str, ...]]] = {}
+        self._looked_in: set[int] = set()  # tables a finding was placed in, without their index
         self._sections = list(doc.sections)
         self._section_starts = [(found.section.span.line, found.section.span.column) for found in self._sections]
 
     def __call__(self, span: Span) -> tuple[str, ...]:
         table = self._table_at(span)
         if table is not None:
-            place = self._cells_of(table).get(span)
+            place = self._cell_place(table, span)
             return place if place is not None else (table.id, _excerpt(self._lines, span))
         found = self._section_at(span)
         if found is not None:
@@ -74,17 +75,29 @@ class Placer:
             return self._tables[index]
         return None
 
-    def _cells_of(self, table: MatchedTable) -> dict[Span, tuple[str, ...]]:
+    def _cell_place(self, table: MatchedTable, span: Span) -> tuple[str, ...] | None:
+        """The place of the cell or label of ``table`` at ``span``: a cell's before a label's, the
+        first of each. A table's first finding looks through its cells; a second one makes an
+        index of them, so that a table of thousands of findings does not look through it each time."""
         places = self._table_cells.get(id(table))
-        if places is None:
-            places = {}
-            for hit in reversed(table.labels):  # the first label at a span wins, then any cell
-                ref = hit.ref_for(table.template.version) or hit.refs[0]
-                places[hit.cell.span] = (table.id, ref.kind, ref.key)
-            for (row, column), cell in reversed(list(table.cells.items())):
-                places[cell.span] = (table.id, row, column)
-            self._table_cells[id(table)] = places
-        return places
+        if places is not None:
+            return places.get(span)
+        if id(table) not in self._looked_in:
+            self._looked_in.add(id(table))
+            for (row, column), cell in table.cells.items():
+                if cell.span == span:
+                    return (table.id, row, column)
+            for hit in table.labels:
+                if hit.cell.span == span:
+                    return _label_place(table, hit)
+            return None
+        places = {}
+        for hit in reversed(table.labels):  # the first label at a span wins, then any cell
+            places[hit.cell.span] = _label_place(table, hit)
+        for (row, column), cell in reversed(list(table.cells.items())):
+            places[cell.span] = (table.id, row, column)
+        self._table_cells[id(table)] = places
+        return places.get(span)
 
     def _section_at(self, span: Span) -> SectionFound | None:
         # sections follow one another (several on one line of crawler text, where headings stand
@@ -98,6 +111,11 @@ class Placer:
         if _within(span, section.span) or span.line == section.heading.span.line:
             return found
         return None
+
+
+def _label_place(table: MatchedTable, hit: LabelHit) -> tuple[str, ...]:
+    ref = hit.ref_for(table.template.version) or hit.refs[0]
+    return (table.id, ref.kind, ref.key)
 
 
 def fingerprint(path: str, code: str, place: Sequence[str]) -> str:

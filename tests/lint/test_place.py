@@ -44,3 +44,22 @@ def test_places_of_a_real_layout_are_unchanged() -> None:
     places = {d.code: d.place for d in result.diagnostics}
     assert places["GIA301"][0] == "t3"
     assert len(places["GIA301"]) == 3  # (table, row, column)
+
+
+@pytest.mark.parametrize("name", ["report-2020.txt", "report-2021.txt"])
+def test_a_tables_first_finding_is_placed_as_its_index_places_it(name: str) -> None:
+    # a table's first finding is placed by looking through its cells, later ones by an index:
+    # both give every cell and label the same place (a cell's before a label's at one span)
+    from gialint.analyze.document import parse_document
+
+    doc = parse_document((BASE / name).read_text(encoding="utf-8"))
+    assert doc.tables
+    spans = [c.span for t in doc.tables for c in t.cells.values()] + [h.cell.span for t in doc.tables for h in t.labels]
+    for span in spans:
+        scanned = place_module.Placer(doc, ())(span)  # a fresh placer: the first look in the table
+        indexed = place_module.Placer(doc, ())
+        indexed(span)
+        indexed(span)  # the second look in that table builds its index
+        assert indexed._table_cells, "the second look should have made an index"
+        assert scanned == indexed(span)
+        assert scanned[0] in {t.id for t in doc.tables}
