@@ -157,18 +157,33 @@ class Builder:
                 groups.append([token])
             else:
                 groups[-1].append(token)
-        cells = tuple(
-            self._cell(group[0].line, group[0].value[1:], 1) if len(group) == 1 else self._wrapped_cell(group)
-            for group in groups
-        )
+        read = self._read
+        found: list[Cell] = []
+        for group in groups:
+            if len(group) > 1:
+                found.append(self._wrapped_cell(group))
+                continue
+            # one line: _cell inlined (the tab layout's hot loop); the tab is column 1
+            line, piece = group[0].line, group[0].value[1:]
+            stripped = piece.strip(_SPACE)
+            begin = len(piece) - len(piece.lstrip(_SPACE)) + 2
+            found.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
+        cells = tuple(found)
         return Row(cells, cells[0].span.cover(cells[-1].span))
 
     def tab_table(self, children: list[Any]) -> Table | Paragraph:
         return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
 
     def pipe_table(self, tokens: list[Line]) -> Table | Paragraph:
-        cell = self._cell
-        cells = tuple([cell(t.line, t.value, 0) for t in tokens if t.type == "PIPE_CELL"])
+        read = self._read
+        found: list[Cell] = []
+        for token in tokens:  # _cell inlined: the pipe layout's hot loop
+            if token.type == "PIPE_CELL":
+                line, piece = token.line, token.value
+                stripped = piece.strip(_SPACE)
+                begin = len(piece) - len(piece.lstrip(_SPACE)) + 1
+                found.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
+        cells = tuple(found)
         span = Span(tokens[0].line, 1, tokens[-1].line, tokens[-1].end_column)
         return self._table(Layout.PIPE, [Row(cells, span)])
 
