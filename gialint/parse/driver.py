@@ -75,6 +75,13 @@ class Parser:
                     values.append(token)
                     break
                 origin, size, handler = reductions[~action]
+                if handler is None and size == 1:
+                    # an inlined rule of one symbol: its child stands for it as it is (an
+                    # inlined child is taken apart, any other added, by whatever holds it)
+                    state = stack[-1] = actions[stack[-2]][origin]
+                    if state == end:  # pragma: no cover - the start rule has a method
+                        return values[-1]
+                    continue
                 if size == 1:  # most reductions: popped, which compiled costs less than a slice deleted
                     children = [values.pop()]
                     stack.pop()
