@@ -82,6 +82,30 @@ class Parser:
                     if state == end:  # pragma: no cover - the start rule has a method
                         return values[-1]
                     continue
+                if handler is None and (size == 2 or size == 3) and type(values[-size]) is _Inlined:
+                    # a left-recursive repetition taking one or two more symbols (a tab row's
+                    # cell, a pipe table's cell and bar): grown where it stands, its new
+                    # children popped (in pure Python, a slice and a loop over it cost more)
+                    last = values.pop()
+                    stack.pop()
+                    if size == 3:
+                        middle = values.pop()
+                        stack.pop()
+                        items = values[-1].items
+                        if type(middle) is _Inlined:
+                            items.extend(middle.items)
+                        else:
+                            items.append(middle)
+                    else:
+                        items = values[-1].items
+                    if type(last) is _Inlined:
+                        items.extend(last.items)
+                    else:
+                        items.append(last)
+                    state = stack[-1] = actions[stack[-2]][origin]
+                    if state == end:  # pragma: no cover - as above
+                        return values[-1]
+                    continue
                 if size == 1:  # most reductions: popped, which compiled costs less than a slice deleted
                     children = [values.pop()]
                     stack.pop()
