@@ -151,23 +151,24 @@ class Builder:
         return Cell(text, span, self._read(text.replace("\n", "")))
 
     def tab_row(self, tokens: list[Line]) -> Row:
-        groups: list[list[Line]] = []  # a TAB_CELL line and the CONTINUATION lines after it
-        for token in tokens:
-            if token.type == "TAB_CELL":
-                groups.append([token])
-            else:
-                groups[-1].append(token)
         read = self._read
         found: list[Cell] = []
-        for group in groups:
-            if len(group) > 1:
-                found.append(self._wrapped_cell(group))
-                continue
-            # one line: _cell inlined (the tab layout's hot loop); the tab is column 1
-            line, piece = group[0].line, group[0].value[1:]
-            stripped = piece.strip(_SPACE)
-            begin = len(piece) - len(piece.lstrip(_SPACE)) + 2
-            found.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
+        count = len(tokens)
+        index = 0
+        while index < count:
+            token = tokens[index]
+            after = index + 1  # a TAB_CELL line, then the CONTINUATION lines that wrap it
+            while after < count and tokens[after].type != "TAB_CELL":
+                after += 1
+            if after - index > 1:
+                found.append(self._wrapped_cell(tokens[index:after]))
+            else:
+                # one line: _cell inlined (the tab layout's hot loop); the tab is column 1
+                line, piece = token.line, token.value[1:]
+                stripped = piece.strip(_SPACE)
+                begin = len(piece) - len(piece.lstrip(_SPACE)) + 2
+                found.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
+            index = after
         cells = tuple(found)
         return Row(cells, cells[0].span.cover(cells[-1].span))
 
