@@ -58,6 +58,10 @@ class TupleValue(FieldValue):
     def __len__(self) -> int:
         return len(self._fields())
 
+    def __bool__(self) -> bool:
+        # as the tuple's (its length), without making the tuple: ``cell or other`` is common
+        return bool(self._names)
+
     def __getitem__(self, index: Any) -> Any:
         return self._fields()[index]
 

@@ -41,6 +41,7 @@ def test_a_span_reads_and_replaces_as_the_named_tuple(span: Span, name: str, val
     line, column, end_line, end_column = span
     assert (span[0], span[1], span[2], span[3]) == (line, column, end_line, end_column)
     assert span[:2] == (line, column) and len(span) == 4
+    assert bool(span) is bool(tuple(span)) is True  # true as its tuple, told without making it
     changed = span._replace(**{name: value})
     assert getattr(changed, name) == value
     assert [getattr(changed, n) for n in Span._names if n != name] == [
@@ -66,7 +67,7 @@ def test_a_cell_is_its_three_fields() -> None:
     cell = Cell("1\n2", Span(4, 2, 5, 2), read("12"))
     text, span, value = cell
     assert (text, span, value) == (cell.text, cell.span, cell.value) == (cell[0], cell[1], cell[2])
-    assert cell.label == "12" and len(cell) == 3
+    assert cell.label == "12" and len(cell) == 3 and bool(cell) is True
     assert cell == Cell("1\n2", Span(4, 2, 5, 2), read("12")) and hash(cell) == hash(Cell("1\n2", span, read("12")))
     assert cell != Cell("1\n2", Span(4, 2, 5, 3), read("12"))
     assert cell._replace(text="7", value=read("7")) == Cell("7", span, read("7"))
