@@ -106,10 +106,17 @@ class Parser:
                     if state == end:  # pragma: no cover - as above
                         return values[-1]
                     continue
-                if size == 1:  # most reductions: popped, which compiled costs less than a slice deleted
-                    children = [values.pop()]
+                if size == 1 and handler is not None:  # most reductions of a rule with a method
+                    child = values.pop()  # popped: compiled, that costs less than a slice deleted
                     stack.pop()
-                elif size:
+                    # the rule's children: an inlined child's own (its holder is dropped here)
+                    state = actions[stack[-1]][origin]
+                    stack.append(state)
+                    values.append(handler(child.items if type(child) is _Inlined else [child]))
+                    if state == end:
+                        return values[-1]
+                    continue
+                if size:
                     children = values[-size:]
                     del values[-size:], stack[-size:]
                 else:
