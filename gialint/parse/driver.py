@@ -88,6 +88,7 @@ class Parser:
                     # children popped (in pure Python, a slice and a loop over it cost more)
                     last = values.pop()
                     stack.pop()
+                    items: list[Any]  # typed: compiled, its append and extend are then direct
                     if size == 3:
                         middle = values.pop()
                         stack.pop()

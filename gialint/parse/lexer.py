@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final
+from typing import Any, Final
 
 from gialint.base import catalogue as msg
 from gialint.base.native import mypyc_attr
@@ -69,17 +69,23 @@ class LineLexer:
         lines = text.split("\n")
         if not lines[-1]:
             lines.pop()  # the empty "line" after a final line end, or an empty text
-        ignore, patterns = self._ignore, self._by_state
+        ignore, patterns, every = self._ignore, self._by_state, CHECK_EVERY
         comment = self._comment if "<!--" in text else None
         pos = 0
-        for number, value in enumerate(lines, 1):
-            if not number % CHECK_EVERY:
+        # (compiled: enumerate without a start, a global read once, and the state kept as the
+        # object the stack holds, are each a plain loop, a local and a look-up without boxing)
+        for index, value in enumerate(lines):
+            number = index + 1
+            if not number % every:
                 check_time(msg.AT_LINE, n=number)
             if comment is not None and "<!--" in value and comment.fullmatch(value):
                 pos += len(value) + 1
                 continue
-            state = stack[-1]
-            match = (patterns.get(state) or self._pattern(state)).match(text, pos)
+            state: Any = stack[-1]
+            pattern = patterns.get(state)
+            if pattern is None:
+                pattern = self._pattern(state)
+            match = pattern.match(text, pos)
             kind = match.lastgroup if match is not None else "TEXT"
             if kind not in ignore:
                 yield Line(kind or "TEXT", value, number)
