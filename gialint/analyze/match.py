@@ -14,7 +14,7 @@ matching makes of a table, :class:`~gialint.analyze.matched.MatchedTable`, is in
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from gialint.analyze.matched import LabelHit, MatchedTable, ShapeProblem, Unreadable
@@ -53,7 +53,7 @@ _TEXT_KIND: Final = ValueKind.TEXT
 _BLANK_KIND: Final = ValueKind.BLANK
 
 
-def _classify(cells: Iterable[Cell], spec: TableSpec) -> list[_Classified]:
+def _classify(cells: list[Cell], spec: TableSpec) -> list[_Classified]:
     """Each cell's role in a table read as ``spec``."""
     out = []
     blank, value, label, text = CellRole.BLANK, CellRole.VALUE, CellRole.LABEL, CellRole.TEXT
@@ -108,8 +108,8 @@ def _tables_naming(model: FormatModel, text: str) -> tuple[TableSpec, ...]:
     return tuple(spec for spec in model.tables.values() if spec.lookup(normalized))
 
 
-_recognise = Memo(_look_up_label)
-_naming = Memo(_tables_naming)
+_recognise: Final = Memo(_look_up_label)
+_naming: Final = Memo(_tables_naming)
 
 
 def _virtual_rows(table: Table, classified: Sequence[_Classified]) -> list[list[_Classified]]:

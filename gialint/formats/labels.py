@@ -11,9 +11,10 @@ import difflib
 import functools
 import re
 import unicodedata
+from typing import Final
 
 _DROP = str.maketrans("", "", " \t\n\r\u3000\u00a0“”\"'‘’「」『』")
-_NUMBERING = re.compile(r"^(\d{1,2})[.、]")
+_NUMBERING: Final = re.compile(r"^(\d{1,2})[.、]")
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 
 

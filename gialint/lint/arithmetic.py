@@ -164,7 +164,7 @@ def _expand(ref: str, binding: str, template: Template) -> list[_Key]:
 
 
 _Plan = tuple[tuple[str, _Keys, _Keys, _Key, Mapping[_Key, int]], ...]
-_plans: dict[tuple[int, int], tuple[Identity, Template, _Plan]] = {}
+_plans: Final[dict[tuple[int, int], tuple[Identity, Template, _Plan]]] = {}
 
 
 def _plan(identity: Identity, template: Template) -> _Plan:
@@ -200,7 +200,7 @@ def _weights(lhs: _Keys, rhs: _Keys) -> dict[_Key, int]:
     return {key: weight for key, weight in found.items() if weight}
 
 
-_ZERO = Decimal(0)
+_ZERO: Final = Decimal(0)
 
 
 def _applies(identity: Identity, table: MatchedTable) -> bool:
@@ -271,8 +271,13 @@ def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Re
             continue
         # read untyped: compiled, a pair typed as such is unpacked from its tuple, and a new tuple
         # is made of it again for every look-up (with its hash worked out afresh)
-        plan: Sequence[Any] = _plan(identity, table.template)
-        for binding, lhs, rhs, anchor, weights in plan:
+        plan: tuple[Any, ...] = _plan(identity, table.template)
+        for entry in plan:
+            # taken apart by index, the sides as tuples of untyped keys: compiled, a tuple of
+            # unknown type is taken apart through the iterator protocol, and iterated so too
+            binding, anchor, weights = entry[0], entry[3], entry[4]
+            lhs: tuple[Any, ...] = entry[1]
+            rhs: tuple[Any, ...] = entry[2]
             lhs_total: Decimal | None = None
             rhs_total: Decimal | None = None
             if amounts.get(anchor) is not None:

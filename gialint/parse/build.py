@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Final
 
 from gialint.base.span import Span
 from gialint.parse.ast import (
@@ -30,7 +30,7 @@ from gialint.parse.ast import (
 from gialint.parse.lexer import Line
 from gialint.parse.values import CellValue
 
-_SPACE = " \t\u3000\u00a0"
+_SPACE: Final = " \t\u3000\u00a0"
 _HEADING = re.compile(
     r"#{0,6}[ \t\u3000]*(?:"
     r"(?P<cn>[一二三四五六七八九十]{1,2})[ \t\u3000]*[、.．]"

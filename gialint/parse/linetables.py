@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from gialint.base.span import Span
 from gialint.parse.ast import Cell, Layout, Paragraph, Row, Table
@@ -20,24 +21,25 @@ from gialint.parse.lines import Entry, piece, span_of, text_of
 from gialint.parse.values import CellValue, ValueKind
 
 #: How many consecutive lines of a table may be neither a label nor a value (wrapped fragments).
-MAX_FRAGMENTS = 6
+MAX_FRAGMENTS: Final = 6
 #: The longest line taken for a fragment of a wrapped table cell.
-FRAGMENT_LENGTH = 16
+FRAGMENT_LENGTH: Final = 16
 #: The fewest labels and values that make a run of lines a table.
-MIN_LABELS, MIN_VALUES = 3, 1
+MIN_LABELS: Final = 3
+MIN_VALUES: Final = 1
 #: The longest text taken for a row label the format does not have word for word.
-LABEL_LENGTH = 40
+LABEL_LENGTH: Final = 40
 #: The most lines joined into one label.
-MAX_JOIN = 6
+MAX_JOIN: Final = 6
 
-_NUMBERING = re.compile(r"\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]")
-_SENTENCE = re.compile(r"[。；;！!？?]")
-_WORD = re.compile(r"[^ \t\u3000]+")
-_GROUPED_NUMBER = re.compile(r"[-+]?\d{1,3}(?:[ \u3000]\d{3})+(?:\.\d+)?")
+_NUMBERING: Final = re.compile(r"\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+_SENTENCE: Final = re.compile(r"[。；;！!？?]")
+_WORD: Final = re.compile(r"[^ \t\u3000]+")
+_GROUPED_NUMBER: Final = re.compile(r"[-+]?\d{1,3}(?:[ \u3000]\d{3})+(?:\.\d+)?")
 #: the parts of a line whose cells stand apart by two spaces or more, or a tab
-_GAP_PART = re.compile(r"[^ \t\u3000]+(?:[ \u3000][^ \t\u3000]+)*")
+_GAP_PART: Final = re.compile(r"[^ \t\u3000]+(?:[ \u3000][^ \t\u3000]+)*")
 #: a page number that a text extractor left between a table's rows ("-3-", "- 4 -", "第3页")
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER: Final = re.compile(
     r"[ \t\u3000]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t\u3000]*"
 )
 

@@ -19,9 +19,9 @@ from gialint.base.native import mypyc_attr
 from gialint.base.value import FieldValue
 from gialint.formats.model import ValueConventions
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-_SPACES = " \t\u3000\u00a0"
-_MINUS = "-－−﹣"
+_FULLWIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_SPACES: Final = " \t\u3000\u00a0"
+_MINUS: Final = "-－−﹣"
 
 
 class ValueKind(enum.Enum):

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Final
 
 from attrs import frozen
 
@@ -64,7 +65,7 @@ class Deadline:
 
 
 #: Lines, cells or findings between two looks at the clock in the parser, matching and the linter.
-CHECK_EVERY = 4096
+CHECK_EVERY: Final = 4096
 
 _running: ContextVar[Deadline | None] = ContextVar("gialint_deadline", default=None)
 
