@@ -13,25 +13,46 @@ class Memo(Generic[_Owner, _Answer]):
     """``compute(owner, text)``, kept per (owner, text) for up to ``limit`` answers (then forgotten
     all at once): reports repeat the same labels, a run the same settings.
 
-    Keyed by the owner's ``id()`` — hashing a format table or a settings object costs more than
-    the answer saves — with the owner kept beside the answer, so that a reused id cannot give
-    another object's answer.
+    The answers of each owner are kept apart, found by the owner's ``id()`` — hashing a format
+    table or a settings object costs more than the answer saves — with the owner kept beside
+    them, so that a reused id cannot give another object's answers. The owner asked last is
+    looked for first: the cells of one table are asked about one after another, and finding it
+    so makes no key at all.
     """
 
     def __init__(self, compute: Callable[[_Owner, str], _Answer], limit: int = 8192) -> None:
         self._compute = compute
         self._limit = limit
-        self._known: dict[tuple[int, str], tuple[_Owner, _Answer]] = {}
+        self._owners: dict[int, tuple[_Owner, dict[str, _Answer]]] = {}
+        self._size = 0
+        self._last: tuple[_Owner, dict[str, _Answer]] | None = None
 
     def __call__(self, owner: _Owner, text: str) -> _Answer:
-        known = self._known.get((id(owner), text))
-        if known is not None and known[0] is owner:
-            return known[1]
-        if len(self._known) >= self._limit:
-            self._known.clear()
+        last = self._last
+        if last is not None and last[0] is owner:
+            answers = last[1]
+        else:
+            known = self._owners.get(id(owner))
+            if known is None or known[0] is not owner:
+                known = self._owners[id(owner)] = (owner, {})
+            self._last = known
+            answers = known[1]
+        try:
+            return answers[text]
+        except KeyError:
+            pass
+        if self._size >= self._limit:
+            self.clear()
+            answers = self._owners.setdefault(id(owner), (owner, answers))[1]
+            self._last = (owner, answers)
         answer = self._compute(owner, text)
-        self._known[(id(owner), text)] = (owner, answer)
+        answers[text] = answer
+        self._size += 1
         return answer
 
     def clear(self) -> None:
-        self._known.clear()
+        for _, answers in self._owners.values():
+            answers.clear()
+        self._owners.clear()
+        self._size = 0
+        self._last = None
