@@ -443,7 +443,13 @@ def test_a_warm_run_with_workers_writes_the_parts_kept_or_made_there(
     other = next(n for n in APART if n != name)
     check(other, *cache)  # the cache filled, with the parts of another format
     from_entries = check(name, *cache)
-    assert sorted(made) == sorted(decoded.read_text().split()) == reports
+    # every entry decoded once, by whichever process; every part made by a worker, but those of
+    # the last block, shorter than the others, which the run looks up itself when no look-up is
+    # out with the workers by then (so whether it does depends on how fast they were)
+    found = sorted(str(p) for p in corpus.rglob("*") if p.is_file())  # the run's order
+    last_block = set(found[len(found) // batch_module.BLOCK * batch_module.BLOCK :])
+    assert sorted(decoded.read_text().split()) == reports
+    assert set(reports) - last_block <= set(made) <= set(reports) and len(made) == len(set(made))
     check(name, "--cache-dir", str(tmp_path / "fresh"), "-j", "2")  # linted, its parts kept
     from_parts = check(name, "--cache-dir", str(tmp_path / "fresh"), "-j", "2")
     assert sorted(made) == reports and decoded.read_text() == ""
