@@ -113,14 +113,10 @@ class Builder:
         self._arrange = arrange  # decides which lines are tables and section headings (gialint.parse.arrange)
 
     # -------------------------------------------------------------- cells
-    def _cell(self, line: int, piece: str, offset: int) -> Cell:
-        """The cell whose raw text ``piece`` starts at 0-based column ``offset`` of ``line``."""
-        stripped, span = _strip(line, piece, offset)
-        return Cell(stripped, span, self._read(stripped))
-
+    # A cell of one line is made by the same few lines in _split, tab_row and pipe_table: _strip,
+    # and the cell of its text, inlined in each (a call per cell is a fifth of a table's build).
     def _split(self, token: Line, separator: str, outer: bool) -> Row:
-        # the hot loop of tables written a row per line: _strip and _cell, inlined (a call
-        # per cell is a fifth of a row-per-line table's build)
+        # the hot loop of tables written a row per line
         text, line, read = token.value, token.line, self._read
         cells = []
         offset = 0
@@ -163,7 +159,7 @@ class Builder:
             if after - index > 1:
                 found.append(self._wrapped_cell(tokens[index:after]))
             else:
-                # one line: _cell inlined (the tab layout's hot loop); the tab is column 1
+                # one line (the tab layout's hot loop): the cell made inline; the tab is column 1
                 line, piece = token.line, token.value[1:]
                 stripped = piece.strip(_SPACE)
                 begin = len(piece) - len(piece.lstrip(_SPACE)) + 2
@@ -178,7 +174,7 @@ class Builder:
     def pipe_table(self, tokens: list[Line]) -> Table | Paragraph:
         read = self._read
         found: list[Cell] = []
-        for token in tokens:  # _cell inlined: the pipe layout's hot loop
+        for token in tokens:  # the pipe layout's hot loop: each cell made inline
             if token.type == "PIPE_CELL":
                 line, piece = token.line, token.value
                 stripped = piece.strip(_SPACE)
