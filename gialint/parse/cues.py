@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from gialint.base.precompiled import regex
 from gialint.formats import FormatModel, load
 from gialint.formats.labels import normalize
 from gialint.parse.outline import SectionIdentifier
@@ -19,7 +20,7 @@ from gialint.parse.outline import SectionIdentifier
 GLUED_LABELS, GLUED_DIGITS = 5, 6
 #: a run of at least GLUED_DIGITS digits; written ``\d\d{n-1}`` so that it starts with a character
 #: class, which lets the search skip ahead to a digit (see ``midline`` below)
-_LONG_NUMBER = re.compile(rf"\d\d{{{GLUED_DIGITS - 1}}}")
+_LONG_NUMBER = regex(rf"\d\d{{{GLUED_DIGITS - 1}}}")
 #: what follows the numeral of every heading ``Cues.midline`` finds ("三、"): a line without it
 #: holds none, which a search for the character tells many times faster than the pattern
 MIDLINE_MARK = "、"
@@ -36,17 +37,20 @@ class Cues:
         self._label_texts = tuple(
             sorted(
                 {(label, spec.id) for spec in self._tables for label in spec.labels if len(label) >= 4},
-                key=lambda item: -len(item[0]),
+                key=lambda item: (-len(item[0]), item),  # longest first, then in a fixed order
             )
         )
-        wordings = sorted({w for spec in model.sections for w in (spec.heading, *spec.variants)}, key=len, reverse=True)
+        # longest first, then in a fixed order: the same pattern in every process (shipped compiled)
+        wordings = sorted(
+            {w for spec in model.sections for w in (spec.heading, *spec.variants)}, key=lambda w: (-len(w), w)
+        )
         # a numbered heading with a section's wording, where a line or a sentence may start: at
         # the start, or after one of the characters that end a sentence or a figure. The pattern
         # starts with the numeral's first character and looks behind it (``(?<![^…].)``: not
         # after any other character) rather than with the look-behind: a search for a pattern
         # that starts with a character class skips ahead to that character, one that starts
         # with a look-behind tries every position (a quarter of the time of the arranging).
-        self.midline = re.compile(
+        self.midline = regex(
             r"(?P<numeral>[一二三四五六七八九十](?<![^。；;！!？?\s\u3000\d）)”」].)[一二三四五六七八九十]?)"
             rf"[ \t\u3000]*{MIDLINE_MARK}[ \t\u3000]*"
             r"(?P<title>" + "|".join(re.escape(w) for w in wordings) + ")"
