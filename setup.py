@@ -11,8 +11,9 @@ mypyc, from their type hints (as black and mypy are), when a wheel is built, whi
   an install to fail.
 
 The wheel also carries the grammar's LALR(1) tables (``gialint/grammars/report.tables.json``),
-built here with lark, so that no run has to build them (gialint.parse.tables), and the TOML data
-read at every start already parsed (gialint.base.shipped). Why, and what these gain:
+built here with lark, so that no run has to build them (gialint.parse.tables), the TOML data
+read at every start already parsed (gialint.base.shipped), and gialint's regular expressions
+compiled for the Python that builds the wheel (gialint.base.precompiled). Why, and what these gain:
 docs/performance.md ("Compiled modules", "Start-up").
 """
 
@@ -22,6 +23,8 @@ import ast
 import importlib.util
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -99,6 +102,8 @@ class build_mypyc(build_ext):  # named like the setuptools command it replaces
 
 #: The grammar's tables as the wheel ships them, beside the grammar (gialint.parse.tables.SHIPPED).
 TABLES = os.path.join("gialint", "grammars", "report.tables.json")
+#: gialint's regular expressions compiled, for the Python that builds the wheel (gialint.base.precompiled).
+PATTERNS = os.path.join("gialint", "base", "patterns.bin")
 #: Package data read at every start, shipped parsed too (gialint.base.shipped).
 PARSED_TOML = (os.path.join("gialint", "formats", "formats.toml"), os.path.join("gialint", "formats", "content.toml"))
 
@@ -133,20 +138,42 @@ class build_py_tables(build_py):
             with open(os.path.join(HERE, name), encoding="utf-8") as file:
                 text = file.read()
             self._write(name + ".json", lambda text=text: _source_module("base/shipped").parsed_copy(text))
+        self._write(PATTERNS, self._patterns)
+
+    def _patterns(self) -> bytes:
+        """The programs of the patterns the package being built compiles, recorded by a fresh
+        interpreter that imports it from the build directory (gialint.base.precompiled)."""
+        record = (
+            "import sys; from gialint.base.precompiled import store; from gialint.testing.patterns import recorded; "
+            "sys.stdout.buffer.write(store(recorded()))"
+        )
+        path = os.pathsep.join(p for p in (os.path.abspath(self.build_lib), os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "PYTHONPATH": path, "GIALINT_NO_CACHE": "1"}
+        ran = subprocess.run([sys.executable, "-c", record], env=env, capture_output=True, timeout=600)
+        if ran.returncode:
+            lines = ran.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise RuntimeError(lines[-1] if lines else "the recording failed")
+        return ran.stdout
 
     def _write(self, name: str, make: Callable[[], Any]) -> None:
-        """Write what ``make`` returns as the JSON file ``name`` of the package; if it fails (lark
-        missing, in a build without isolation), gialint makes it at run time instead."""
+        """Write what ``make`` returns as the file ``name`` of the package (bytes as they are, any
+        other value as JSON); if it fails (lark missing, in a build without isolation), gialint
+        makes it at run time instead."""
         try:
-            text = json.dumps(make(), ensure_ascii=False, separators=(",", ":"))
+            made = make()
+            data = (
+                made
+                if isinstance(made, bytes)
+                else json.dumps(made, ensure_ascii=False, separators=(",", ":")).encode()
+            )
         except Exception as error:
             self.warn(f"gialint: cannot make {name} ({_failure(error)}); gialint makes it at run time")
             return
-        with open(os.path.join(self.build_lib, name), "w", encoding="utf-8") as file:
-            file.write(text)
+        with open(os.path.join(self.build_lib, name), "wb") as file:
+            file.write(data)
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
-        made = [os.path.join(self.build_lib, name) for name in (TABLES, *(n + ".json" for n in PARSED_TOML))]
+        made = [os.path.join(self.build_lib, name) for name in (TABLES, PATTERNS, *(n + ".json" for n in PARSED_TOML))]
         return super().get_outputs(include_bytecode) + [path for path in made if os.path.exists(path)]
 
 

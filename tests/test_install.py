@@ -1,5 +1,6 @@
 """Installing gialint: a wheel built when compiling fails is a working pure-Python gialint, and
-every wheel ships the grammar's parse tables and its TOML data parsed (setup.py).
+every wheel ships the grammar's parse tables, its TOML data parsed and its regular expressions
+compiled (setup.py).
 
 One wheel is built here, without build isolation (the test environment has setuptools, lark and
 attrs), with a ``mypyc`` on the import path that fails as mypy does on a source it cannot analyse
@@ -34,10 +35,12 @@ import json, sys
 sys.modules["lark"] = None
 import gialint
 from gialint.compiled import build_description
+from gialint.base.precompiled import compiled_here
 from gialint.parse.tables import load_tables
 load_tables()
 result = gialint.lint_path(sys.argv[1])
 print(json.dumps({
+    "compiled_here": sorted(pattern for pattern, _ in compiled_here),
     "package": gialint.__file__,
     "build": build_description(),
     "parsed_toml": "tomllib" in sys.modules,
@@ -82,6 +85,7 @@ def test_a_failing_compile_installs_pure_python_with_the_tables(tmp_path: Path) 
         formats = json.loads(archive.read("gialint/formats/formats.toml.json"))
         content = json.loads(archive.read("gialint/formats/content.toml.json"))
     assert not [n for n in names if n.endswith((".so", ".pyd"))]
+    assert "gialint/base/patterns.bin" in names
     assert tables["grammar"] == (ROOT / "grammars" / "report.lark").read_text(encoding="utf-8")
     for shipped, name in ((formats, "formats.toml"), (content, "content.toml")):  # parsed, with their text
         text = (ROOT / "gialint" / "formats" / name).read_text(encoding="utf-8")
@@ -112,3 +116,4 @@ def test_a_failing_compile_installs_pure_python_with_the_tables(tmp_path: Path) 
     expected = [[d.code, d.span.line, d.span.column] for d in gialint.lint_path(report).diagnostics]
     assert out["findings"] == expected and expected
     assert not list(cache.glob("tables-*"))  # the wheel's tables served: none were built
+    assert out["compiled_here"] == []  # every pattern the run asked for came compiled with the wheel

@@ -10,19 +10,19 @@ are taken out, so that the reports of one agency for different years carry the s
 from __future__ import annotations
 
 import enum
-import re
 from typing import Any
 
 from attrs import frozen
 
 from gialint.analyze.meta import PageMeta
 from gialint.base.memo import Memo
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.formats import FormatModel
 from gialint.formats.labels import normalize
 from gialint.parse.ast import Report
 
-_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+_YEAR = regex(r"(?:19|20)\d{2}年度?")
 
 
 class AgencySource(enum.Enum):

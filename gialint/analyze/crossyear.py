@@ -10,7 +10,6 @@ content.toml ``[copied]``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from attrs import frozen
 from gialint.analyze.matched import MatchedTable
 from gialint.base.diagnostic import Related
 from gialint.base.memo import Memo
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.formats import FormatModel
 from gialint.formats.labels import normalize
@@ -28,7 +28,7 @@ from gialint.parse.ast import Cell
 if TYPE_CHECKING:
     from gialint.analyze.document import Document
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex(r"\d")
 
 
 @frozen

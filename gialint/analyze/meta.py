@@ -12,6 +12,7 @@ import re
 
 from attrs import frozen
 
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.formats import FormatModel
 from gialint.parse.ast import Paragraph, Report, Subsection
@@ -49,9 +50,7 @@ def _reading(model: FormatModel) -> _Reading:
     pattern = None
     if words:
         alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        pattern = re.compile(
-            rf"[ \t\u3000]*(?P<word>{alternatives})[ \t\u3000]*[:：][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*"
-        )
+        pattern = regex(rf"[ \t\u3000]*(?P<word>{alternatives})[ \t\u3000]*[:：][ \t\u3000]*(?P<value>.*?)[ \t\u3000]*")
     if len(_readings) >= 8:  # models with a configuration's content additions: a few per run
         _readings.clear()
     _readings[id(model)] = (model, (pattern, words))

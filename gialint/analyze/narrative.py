@@ -20,6 +20,7 @@ from typing import Any, Final
 from gialint.analyze.prose import Passage
 from gialint.base.memo import Memo
 from gialint.base.native import mypyc_attr
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 from gialint.compiled import is_extension
@@ -32,12 +33,12 @@ _FULL_WIDTH: Final = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789")
 _NUMERALS: Final = "零〇一二两三四五六七八九十百"  # the characters of a Chinese numeral a figure may be written in
 _SPACES: Final = " \t\u3000"  # what may stand between a figure's number and its unit
 _FIGURE_ENDS: Final = "0123456789" + _NUMERALS  # what a figure's number ends with (other scripts' digits: isdecimal)
-_DIGIT: Final = re.compile(r"\d")
-_BRACKET: Final = re.compile("[（()）]")
-_CLOSE: Final = re.compile("[）)]")
-_OPEN: Final = re.compile("[（(]")
-_LIST_MARK: Final = re.compile("[（()）；;]")  # where a list of parts may end, or a bracket inside it
-_BRACKETED: Final = re.compile("[（(][^（()）]*[）)]")  # an innermost pair of brackets
+_DIGIT: Final = regex(r"\d")
+_BRACKET: Final = regex("[（()）]")
+_CLOSE: Final = regex("[）)]")
+_OPEN: Final = regex("[（(]")
+_LIST_MARK: Final = regex("[（()）；;]")  # where a list of parts may end, or a bracket inside it
+_BRACKETED: Final = regex("[（(][^（()）]*[）)]")  # an innermost pair of brackets
 _CHINESE_DIGITS: Final = {
     "零": 0,
     "〇": 0,
@@ -56,8 +57,8 @@ _SENTENCE_END: Final = "。！？!?\n；;"
 _CLAUSE_BREAK: Final = "，,：:（(" + _SENTENCE_END
 _APPROXIMATE_BEFORE: Final = "近约超逾"
 _APPROXIMATE_AFTER: Final = ("以上", "左右", "多", "余")
-_YEAR: Final = re.compile(r"(\d{4})\s*年")
-_MONTH: Final = re.compile(r"(?<!\d)(\d{1,2})\s*月")
+_YEAR: Final = regex(r"(\d{4})\s*年")
+_MONTH: Final = regex(r"(?<!\d)(\d{1,2})\s*月")
 
 
 class Quantity:
@@ -220,25 +221,23 @@ def _compile(model: FormatModel, _: str) -> NarrativeData:
 
     def words(key: str, source: Mapping[str, Any] = raw) -> re.Pattern[str]:
         listed = source.get(key, ())
-        return re.compile(_alternation(listed) if listed else r"(?!x)x")
+        return regex(_alternation(listed) if listed else r"(?!x)x")
 
     return NarrativeData(
         quantities=quantities,
         table_names=dict(raw.get("tables", {})),
         joiners="".join(raw.get("joiners", ())),
         rest_words=tuple(sums.get("rest_words", ())),
-        figure=re.compile(rf"(?:{number}){spaces}({units})"),
-        phrase=re.compile(_alternation(list(by_phrase)) or never),
-        follow=re.compile(rf"(?:{spaces_or}{_alternation(raw.get('fillers', ['共']))})*(?:{number}){spaces}({units})"),
-        precede=re.compile(
-            rf"(?:{number}){spaces}({units}){spaces}({_alternation(list(by_after))})" if by_after else never
-        ),
-        after=re.compile(_alternation(list(by_after)) or never),
+        figure=regex(rf"(?:{number}){spaces}({units})"),
+        phrase=regex(_alternation(list(by_phrase)) or never),
+        follow=regex(rf"(?:{spaces_or}{_alternation(raw.get('fillers', ['共']))})*(?:{number}){spaces}({units})"),
+        precede=regex(rf"(?:{number}){spaces}({units}){spaces}({_alternation(list(by_after))})" if by_after else never),
+        after=regex(_alternation(list(by_after)) or never),
         scope=words("scope_words"),
         period=words("period_words"),
-        part=re.compile(part_words),
-        total=re.compile(rf"(?:{number}){spaces}({units}){spaces}([，,（(]){spaces}(?:{part_words})[：:，,]?"),
-        cue=re.compile(_alternation([*by_phrase, *by_after, *sums.get("part_words", ["其中"])])),
+        part=regex(part_words),
+        total=regex(rf"(?:{number}){spaces}({units}){spaces}([，,（(]){spaces}(?:{part_words})[：:，,]?"),
+        cue=regex(_alternation([*by_phrase, *by_after, *sums.get("part_words", ["其中"])])),
         unit_starts=unit_starts,
         kinds=_kinds(unit_starts),
         by_phrase=by_phrase,

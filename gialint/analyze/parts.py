@@ -8,22 +8,22 @@ parts are kept as written, each with its span, for GIA506 to compare with the si
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from gialint.analyze.document import Document
 from gialint.analyze.required import PartWords, required_content
 from gialint.analyze.section_text import Prose, preamble_prose, section_matches
 from gialint.base.native import mypyc_attr
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 
 _NUMERALS: Final = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # "六部分组成", "等五部分。", "分六个部分，": not "（二）部分公开" (a row of table 3), nor "第二部分中…"
-_COUNT: Final = re.compile(
+_COUNT: Final = regex(
     r"(?<![\d(（第])(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*个?\s*部分(?=\s*(?:组成|构成|[。,;:!?]|$))"
 )
-_SPLIT: Final = re.compile(r"[、,;:]")
+_SPLIT: Final = regex(r"[、,;:]")
 #: a list is taken for a list of the report's parts when it has this many items, at least half
 #: of them naming a section (so "本报告由办公室根据…编制" is not a list of parts)
 _MIN_ITEMS: Final = 3

@@ -21,6 +21,7 @@ from gialint.analyze.document import Document
 from gialint.analyze.prose import sub_span
 from gialint.base.memo import Memo
 from gialint.base.native import mypyc_attr
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 from gialint.formats import FormatModel, SectionSpec
@@ -30,7 +31,7 @@ from gialint.parse.ast import Block, Heading, Paragraph, Subsection
 _WIDE: Final = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
 _COMMON_WIDE: Final = "，：；（）！？％．\u3000"  # the full-width forms Chinese prose holds most
 _LEADING: Final = " :,.、。;-—"
-_STOP: Final = re.compile("[:。]")  # where a heading worded otherwise ends
+_STOP: Final = regex("[:。]")  # where a heading worded otherwise ends
 
 
 def fold(text: str) -> str:
@@ -127,7 +128,7 @@ def _ends_pattern(ends: str) -> re.Pattern[str]:
     looks it up in the module's cache at every call, in interpreted code."""
     pattern = _ENDS.get(ends)
     if pattern is None:
-        pattern = _ENDS[ends] = re.compile(f"[{re.escape(ends)}]")
+        pattern = _ENDS[ends] = regex(f"[{re.escape(ends)}]")
     return pattern
 
 

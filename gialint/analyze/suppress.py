@@ -23,13 +23,14 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from gialint.base.diagnostic import Diagnostic
+from gialint.base.precompiled import regex
 from gialint.base.selection import selector_form, specificity
 from gialint.base.span import Span
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = regex(
     r"[ \t\u3000]*<!--[ \t]*gialint[ \t]*:[ \t]*(?P<action>\S*)(?P<rest>.*?)-->[ \t\u3000]*", re.IGNORECASE
 )
-_COMMENT = re.compile(r"[ \t\u3000]*<!--.*-->[ \t\u3000]*")
+_COMMENT = regex(r"[ \t\u3000]*<!--.*-->[ \t\u3000]*")
 ACTIONS = ("ignore", "ignore-file", "disable", "enable")
 
 

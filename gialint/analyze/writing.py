@@ -18,6 +18,7 @@ from typing import Any, Final
 from gialint.analyze.prose import Passage
 from gialint.base.memo import Memo
 from gialint.base.native import mypyc_attr
+from gialint.base.precompiled import regex
 from gialint.base.value import FieldValue
 from gialint.compiled import is_extension
 from gialint.formats import FormatModel
@@ -116,14 +117,12 @@ def _templates(written: Sequence[str], numerals: Sequence[str], not_before: str)
     for (before, placeholder), after in endings.items():
         if before:
             alternatives = "|".join(re.escape(a) for a in after)
-            yield Template(
-                re.compile(re.escape(before) + numeral[placeholder] + f"(?:{alternatives})" + lookahead), before
-            )
+            yield Template(regex(re.escape(before) + numeral[placeholder] + f"(?:{alternatives})" + lookahead), before)
             continue
         characters_of, most = read_back[placeholder]
         for ending in after:
             behind = f"(?<=[{re.escape(characters_of)}]{re.escape(ending)})"
-            yield Template(re.compile(re.escape(ending) + behind + lookahead), ending, characters_of, most)
+            yield Template(regex(re.escape(ending) + behind + lookahead), ending, characters_of, most)
 
 
 def _enumeration(model: FormatModel, _key: str) -> Enumeration:
@@ -354,7 +353,7 @@ def _repetition(model: FormatModel, _key: str) -> Repetition:
     raw: Mapping[str, Any] = model.content.get("repeated_word", {})
     longest = int(raw.get("longest", 4))
     # greedy: a pattern that tries the longest word first is scanned faster than the shortest first
-    pattern = re.compile(f"(?P<word>[{_CJK}]{{2,{longest}}})(?P=word)")
+    pattern = regex(f"(?P<word>[{_CJK}]{{2,{longest}}})(?P=word)")
     return Repetition(
         pattern,
         longest,

@@ -16,14 +16,15 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.parse.ast import Paragraph, Report, Subsection
 
 _YEAR = r"((?:19|20)\d{2})"
-_TITLE_YEAR = re.compile(_YEAR + r"\s*年")
-_PERIOD = re.compile(r"(?:统计期限|统计时限|统计期|报告期|统计时间)[^。]{0,12}?" + _YEAR + r"\s*年\s*1\s*月\s*1\s*日")
-_YEAR_OF = re.compile(_YEAR + r"\s*年度")
-_ANY_YEAR = re.compile(_YEAR + r"\s*年")
+_TITLE_YEAR = regex(_YEAR + r"\s*年")
+_PERIOD = regex(r"(?:统计期限|统计时限|统计期|报告期|统计时间)[^。]{0,12}?" + _YEAR + r"\s*年\s*1\s*月\s*1\s*日")
+_YEAR_OF = regex(_YEAR + r"\s*年度")
+_ANY_YEAR = regex(_YEAR + r"\s*年")
 
 
 class YearSource(enum.Enum):

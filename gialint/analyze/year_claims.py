@@ -25,6 +25,7 @@ from gialint.analyze.section_text import Prose, preamble_prose, report_prose, se
 from gialint.analyze.year import YearSource
 from gialint.base.memo import Memo
 from gialint.base.native import mypyc_attr
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.base.value import FieldValue
 
@@ -38,9 +39,9 @@ _PERIOD_REST: Final = (
 # the statistics period, one pattern per century: "19|20" opens a pattern with a class of
 # characters, which the engine tests every character against; "19" and "20" are literal
 # openings it scans for fast. (A year never follows a digit, so the two find what one would.)
-_PERIODS: Final = tuple(re.compile(f"(?P<year>{c}(?<!\\d..)\\d{{2}})" + _PERIOD_REST) for c in ("19", "20"))
-_OPENING: Final = re.compile(r"\s*" + _YEAR + r"\s*年度?\s*,")
-_TITLE_OF: Final = re.compile(r"《[^《》]*》")
+_PERIODS: Final = tuple(regex(f"(?P<year>{c}(?<!\\d..)\\d{{2}})" + _PERIOD_REST) for c in ("19", "20"))
+_OPENING: Final = regex(r"\s*" + _YEAR + r"\s*年度?\s*,")
+_TITLE_OF: Final = regex(r"《[^《》]*》")
 _SENTENCE_ENDS: Final = "。;!?"  # as Prose.sentences cuts the folded text
 
 
@@ -85,12 +86,12 @@ def _periods(prose: Prose, words: YearWords, anywhere: bool) -> Iterator[YearCla
 
 # a year in brackets ("（2021年）", folded): a pattern opening with "(" is scanned for that one
 # character, far faster than one opening with the words before it (a set of characters)
-_BRACKETED_YEAR: Final = re.compile(r"\(\s*" + _YEAR + r"\s*年?度?\s*\)")
+_BRACKETED_YEAR: Final = regex(r"\(\s*" + _YEAR + r"\s*年?度?\s*\)")
 
 
 def _compile_published(words: YearWords, _key: str) -> re.Pattern[str] | None:
     reports = "|".join(re.escape(w) for w in words.report_words)
-    return re.compile(_YEAR + r"\s*年度?[^《》。,;]{0,40}?(?:" + reports + ")") if reports else None
+    return regex(_YEAR + r"\s*年度?[^《》。,;]{0,40}?(?:" + reports + ")") if reports else None
 
 
 # by the words' identity, not an lru_cache: that hashes the frozen words (every phrase) at each call

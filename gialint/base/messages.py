@@ -18,9 +18,10 @@ from typing import Any
 
 from gialint.base.catalogue import SEVERITY
 from gialint.base.diagnostic import Severity, Text
+from gialint.base.precompiled import regex
 
 #: ``{name|singular|plural}``: the English word for a count.
-PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+PLURAL = regex(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
 
 
 def _plurals(template: str, values: dict[str, Any]) -> str:

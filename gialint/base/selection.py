@@ -13,6 +13,7 @@ from attrs import frozen
 
 from gialint.base import catalogue as msg
 from gialint.base.messages import Failure, say
+from gialint.base.precompiled import regex
 
 
 class Named(Protocol):
@@ -38,7 +39,7 @@ def selector_form() -> re.Pattern[str]:
         os.path.join(os.path.dirname(os.path.dirname(__file__)), "config", "schema.json"), encoding="utf-8"
     ) as file:
         text = file.read()
-    return re.compile(json.loads(text)["definitions"]["selector"]["pattern"])
+    return regex(json.loads(text)["definitions"]["selector"]["pattern"])
 
 
 def specificity(entry: str, code: str, name: str) -> int:

@@ -13,16 +13,16 @@ edited characters change.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
 
 from gialint.base.diagnostic import Diagnostic, Edit, Fix
+from gialint.base.precompiled import regex
 
 MAX_PASSES = 10
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_LINE = regex(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 Lint = Callable[[str], Sequence[Diagnostic]]
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 import unicodedata
 from typing import Final
 
+from gialint.base.precompiled import regex
+
 _DROP = str.maketrans("", "", " \t\n\r\u3000\u00a0“”\"'‘’「」『』")
-_NUMBERING: Final = re.compile(r"^(\d{1,2})[.、]")
-_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+_NUMBERING: Final = regex(r"^(\d{1,2})[.、]")
+_TRAILING_NOTE = regex(r"\([^()]*\)$")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -18,20 +18,20 @@ list of Rule classes under the ``gialint.rules`` entry-point group.
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
 from gialint.base.diagnostic import LANGUAGES, Diagnostic, Fix, Related, Severity, Text
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 
 if TYPE_CHECKING:
     from gialint.analyze.document import Document
     from gialint.analyze.suppress import Unmatched
 
-CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
-NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE = regex(r"^[A-Z]{2,5}\d{3}$")
+NAME = regex(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_PARTS = ("What it does", "Why it matters", "Example")
 #: The parts of a rule's documentation, keyed by their English headings, with their heading in
 #: each language; ``Fix`` is for a fixable rule.

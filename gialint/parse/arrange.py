@@ -28,9 +28,9 @@ it is decided here, after the parse, with the format's labels and section wordin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.parse.ast import Heading, NumeralStyle, Paragraph, Title
 from gialint.parse.build import SubHeading, heading_from_text
@@ -42,10 +42,10 @@ from gialint.parse.values import CellValue
 #: How many lines from the top a title is looked for when the first line is not one.
 TITLE_SEARCH = 40
 #: a title below the menus: it names a year (a breadcrumb's "政府信息公开年报" does not)
-_TITLE = re.compile(r"[^。；;，,：:|]{0,40}(?:19|20)\d{2}[^。；;，,：:|]{0,40}(?:报告|年报)(?:[（(][^）)]{0,20}[）)])?")
-_AGENCY_LINE = re.compile(r"[^\s。；;，,：:|\d]{2,30}")
-_YEAR_FIRST = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}")
-_NUMERAL_ONLY = re.compile(r"[#\s\u3000]*[一二三四五六七八九十]{1,2}[ \t\u3000]*[、.．][ \t\u3000]*")
+_TITLE = regex(r"[^。；;，,：:|]{0,40}(?:19|20)\d{2}[^。；;，,：:|]{0,40}(?:报告|年报)(?:[（(][^）)]{0,20}[）)])?")
+_AGENCY_LINE = regex(r"[^\s。；;，,：:|\d]{2,30}")
+_YEAR_FIRST = regex(r"[ \t\u3000]*(?:19|20)\d{2}")
+_NUMERAL_ONLY = regex(r"[#\s\u3000]*[一二三四五六七八九十]{1,2}[ \t\u3000]*[、.．][ \t\u3000]*")
 _GLUE_BEFORE = tuple("、，,和及与或")
 _GLUE_AFTER = tuple("、，,和及与或等。")
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.parse.ast import (
     Block,
@@ -31,7 +32,7 @@ from gialint.parse.lexer import Line
 from gialint.parse.values import CellValue
 
 _SPACE: Final = " \t\u3000\u00a0"
-_HEADING = re.compile(
+_HEADING = regex(
     r"#{0,6}[ \t\u3000]*(?:"
     r"(?P<cn>[一二三四五六七八九十]{1,2})[ \t\u3000]*[、.．]"
     r"|[（(][ \t]*(?P<pcn>[一二三四五六七八九十]{1,3})[ \t]*[）)]"

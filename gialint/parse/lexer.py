@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from gialint.base import catalogue as msg
 from gialint.base.native import mypyc_attr
+from gialint.base.precompiled import regex
 from gialint.parse.tables import END, Tables
 from gialint.read.limits import CHECK_EVERY, check_time
 
@@ -46,21 +47,14 @@ class Line:
 
 class LineLexer:
     def __init__(self, tables: Tables) -> None:
-        self._terminals = tables.terminals
-        self._states = tables.states
+        self._tables = tables
         self._ignore = tables.ignore
         self._by_state: dict[int, re.Pattern[str]] = {}
-        comment = next((regexp for name, regexp in self._terminals if name == "COMMENT"), None)
-        self._comment = re.compile(comment) if comment is not None else None
+        comment = next((regexp for name, regexp in tables.terminals if name == "COMMENT"), None)
+        self._comment = regex(comment) if comment is not None else None
 
     def _pattern(self, state: int) -> re.Pattern[str]:
-        accepts = self._states[state]
-        alternatives = [
-            f"(?P<{name}>{regexp})(?=\\n|\\Z)"
-            for name, regexp in self._terminals
-            if name in accepts or name in self._ignore
-        ]
-        pattern = self._by_state[state] = re.compile("|".join(alternatives))
+        pattern = self._by_state[state] = regex(self._tables.alternation(state))
         return pattern
 
     def tokens(self, text: str, stack: list[int]) -> Iterator[Line]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.parse.ast import Cell, Layout, Paragraph, Row, Table
 from gialint.parse.cues import Cues
@@ -32,14 +33,14 @@ LABEL_LENGTH: Final = 40
 #: The most lines joined into one label.
 MAX_JOIN: Final = 6
 
-_NUMBERING: Final = re.compile(r"\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]")
-_SENTENCE: Final = re.compile(r"[。；;！!？?]")
-_WORD: Final = re.compile(r"[^ \t\u3000]+")
-_GROUPED_NUMBER: Final = re.compile(r"[-+]?\d{1,3}(?:[ \u3000]\d{3})+(?:\.\d+)?")
+_NUMBERING: Final = regex(r"\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+_SENTENCE: Final = regex(r"[。；;！!？?]")
+_WORD: Final = regex(r"[^ \t\u3000]+")
+_GROUPED_NUMBER: Final = regex(r"[-+]?\d{1,3}(?:[ \u3000]\d{3})+(?:\.\d+)?")
 #: the parts of a line whose cells stand apart by two spaces or more, or a tab
-_GAP_PART: Final = re.compile(r"[^ \t\u3000]+(?:[ \u3000][^ \t\u3000]+)*")
+_GAP_PART: Final = regex(r"[^ \t\u3000]+(?:[ \u3000][^ \t\u3000]+)*")
 #: a page number that a text extractor left between a table's rows ("-3-", "- 4 -", "第3页")
-_PAGE_NUMBER: Final = re.compile(
+_PAGE_NUMBER: Final = regex(
     r"[ \t\u3000]*(?:[-—–－][ \t]*\d{1,4}[ \t]*[-—–－]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t\u3000]*"
 )
 

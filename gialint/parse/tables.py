@@ -37,6 +37,20 @@ class Tables:
     start: int
     end: int
 
+    def alternation(self, state: int) -> str:
+        """The line lexer's pattern in ``state``: the terminals it accepts and those ignored, in the
+        grammar's order, each as a named group that must end at the line's end."""
+        accepts = self.states[state]
+        return "|".join(
+            f"(?P<{name}>{regexp})(?=\\n|\\Z)"
+            for name, regexp in self.terminals
+            if name in accepts or name in self.ignore
+        )
+
+    def alternations(self) -> list[str]:
+        """The line lexer's patterns, one for each set of terminals a state accepts, in order."""
+        return sorted({self.alternation(state) for state in range(len(self.states))})
+
     def as_json(self, grammar: str) -> dict[str, Any]:
         """The tables as stored, with the ``grammar`` they were built from."""
         return {

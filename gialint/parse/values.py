@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from gialint.base.native import mypyc_attr
+from gialint.base.precompiled import regex
 from gialint.base.value import FieldValue
 from gialint.formats.model import ValueConventions
 
@@ -101,7 +102,7 @@ class ValueReader:
         words = [re.escape(w) for w in (*conventions.increase_words, *conventions.decrease_words)]
         units = "|".join(re.escape(u) for u in sorted(conventions.units, key=len, reverse=True))
         self._decrease = tuple(conventions.decrease_words)
-        self._number = re.compile(
+        self._number = regex(
             rf"(?P<word>{'|'.join(words)})?"
             r"(?P<sign>[+\-＋－−﹣])?"
             r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"

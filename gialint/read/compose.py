@@ -18,17 +18,17 @@ out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
 from gialint.base.location import Location, Segment, SourceMap
+from gialint.base.precompiled import regex
 
 LAYOUT_CELL_CHARS = 300  # a table "cell" holding more text than this is page layout, not data
 MAX_CELLS = 100_000  # grid positions in one table, however its spans are declared
-_CELL_SPACE = re.compile(r"[\t\n\r\f\v]+")
-_LINE_BREAKS = re.compile(r"[\n\r\f\v]+")  # tabs stay: a tab-separated line is a table row
+_CELL_SPACE = regex(r"[\t\n\r\f\v]+")
+_LINE_BREAKS = regex(r"[\n\r\f\v]+")  # tabs stay: a tab-separated line is a table row
 
 
 @frozen

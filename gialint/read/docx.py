@@ -29,6 +29,7 @@ from attrs import evolve
 from gialint.base import catalogue as msg
 from gialint.base.location import DocxCell, DocxParagraph
 from gialint.base.messages import first_line
+from gialint.base.precompiled import regex
 from gialint.read.compose import (
     LAYOUT_CELL_CHARS,
     MAX_CELLS,
@@ -51,7 +52,7 @@ _SKIPPED = frozenset(
 ) | {MC_FALLBACK}
 MAX_GRID_COLUMNS = 1000  # Word makes tables of up to 63 columns; a larger declared span is an attack
 ROWS_BETWEEN_CHECKS = 64  # table rows between two looks at the clock (a row holds up to MAX_GRID_COLUMNS cells)
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-6])$", re.IGNORECASE)
+_HEADING_STYLE = regex(r"^(?:heading|标题)\s*([1-6])$", re.IGNORECASE)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from gialint.base import catalogue as msg
 from gialint.base.location import FilePosition
+from gialint.base.precompiled import regex
 from gialint.formats import FormatModel, load
 from gialint.formats.labels import normalize
 from gialint.read import page_info
@@ -47,7 +48,7 @@ from gialint.read.source import ReadError, decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"}
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECLARATION = regex(r"^\s*<\?xml[^>]*\?>")
 _SKIP = frozenset(
     [
         "script",
@@ -103,20 +104,20 @@ _BLOCK = frozenset(
         "caption",
     ]
 )
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SPACE_IN_CJK = re.compile(
+_HIDDEN = regex(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE_IN_CJK = regex(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
 #: the cell Word writes where a row starts or ends off the table's grid (as gridBefore/gridAfter in .docx)
-_PLACEHOLDER = re.compile(r"mso-cell-special\s*:\s*placeholder", re.IGNORECASE)
-_ZERO_HEIGHT = re.compile(r"(?<![\w-])height\s*:\s*0(?:\.0*)?(?:px|pt|cm)?\s*(?:;|$)", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\n\r\f]+")
-_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]|^[1-9][、.．]")
-_TITLE_LINE = re.compile(r"^.{0,40}政府信息公开.{0,30}(?:报告|年报)(?:[（(][^）)]{0,10}[）)])?\s*$")  # not a menu
-_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[〇○零一二]{4}年")
-_SENTENCE = re.compile(r"[。；！？]")
-_CRUMB = re.compile(r"当前位置|您的位置|所在位置|现在的位置|[>»›]")
-_PROBE_STOP = re.compile(r"[\xa0&<>\"'\s]")
+_PLACEHOLDER = regex(r"mso-cell-special\s*:\s*placeholder", re.IGNORECASE)
+_ZERO_HEIGHT = regex(r"(?<![\w-])height\s*:\s*0(?:\.0*)?(?:px|pt|cm)?\s*(?:;|$)", re.IGNORECASE)
+_SPACES = regex(r"[ \t\n\r\f]+")
+_NUMERAL = regex(r"^[一二三四五六七八九十]{1,2}[、.．]|^[1-9][、.．]")
+_TITLE_LINE = regex(r"^.{0,40}政府信息公开.{0,30}(?:报告|年报)(?:[（(][^）)]{0,10}[）)])?\s*$")  # not a menu
+_YEAR = regex(r"(?:19|20)\d\d\s*年|[〇○零一二]{4}年")
+_SENTENCE = regex(r"[。；！？]")
+_CRUMB = regex(r"当前位置|您的位置|所在位置|现在的位置|[>»›]")
+_PROBE_STOP = regex(r"[\xa0&<>\"'\s]")
 INFO_CHARS = 4000  # how much text after the title is searched for the page's info line
 TITLE_LINES = 3  # the lines a title inside the article may take
 CHROME_LINES = 30  # how many lines of menus may stand before a title inside the report's element

@@ -17,6 +17,7 @@ from typing import Any
 
 from attrs import frozen
 
+from gialint.base.precompiled import regex
 from gialint.read.medium import SOURCE, is_medium
 
 PUBLISHED = "发布时间"
@@ -27,9 +28,9 @@ FIELDS = (PUBLISHED, PUBLISHER)
 _META = (("pubdate", PUBLISHED), ("publishdate", PUBLISHED), ("contentsource", PUBLISHER), ("sitename", PUBLISHER))
 
 _CJK = "\u3400-\u9fff"
-_WORD = re.compile(rf"[{_CJK}]")
-_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:[ \t\xa0]*\d{1,2}:\d{2}(?::\d{2})?)?")
-_NAME = re.compile(rf"[{_CJK}（）()、A-Za-z0-9]{{2,40}}")
+_WORD = regex(rf"[{_CJK}]")
+_DATE = regex(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:[ \t\xa0]*\d{1,2}:\d{2}(?::\d{2})?)?")
+_NAME = regex(rf"[{_CJK}（）()、A-Za-z0-9]{{2,40}}")
 
 
 @frozen
@@ -55,8 +56,8 @@ def _vocabulary() -> _Vocabulary:
         words,
         {word: rank for rank, word in enumerate(words)},
         tuple(declared.get("body_endings", ())),
-        re.compile(rf"({alternatives})[ \t\u3000\xa0]*[：:][ \t\u3000\xa0\n]*"),
-        re.compile(rf"(?:{alternatives})[ \t\u3000\xa0]*[：:]"),
+        regex(rf"({alternatives})[ \t\u3000\xa0]*[：:][ \t\u3000\xa0\n]*"),
+        regex(rf"(?:{alternatives})[ \t\u3000\xa0]*[：:]"),
     )
 
 

@@ -42,6 +42,7 @@ from attrs import define, evolve
 from gialint.base import catalogue as msg
 from gialint.base.location import PdfPosition
 from gialint.base.messages import first_line, say
+from gialint.base.precompiled import regex
 from gialint.read.compose import Extracted, Grid, GridCell, Run, TextLine, cell_text, compose
 from gialint.read.limits import Deadline, Limits
 from gialint.read.pdf_aligned import aligned_runs, columns, pieces
@@ -51,11 +52,11 @@ from gialint.read.pdf_page import Char, PageContent, page_content
 from gialint.read.pdf_streams import check_streams
 from gialint.read.source import ReadError
 
-_FURNITURE = re.compile(
+_FURNITURE = regex(
     r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$"
 )
 #: Punctuation that closes what comes before it: a line never starts with it.
-_CLOSING = re.compile(r"^[。，、；：！？）》」』”’．,;:!?)]+")
+_CLOSING = regex(r"^[。，、；：！？）》」』”’．,;:!?)]+")
 MARGIN = 0.12  # the top and bottom share of a page where furniture stands
 CID_RATIO = 0.05  # more characters without a Unicode mapping than this and the text layer is unusable
 

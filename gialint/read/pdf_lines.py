@@ -14,12 +14,13 @@ from collections.abc import Sequence
 
 from attrs import define
 
+from gialint.base.precompiled import regex
 from gialint.read.pdf_page import Char
 
 SAME_LINE = 0.35  # middles closer than this share of the larger height: the same line
 SPACE_GAP = 0.55  # a gap wider than this share of the line height (about 0.6 of the font size) is a space
 DIGIT_GAP = 0.9  # between two digits, a gap must be wider than this (a whole digit) to be a space
-_CJK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CJK = regex(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 
 Box = tuple[float, float, float, float]
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from attrs import frozen
 
+from gialint.base.precompiled import regex
 from gialint.base.shipped import toml_data
 
 #: The extensions of files a directory run passes over when they carry no sign of a report.
@@ -30,8 +30,8 @@ SKIPPABLE_EXTENSIONS = (".md", ".markdown", ".txt", ".text")
 #: Encodings a sign is looked for in the raw bytes before anything is decoded.
 QUICK_ENCODINGS = ("utf-8", "gb18030")
 
-_NUMBERING = re.compile(r"^(?:[(]?[一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.])+")
-_SPACE = re.compile(r"\s+")
+_NUMBERING = regex(r"^(?:[(]?[一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十\d]{1,3}[、.])+")
+_SPACE = regex(r"\s+")
 
 
 @frozen

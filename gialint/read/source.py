@@ -17,7 +17,6 @@ handles them without moving any line or column.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from attrs import frozen
@@ -25,6 +24,7 @@ from attrs import frozen
 from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Text
 from gialint.base.messages import Failure, say
+from gialint.base.precompiled import regex
 
 #: Share of suspicious characters above which decoded text is taken for binary data.
 BINARY_RATIO = 0.01
@@ -96,8 +96,8 @@ def _unassigned(first: int, last: int) -> str:
 # compiled to a table looked up once per character; one reaching beyond it is tested range by
 # range (some forty here). Beyond the plane (few characters in a report, and none in most): every
 # character, whether each counts looked up below.
-_RARE = re.compile(f"[{_ALWAYS}{_unassigned(_HIGH, 0xFFFF)}]")
-_BEYOND = re.compile(f"[{_ASTRAL}-\U0010ffff]")
+_RARE = regex(f"[{_ALWAYS}{_unassigned(_HIGH, 0xFFFF)}]")
+_BEYOND = regex(f"[{_ASTRAL}-\U0010ffff]")
 
 
 def _suspicious(text: str, beyond: bool = True) -> int:
@@ -161,7 +161,7 @@ def decode(data: bytes) -> Source:
     return Source(text, encoding)
 
 
-_LINE_ENDS = re.compile(r"\r\n?")
+_LINE_ENDS = regex(r"\r\n?")
 
 
 _PAGE_BREAKS = str.maketrans("\f\v", "  ")

@@ -18,7 +18,6 @@ keeps the results and writes them at the end.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TextIO
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 from attrs import frozen
 
 from gialint.base.lazy import LazyModule
+from gialint.base.precompiled import regex
 from gialint.lint.result import FileError, LintResult
 from gialint.report.indent import indented
 from gialint.report.tally import Tally
@@ -154,7 +154,7 @@ class Spool:
 
 
 #: A list that :class:`JsonStream` fills: ``"@@NAME@@"`` as the only item of the list in a skeleton.
-_SLOT = re.compile(r'\[\n( *)"@@(\w+)@@"\n( *)\]')
+_SLOT = regex(r'\[\n( *)"@@(\w+)@@"\n( *)\]')
 
 
 def slot(name: str) -> list[str]:
