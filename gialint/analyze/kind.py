@@ -25,7 +25,6 @@ pass over the .md/.txt files that are not reports (a README), are in :mod:`giali
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 from collections.abc import Iterable, Iterator
@@ -98,6 +97,8 @@ def _is_json(text: str) -> bool:
 def _is_csv(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
+    import csv  # here: only a text without the format's tables is looked at as CSV
+
     try:
         widths = {len(row) for row in csv.reader(lines)}
     except csv.Error:  # a piece of several lines (a paragraph, a heading): not a CSV row

@@ -103,8 +103,6 @@ def validate(data: dict[str, Any], file: str) -> None:
 
 def _table(file: str) -> dict[str, Any] | None:
     """The gialint settings in ``file`` (None for a pyproject.toml without [tool.gialint])."""
-    import tomllib  # only when there is a configuration file
-
     try:
         with open(file, "rb") as handle:
             raw = handle.read(MAX_CONFIG_BYTES + 1)
@@ -112,8 +110,13 @@ def _table(file: str) -> dict[str, Any] | None:
         raise ConfigError(msg.FILE_UNREADABLE, file=file, error=error.strerror) from None
     if len(raw) > MAX_CONFIG_BYTES:
         raise ConfigError(msg.CONFIG_TOO_LARGE, file=file, kib=MAX_CONFIG_BYTES // 1024)
+    text = _text(raw, file)
+    if os.path.basename(file) == "pyproject.toml" and "gialint" not in text:
+        return None  # another project's file, which has no [tool.gialint]: not parsed, not judged
+    import tomllib  # only for a configuration file
+
     try:
-        data = tomllib.loads(_text(raw, file))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(msg.CONFIG_NOT_TOML, file=file, error=error) from None
     except RecursionError:

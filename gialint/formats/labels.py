@@ -7,7 +7,6 @@ change a label's meaning, so :func:`normalize` removes them before comparing.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import unicodedata
 from typing import Final
@@ -34,6 +33,8 @@ def strip_note(normalized: str) -> str:
 
 def similarity(a: str, b: str) -> float:
     """How alike two normalised labels are, from 0 to 1."""
+    import difflib  # here: a report whose labels all match exactly never needs it
+
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

@@ -9,7 +9,6 @@ import os
 import sys
 import time
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from attrs import frozen
@@ -144,7 +143,7 @@ def _load_entry_point(ep: EntryPoint) -> list[type[Rule]]:
         if isinstance(error, ModuleNotFoundError) and error.name == "gialint.rules":
             # A source checkout shadows the installed package: its rules/ is only
             # mapped to gialint.rules by an install (editable or not).
-            raise PluginError(msg.PLUGIN_SOURCE_TREE, where=Path(__file__).parent) from error
+            raise PluginError(msg.PLUGIN_SOURCE_TREE, where=os.path.dirname(os.path.abspath(__file__))) from error
         raise PluginError(msg.PLUGIN_LOAD, name=ep.name, value=ep.value, error=error) from error
     objects = [obj] if isinstance(obj, type) else list(obj)
     try:

@@ -19,7 +19,6 @@ import importlib
 import os
 import stat
 from collections.abc import Callable
-from pathlib import Path
 from typing import BinaryIO
 
 from gialint.base import catalogue as msg
@@ -118,7 +117,10 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Extra
 
 def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Read a report file of any supported kind."""
-    return read_bytes(file_bytes(path, limits), Path(path).name, limits)
+    name = os.path.basename(
+        os.fspath(path).rstrip("/\\")
+    )  # the file's name, as pathlib's ``name`` (not imported for it)
+    return read_bytes(file_bytes(path, limits), name, limits)
 
 
 def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import gialint
 from conftest import seed
 
 #: Modules a ``--no-cache`` run over one text report has no use for.
@@ -30,7 +31,16 @@ NOT_NEEDED = {
     "multiprocessing",  # one file is linted in process
     "gialint.read.page_info",  # a web page's metadata
     "gialint.report.tabular",  # extract and scorecard tables
+    "difflib",  # labels that do not match exactly
+    "csv",  # a text without the format's tables, looked at as CSV
 }
+#: What a run from a wheel has no use for besides: an editable install parses the format's TOML
+#: (a wheel ships it parsed) and its import hook uses pathlib.
+NOT_NEEDED_FROM_A_WHEEL = {
+    "tomllib",  # a configuration file: the pyproject.toml beside the report is another project's
+    "pathlib",  # (with urllib.parse and ipaddress) a file's name is taken with os.path
+}
+FROM_A_WHEEL = (Path(gialint.__file__).parent / "formats" / "formats.toml.json").exists()
 
 
 # `gialint check ARGS` as `python -m gialint` runs it (the working directory first on the path),
@@ -58,6 +68,7 @@ def test_one_file_without_the_cache_imports_only_what_it_needs(tmp_path: Path) -
     elsewhere.mkdir()
     report = work / "one.txt"
     shutil.copy(seed("001"), report)
+    (work / "pyproject.toml").write_text('[project]\nname = "reports"\n', encoding="utf-8")  # not gialint's
     old = report.stat().st_mtime - 3600  # the working directory is on the path under `python -m`
     for directory in (work, elsewhere):
         os.utime(directory, (old, old))
@@ -67,6 +78,7 @@ def test_one_file_without_the_cache_imports_only_what_it_needs(tmp_path: Path) -
     again = _imported(work, env, "--no-cache", "one.txt")
     assert "gialint.rules.gia305_implausible_value" in again
     assert sorted(NOT_NEEDED & again) == []
+    assert sorted(NOT_NEEDED_FROM_A_WHEEL & again) == [] or not FROM_A_WHEEL
     # from another working directory, which is on the path under `python -m`: no plugin scan either
     moved = _imported(elsewhere, env, "--no-cache", str(report))
     assert "importlib.metadata" not in moved
