@@ -25,6 +25,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -143,17 +144,23 @@ class build_py_tables(build_py):
     def _patterns(self) -> bytes:
         """The programs of the patterns the package being built compiles, recorded by a fresh
         interpreter that imports it from the build directory (gialint.base.precompiled)."""
+        made = os.path.join(self.build_lib, PATTERNS)
+        if os.path.exists(made):  # an earlier build's: recorded anew, not read
+            os.remove(made)
         record = (
             "import sys; from gialint.base.precompiled import store; from gialint.testing.patterns import recorded; "
-            "sys.stdout.buffer.write(store(recorded()))"
+            "data = store(recorded()); open(sys.argv[1], 'wb').write(data)"
         )
         path = os.pathsep.join(p for p in (os.path.abspath(self.build_lib), os.environ.get("PYTHONPATH", "")) if p)
         env = {**os.environ, "PYTHONPATH": path, "GIALINT_NO_CACHE": "1"}
-        ran = subprocess.run([sys.executable, "-c", record], env=env, capture_output=True, timeout=600)
-        if ran.returncode:
-            lines = ran.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise RuntimeError(lines[-1] if lines else "the recording failed")
-        return ran.stdout
+        with tempfile.TemporaryDirectory() as scratch:  # a file, not standard output, which a module may write to
+            out = os.path.join(scratch, "patterns.bin")
+            ran = subprocess.run([sys.executable, "-c", record, out], env=env, capture_output=True, timeout=600)
+            if ran.returncode:
+                lines = ran.stderr.decode("utf-8", "replace").strip().splitlines()
+                raise RuntimeError(lines[-1] if lines else "the recording failed")
+            with open(out, "rb") as file:
+                return file.read()
 
     def _write(self, name: str, make: Callable[[], Any]) -> None:
         """Write what ``make`` returns as the file ``name`` of the package (bytes as they are, any
