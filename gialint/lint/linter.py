@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from attrs import evolve
@@ -53,17 +54,9 @@ class _Chosen:
         )
 
 
-_CHOSEN: dict[tuple[tuple[type[Rule], ...], Selection, str | None], _Chosen] = {}
-
-
+@functools.lru_cache(maxsize=64)  # a run has one or two; a library caller may vary them
 def _chosen(rules: tuple[type[Rule], ...], selection: Selection, version: str | None) -> _Chosen:
-    key = (rules, selection, version)
-    found = _CHOSEN.get(key)
-    if found is None:
-        if len(_CHOSEN) >= 64:  # a run has one or two; a library caller may vary them
-            _CHOSEN.clear()
-        found = _CHOSEN[key] = _Chosen(rules, selection, version)
-    return found
+    return _Chosen(rules, selection, version)
 
 
 def _checking(found: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
