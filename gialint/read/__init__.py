@@ -117,10 +117,8 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Extra
 
 def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Read a report file of any supported kind."""
-    name = os.path.basename(
-        os.fspath(path).rstrip("/\\")
-    )  # the file's name, as pathlib's ``name`` (not imported for it)
-    return read_bytes(file_bytes(path, limits), name, limits)
+    # the file's name, as pathlib's ``name`` gives it for a file (pathlib is not imported for it)
+    return read_bytes(file_bytes(path, limits), os.path.basename(path), limits)
 
 
 def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
