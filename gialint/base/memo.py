@@ -42,9 +42,8 @@ class Memo(Generic[_Owner, _Answer]):
         except KeyError:
             pass
         if self._size >= self._limit:
-            self.clear()
-            answers = self._owners.setdefault(id(owner), (owner, answers))[1]
-            self._last = (owner, answers)
+            self.clear()  # every owner's answers emptied, this one's too: kept under its owner again
+            self._last = self._owners[id(owner)] = (owner, answers)
         answer = self._compute(owner, text)
         answers[text] = answer
         self._size += 1
