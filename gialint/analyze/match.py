@@ -192,7 +192,12 @@ def _read_rows(rows: list[list[_Classified]]) -> list[_RowReading]:
     return readings
 
 
-def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[LabelHit]) -> _Attempt:
+def _foreign(version: str, hits: Sequence[LabelHit]) -> int:
+    """How many of a table's labels the version does not have."""
+    return sum(1 for h in hits if version not in h.versions)
+
+
+def _attempt(template: Template, rows: Sequence[_RowReading], foreign: int) -> _Attempt:
     version = template.version
     by_key = template.row_by_key
     unlabeled = [r for r in template.rows if not r.label]
@@ -252,7 +257,6 @@ def _attempt(template: Template, rows: Sequence[_RowReading], hits: Sequence[Lab
             if place is not None:
                 problems.append(ShapeProblem("missing-row", place, row_spec.label, len(row_spec.columns), 0))
                 cut += following is None and bool(seen)
-    foreign = sum(1 for h in hits if version not in h.versions)
     return _Attempt(template, cells, problems, foreign, cut)
 
 
@@ -320,7 +324,7 @@ def _match_group(
         rows.extend(_virtual_rows(table, classified))
         hits.extend(c.hit for c in classified if c.hit is not None)
     readings = _read_rows([r for r in rows if r])
-    attempts = [_attempt(spec.template(v.id), readings, hits) for v in model.versions]
+    attempts = _attempts([spec.template(v.id) for v in model.versions], readings, hits)
     best_score = min(a.score for a in attempts)
     fitting = [a for a in attempts if a.score == best_score]
     chosen = next((a for a in fitting if a.template.version == prefer), fitting[-1])
@@ -340,6 +344,24 @@ def _match_group(
         problems=tuple(problems),
         unreadable=unreadable,
     )
+
+
+def _attempts(templates: list[Template], readings: Sequence[_RowReading], hits: Sequence[LabelHit]) -> list[_Attempt]:
+    """The table read as each of ``templates``, in their order, leaving out those that cannot
+    score as well as the best: a version's score is at least its foreign labels (each of its
+    problems adds one, a cut takes back at most one for a missing row), so a version with more
+    foreign labels than the best version's whole score is not read at all — most tables of a
+    2021 report hold labels the 2019 format does not have."""
+    foreign = [_foreign(t.version, hits) for t in templates]
+    read: dict[int, _Attempt] = {}
+    best = -1
+    for index in sorted(range(len(templates)), key=foreign.__getitem__):  # the fewest foreign labels first
+        if best >= 0 and foreign[index] > best:
+            continue
+        attempt = _attempt(templates[index], readings, foreign[index])
+        read[index] = attempt
+        best = attempt.score[0] if best < 0 else min(best, attempt.score[0])
+    return [read[i] for i in sorted(read)]
 
 
 #: Shape problems that, in a layout without row breaks, mean cells were split or merged on the way.
