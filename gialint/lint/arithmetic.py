@@ -178,10 +178,13 @@ def _plan(identity: Identity, template: Template) -> _Plan:
     if cached is not None and cached[0] is identity and cached[1] is template:
         return cached[2]
     rows = template.row_by_key
+    # each key as the very tuple the template's rows hold, which the table's cells are keyed by:
+    # a look-up finds its entry by identity, not by comparing a new tuple's strings
+    canonical = {key: key for row in template.rows for key in row.cell_keys}
     plan = []
     for binding in _bindings(identity, template):
         sides = [
-            tuple(cell for ref in refs for cell in _expand(ref, binding, template))
+            tuple(canonical.get(cell, cell) for ref in refs for cell in _expand(ref, binding, template))
             for refs in (identity.lhs, identity.rhs, (identity.anchor,))
         ]
         if all(row in rows for side in sides for row, _ in side) and sides[2]:
