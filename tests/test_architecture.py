@@ -3,7 +3,8 @@
 A module may import from its own stage and earlier ones, never from a later one, and no
 modules import each other in a circle, not even through an import inside a function
 (docs/architecture.md draws the map). Built-in rules import from :mod:`gialint.rules_api`
-alone, as third-party rules do.
+alone, as third-party rules do. An attrs class with a cached property is not slotted (see
+:func:`test_attrs_classes_with_cached_properties_are_not_slotted`).
 """
 
 from __future__ import annotations
@@ -135,3 +136,36 @@ def test_the_rules_api_holds_what_it_lists() -> None:
                 if isinstance(node, ast.ImportFrom) and node.module == "gialint.rules_api":
                     used.update(alias.name for alias in node.names)
     assert used and used <= set(api.__all__)
+
+
+def _attrs_slotted(decorator: ast.expr) -> bool | None:
+    """Whether an attrs decorator (``@frozen``, ``@define``, with arguments or not) makes a
+    slotted class; None for any other decorator."""
+    call = decorator if isinstance(decorator, ast.Call) else None
+    target = call.func if call is not None else decorator
+    name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", None)
+    if name not in ("frozen", "define", "mutable"):
+        return None
+    slots = next((k.value for k in (call.keywords if call else []) if k.arg == "slots"), None)
+    return not (isinstance(slots, ast.Constant) and slots.value is False)
+
+
+def _has_cached_property(node: ast.ClassDef) -> bool:
+    return any(
+        isinstance(item, ast.FunctionDef) and any("cached_property" in ast.unparse(d) for d in item.decorator_list)
+        for item in node.body
+    )
+
+
+def test_attrs_classes_with_cached_properties_are_not_slotted() -> None:
+    """attrs gives a slotted class with a cached property a ``__getattr__``, which every read of
+    any of its attributes then passes through (docs/performance.md, "Cached properties")."""
+    slotted = [
+        f"{name}.{node.name}"
+        for name, path in MODULES.items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+        and _has_cached_property(node)
+        and any(_attrs_slotted(d) for d in node.decorator_list)
+    ]
+    assert not slotted, f"{slotted}: write @frozen(slots=False)"

@@ -34,7 +34,7 @@ from gialint.read.source import ReadError, normalize_newlines
 _T = TypeVar("_T")
 
 
-@frozen
+@frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class Document:
     """A report as gialint understands it, what every rule reads: ``report`` (the located syntax
     tree), ``year`` (and where it was found), ``sections`` (each heading identified with one of

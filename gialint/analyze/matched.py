@@ -46,7 +46,7 @@ class Unreadable:
     found: int | None = None
 
 
-@frozen
+@frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class MatchedTable:
     spec: TableSpec
     template: Template  # the version it is read with

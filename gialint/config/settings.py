@@ -46,7 +46,7 @@ def matches(pattern: str, path: str, root: str) -> bool:
     return "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in rel.split("/"))
 
 
-@frozen
+@frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class Settings:
     """The settings that apply to a file: which rules run (``select``, ``extend_select``,
     ``ignore``, ``per_file_ignores``), at what severity, ``fail_on``, ``lang``, the ``year`` or

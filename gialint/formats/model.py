@@ -106,7 +106,7 @@ class LabelRef:
     typo: bool = False  # a typo or variant of ``label`` (GIA203 names ``label``)
 
 
-@frozen
+@frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class TemplateRow:
     key: str  # "new", or "art20_5.licensing" in multi-block tables
     label: str
@@ -121,7 +121,7 @@ class TemplateRow:
         return tuple((self.key, column.id) for column in self.columns)
 
 
-@frozen
+@frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class Template:
     """One table as one version prints it."""
 
@@ -135,7 +135,7 @@ class Template:
         return {row.key: row for row in self.rows}
 
 
-@frozen
+@frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class TableSpec:
     id: str
     title: str

@@ -34,7 +34,7 @@ _NUMBERING = regex(r"^(?:[(]?[一二三四五六七八九十\d]{1,3}[)]|[一二�
 _SPACE = regex(r"\s+")
 
 
-@frozen
+@frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class Signs:
     """The signs of formats.toml's ``[not_a_report]``, flattened (see :func:`flatten`)."""
 

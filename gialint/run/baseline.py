@@ -78,7 +78,7 @@ def _entry(found: Any) -> Entry:
     return Entry(path, code, tuple(place), count)
 
 
-@frozen
+@frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class Baseline:
     file: str
     entries: tuple[Entry, ...] = ()
