@@ -47,8 +47,9 @@ class MissingSection(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         present = [(spec.index, section) for spec, section in doc.recognised_sections()]
+        found = {index for index, _ in present}
         for spec in doc.model.sections:
-            if any(index == spec.index for index, _ in present):
+            if spec.index in found:
                 continue
             following = [s for index, s in present if index > spec.index]
             if following:

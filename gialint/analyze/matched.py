@@ -103,4 +103,7 @@ class MatchedTable:
         return found.label if found else row
 
     def column_label(self, column: str) -> str:
-        return next((c.label for c in self.template.columns if c.id == column), column)
+        for spec in self.template.columns:  # a loop, not next() over a generator: asked for every finding's cell
+            if spec.id == column:
+                return spec.label
+        return column

@@ -228,7 +228,10 @@ class FormatModel:
 
     def expected_version(self, year: int) -> Version | None:
         """The format a report for ``year`` must use (None before 2019)."""
-        return next((v for v in self.versions if v.covers(year)), None)
+        for version in self.versions:  # a loop, not next() over a generator: asked many times a report
+            if version.covers(year):
+                return version
+        return None
 
     def identities_for(self, rule: str) -> Iterable[Identity]:
         return (i for i in self.identities if i.rule == rule)
