@@ -41,8 +41,10 @@ class Tables:
         """The line lexer's pattern in ``state``: the terminals it accepts and those ignored, in the
         grammar's order, each as a named group that must end at the line's end."""
         accepts = self.states[state]
+        # "(?![^\n])": followed by a line end or the end of the text, as "(?=\n|\Z)" says, in one
+        # test of one character rather than a choice between two
         return "|".join(
-            f"(?P<{name}>{regexp})(?=\\n|\\Z)"
+            f"(?P<{name}>{regexp})(?![^\\n])"
             for name, regexp in self.terminals
             if name in accepts or name in self.ignore
         )
