@@ -16,7 +16,7 @@ The text given to the lexer uses "\\n" line ends (see :func:`gialint.read.source
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from gialint.base import catalogue as msg
@@ -49,13 +49,14 @@ class LineLexer:
     def __init__(self, tables: Tables) -> None:
         self._tables = tables
         self._ignore = tables.ignore
-        self._by_state: dict[int, re.Pattern[str]] = {}
+        # each state's pattern's bound ``match``: a call of it skips looking the method up
+        self._by_state: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
         comment = next((regexp for name, regexp in tables.terminals if name == "COMMENT"), None)
         self._comment = regex(comment) if comment is not None else None
 
-    def _pattern(self, state: int) -> re.Pattern[str]:
-        pattern = self._by_state[state] = regex(self._tables.alternation(state))
-        return pattern
+    def _matcher(self, state: int) -> Callable[[str, int], re.Match[str] | None]:
+        matcher = self._by_state[state] = regex(self._tables.alternation(state)).match
+        return matcher
 
     def tokens(self, text: str, stack: list[int]) -> Iterator[Line]:
         """The lines of ``text`` as tokens, then the end of the text (``END``, as lark's lexers give
@@ -63,7 +64,7 @@ class LineLexer:
         lines = text.split("\n")
         if not lines[-1]:
             lines.pop()  # the empty "line" after a final line end, or an empty text
-        ignore, patterns, every = self._ignore, self._by_state, CHECK_EVERY
+        ignore, matchers, every = self._ignore, self._by_state, CHECK_EVERY
         comment = self._comment if "<!--" in text else None
         pos = 0
         # (compiled: enumerate without a start, a global read once, and the state kept as the
@@ -76,10 +77,10 @@ class LineLexer:
                 pos += len(value) + 1
                 continue
             state: Any = stack[-1]
-            pattern = patterns.get(state)
-            if pattern is None:
-                pattern = self._pattern(state)
-            match = pattern.match(text, pos)
+            matcher = matchers.get(state)
+            if matcher is None:
+                matcher = self._matcher(state)
+            match = matcher(text, pos)
             kind = match.lastgroup if match is not None else "TEXT"
             if kind not in ignore:
                 yield Line(kind or "TEXT", value, number)
