@@ -14,7 +14,7 @@ from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Diagnostic
 from gialint.base.selection import Selection, SelectionError, check_selector, specificity
 from gialint.lint.place import Placer
-from gialint.lint.rule import Rule
+from gialint.lint.rule import Rule, RuleError
 from gialint.read.limits import CHECK_EVERY, check_time
 from gialint.read.source import ReadError
 
@@ -22,10 +22,6 @@ __all__ = ["RuleError", "Selection", "SelectionError", "check_selector", "lint_d
 
 
 ALL_RULES = Selection()
-
-
-class RuleError(RuntimeError):
-    """A rule raised an exception: a bug in that rule."""
 
 
 def _run(rule: Rule, check: Callable[..., Iterable[Diagnostic]], *args: object) -> list[Diagnostic]:

@@ -48,6 +48,11 @@ class RuleDefinitionError(TypeError):
     """A rule class is missing metadata or has it in the wrong form."""
 
 
+class RuleError(RuntimeError):
+    """A rule raised an exception: a bug in that rule. (Here, not in the compiled
+    gialint.lint.linter that raises it, so that it stays a Python class with its documentation.)"""
+
+
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
