@@ -49,11 +49,12 @@ MODULES = (
     "gialint.lint.arithmetic",
     # JSON written indented, as json.dumps(indent=2) writes it: most of a warm run's output time
     "gialint.report.indent",
-    # what runs the rules over every report and places each finding (gialint.read.limits, which
-    # the linter calls between rules, stays Python: compiled, its public Limits would lose its
-    # documentation, as every decorated class of a compiled module does)
+    # what runs the rules over every report and places each finding, and the clock it looks at
+    # before each rule (gialint.read.limits, with the public Limits, stays Python: compiled, a
+    # decorated class such as Limits loses its documentation)
     "gialint.lint.linter",
     "gialint.lint.place",
+    "gialint.read.clock",
 )
 
 

@@ -25,7 +25,7 @@ from gialint.formats.labels import normalize, similarity, strip_note
 from gialint.formats.model import LabelRef
 from gialint.parse.ast import Cell, Layout, Report, Section, Table
 from gialint.parse.values import ValueKind
-from gialint.read.limits import CHECK_EVERY, check_time
+from gialint.read.clock import CHECK_EVERY, check_time
 
 #: Labels at least this alike (after normalisation) are taken for the same label (GIA203).
 FUZZY_THRESHOLD = 0.8

@@ -15,7 +15,7 @@ from gialint.base.diagnostic import Diagnostic
 from gialint.base.selection import Selection, SelectionError, check_selector, specificity
 from gialint.lint.place import Placer
 from gialint.lint.rule import Rule, RuleError
-from gialint.read.limits import CHECK_EVERY, check_time
+from gialint.read.clock import CHECK_EVERY, check_time
 from gialint.read.source import ReadError
 
 __all__ = ["RuleError", "Selection", "SelectionError", "check_selector", "lint_document", "specificity"]

@@ -23,7 +23,7 @@ from gialint.base import catalogue as msg
 from gialint.base.native import mypyc_attr
 from gialint.base.precompiled import regex
 from gialint.parse.tables import END, Tables
-from gialint.read.limits import CHECK_EVERY, check_time
+from gialint.read.clock import CHECK_EVERY, check_time
 
 
 @mypyc_attr(acyclic=True)

@@ -3,28 +3,22 @@
 The defaults are documented in docs/file-formats.md ("Limits"); the configuration sets
 others (its ``limits`` table), the library takes them through :class:`Limits`.
 
-Time is one budget for the whole of a file's pipeline: :func:`budget` starts the clock
-when a file is read (or its text linted) and every stage looks at the same clock —
-the readers between pages, paragraphs, tables and compressed chunks, the parser every
-:data:`CHECK_EVERY` lines, matching every :data:`CHECK_EVERY` cells, the linter between
-rules and every :data:`CHECK_EVERY` findings placed — through :func:`check_time`, which
-costs a counter's test in between.
+Time is one budget for the whole of a file's pipeline: :func:`budget` starts the clock of
+:mod:`gialint.read.clock` when a file is read (or its text linted), and every stage looks at
+that clock through :func:`check_time`, which costs a counter's test in between.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Final
+from contextlib import AbstractContextManager
 
 from attrs import frozen
 
-from gialint.base import catalogue as msg
-from gialint.base.diagnostic import Text
-from gialint.base.messages import say
-from gialint.read.source import ReadError
+from gialint.read.clock import CHECK_EVERY, Deadline, check_time, running
+from gialint.read.clock import budget as clock_budget
+
+__all__ = ["CHECK_EVERY", "DEFAULT_LIMITS", "MIB", "Deadline", "Limits", "budget", "check_time"]
 
 MIB = 1024 * 1024
 
@@ -45,49 +39,14 @@ class Limits:
 
     def deadline(self) -> Deadline:
         """The clock of the file being worked on (see :func:`budget`), else a new one."""
-        running = _running.get()
-        return running if running is not None else Deadline(time.monotonic() + self.max_seconds, self.max_seconds)
+        outer = running()
+        return outer if outer is not None else Deadline(time.monotonic() + self.max_seconds, self.max_seconds)
 
 
 DEFAULT_LIMITS = Limits()
 
 
-@frozen
-class Deadline:
-    at: float
-    seconds: float
-
-    def check(self, where: Text | str, **values: object) -> None:
-        """Raise :class:`ReadError` when the time for this file is up; ``where`` (a message of the
-        catalogue, with ``values``) says what was being worked on, and is filled in only then."""
-        if time.monotonic() > self.at:
-            raise ReadError(msg.TIME_UP, seconds=self.seconds, where=say(where, **values))
-
-
-#: Lines, cells or findings between two looks at the clock in the parser, matching and the linter.
-CHECK_EVERY: Final = 4096
-
-_running: ContextVar[Deadline | None] = ContextVar("gialint_deadline", default=None)
-
-
-@contextmanager
-def budget(limits: Limits) -> Iterator[Deadline]:
+def budget(limits: Limits) -> AbstractContextManager[Deadline]:
     """Run one file's pipeline within ``limits.max_seconds``: every stage inside looks at this
     clock. Inside another budget (a file's reading inside its linting), the outer one holds."""
-    running = _running.get()
-    if running is not None:
-        yield running
-        return
-    deadline = Deadline(time.monotonic() + limits.max_seconds, limits.max_seconds)
-    token = _running.set(deadline)
-    try:
-        yield deadline
-    finally:
-        _running.reset(token)
-
-
-def check_time(where: Text | str, **values: object) -> None:
-    """Raise :class:`ReadError` when the file being worked on has used up its time (no budget: never)."""
-    running = _running.get()
-    if running is not None:
-        running.check(where, **values)
+    return clock_budget(limits.max_seconds)

@@ -1,0 +1,83 @@
+"""The clock of the file being worked on: one budget of time for a file's whole pipeline.
+
+:func:`budget` starts the clock when a file is read (or its text linted) and every stage looks
+at the same clock — the readers between pages, paragraphs, tables and compressed chunks, the
+parser every :data:`CHECK_EVERY` lines, matching every :data:`CHECK_EVERY` cells, the linter
+between rules and every :data:`CHECK_EVERY` findings placed — through :func:`check_time`.
+
+How long a file may take is :class:`gialint.read.limits.Limits`'s ``max_seconds``; this module
+is the running clock alone, apart from the limits so that it can be compiled
+(gialint/compiled.py): the linter looks at it before each rule of each report.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Final
+
+from gialint.base import catalogue as msg
+from gialint.base.messages import say
+from gialint.base.native import mypyc_attr
+from gialint.base.value import FieldValue
+from gialint.read.source import ReadError
+
+if TYPE_CHECKING:
+    from gialint.base.diagnostic import Text
+
+#: Lines, cells or findings between two looks at the clock in the parser, matching and the linter.
+CHECK_EVERY: Final = 4096
+
+
+@mypyc_attr(acyclic=True)
+class Deadline(FieldValue):
+    """When the time for the file being worked on is up (``time.monotonic()``), and how many
+    seconds it was given."""
+
+    __slots__ = ("at", "seconds")
+
+    def __init__(self, at: float, seconds: float) -> None:
+        self.at: Final = at
+        self.seconds: Final = seconds
+
+    def _fields(self) -> tuple[float, float]:
+        return (self.at, self.seconds)
+
+    def check(self, where: Text | str, **values: object) -> None:
+        """Raise :class:`ReadError` when the time for this file is up; ``where`` (a message of the
+        catalogue, with ``values``) says what was being worked on, and is filled in only then."""
+        if time.monotonic() > self.at:
+            raise ReadError(msg.TIME_UP, seconds=self.seconds, where=say(where, **values))
+
+
+_running: ContextVar[Deadline | None] = ContextVar("gialint_deadline", default=None)
+
+
+def running() -> Deadline | None:
+    """The clock of the file being worked on, if any."""
+    return _running.get()
+
+
+@contextmanager
+def budget(seconds: float) -> Iterator[Deadline]:
+    """Run one file's pipeline within ``seconds``: every stage inside looks at this clock. Inside
+    another budget (a file's reading inside its linting), the outer one holds."""
+    outer = _running.get()
+    if outer is not None:
+        yield outer
+        return
+    deadline = Deadline(time.monotonic() + seconds, seconds)
+    token = _running.set(deadline)
+    try:
+        yield deadline
+    finally:
+        _running.reset(token)
+
+
+def check_time(where: Text | str, **values: object) -> None:
+    """Raise :class:`ReadError` when the file being worked on has used up its time (no budget: never)."""
+    deadline = _running.get()
+    if deadline is not None:
+        deadline.check(where, **values)
