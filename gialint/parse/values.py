@@ -70,12 +70,28 @@ class CellValue(FieldValue):
         self.amount: Final = number if number is not None else (_ZERO if empty else None)
         #: how the number departs from plain ASCII digits with an ASCII minus (GIA403)
         self.nonstandard: Final = _nonstandard(fullwidth, sign, thousands, inner_space)
+        #: ``amount`` as an int, where it is a whole number written without a point, and small
+        #: enough (:data:`WHOLE_DIGITS`) that sums of it are exact in ``decimal``'s context too;
+        #: None otherwise. The identities add these (gialint.lint.arithmetic)
+        self.whole: Final = _whole(self.amount)
 
     def _fields(self) -> tuple[ValueKind, Decimal | None, str | None, str | None, bool, bool, bool]:
         return (self.kind, self.number, self.unit, self.sign, self.fullwidth, self.thousands, self.inner_space)
 
 
 _ZERO: Final = Decimal(0)
+#: The most digits of a :attr:`CellValue.whole`: a sum of a million such numbers has at most 26,
+#: within the 28 that ``decimal`` keeps, so adding them as ints or as Decimals gives the same.
+WHOLE_DIGITS: Final = 20
+
+
+def _whole(amount: Decimal | None) -> int | None:
+    if amount is None:
+        return None
+    _, digits, exponent = amount.as_tuple()
+    if exponent != 0 or len(digits) > WHOLE_DIGITS:
+        return None
+    return int(amount)
 
 
 def _nonstandard(fullwidth: bool, sign: str | None, thousands: bool, inner_space: bool) -> tuple[str, ...]:

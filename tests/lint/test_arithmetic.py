@@ -265,3 +265,61 @@ def test_each_tables_identities_are_evaluated_once_for_every_rule_that_asks(
     shared = [f for t in document.tables for f in solved[running][id(t)]]
     assert shared == _solved(document)
     assert all(arithmetic.identity_findings(document, t, running) is solved[running][id(t)] for t in document.tables)
+
+
+#: What a cell may be rewritten to: whole numbers in the ways reports write them, and what is
+#: not one (a point, a number too long for CellValue.whole), which sends the sums to Decimals.
+WRITTEN = st.sampled_from(["0", "7", "-3", "＋4", "1,234", "１２", "12件", "-", "", "12.0", "0.5", "3" * 21, "9" * 20])
+
+
+def _decimal_sum(amounts: dict[tuple[str, str], Decimal | None], keys: tuple[tuple[str, str], ...]) -> Decimal | None:
+    total = Decimal(0)
+    for key in keys:
+        amount = amounts.get(key)
+        if amount is None:
+            return None
+        total += amount
+    return total
+
+
+@given(reports(), st.lists(st.tuples(st.integers(0, 10**6), WRITTEN), max_size=6))
+def test_the_sums_of_whole_numbers_are_the_decimals_the_amounts_add_up_to(
+    report: tuple[int, dict[Key, int]], changes: list[tuple[int, str]]
+) -> None:
+    """Where the cells of an identity hold whole numbers, its sides are added up as ints
+    (``CellValue.whole``): each side's total is the very Decimal — value and exponent — that
+    adding the amounts as Decimals gives, and a side with a cell that has no amount has none."""
+    year, values = report
+    cells = _value_cells(values)
+    changed: dict[Key, int | str] = dict(values)
+    for pick, text in changes:
+        changed[cells[pick % len(cells)]] = text
+    doc = gialint.parse_text(render(year, changed, Layout.TSV).text)
+    for table in doc.tables:
+        reading = arithmetic._Reading(table.cells, table.amounts, whole=True)  # as the solver reads it
+        for instance in arithmetic._instances(doc.model.identities, table, reading):
+            left, right = (_decimal_sum(reading.amounts, side) for side in (instance.lhs, instance.rhs))
+            if reading.amounts.get(instance.anchor) is None or left is None or right is None:
+                assert instance.lhs_total is None and instance.rhs_total is None
+                continue
+            assert instance.lhs_total is not None and instance.rhs_total is not None
+            assert instance.lhs_total.as_tuple() == left.as_tuple()
+            assert instance.rhs_total.as_tuple() == right.as_tuple()
+
+
+def test_an_identity_is_added_up_as_ints_only_where_its_cells_hold_whole_numbers() -> None:
+    year, values = 2021, consistent_values(2021, random.Random(1))
+    key = ("t3", "new", "natural")
+    added_as_ints = {}
+    for written_as in ("12", "12.0", "1" + "0" * 20, "-"):
+        doc = gialint.parse_text(render(year, {**values, key: written_as}, Layout.TSV).text)
+        table = doc.table("t3")
+        assert table is not None
+        cells = dict(table.cells)
+        instances = arithmetic._instances(doc.model.identities, table, arithmetic._Reading(cells, table.amounts))
+        with_the_cell = [i for i in instances if key[1:] in (i.anchor, *i.lhs, *i.rhs)]
+        assert with_the_cell
+        added_as_ints[written_as] = all(
+            arithmetic._whole_totals(cells, i.anchor, i.lhs, i.rhs) is not None for i in with_the_cell
+        )
+    assert added_as_ints == {"12": True, "12.0": False, "1" + "0" * 20: False, "-": True}
