@@ -49,6 +49,7 @@ from attrs import frozen
 from gialint.analyze.matched import MatchedTable
 from gialint.base.diagnostic import Text
 from gialint.base.native import mypyc_attr
+from gialint.compiled import is_extension
 from gialint.formats import Identity, Template
 from gialint.parse.ast import Cell
 from gialint.parse.values import CellValue, ValueKind
@@ -204,6 +205,9 @@ def _weights(lhs: _Keys, rhs: _Keys) -> dict[_Key, int]:
 
 
 _ZERO: Final = Decimal(0)
+#: whether this module runs compiled (gialint/compiled.py): only compiled is adding ints and
+#: reading each cell's ``whole`` cheaper than adding Decimals (see :func:`_whole_totals`)
+_NATIVE: Final = is_extension(__file__)
 
 
 def _applies(identity: Identity, table: MatchedTable) -> bool:
@@ -449,7 +453,7 @@ def solve(
     identities = [i for i in identities if _applies(i, table)]
     if not identities:
         return ()
-    splits, reading = _splits(identities, table, _Reading(table.cells, table.amounts, whole=True))
+    splits, reading = _splits(identities, table, _Reading(table.cells, table.amounts, whole=_NATIVE))
     findings = [_split_finding(split) for split in splits]
     instances = _instances(identities, table, reading)
     failing = [i for i in instances if i.checked and not i.holds]
