@@ -55,9 +55,11 @@ class Deadline(FieldValue):
 _running: ContextVar[Deadline | None] = ContextVar("gialint_deadline", default=None)
 
 
-def running() -> Deadline | None:
-    """The clock of the file being worked on, if any."""
-    return _running.get()
+def deadline(seconds: float) -> Deadline:
+    """The clock of the file being worked on, else a new one of ``seconds`` from now (which no
+    other stage looks at: :func:`budget` starts one for all)."""
+    outer = _running.get()
+    return outer if outer is not None else Deadline(time.monotonic() + seconds, seconds)
 
 
 @contextmanager
@@ -68,10 +70,10 @@ def budget(seconds: float) -> Iterator[Deadline]:
     if outer is not None:
         yield outer
         return
-    deadline = Deadline(time.monotonic() + seconds, seconds)
-    token = _running.set(deadline)
+    started = deadline(seconds)
+    token = _running.set(started)
     try:
-        yield deadline
+        yield started
     finally:
         _running.reset(token)
 

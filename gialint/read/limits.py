@@ -10,13 +10,13 @@ that clock through :func:`check_time`, which costs a counter's test in between.
 
 from __future__ import annotations
 
-import time
 from contextlib import AbstractContextManager
 
 from attrs import frozen
 
-from gialint.read.clock import CHECK_EVERY, Deadline, check_time, running
+from gialint.read.clock import CHECK_EVERY, Deadline, check_time
 from gialint.read.clock import budget as clock_budget
+from gialint.read.clock import deadline as clock_deadline
 
 __all__ = ["CHECK_EVERY", "DEFAULT_LIMITS", "MIB", "Deadline", "Limits", "budget", "check_time"]
 
@@ -39,8 +39,7 @@ class Limits:
 
     def deadline(self) -> Deadline:
         """The clock of the file being worked on (see :func:`budget`), else a new one."""
-        outer = running()
-        return outer if outer is not None else Deadline(time.monotonic() + self.max_seconds, self.max_seconds)
+        return clock_deadline(self.max_seconds)
 
 
 DEFAULT_LIMITS = Limits()
