@@ -324,24 +324,21 @@ def _whole_totals(
     cell = cells.get(anchor)
     if cell is None or cell.value.whole is None:
         return None
-    left = right = 0
-    for key in lhs:
+    left = _whole_sum(cells, lhs)
+    right = _whole_sum(cells, rhs) if left is not None else None
+    return None if left is None or right is None else (Decimal(left), Decimal(right))
+
+
+def _whole_sum(cells: dict[Any, Cell], keys: tuple[Any, ...]) -> int | None:
+    """The whole numbers of the cells of ``keys`` added up; None if one of them has none."""
+    total = 0
+    for key in keys:
         cell = cells.get(key)
-        if cell is None:
-            return None
-        whole: int | None = cell.value.whole
+        whole = cell.value.whole if cell is not None else None
         if whole is None:
             return None
-        left += whole
-    for key in rhs:
-        cell = cells.get(key)
-        if cell is None:
-            return None
-        whole = cell.value.whole
-        if whole is None:
-            return None
-        right += whole
-    return Decimal(left), Decimal(right)
+        total += whole
+    return total
 
 
 def _breach(instance: _Instance, anchor: _Key, cells: Mapping[_Key, Cell]) -> Breach:
