@@ -7,7 +7,6 @@ import functools
 import importlib
 import os
 import sys
-import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +14,7 @@ from attrs import frozen
 
 from gialint.base import catalogue as msg
 from gialint.base.messages import Failure
+from gialint.lint import installed
 from gialint.lint.rule import Rule, RuleDefinitionError, iter_rules
 
 GROUP = "gialint.rules"
@@ -41,69 +41,16 @@ class EntryPoint:
         return obj
 
 
-#: What marks an installed distribution in a directory of the import path (importlib.metadata's).
-DIST_SUFFIXES = (".dist-info", ".egg-info")
-#: A directory changed this recently (seconds) is listed again next time: a change within the
-#: same tick of the file system's clock would not change its time.
-RECENT = 2.0
-#: Directories whose listing the plugin store keeps (the import path of a few environments).
-KEPT_DIRECTORIES = 64
-
-
-def _listing(entry: str) -> list[list[Any]]:
-    """The distributions installed in one entry of the import path: each metadata directory's
-    name and time (installing, upgrading, reinstalling or removing a package changes them)."""
-    try:
-        with os.scandir(entry or ".") as found:
-            return sorted([e.name, e.stat().st_mtime_ns] for e in found if e.name.endswith(DIST_SUFFIXES))
-    except NotADirectoryError:  # a zip file on the path: its own time
-        with contextlib.suppress(OSError):
-            return [[os.path.basename(entry), os.stat(entry).st_mtime_ns]]
-    except OSError:  # a directory that does not exist (yet)
-        pass
-    return []
-
-
-def _distributions(known: dict[str, list[Any]]) -> tuple[list[list[Any]], bool]:
-    """The distributions of every entry of the import path that has any, in the path's order —
-    what decides which rule packages are installed — and whether ``known`` (entry: [its time,
-    its listing]) was brought up to date.
-
-    An entry's listing is read again only when its time has changed: the working directory
-    (first on the path under ``python -m``) and other directories without distributions add
-    nothing, so running from another directory never means reading metadata again.
-    """
-    now = time.time_ns()
-    changed = False
-    found: list[list[Any]] = []
-    for entry in sys.path:
-        try:
-            mtime = os.stat(entry or ".").st_mtime_ns
-        except OSError:
-            mtime = -1  # not there (yet): nothing installed
-        kept = known.get(entry)
-        if kept is not None and kept[0] == mtime:
-            listing = kept[1]
-        else:
-            listing = _listing(entry) if mtime != -1 else []
-            known.pop(entry, None)  # moved to the end: the most recently seen last
-            known[entry] = [mtime if now - mtime > RECENT * 1e9 else None, listing]
-            changed = True
-        if listing:
-            found.append([entry, listing])
-    for entry in list(known)[: max(0, len(known) - KEPT_DIRECTORIES)]:
-        del known[entry]
-    return found, changed
-
-
 @functools.lru_cache(maxsize=1)
 def entry_points() -> tuple[EntryPoint, ...]:
     """Every ``gialint.rules`` entry point.
 
-    Finding them means reading the metadata of every installed distribution (importlib.metadata:
-    its import and the scan, 15 ms or more of start-up), so the list is kept in the per-user cache
-    directory with the distributions installed along the import path (:func:`_distributions`),
-    and read again while those are unchanged, whatever the working directory.
+    Finding them means reading the metadata of every installed distribution, so the list is
+    kept in the per-user cache directory with the distributions installed along the import path
+    (:func:`gialint.lint.installed.distributions`), and read again only when those change,
+    whatever the working directory. It is read from the metadata files directly
+    (:func:`gialint.lint.installed.entry_points_of`), by importlib.metadata (whose import alone
+    costs 30–40 ms) only where that reading cannot be sure to give its answer.
     """
     from gialint.base.cachedir import cache_file, read_json, write_json
 
@@ -111,19 +58,15 @@ def entry_points() -> tuple[EntryPoint, ...]:
     stored = read_json(path, dict) or {}
     known = stored.get("directories")
     known = known if isinstance(known, dict) else {}
-    distributions, changed = _distributions(known)
+    distributions, changed = installed.distributions(known)
     if stored.get("distributions") == distributions:
         with contextlib.suppress(KeyError, TypeError, ValueError):
             found = tuple(EntryPoint(*ep) for ep in stored["entry_points"])
             if changed:  # only the times of directories without new distributions
                 write_json(path, {**stored, "directories": known})
             return found
-    from importlib.metadata import entry_points as installed
-
-    points = []
-    for ep in installed(group=GROUP):
-        dist = getattr(ep, "dist", None)
-        points.append(EntryPoint(ep.name, ep.value, dist.name if dist else "", dist.version if dist else ""))
+    declared = installed.entry_points_of(GROUP, distributions)
+    points = [EntryPoint(*ep) for ep in (_by_importlib() if declared is None else declared)]
     points.sort(key=lambda e: (e.name, e.value))
     write_json(
         path,
@@ -134,6 +77,18 @@ def entry_points() -> tuple[EntryPoint, ...]:
         },
     )
     return tuple(points)
+
+
+def _by_importlib() -> list[tuple[str, str, str, str]]:
+    """The entry points of :data:`GROUP` as importlib.metadata finds them (see
+    :func:`gialint.lint.installed.entry_points_of` for when it is asked)."""
+    from importlib.metadata import entry_points as declared
+
+    points = []
+    for ep in declared(group=GROUP):
+        dist = getattr(ep, "dist", None)
+        points.append((ep.name, ep.value, dist.name if dist else "", dist.version if dist else ""))
+    return points
 
 
 def _load_entry_point(ep: EntryPoint) -> list[type[Rule]]:

@@ -15,13 +15,15 @@ from pathlib import Path
 
 import gialint
 from conftest import seed
+from gialint.lint import installed
+from gialint.lint.registry import GROUP
 
 #: Modules a ``--no-cache`` run over one text report has no use for.
 NOT_NEEDED = {
     "sqlite3",  # the result cache
     "pickle",  # the result cache's values
     "hashlib",  # cache keys, fingerprints (SARIF, baselines)
-    "importlib.metadata",  # the plugin scan: the plugin list is kept while no distribution changes
+    "importlib.metadata",  # the plugin list is kept while no distribution changes, and read without it
     "lark",  # the parse tables are shipped (a wheel) or kept per user (an editable install)
     "tempfile",  # writing a cache file: nothing is written by a second run
     "zipfile",  # importlib.resources: package data is read beside the modules
@@ -75,6 +77,10 @@ def test_one_file_without_the_cache_imports_only_what_it_needs(tmp_path: Path) -
     env = {**os.environ, "GIALINT_CACHE_DIR": str(tmp_path / "cache")}
     first = _imported(work, env, "--no-cache", "one.txt")  # a first run stores the plugin list
     assert {"gialint.run.api", "gialint.rules.gia305_implausible_value"} <= first  # it did lint
+    # read from the distributions' files: importlib.metadata only where that reading defers to
+    # it (an .egg-info on the path, say: tests/lint/test_installed.py)
+    defers = installed.entry_points_of(GROUP, installed.distributions({})[0]) is None
+    assert "importlib.metadata" not in first or defers
     again = _imported(work, env, "--no-cache", "one.txt")
     assert "gialint.rules.gia305_implausible_value" in again
     assert sorted(NOT_NEEDED & again) == []
