@@ -7,9 +7,9 @@ directory's name and time), and, when they did, every entry point of one group
 30–40 ms (it brings ``email``, ``zipfile``, ``pathlib``, ``socket``…): most of what a first run
 on a fresh machine adds to a check, for a few files read. :func:`entry_points_of` reads those
 files as importlib.metadata reads them and gives the same answer, or ``None`` wherever it
-cannot be sure to (an ``.egg-info`` or an egg, a zip file on the path, two metadata
-directories of one name in a directory, a file it cannot read or a line importlib.metadata
-would not take), and the registry then asks importlib.metadata.
+cannot be sure to (an egg or a zip file on the path, two metadata directories of one name in a
+directory, a header folded onto a second line, a file it cannot decode or a line
+importlib.metadata would not take), and the registry then asks importlib.metadata.
 """
 
 from __future__ import annotations
@@ -92,8 +92,8 @@ def entry_points_of(group: str, found: list[list[Any]]) -> list[tuple[str, str, 
 
     Like importlib.metadata, a distribution found again further along the path (by its name
     normalised as importlib.metadata normalises it) is left out, its name and version are the
-    ``Name`` and ``Version`` of its ``METADATA``, and its ``entry_points.txt`` is read line by
-    line: ``[group]`` opens a section, ``name = value`` declares an entry point, blank lines and
+    ``Name`` and ``Version`` of its ``METADATA`` (an ``.egg-info``'s ``PKG-INFO``), and its
+    ``entry_points.txt`` is read line by line: ``[group]`` opens a section, ``name = value`` declares an entry point, blank lines and
     lines starting with ``#`` are skipped.
     """
     seen: set[str] = set()
@@ -101,9 +101,10 @@ def entry_points_of(group: str, found: list[list[Any]]) -> list[tuple[str, str, 
     for entry, entries in found:
         here: set[str] = set()
         for folder, _ in entries:
-            if not folder.endswith(".dist-info"):  # an .egg-info, an egg, a zip file on the path
+            stem, suffix = os.path.splitext(folder)
+            if suffix not in DIST_SUFFIXES:  # an egg, a zip file, a suffix in capitals
                 return None
-            name = _normalized(folder[: -len(".dist-info")].partition("-")[0])
+            name = _normalized(stem.partition("-")[0])
             if name in here:  # importlib.metadata would take the one it lists first
                 return None
             here.add(name)
@@ -127,9 +128,11 @@ def _normalized(name: str) -> str:
 
 def _declared(folder: str, group: str) -> list[tuple[str, str, str, str]] | None:
     """The entry points of ``group`` one metadata directory declares, or None (see above)."""
-    metadata = _text(os.path.join(folder, "METADATA"))
+    # as importlib.metadata looks: METADATA (a .dist-info), PKG-INFO (an .egg-info folder), the
+    # .egg-info itself (a file, as distutils wrote it)
+    metadata = _text(os.path.join(folder, "METADATA")) or _text(os.path.join(folder, "PKG-INFO")) or _text(folder)
     if not metadata:
-        return None  # importlib.metadata would look for PKG-INFO next
+        return None
     headers = _name_and_version(metadata)
     if headers is None:
         return None
@@ -150,11 +153,12 @@ def _declared(folder: str, group: str) -> list[tuple[str, str, str, str]] | None
 
 
 def _text(path: str) -> str | None:
-    """A metadata file's text (UTF-8), or None if there is none; an error if it cannot be read."""
+    """A metadata file's text (UTF-8), or None where importlib.metadata finds none (it takes a
+    file it may not read for one that is not there); an error if it cannot be decoded."""
     try:
         with open(path, encoding="utf-8") as file:
             return file.read()
-    except (FileNotFoundError, NotADirectoryError):
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
         return None
 
 

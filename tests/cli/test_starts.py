@@ -15,8 +15,6 @@ from pathlib import Path
 
 import gialint
 from conftest import seed
-from gialint.lint import installed
-from gialint.lint.registry import GROUP
 
 #: Modules a ``--no-cache`` run over one text report has no use for.
 NOT_NEEDED = {
@@ -54,6 +52,12 @@ code = main(sys.argv[1:])
 print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)
 """
 
+# whether reading the plugins' entry points on this import path defers to importlib.metadata
+_DEFERS = """
+from gialint.lint import installed, registry
+print(installed.entry_points_of(registry.GROUP, installed.distributions({})[0]) is None)
+"""
+
 
 def _imported(cwd: Path, env: dict[str, str], *args: str) -> set[str]:
     done = subprocess.run(
@@ -78,9 +82,10 @@ def test_one_file_without_the_cache_imports_only_what_it_needs(tmp_path: Path) -
     first = _imported(work, env, "--no-cache", "one.txt")  # a first run stores the plugin list
     assert {"gialint.run.api", "gialint.rules.gia305_implausible_value"} <= first  # it did lint
     # read from the distributions' files: importlib.metadata only where that reading defers to
-    # it (an .egg-info on the path, say: tests/lint/test_installed.py)
-    defers = installed.entry_points_of(GROUP, installed.distributions({})[0]) is None
-    assert "importlib.metadata" not in first or defers
+    # it (an .egg-info on the path, say: tests/lint/test_installed.py), asked on the same path
+    defers = subprocess.run([sys.executable, "-c", _DEFERS], cwd=work, env=env, capture_output=True, text=True)
+    assert defers.stdout.strip() in ("True", "False"), defers.stderr
+    assert "importlib.metadata" not in first or defers.stdout.strip() == "True"
     again = _imported(work, env, "--no-cache", "one.txt")
     assert "gialint.rules.gia305_implausible_value" in again
     assert sorted(NOT_NEEDED & again) == []

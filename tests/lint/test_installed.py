@@ -43,6 +43,12 @@ def read_directly(path: list[str], monkeypatch: pytest.MonkeyPatch) -> Points | 
 
 
 def write_dist(site: Path, folder: str, metadata: str, entry_points: str | None, *, suffix: str = ".dist-info") -> Path:
+    """A distribution's metadata: a .dist-info folder (METADATA), an .egg-info folder (PKG-INFO),
+    or with ``suffix=".egg-info file"`` a single .egg-info file, as distutils wrote it."""
+    if suffix == ".egg-info file":
+        site.mkdir(parents=True, exist_ok=True)
+        (site / (folder + ".egg-info")).write_text(metadata, encoding="utf-8")
+        return site / (folder + ".egg-info")
     dist = site / (folder + suffix)
     dist.mkdir(parents=True)
     (dist / ("METADATA" if suffix == ".dist-info" else "PKG-INFO")).write_text(metadata, encoding="utf-8")
@@ -80,7 +86,7 @@ def entry_points_texts(draw: st.DrawFn) -> str | None:
 
 @st.composite
 def distributions(draw: st.DrawFn) -> tuple[str, str, str | None, str]:
-    """(folder name without suffix, METADATA, entry_points.txt, what kind of dist it is)"""
+    """(folder name without suffix, METADATA, entry_points.txt, the suffix of write_dist)"""
     name = draw(_NAMES)
     version = draw(st.sampled_from(["1.0", "2.0.1", "0.1.dev3"]))
     text = metadata(
@@ -89,7 +95,8 @@ def distributions(draw: st.DrawFn) -> tuple[str, str, str | None, str]:
         name_header=draw(st.sampled_from(["Name", "name", "NAME"])),
         extra=draw(st.sampled_from(["", "License: MIT\n  folded onto a second line\n", "Summary: s"])),
     )
-    return f"{name}-{version}", text, draw(entry_points_texts()), "plain"
+    suffix = draw(st.sampled_from([".dist-info", ".dist-info", ".egg-info", ".egg-info file"]))
+    return f"{name}-{version}", text, draw(entry_points_texts()), suffix
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -103,9 +110,9 @@ def test_the_direct_reading_gives_importlib_metadatas_answer(
             site = Path(top) / f"site{i}"
             site.mkdir()
             path.append(str(site))
-            for folder, text, entry_points, _ in dists:
-                if not (site / (folder + ".dist-info")).exists():
-                    write_dist(site, folder, text, entry_points)
+            for folder, text, entry_points, suffix in dists:
+                if not any(site.glob(f"{folder}.*")):
+                    write_dist(site, folder, text, entry_points, suffix=suffix)
                     folders.append((i, installed._normalized(folder.partition("-")[0])))
         expected = by_importlib(path, patch)
         found = read_directly(path, patch)
@@ -114,6 +121,18 @@ def test_the_direct_reading_gives_importlib_metadatas_answer(
         # it answers whenever no directory holds one distribution twice (then importlib.metadata
         # would take the one it lists first): the test cannot pass by always deferring
         assert (found is None) == (len(set(folders)) != len(folders))
+
+
+def test_egg_info_folders_and_files_are_read_as_importlib_metadata_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    write_dist(site, "legacy-1.0", metadata("legacy", "1.0"), f"[{GROUP}]\nold = legacy:RULES\n", suffix=".egg-info")
+    write_dist(site, "older-0.9", metadata("older", "0.9"), None, suffix=".egg-info file")
+    write_dist(site, "modern-2.0", metadata("modern", "2.0"), f"[{GROUP}]\nnew = modern:RULES\n")
+    found = read_directly([str(site)], monkeypatch)
+    assert found == [("new", "modern:RULES", "modern", "2.0"), ("old", "legacy:RULES", "legacy", "1.0")]
+    assert found == by_importlib([str(site)], monkeypatch)
 
 
 def test_a_distribution_earlier_on_the_path_shadows_the_same_one_later(
@@ -135,10 +154,6 @@ def unsure_sites(tmp_path: Path) -> dict[str, list[str]]:
     """Import paths on which the direct reading must defer, each with a rule package on it."""
     plain = f"[{GROUP}]\nx = x:RULES\n"
     sites: dict[str, list[str]] = {}
-
-    egg_info = tmp_path / "egg-info"
-    write_dist(egg_info, "legacy-1.0", metadata("legacy", "1.0"), plain, suffix=".egg-info")
-    sites["an .egg-info"] = [str(egg_info)]
 
     twice = tmp_path / "twice"
     write_dist(twice, "dup-1.0", metadata("dup", "1.0"), plain)
@@ -214,13 +229,18 @@ def test_a_first_run_finds_plugins_without_importing_importlib_metadata(tmp_path
         "import sys\n"
         "from gialint.lint import registry\n"
         "before = 'importlib.metadata' in sys.modules\n"
-        # the rule package's directory and the standard library's, no other distribution
-        f"sys.path[:] = [{str(site)!r}, *(p for p in sys.path if 'site-packages' not in p)]\n"
+        # the rule package's directory and the standard library's, no other distribution (nor the
+        # working directory, which under `python -c` comes first: a source tree's .egg-info)
+        "import os, sysconfig\n"
+        "stdlib = sysconfig.get_path('stdlib')\n"
+        f"sys.path[:] = [{str(site)!r}, stdlib, os.path.join(stdlib, 'lib-dynload')]\n"
         "points = registry.entry_points()\n"
         "print(before, 'importlib.metadata' in sys.modules, [(e.name, e.dist, e.version) for e in points])\n"
     )
     env = {**os.environ, "GIALINT_CACHE_DIR": str(tmp_path / "cache")}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False False [('extra', 'gialint-extra', '1.0')]"
     assert (tmp_path / "cache" / "plugins.json").is_file()  # kept for the next run, as before
