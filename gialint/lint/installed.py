@@ -93,8 +93,8 @@ def entry_points_of(group: str, found: list[list[Any]]) -> list[tuple[str, str, 
     Like importlib.metadata, a distribution found again further along the path (by its name
     normalised as importlib.metadata normalises it) is left out, its name and version are the
     ``Name`` and ``Version`` of its ``METADATA`` (an ``.egg-info``'s ``PKG-INFO``), and its
-    ``entry_points.txt`` is read line by line: ``[group]`` opens a section, ``name = value`` declares an entry point, blank lines and
-    lines starting with ``#`` are skipped.
+    ``entry_points.txt`` is read line by line: ``[group]`` opens a section, ``name = value``
+    declares an entry point, blank lines and lines starting with ``#`` are skipped.
     """
     seen: set[str] = set()
     points: list[tuple[str, str, str, str]] = []

@@ -82,7 +82,7 @@ def test_one_file_without_the_cache_imports_only_what_it_needs(tmp_path: Path) -
     first = _imported(work, env, "--no-cache", "one.txt")  # a first run stores the plugin list
     assert {"gialint.run.api", "gialint.rules.gia305_implausible_value"} <= first  # it did lint
     # read from the distributions' files: importlib.metadata only where that reading defers to
-    # it (an .egg-info on the path, say: tests/lint/test_installed.py), asked on the same path
+    # it (an egg or a zip file on the path, say: tests/lint/test_installed.py), asked on the same path
     defers = subprocess.run([sys.executable, "-c", _DEFERS], cwd=work, env=env, capture_output=True, text=True)
     assert defers.stdout.strip() in ("True", "False"), defers.stderr
     assert "importlib.metadata" not in first or defers.stdout.strip() == "True"
