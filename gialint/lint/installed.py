@@ -39,17 +39,20 @@ def listing(entry: str) -> list[list[Any]]:
     name and time (installing, upgrading, reinstalling or removing a package changes them).
     Names are compared in any case, as importlib.metadata compares them."""
     if entry.lower().endswith(".egg"):  # an egg (a folder or a zip file) is a distribution itself
-        with contextlib.suppress(OSError):
-            return [[os.path.basename(entry), os.stat(entry).st_mtime_ns]]
-        return []
+        return _itself(entry)
     try:
         with os.scandir(entry or ".") as found:
             return sorted([e.name, e.stat().st_mtime_ns] for e in found if e.name.lower().endswith(DIST_SUFFIXES))
     except NotADirectoryError:  # a zip file on the path: its own time
-        with contextlib.suppress(OSError):
-            return [[os.path.basename(entry), os.stat(entry).st_mtime_ns]]
+        return _itself(entry)
     except OSError:  # a directory that does not exist (yet)
-        pass
+        return []
+
+
+def _itself(entry: str) -> list[list[Any]]:
+    """An entry of the import path listed as one distribution: its name and time."""
+    with contextlib.suppress(OSError):
+        return [[os.path.basename(entry), os.stat(entry).st_mtime_ns]]
     return []
 
 
