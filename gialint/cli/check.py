@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 TEXT_KINDS = (".txt", ".text", ".md", ".markdown")
+#: The buffer of the file ``-o`` names: a run writes each file's part of the output, some
+#: kilobytes, at once; a larger buffer gathers several into one write to the system.
+OUTPUT_BUFFER = 1 << 16
 #: Skipped files named in the note, at most.
 SKIPPED_NAMED = NAMED
 
@@ -81,13 +84,15 @@ class Run:
         """The run's writer, started when the first file is given to it: the format's writer; counts
         alone for --statistics (printed at the end) and --diff (which prints the diffs only)."""
         if self.writer is None:
-            from gialint.report.stream import Writer, get_writer
+            from gialint.report.stream import Writer, direct_layer, get_writer
 
             args = self.args
             if args.statistics or args.diff:
                 self.writer = Writer(self.options, self.out)
             else:
                 self.writer = get_writer(self.output_format(), self.options, self.out)
+                if self.writer.apart:  # its parts, kept in UTF-8, are written as they are
+                    self.writer.binary = direct_layer(self.out)
             self.writer.start()
         return self.writer
 
@@ -241,7 +246,11 @@ class Run:
         if args.output_file and is_an_input(args.output_file, args.paths):
             return self.complain(msg.OUTPUT_IS_INPUT, file=args.output_file)
         try:
-            self.out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout  # noqa: SIM115
+            self.out = (
+                open(args.output_file, "w", encoding="utf-8", buffering=OUTPUT_BUFFER)  # noqa: SIM115
+                if args.output_file
+                else sys.stdout
+            )
         except OSError as error:
             return self.complain(msg.FILE_UNWRITABLE, file=args.output_file, error=error.strerror)
         self.options = ReportOptions(here.lang, args.color, args.quiet, args.show_source, fail_on=here.fail_on)

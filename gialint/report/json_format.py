@@ -67,6 +67,10 @@ class JsonWriter(Writer):
         self.document.texts("reports", pieces[:1])
         return self.document.texts("diagnostics", pieces[1:])
 
+    def joined_bytes(self, pieces: tuple[bytes, ...]) -> bytes:
+        self.document.texts_bytes("reports", pieces[:1])
+        return self.document.texts_bytes("diagnostics", pieces[1:])
+
     def chunk(self, result: LintResult) -> str:
         return self.joined(self.pieces(result))
 
@@ -74,7 +78,7 @@ class JsonWriter(Writer):
         self.document.items("errors", [error_of(error, self.options.lang)])
 
     def finish(self) -> None:
-        self.document.finish({"files": str(self.tally.files)})
+        self.document.finish({"files": str(self.tally.files)}, self.binary)
         self.out.write("\n")
 
 

@@ -30,7 +30,7 @@ from gialint.report.indent import indented
 from gialint.report.json_format import as_json
 from gialint.report.junit import as_junit
 from gialint.report.sarif import as_sarif
-from gialint.report.stream import Writer, get_writer, renderer
+from gialint.report.stream import Spool, Writer, direct_layer, get_writer, renderer
 from gialint.run import batch as batch_module
 from gialint.run import pairing
 from gialint.run.batch import Batch
@@ -385,6 +385,102 @@ def test_a_part_made_apart_is_written_as_the_result_would_be(results: list[LintR
         writer.finish()
     assert apart.getvalue() == plain.getvalue()
     assert vars(writers[1].tally) == vars(writers[0].tally)
+
+
+def _utf8_stream(errors: str = "strict") -> io.TextIOWrapper:
+    """A text stream over bytes, as ``gialint check`` opens its output (UTF-8, "\\n" line ends)."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors=errors, newline="\n")
+
+
+def _written(stream: io.TextIOWrapper) -> bytes:
+    stream.flush()
+    buffer = stream.buffer
+    assert isinstance(buffer, io.BytesIO)
+    return buffer.getvalue()
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_parts_written_as_bytes_are_what_the_text_stream_would_write(
+    results: list[LintResult], data: st.DataObject
+) -> None:
+    """A writer given its output's binary stream (:func:`direct_layer`) writes the parts kept in
+    UTF-8 as they are, text before and after them in turn: byte for byte the output of the same
+    parts decoded and written as text, and the same counts; and what it spooled (the reports of
+    a JSON document) is copied out as bytes too."""
+    name = data.draw(st.sampled_from(APART))
+    chosen = data.draw(st.lists(st.tuples(st.sampled_from(results), st.booleans()), max_size=6))
+    render = renderer(name, ReportOptions(color=False))
+    assert render is not None
+    as_text, as_bytes = _utf8_stream(), _utf8_stream()
+    writers = (
+        get_writer(name, ReportOptions(color=False), as_text),
+        get_writer(name, ReportOptions(color=False), as_bytes),
+    )
+    writers[1].binary = direct_layer(as_bytes)
+    assert writers[1].binary is as_bytes.buffer and as_bytes.write_through
+    for writer in writers:
+        writer.start()
+    for result, made_apart in chosen:
+        for writer in writers:
+            if made_apart:
+                writer.rendered(render(result))
+            else:
+                writer.result(result)
+    for writer in writers:
+        writer.finish()
+    assert _written(as_bytes) == _written(as_text)
+    assert vars(writers[1].tally) == vars(writers[0].tally)
+
+
+def test_a_part_with_a_lone_surrogate_is_written_as_text(results: list[LintResult]) -> None:
+    """A part that holds a lone surrogate (kept with ``surrogatepass``) is decoded and written as
+    text, as the output's error handler says, not as the bytes it is kept in."""
+    render = renderer("jsonl", ReportOptions())
+    assert render is not None
+    part = render(results[0])
+    odd = part._replace(pieces=('{"path": "\ud800.txt"}\n'.encode("utf-8", "surrogatepass"),))
+    stream = _utf8_stream(errors="backslashreplace")
+    writer = get_writer("jsonl", ReportOptions(), stream)
+    writer.binary = direct_layer(stream)
+    writer.rendered(odd)
+    assert _written(stream) == b'{"path": "\\ud800.txt"}\n'
+
+
+def test_only_a_utf8_text_stream_is_written_as_bytes() -> None:
+    """The binary stream is used only under a text stream that writes UTF-8: not under a
+    ``StringIO``, nor one in another encoding; and it is made write-through, so that text and
+    bytes reach it in the order written."""
+    assert direct_layer(io.StringIO()) is None
+    assert direct_layer(io.TextIOWrapper(io.BytesIO(), encoding="gb18030")) is None
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="UTF8")
+    assert not stream.write_through
+    binary = direct_layer(stream)
+    assert binary is stream.buffer and stream.write_through
+    stream.write("一")
+    binary.write("二".encode())
+    stream.write("三")
+    assert _written(stream).decode() == "一二三"
+
+
+@pytest.mark.parametrize("binary", [False, True])
+def test_a_spool_copies_out_what_it_was_given(binary: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spool keeps text and bytes in UTF-8, in memory and past it in a file, and copies them
+    out in order, to a text stream or its binary stream."""
+    from gialint.report import stream as stream_module
+
+    monkeypatch.setattr(stream_module, "SPOOL_IN_MEMORY", 64)
+    spool = Spool()
+    pieces = [f"第{n}行，" * (n % 7) for n in range(60)]
+    for n, piece in enumerate(pieces):
+        if n % 2:
+            spool.write(piece)
+        else:
+            spool.write_bytes(piece.encode())
+    out = _utf8_stream()
+    spool.copy_to(out, direct_layer(out) if binary else None)
+    assert _written(out).decode() == "".join(pieces)
+    assert spool.count == len(pieces)
 
 
 @pytest.mark.parametrize("name", APART)
