@@ -219,21 +219,43 @@ def _path_of(result: LintResult | Cached | Rendered) -> str:
     return result.path
 
 
-#: Outcomes :class:`Held` keeps in memory; those past them wait on disk.
-HELD_IN_MEMORY = 1024
+#: What :class:`Held` keeps in memory, at most: this many outcomes, of :data:`HELD_BYTES` in all
+#: (as :func:`held_size` reckons them); those past them wait on disk. A warm run's report written
+#: apart (:class:`Rendered`) is its part of the output, 2 KB or so: some seven thousand of them
+#: stay in memory, where the trip to disk and back (a pickle each way) was a fifth of a warm
+#: run's driving process; of results being linted (16 KiB reckoned), a thousand, as before.
+#: However many files a run has, it keeps no more than this: twice as much, 32 MiB, made the
+#: peak memory of 100,000 files 1.23 times that of 10,000 (PSS; point 3 of issue 20 asks 1.2).
+HELD_IN_MEMORY = 1 << 16
+HELD_BYTES = 16 << 20
 #: The buffer of the file they wait in: those put one after another (a run's reports, nearly all
 #: waiting for the end) are written in large pieces, not at every eighth kilobyte.
 HELD_BUFFER = 1 << 16
 
 
+def held_size(outcome: object) -> int:
+    """About how many bytes of memory an outcome takes: a part written apart, its text and a
+    tenth of a kilobyte a finding; a report the cache answered, its stored entry and bytes;
+    a result being linted, 16 KiB (11–15 KiB measured); an unreadable or skipped file, 1 KiB."""
+    if type(outcome) is Rendered:
+        return 512 + sum(map(len, outcome.pieces)) + 128 * len(outcome.findings)
+    if isinstance(outcome, Cached):
+        return 512 + len(outcome.entry) + len(outcome.data)
+    if isinstance(outcome, LintResult):
+        return 16 << 10
+    return 1 << 10
+
+
 class Held(Generic[T]):
     """Outcomes waiting in the files' order, first in first out, each with its index and a
-    number (its :class:`Seen` number, or :data:`NO_KEY`): up to :data:`HELD_IN_MEMORY` in
-    memory, the rest pickled to a temporary file, with only their index, number and place in
-    memory: 32 bytes each."""
+    number (its :class:`Seen` number, or :data:`NO_KEY`): up to :data:`HELD_IN_MEMORY` of
+    :data:`HELD_BYTES` in memory, the rest pickled to a temporary file, with only their index,
+    number and place in memory: 32 bytes each."""
 
     def __init__(self) -> None:
         self._memory: deque[tuple[int, int, T]] = deque()
+        self._sizes: deque[int] = deque()  # held_size of each in memory
+        self._in_memory = 0  # their sum
         # on disk, in order: index, number, offset and length in the file
         self._indices, self._offsets, self._lengths = array("q"), array("q"), array("q")
         self._numbers = array("q")
@@ -245,9 +267,13 @@ class Held(Generic[T]):
         return bool(self._memory) or self._first < len(self._indices)
 
     def put(self, index: int, number: int, outcome: T) -> None:
-        if len(self._memory) < HELD_IN_MEMORY and self._first == len(self._indices):  # none on disk
-            self._memory.append((index, number, outcome))
-            return
+        if self._first == len(self._indices) and len(self._memory) < HELD_IN_MEMORY:  # none on disk
+            size = held_size(outcome)
+            if self._in_memory + size <= HELD_BYTES:
+                self._memory.append((index, number, outcome))
+                self._sizes.append(size)
+                self._in_memory += size
+                return
         if self._file is None:
             self._file = tempfile.TemporaryFile("w+b", buffering=HELD_BUFFER)
         data = _dumped(outcome)
@@ -268,6 +294,7 @@ class Held(Generic[T]):
 
     def take(self) -> tuple[int, int, T]:
         if self._memory:
+            self._in_memory -= self._sizes.popleft()
             return self._memory.popleft()
         assert self._file is not None
         at = self._first

@@ -309,30 +309,54 @@ def test_in_order_gives_every_report_once_in_order_paired_as_the_whole_run_says(
     assert given_back == expected
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(steps=st.lists(st.booleans(), max_size=40), in_memory=st.integers(0, 4))
+def _waiting(number: int) -> FileError | Rendered:
+    """An outcome to hold, of a size that grows with ``number``: an unreadable file, or a part written apart."""
+    if number % 2:
+        return FileError(f"{number}.txt", "x" * number)
+    pieces = tuple(b"y" * (number * 97 % 1500) for _ in range(number % 4))
+    findings = tuple((3, f"GIA30{n}", "row-total", 0) for n in range(number % 3))
+    return Rendered(f"{number}.txt", "某局", "title", 2021, "text", findings, pieces)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.booleans(), max_size=40), in_memory=st.integers(0, 40), in_bytes=st.integers(0, 12_000))
 def test_held_is_first_in_first_out_however_puts_and_takes_interleave(
-    monkeypatch: pytest.MonkeyPatch, steps: list[bool], in_memory: int
+    monkeypatch: pytest.MonkeyPatch, steps: list[bool], in_memory: int, in_bytes: int
 ) -> None:
-    """Held against a queue: True puts the next outcome (of growing sizes), False takes one."""
+    """Held against a queue: True puts the next outcome (of growing sizes), False takes one. What
+    it keeps in memory stays within both its limits: outcomes, and bytes (``held_size``)."""
     monkeypatch.setattr(pairing, "HELD_IN_MEMORY", in_memory)
-    held: pairing.Held[FileError] = pairing.Held()
-    model: list[tuple[int, int, FileError]] = []
+    monkeypatch.setattr(pairing, "HELD_BYTES", in_bytes)
+    held: pairing.Held[FileError | Rendered] = pairing.Held()
+    model: list[tuple[int, int, FileError | Rendered]] = []
     try:
         for number, put in enumerate(steps):
             if put or not model:
-                item = (number, number // 2 if number % 3 else pairing.NO_KEY, FileError(f"{number}.txt", "x" * number))
+                item = (number, number // 2 if number % 3 else pairing.NO_KEY, _waiting(number))
                 held.put(*item)
                 model.append(item)
             else:
                 assert held.head_key() == model[0][1]
                 assert held.take() == model.pop(0)
             assert bool(held) == bool(model)
+            kept = list(held._memory)
+            assert len(kept) <= in_memory
+            assert sum(pairing.held_size(outcome) for _, _, outcome in kept) <= in_bytes
         while model:
             assert held.take() == model.pop(0)
         assert not held
     finally:
         held.close()
+
+
+def test_held_size_counts_what_an_outcome_holds(results: list[LintResult]) -> None:
+    """A part written apart counts its text; a whole result counts more than any small one."""
+    render = renderer("json", ReportOptions())
+    assert render is not None
+    part = render(results[0])
+    assert pairing.held_size(part) >= sum(map(len, part.pieces))
+    assert pairing.held_size(part._replace(pieces=part.pieces * 2)) > pairing.held_size(part)
+    assert pairing.held_size(results[0]) > pairing.held_size(FileError("a.txt", "x")) > 0
 
 
 def test_held_outcomes_come_back_in_order_from_memory_and_disk(monkeypatch: pytest.MonkeyPatch) -> None:
