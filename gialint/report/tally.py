@@ -60,19 +60,24 @@ class Tally:
         if not findings:
             return
         fixed_kind = file_format in FIXED_FORMATS
-        failing = False
+        by_severity, by_rule, first, severity_of = self.by_severity, self.by_rule, self.first, self.severity_of
+        codes = set()
         for number, code, name, fix in findings:
             severity = SEVERITIES[number]
-            self.by_severity[severity] += 1
-            self.by_rule[(code, name)] += 1
-            self.first.setdefault(code, (name, severity))
-            self.severity_of[code] = severity
+            by_severity[severity] += 1
+            by_rule[code, name] += 1
+            if code not in first:
+                first[code] = (name, severity)
+            severity_of[code] = severity
+            codes.add(code)
             if fix != NO_FIX:
                 self.fixable_by_code[code] += 1
                 self.fixable_here += fixed_kind and fix == SAFE_FIX
-            failing = failing or severity >= self.fail_on
-        self.failing += failing
-        self.files_by_code.update({code for _, code, _, _ in findings})
+        # the findings' severities, as numbers, lead their tuples: the largest tuple has the worst
+        self.failing += SEVERITIES[max(findings)[0]] >= self.fail_on
+        files_by_code = self.files_by_code
+        for code in codes:
+            files_by_code[code] += 1
 
     def add_unreadable(self) -> None:
         self.unreadable += 1
