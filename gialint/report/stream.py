@@ -53,8 +53,8 @@ def direct_layer(out: TextIO) -> BinaryIO | None:
     it as that text's UTF-8 bytes unchanged: ``out`` encodes in UTF-8 and this system ends lines
     with "\\n" (an ``open()``-ed file, and standard output, then write line ends as they are).
     A writer given it writes a part made apart (:meth:`Writer.rendered`), kept in UTF-8, as it is,
-    rather than decoding it and having ``out`` encode it again — on a warm run, a fifth of what
-    the driving process does per report. None for any other stream (a :class:`io.StringIO`, a
+    rather than decoding it and having ``out`` encode it again, as the driving process of a warm
+    run did for every report. None for any other stream (a :class:`io.StringIO`, a
     console in another encoding). For a stream gialint writes alone (``gialint check``'s output):
     write-through, text and bytes written in turn reach the binary stream in that order."""
     if os.linesep != "\n" or not isinstance(out, io.TextIOWrapper):

@@ -222,8 +222,8 @@ def _path_of(result: LintResult | Cached | Rendered) -> str:
 #: What :class:`Held` keeps in memory, at most: this many outcomes, of :data:`HELD_BYTES` in all
 #: (as :func:`held_size` reckons them); those past them wait on disk. A warm run's report written
 #: apart (:class:`Rendered`) is its part of the output, 2 KB or so: some seven thousand of them
-#: stay in memory, where the trip to disk and back (a pickle each way) was a fifth of a warm
-#: run's driving process; of results being linted (16 KiB reckoned), a thousand, as before.
+#: stay in memory, where the trip to disk and back (a pickle each way) was about a sixth of a
+#: warm run's driving process; of results being linted (16 KiB reckoned), a thousand, as before.
 #: However many files a run has, it keeps no more than this: twice as much, 32 MiB, made the
 #: peak memory of 100,000 files 1.23 times that of 10,000 (PSS; point 3 of issue 20 asks 1.2).
 HELD_IN_MEMORY = 1 << 16
