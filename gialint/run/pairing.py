@@ -234,8 +234,8 @@ HELD_BUFFER = 1 << 16
 
 
 def held_size(outcome: object) -> int:
-    """About how many bytes of memory an outcome takes: a part written apart, its text and a
-    tenth of a kilobyte a finding; a report the cache answered, its stored entry and bytes;
+    """About how many bytes of memory an outcome takes: a part written apart, its text and 128
+    bytes a finding; a report the cache answered, its stored entry and bytes;
     a result being linted, 16 KiB (11–15 KiB measured); an unreadable or skipped file, 1 KiB."""
     if type(outcome) is Rendered:
         return 512 + sum(map(len, outcome.pieces)) + 128 * len(outcome.findings)
