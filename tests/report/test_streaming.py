@@ -323,7 +323,7 @@ def _waiting(number: int) -> FileError | Rendered:
 def test_held_is_first_in_first_out_however_puts_and_takes_interleave(
     monkeypatch: pytest.MonkeyPatch, steps: list[bool], in_memory: int, in_bytes: int
 ) -> None:
-    """Held against a queue: True puts the next outcome (of growing sizes), False takes one. What
+    """Held against a queue: True puts the next outcome (of sizes that vary), False takes one. What
     it keeps in memory stays within both its limits: outcomes, and bytes (``held_size``)."""
     monkeypatch.setattr(pairing, "HELD_IN_MEMORY", in_memory)
     monkeypatch.setattr(pairing, "HELD_BYTES", in_bytes)
