@@ -30,7 +30,9 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import stat
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import TYPE_CHECKING, TypeVar
 
@@ -39,21 +41,27 @@ from attrs import evolve, frozen
 from gialint.base import catalogue as msg
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.result import FileError, LintResult
-from gialint.read import file_bytes
+from gialint.read import READERS, file_bytes, kind_of
 from gialint.read.limits import Limits
 from gialint.read.source import ReadError
 from gialint.run.cache import (
     TEXT_FORMATS,
     Cached,
     CacheError,
+    FileRecord,
     ResultCache,
     Stored,
+    content_digest,
     encode_parts,
     entry_of,
+    file_context,
     file_key,
+    key_of,
     load_pairing,
     load_parts,
     result_of,
+    settled,
+    status_of,
 )
 from gialint.run.rendered import Render, Rendered
 from gialint.run.value_rows import Extraction
@@ -98,7 +106,10 @@ _Done = tuple[int, Outcome, bytes | None]  # index, outcome, cache key of what w
 _Hit = tuple[int, bytes | Rendered, bytes | None, bytes]
 _Keyed = tuple[int, str, Settings, bytes, bytes]  # index, path, settings, bytes, key
 _Settled = tuple[int, FileError | Skipped]  # a file answered on reading it: unreadable, or skipped
-_LookedUp = tuple[list[_Hit], list[_Item], list[_Settled]]  # hits, misses, unreadable or skipped
+# hits, misses, unreadable or skipped, and the files read to remember (ResultCache.record_files)
+_LookedUp = tuple[list[_Hit], list[_Item], list[_Settled], list[FileRecord]]
+#: What the cache remembers of a file: its status, digest and sign (ResultCache.known_files).
+_Known = dict[str, tuple[bytes, bytes, int]]
 _T = TypeVar("_T")
 
 
@@ -177,22 +188,52 @@ def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool, task: Task = LIN
     return done
 
 
-def _read_and_key(block: Sequence[_Item], salt: bytes = b"") -> tuple[list[_Keyed], list[_Settled]]:
+def _read_and_key(
+    block: Sequence[_Item], salt: bytes = b"", known: _Known | None = None
+) -> tuple[list[_Keyed], list[_Settled], list[FileRecord]]:
     """Each file's bytes and cache key; the files that cannot be read, as errors, and those
-    that may be skipped and are not reports, as skipped."""
+    that may be skipped and are not reports, as skipped; and the files read whose status may
+    stand for their bytes from now on (:func:`gialint.run.cache.settled`), to remember.
+
+    A file ``known`` remembers with its status as it is now is not read: its key comes from the
+    digest remembered (its bytes are then ``b""``) — when its kind is its name's, it is within
+    the size limits, and, if it may be skipped, it was seen to carry a sign of a report."""
     keyed: list[_Keyed] = []
-    settled: list[_Settled] = []
+    done: list[_Settled] = []
+    records: list[FileRecord] = []
     for index, path, settings, may_skip in block:
+        limits = settings.limits
         try:
-            data = file_bytes(path, settings.limits)
+            status = os.stat(path)
+        except OSError:
+            status = None  # file_bytes says why
+        if known is not None and status is not None and (found := known.get(path)) is not None:
+            kind = os.path.splitext(path)[1].lower()
+            remembered, digest, signed = found
+            if (
+                remembered == status_of(status)
+                and (signed or not may_skip)
+                and kind in READERS
+                and status.st_size <= min(limits.max_text_bytes, limits.max_binary_bytes)
+            ):
+                keyed.append((index, path, settings, b"", key_of(digest, file_context(settings, path, kind, salt))))
+                continue
+        now = time.time_ns()
+        try:
+            data = file_bytes(path, limits)
         except ReadError as error:
-            settled.append((index, FileError(path, error.text)))
+            done.append((index, FileError(path, error.text)))
             continue
         if may_skip and not_a_report(data):
-            settled.append((index, Skipped(path)))
+            done.append((index, Skipped(path)))
             continue
-        keyed.append((index, path, settings, data, file_key(data, settings, path, salt)))
-    return keyed, settled
+        digest = content_digest(data)
+        keyed.append(
+            (index, path, settings, data, key_of(digest, file_context(settings, path, kind_of(path, data), salt)))
+        )
+        if status is not None and stat.S_ISREG(status.st_mode) and len(data) == status.st_size and settled(status, now):
+            records.append((path, status_of(status), digest, int(may_skip)))
+    return keyed, done, records
 
 
 _worker_caches: dict[str, ResultCache] = {}
@@ -214,8 +255,9 @@ def _look_up(
         try:
             cache = _worker_caches[directory] = ResultCache(directory)
         except CacheError:
-            return [], list(block), []
-    keyed, errors = _read_and_key(block, salt)
+            return [], list(block), [], []
+    known = None if keep_text else cache.known_files([item[1] for item in block])
+    keyed, errors, records = _read_and_key(block, salt, known)
     stored = cache.stored([k[4] for k in keyed], parts=render is not None)
     hits, misses = [], []
     for index, path, settings, data, key in keyed:
@@ -231,7 +273,7 @@ def _look_up(
                     continue
                 value = rendered
             hits.append((index, value, key if found[1] < cache.today else None, data if keep_text else b""))
-    return hits, misses, errors
+    return hits, misses, errors, records
 
 
 def _render(path: str, value: bytes, parts: bytes, render: Render) -> Rendered | None:
@@ -421,7 +463,9 @@ class Batch:
     def _look_up_here(self, block: Sequence[_Item]) -> Iterator[tuple[int, Outcome]]:
         """Answer what the cache knows; put the rest on the waiting list."""
         assert self.cache is not None
-        keyed, errors = _read_and_key(block, self.task.salt)
+        known = None if self.keep_text else self.cache.known_files([item[1] for item in block])
+        keyed, errors, records = _read_and_key(block, self.task.salt, known)
+        self.cache.record_files(records)
         yield from errors
         if self.deferred:
             stored = self.cache.stored([k[4] for k in keyed], parts=self.render is not None)
@@ -447,10 +491,11 @@ class Batch:
         for future in done:
             block = self._looking.pop(future)
             try:
-                hits, misses, errors = future.result()
+                hits, misses, errors, records = future.result()
             except Exception:  # the pool broke (a file killed a worker), or the look-up failed: do it here
                 yield from self._look_up_here(block)
                 continue
+            self.cache.record_files(records)
             yield from errors
             self._waiting.extend(misses)
             first = block[0][0]  # a block's indices run on from its first

@@ -7,6 +7,15 @@ of its files, and the module file and distribution version of every rule, plugin
 included — the way ruff keys its cache. A change to any of them is a miss; nothing is
 ever invalidated by hand.
 
+A re-run need not read an unchanged file to key it: the cache remembers each file it hashed by
+its status — size, modification and change times, inode and device — and the digest of its
+bytes (:meth:`ResultCache.known_files`), as git's index and ruff's cache do. A file whose status
+is the same is keyed from the digest remembered (in any context: :func:`key_of`); any write to
+it changes its change time (ctime), which programs cannot set back. A file changed within two
+seconds of being read is not remembered (:func:`settled`): a file system's clock may not tell
+two changes within one tick apart. On Windows, where Python's ``st_ctime`` is the creation
+time, no file is remembered.
+
 Entries live in one SQLite database, ``results.sqlite3`` in the per-user cache directory
 (:mod:`gialint.base.cachedir`). SQLite is what makes the cache safe to share: concurrent runs
 take turns to write (WAL mode, a busy timeout), readers never see half an entry, and a
@@ -59,8 +68,9 @@ else:  # imported when used: a run without the cache needs none of them (tests/c
 DATABASE = "results.sqlite3"
 # 2: entries carry the agency and year (GIA601–GIA604 pair reports by them); 3: and the version;
 # 4: a value starts with a report's pairing (:func:`encode`); 5: a report's part of the output (``parts``);
-# 6: spans are a plain class, pickled by their fields, no longer a named tuple
-SCHEMA = 6
+# 6: spans are a plain class, pickled by their fields, no longer a named tuple; 7: a key hashes
+# the context with the bytes' own hash (:func:`key_of`), and ``files`` remembers files by their status
+SCHEMA = 7
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 _DAY = 86_400
 
@@ -352,13 +362,23 @@ def _version_of(path: str | None) -> tuple[str, int, int] | None:
     return (path, status.st_size, status.st_mtime_ns)
 
 
+def content_digest(data: bytes) -> bytes:
+    """A report's bytes hashed: SHA-256 rather than BLAKE2b, since the processors gialint runs on
+    compute it in hardware, at twice BLAKE2b's speed (5 µs for a 8 KB report)."""
+    return hashlib.sha256(data).digest()
+
+
+def key_of(digest: bytes, context: bytes) -> bytes:
+    """The cache key of bytes with this :func:`content_digest` in a context (:func:`context_key`,
+    16 bytes, so the two parts cannot run into each other). Keyed by the bytes' digest, a file
+    whose digest the cache remembers (:meth:`ResultCache.known_files`) is keyed in any
+    context without being read again."""
+    return hashlib.sha256(context + digest).digest()
+
+
 def entry_key(data: bytes, context: bytes) -> bytes:
-    """The cache key of a report's bytes in a context (:func:`context_key`, 16 bytes, so the two
-    parts cannot run into each other). SHA-256 rather than BLAKE2b: the processors gialint
-    runs on compute it in hardware, at twice BLAKE2b's speed (5 µs for a 8 KB report)."""
-    digest = hashlib.sha256(context)
-    digest.update(data)  # not ``context + data``: that copies the report
-    return digest.digest()
+    """The cache key of a report's bytes in a context: :func:`key_of` their digest."""
+    return key_of(content_digest(data), context)
 
 
 #: context_key for settings without per-file ignores, where the path does not count
@@ -374,11 +394,13 @@ def forget_contexts() -> None:
 def file_key(data: bytes, settings: Settings, path: str, salt: bytes = b"") -> bytes:
     """The cache key of the report at ``path`` with these bytes and settings; a task other than
     linting (``gialint extract``) gives a ``salt`` that keeps its entries apart."""
-    kind = kind_of(path, data)
+    return key_of(content_digest(data), file_context(settings, path, kind_of(path, data), salt))
+
+
+def file_context(settings: Settings, path: str, kind: str, salt: bytes = b"") -> bytes:
+    """The context of the report at ``path``, of ``kind``, read with ``settings`` (see :func:`file_key`)."""
     context = context_key(settings, path, kind) if settings.per_file_ignores else _plain_context(settings, kind)
-    if salt:
-        context = _salted(context, salt)
-    return entry_key(data, context)
+    return _salted(context, salt) if salt else context
 
 
 @functools.lru_cache(maxsize=256)
@@ -403,9 +425,37 @@ _ENTRIES = (
 )
 
 
+#: Files as last read: each path's status when its bytes were hashed (:func:`status_of`), their
+#: :func:`content_digest`, and whether they carry a sign of a report (1) or were not looked at (0).
+#: (Paths as the file system's bytes, ``os.fsencode``: a name in no encoding is a path too.)
+_FILES = (
+    "CREATE TABLE files (path BLOB PRIMARY KEY, status BLOB NOT NULL, digest BLOB NOT NULL, signed INTEGER NOT NULL)"
+)
+#: A file as :meth:`ResultCache.record_files` keeps it: (path, status, digest, signed).
+FileRecord = tuple[str, bytes, bytes, int]
+#: How old a file's last change must be, when its bytes are hashed, for its status to stand for
+#: them: a file changed again within the same tick of the file system's clock (two seconds on
+#: FAT; a few milliseconds on others) can keep its status, so a status that recent is not kept.
+#: Git's index treats such entries the same way ("racily clean").
+SETTLED_NS = 2_000_000_000
+
+
+def status_of(status: os.stat_result) -> bytes:
+    """What a file's status says of its bytes: size, times of the last change of its data
+    (mtime) and of any change to it (ctime, which no program can set back), inode and device."""
+    return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}:{status.st_dev}".encode()
+
+
+def settled(status: os.stat_result, now_ns: int) -> bool:
+    """Whether a file whose status was taken at ``now_ns`` (``time.time_ns()``) had not changed
+    within :data:`SETTLED_NS` before: only then may its status stand for its bytes. Never on
+    Windows, whose ``st_ctime`` is when the file was made, not when it last changed."""
+    return os.name != "nt" and max(status.st_mtime_ns, status.st_ctime_ns) < now_ns - SETTLED_NS
+
+
 class ResultCache:
     """The cache database. The process that drives a run reads and writes it; in a large run
-    its workers open it too, only to look files up (:meth:`stored`)."""
+    its workers open it too, only to look files up (:meth:`stored`, :meth:`known_files`)."""
 
     def __init__(self, directory: str, limit: int | None = None) -> None:
         self.path = os.path.join(directory, DATABASE)
@@ -415,6 +465,7 @@ class ResultCache:
         self.failure: str | None = None  # why the cache stopped working during the run, if it did
         self._stale: list[bytes] = []  # hits last used on an earlier day
         self._pending: list[tuple[bytes, bytes, int, int, bytes]] = []
+        self._files: list[FileRecord] = []  # files to remember, written by flush
         try:
             self._db = self._open()
         except sqlite3.DatabaseError:  # not a database (damaged, or another program's file): start afresh
@@ -436,10 +487,13 @@ class ResultCache:
                 db.execute("BEGIN IMMEDIATE")
                 if not self._current(db):  # (unless another run made it anew meanwhile)
                     db.execute("DROP TABLE IF EXISTS entries")
+                    db.execute("DROP TABLE IF EXISTS files")
                     db.execute(_ENTRIES)
+                    db.execute(_FILES)
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
                 db.execute("COMMIT")
             db.execute(_ENTRIES.replace("TABLE", "TABLE IF NOT EXISTS", 1))
+            db.execute(_FILES.replace("TABLE", "TABLE IF NOT EXISTS", 1))
         except BaseException:
             db.close()
             raise
@@ -494,6 +548,28 @@ class ResultCache:
             return {}
         return found
 
+    def known_files(self, paths: Sequence[str]) -> dict[str, tuple[bytes, bytes, int]]:
+        """The files of ``paths`` the cache remembers: each one's status, digest and sign
+        (:data:`FileRecord`). A file whose status is still that one has those bytes."""
+        if self.failure is not None:
+            return {}
+        found: dict[str, tuple[bytes, bytes, int]] = {}
+        try:
+            for start in range(0, len(paths), 500):
+                batch = [os.fsencode(path) for path in paths[start : start + 500]]
+                query = f"SELECT path, status, digest, signed FROM files WHERE path IN ({','.join('?' * len(batch))})"
+                for path, status, digest, signed in self._db.execute(query, batch):
+                    found[os.fsdecode(path)] = (status, digest, signed)
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
+        return found
+
+    def record_files(self, records: Iterable[FileRecord]) -> None:
+        """Remember files as read (:func:`status_of`, :func:`settled`), written by :meth:`flush`."""
+        if self.failure is None:
+            self._files.extend(records)
+
     def decode_many(self, values: Sequence[tuple[bytes, bytes | None]]) -> list[Stored | None]:
         """:meth:`decode` for each ``(value, stale)``, with the garbage collector paused.
 
@@ -546,24 +622,42 @@ class ResultCache:
 
     def flush(self) -> None:
         """Write what :meth:`put` kept and mark today's hits, in one transaction; then keep to the bound."""
-        if self.failure is not None or (not self._pending and not self._stale):
+        if self.failure is not None or (not self._pending and not self._stale and not self._files):
             return
-        pending, stale = self._pending, self._stale
-        self._pending, self._stale = [], []
+        pending, stale, files = self._pending, self._stale, self._files
+        self._pending, self._stale, self._files = [], [], []
         db = self._db
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", pending)
                 db.executemany("UPDATE entries SET used=? WHERE key=?", ((self.today, k) for k in stale))
+                db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                    [(os.fsencode(path), status, digest, signed) for path, status, digest, signed in files],
+                )
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
             if pending:
                 self._bound()
+            if files:
+                self._bound_files()
         except sqlite3.Error as error:
             self._fail(error)
+
+    def _bound_files(self) -> None:
+        """Remember at most one file per 2 KiB of the cache's bound (131,072 by default: some 20 MB),
+        the ones remembered last; a file forgotten is hashed again when next checked."""
+        kept = max(1024, self.limit // 2048)
+        last = self._db.execute("SELECT MAX(rowid) FROM files").fetchone()[0] or 0
+        if last > kept and self._db.execute("SELECT COUNT(*) FROM files").fetchone()[0] > kept:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(
+                "DELETE FROM files WHERE rowid NOT IN (SELECT rowid FROM files ORDER BY rowid DESC LIMIT ?)", (kept,)
+            )
+            self._db.execute("COMMIT")
 
     def _bound(self) -> None:
         total = self.stored_bytes()
