@@ -433,6 +433,8 @@ _FILES = (
 )
 #: A file as :meth:`ResultCache.record_files` keeps it: (path, status, digest, signed).
 FileRecord = tuple[str, bytes, bytes, int]
+#: Files remembered and not yet written, at most.
+FILES_PENDING = 4096
 #: How old a file's last change must be, when its bytes are hashed, for its status to stand for
 #: them: a file changed again within the same tick of the file system's clock (two seconds on
 #: FAT; a few milliseconds on others) can keep its status, so a status that recent is not kept.
@@ -566,9 +568,12 @@ class ResultCache:
         return found
 
     def record_files(self, records: Iterable[FileRecord]) -> None:
-        """Remember files as read (:func:`status_of`, :func:`settled`), written by :meth:`flush`."""
+        """Remember files as read (:func:`status_of`, :func:`settled`), written by :meth:`flush`
+        (at once past a few thousand: a warm run, which puts no entry, would keep them all)."""
         if self.failure is None:
             self._files.extend(records)
+            if len(self._files) >= FILES_PENDING:
+                self.flush()
 
     def decode_many(self, values: Sequence[tuple[bytes, bytes | None]]) -> list[Stored | None]:
         """:meth:`decode` for each ``(value, stale)``, with the garbage collector paused.

@@ -183,3 +183,20 @@ def test_a_name_in_no_encoding_is_remembered(corpus: Path, tmp_path: Path, reads
     runner, _ = _run([str(report)], cache)
     assert runner.cached == 1 and reads == []
     cache.close()
+
+
+def test_files_to_remember_are_written_as_they_pile_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm run puts no entry, which is when the cache writes; the files it read to remember
+    are written once a few thousand wait, so that a run of any size keeps few in memory."""
+    monkeypatch.setattr(cache_module, "FILES_PENDING", 3)
+    cache = open_cache(str(tmp_path / "cache"))
+    assert cache is not None
+    records = [(f"/r/{n}.txt", b"1:2:3:4:5", bytes(32), 0) for n in range(7)]
+    for record in records:
+        cache.record_files([record])
+        assert len(cache._files) < 3
+    assert set(cache.known_files([r[0] for r in records])) == {r[0] for r in records[:6]}
+    cache.close()
+    again = open_cache(str(tmp_path / "cache"))
+    assert again is not None and len(again.known_files([r[0] for r in records])) == 7
+    again.close()
