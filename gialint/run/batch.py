@@ -189,11 +189,12 @@ def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool, task: Task = LIN
 
 
 def _read_and_key(
-    block: Sequence[_Item], salt: bytes = b"", known: _Known | None = None
+    block: Sequence[_Item], salt: bytes = b"", known: _Known | None = None, keep: bool = True
 ) -> tuple[list[_Keyed], list[_Settled], list[FileRecord]]:
-    """Each file's bytes and cache key; the files that cannot be read, as errors, and those
-    that may be skipped and are not reports, as skipped; and the files read whose status may
-    stand for their bytes from now on (:func:`gialint.run.cache.settled`), to remember.
+    """Each file's bytes (with ``keep``; else ``b""``, so that a block's files are not all held
+    at once) and cache key; the files that cannot be read, as errors, and those that may be
+    skipped and are not reports, as skipped; and the files read whose status may stand for
+    their bytes from now on (:func:`gialint.run.cache.settled`), to remember.
 
     A file ``known`` remembers with its status as it is now is not read: its key comes from the
     digest remembered (its bytes are then ``b""``) — when its kind is its name's, it is within
@@ -228,9 +229,8 @@ def _read_and_key(
             done.append((index, Skipped(path)))
             continue
         digest = content_digest(data)
-        keyed.append(
-            (index, path, settings, data, key_of(digest, file_context(settings, path, kind_of(path, data), salt)))
-        )
+        key = key_of(digest, file_context(settings, path, kind_of(path, data), salt))
+        keyed.append((index, path, settings, data if keep else b"", key))
         if status is not None and stat.S_ISREG(status.st_mode) and len(data) == status.st_size and settled(status, now):
             records.append((path, status_of(status), digest, int(may_skip)))
     return keyed, done, records
@@ -257,7 +257,7 @@ def _look_up(
         except CacheError:
             return [], list(block), [], []
     known = None if keep_text else cache.known_files([item[1] for item in block])
-    keyed, errors, records = _read_and_key(block, salt, known)
+    keyed, errors, records = _read_and_key(block, salt, known, keep_text)
     stored = cache.stored([k[4] for k in keyed], parts=render is not None)
     hits, misses = [], []
     for index, path, settings, data, key in keyed:
@@ -464,7 +464,7 @@ class Batch:
         """Answer what the cache knows; put the rest on the waiting list."""
         assert self.cache is not None
         known = None if self.keep_text else self.cache.known_files([item[1] for item in block])
-        keyed, errors, records = _read_and_key(block, self.task.salt, known)
+        keyed, errors, records = _read_and_key(block, self.task.salt, known, self.keep_text)
         self.cache.record_files(records)
         yield from errors
         if self.deferred:

@@ -434,7 +434,7 @@ _FILES = (
 #: A file as :meth:`ResultCache.record_files` keeps it: (path, status, digest, signed).
 FileRecord = tuple[str, bytes, bytes, int]
 #: Files remembered and not yet written, at most.
-FILES_PENDING = 4096
+FILES_PENDING = 512
 #: How old a file's last change must be, when its bytes are hashed, for its status to stand for
 #: them: a file changed again within the same tick of the file system's clock (two seconds on
 #: FAT; a few milliseconds on others) can keep its status, so a status that recent is not kept.
@@ -569,7 +569,7 @@ class ResultCache:
 
     def record_files(self, records: Iterable[FileRecord]) -> None:
         """Remember files as read (:func:`status_of`, :func:`settled`), written by :meth:`flush`
-        (at once past a few thousand: a warm run, which puts no entry, would keep them all)."""
+        (at once past :data:`FILES_PENDING`: a warm run, which puts no entry, would keep them all)."""
         if self.failure is None:
             self._files.extend(records)
             if len(self._files) >= FILES_PENDING:
