@@ -444,7 +444,7 @@ SETTLED_NS = 2_000_000_000
 
 def status_of(status: os.stat_result) -> bytes:
     """What a file's status says of its bytes: size, times of the last change of its data
-    (mtime) and of any change to it (ctime, which no program can set back), inode and device."""
+    (mtime) and of any change to it (ctime, which programs cannot set back), inode and device."""
     return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}:{status.st_dev}".encode()
 
 
