@@ -1,6 +1,6 @@
 """The result cache: a report's findings, kept under a key of everything that decides them.
 
-The key (:func:`entry_key`) is a SHA-256 hash of the file's bytes, the kind of file, the
+The key (:func:`file_key`) is a SHA-256 hash of the file's bytes, the kind of file, the
 settings that change findings for that path (rules selected there, severities, year,
 version, empty-cell policy) and gialint's build: its version, the size and time of each
 of its files, and the module file and distribution version of every rule, plugins
@@ -376,11 +376,6 @@ def key_of(digest: bytes, context: bytes) -> bytes:
     return hashlib.sha256(context + digest).digest()
 
 
-def entry_key(data: bytes, context: bytes) -> bytes:
-    """The cache key of a report's bytes in a context: :func:`key_of` their digest."""
-    return key_of(content_digest(data), context)
-
-
 #: context_key for settings without per-file ignores, where the path does not count
 _plain_context: Memo[Settings, bytes] = Memo(lambda settings, kind: context_key(settings, None, kind), limit=256)
 
@@ -416,7 +411,7 @@ def max_bytes() -> int:
         return DEFAULT_MAX_BYTES
 
 
-#: The entries, each under its key (:func:`entry_key`): its stored value (:func:`encode`), its size,
+#: The entries, each under its key (:func:`file_key`): its stored value (:func:`encode`), its size,
 #: the day it was last used, and its ``parts``: the report's part of the output as the run that
 #: linted it wrote it (:func:`encode_parts`), or nothing.
 _ENTRIES = (
