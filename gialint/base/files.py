@@ -17,6 +17,13 @@ from collections.abc import Iterator
 
 from gialint.base import catalogue as msg
 
+#: One tick of a file system's clock, at most (two seconds on FAT; milliseconds or less on
+#: others): two changes to a file within it can leave its times as the first one left them, so
+#: a time within this much of now may not yet tell a later change apart (git's index calls
+#: such entries "racily clean"). What gialint keeps of a file or directory by its times
+#: (:mod:`gialint.lint.installed`, :mod:`gialint.run.cache`) it trusts only once they are older.
+CLOCK_TICK_NS = 2_000_000_000
+
 
 def write_new(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` in one step (a file already there is replaced), mode 0644 less the umask."""

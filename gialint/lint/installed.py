@@ -21,11 +21,10 @@ import sys
 import time
 from typing import Any
 
+from gialint.base import files
+
 #: What marks an installed distribution in a directory of the import path (importlib.metadata's).
 DIST_SUFFIXES = (".dist-info", ".egg-info")
-#: A directory changed this recently (seconds) is listed again next time: a change within the
-#: same tick of the file system's clock would not change its time.
-RECENT = 2.0
 #: Directories whose listing the plugin store keeps (the import path of a few environments).
 KEPT_DIRECTORIES = 64
 
@@ -79,7 +78,8 @@ def distributions(known: dict[str, list[Any]]) -> tuple[list[list[Any]], bool]:
         else:
             entries = listing(entry) if mtime != -1 else []
             known.pop(entry, None)  # moved to the end: the most recently seen last
-            known[entry] = [mtime if now - mtime > RECENT * 1e9 else None, entries]
+            # a directory changed within a clock tick of now is listed again next time
+            known[entry] = [mtime if now - mtime > files.CLOCK_TICK_NS else None, entries]
             changed = True
         if entries:
             found.append([entry, entries])

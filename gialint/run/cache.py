@@ -39,6 +39,7 @@ from attrs import frozen
 
 from gialint._version import __version__
 from gialint.base import catalogue as msg
+from gialint.base import files
 from gialint.base.collector import paused_gc
 from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
 from gialint.base.lazy import LazyModule
@@ -292,9 +293,9 @@ def load_entry(value: bytes) -> Any:
 
 
 def _files_of(directory: str) -> Iterable[tuple[str, int, int]]:
-    for root, dirs, files in os.walk(directory):
+    for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
+        for name in sorted(names):
             if name.endswith((".py", ".toml", ".lark", ".json")):
                 stat = os.stat(os.path.join(root, name))
                 yield os.path.relpath(os.path.join(root, name), directory), stat.st_size, stat.st_mtime_ns
@@ -430,11 +431,6 @@ _FILES = (
 FileRecord = tuple[str, bytes, bytes, int]
 #: Files remembered and not yet written, at most.
 FILES_PENDING = 512
-#: How old a file's last change must be, when its bytes are hashed, for its status to stand for
-#: them: a file changed again within the same tick of the file system's clock (two seconds on
-#: FAT; a few milliseconds on others) can keep its status, so a status that recent is not kept.
-#: Git's index treats such entries the same way ("racily clean").
-SETTLED_NS = 2_000_000_000
 
 
 def status_of(status: os.stat_result) -> bytes:
@@ -445,9 +441,11 @@ def status_of(status: os.stat_result) -> bytes:
 
 def settled(status: os.stat_result, now_ns: int) -> bool:
     """Whether a file whose status was taken at ``now_ns`` (``time.time_ns()``) had not changed
-    within :data:`SETTLED_NS` before: only then may its status stand for its bytes. Never on
-    Windows, whose ``st_ctime`` is when the file was made, not when it last changed."""
-    return os.name != "nt" and max(status.st_mtime_ns, status.st_ctime_ns) < now_ns - SETTLED_NS
+    within a clock tick (:data:`gialint.base.files.CLOCK_TICK_NS`) before: only then may its
+    status stand for its bytes, since a file changed again within the same tick can keep its
+    status. Never on Windows, whose ``st_ctime`` is when the file was made, not when it last
+    changed."""
+    return os.name != "nt" and max(status.st_mtime_ns, status.st_ctime_ns) < now_ns - files.CLOCK_TICK_NS
 
 
 class ResultCache:
@@ -624,7 +622,7 @@ class ResultCache:
         """Write what :meth:`put` kept and mark today's hits, in one transaction; then keep to the bound."""
         if self.failure is not None or (not self._pending and not self._stale and not self._files):
             return
-        pending, stale, files = self._pending, self._stale, self._files
+        pending, stale, remembered = self._pending, self._stale, self._files
         self._pending, self._stale, self._files = [], [], []
         db = self._db
         try:
@@ -634,7 +632,7 @@ class ResultCache:
                 db.executemany("UPDATE entries SET used=? WHERE key=?", ((self.today, k) for k in stale))
                 db.executemany(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                    [(os.fsencode(path), status, digest, signed) for path, status, digest, signed in files],
+                    [(os.fsencode(path), status, digest, signed) for path, status, digest, signed in remembered],
                 )
                 db.execute("COMMIT")
             except BaseException:
@@ -642,7 +640,7 @@ class ResultCache:
                 raise
             if pending:
                 self._bound()
-            if files:
+            if remembered:
                 self._bound_files()
         except sqlite3.Error as error:
             self._fail(error)

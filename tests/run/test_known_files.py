@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_corpus
+from gialint.base import files as base_files
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.result import LintResult
 from gialint.run import batch as batch_module
@@ -31,7 +32,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Files settle at once (their status may stand for their bytes however recently they were
     written); returns the paths read to be hashed, in this process."""
-    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))
+    monkeypatch.setattr(base_files, "CLOCK_TICK_NS", -(10**18))
     read: list[str] = []
     real = batch_module.file_bytes
 
@@ -115,8 +116,8 @@ def test_a_file_changed_just_before_it_is_read_is_not_remembered(corpus: Path, t
     cache = open_cache(str(tmp_path / "cache"))
     assert cache is not None
     _run([str(report)], cache)
-    assert cache.known_files([str(report)]) == {}  # written within SETTLED_NS of being read
-    old = report.stat().st_mtime_ns - 10 * cache_module.SETTLED_NS
+    assert cache.known_files([str(report)]) == {}  # written within a clock tick of being read
+    old = report.stat().st_mtime_ns - 10 * base_files.CLOCK_TICK_NS
     assert not cache_module.settled(report.stat(), report.stat().st_ctime_ns + 1)
     os.utime(report, ns=(old, old))  # the data is old, but the change of its times is not
     _run([str(report)], cache)
@@ -145,7 +146,7 @@ def test_workers_key_remembered_files_and_the_run_remembers_what_they_read(
 ) -> None:
     """In a large run, workers read the cache's memory of the files and send back what they
     hashed; the driving process writes it, and the next run's workers read nothing."""
-    monkeypatch.setattr(cache_module, "SETTLED_NS", -(10**18))
+    monkeypatch.setattr(base_files, "CLOCK_TICK_NS", -(10**18))
     monkeypatch.setattr(batch_module, "BLOCK", 4)
     monkeypatch.setattr(batch_module, "LOOK_UP_HERE", 8)
     monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("fork"))
