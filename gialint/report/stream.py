@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, ClassVar, TextIO
 
 from attrs import frozen
 
@@ -183,14 +183,11 @@ class Spool:
         self._file: tempfile.SpooledTemporaryFile[bytes] | None = None
         self.count = 0  # pieces written
 
-    def write(self, text: str) -> None:
-        self.write_bytes(text.encode("utf-8"))
-
-    def write_bytes(self, data: bytes) -> None:
-        """Spool text given in UTF-8."""
+    def write(self, text: str | bytes) -> None:
+        """Spool text, or text already in UTF-8."""
         if self._file is None:
             self._file = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY, "w+b")
-        self._file.write(data)
+        self._file.write(text.encode("utf-8") if isinstance(text, str) else text)
         self.count += 1
 
     def copy_to(self, out: TextIO, binary: BinaryIO | None = None) -> None:
@@ -255,29 +252,26 @@ class JsonStream:
 
     def texts(self, name: str, texts: Sequence[str]) -> str:
         """:meth:`items`, given the items' texts (:meth:`item`)."""
-        if not texts:
-            return ""
-        pad = "\n" + self._pads[name]
-        if name == self._live:
-            text = ("," if self._live_count else "") + pad + ("," + pad).join(texts)
-            self._live_count += len(texts)
-            return text
-        spool = self._spools[name]
-        spool.write(("," if spool.count else "") + pad + ("," + pad).join(texts))
-        return ""
+        return self._texts(name, texts, ",", "\n" + self._pads[name])
 
     def texts_bytes(self, name: str, texts: Sequence[bytes]) -> bytes:
         """:meth:`texts`, the items' texts and what it returns in UTF-8."""
+        return self._texts(name, texts, b",", self._byte_pads[name])
+
+    def _texts(self, name: str, texts: Sequence[AnyStr], comma: AnyStr, pad: AnyStr) -> AnyStr:
+        """The items ``texts`` of the list ``name``, each on a line of its own after ``pad`` and
+        after a comma but the list's first: returned for the live list, spooled for another."""
+        nothing = comma[:0]
         if not texts:
-            return b""
-        pad = self._byte_pads[name]
+            return nothing
+        joined = pad + (comma + pad).join(texts)
         if name == self._live:
-            text = (b"," if self._live_count else b"") + pad + (b"," + pad).join(texts)
+            text = (comma if self._live_count else nothing) + joined
             self._live_count += len(texts)
             return text
         spool = self._spools[name]
-        spool.write_bytes((b"," if spool.count else b"") + pad + (b"," + pad).join(texts))
-        return b""
+        spool.write((comma if spool.count else nothing) + joined)
+        return nothing
 
     def finish(self, values: dict[str, str], binary: BinaryIO | None = None) -> None:
         """Close the document; ``values``: the JSON text of each value placeholder; ``binary``:

@@ -500,7 +500,7 @@ def test_a_spool_copies_out_what_it_was_given(binary: bool, monkeypatch: pytest.
         if n % 2:
             spool.write(piece)
         else:
-            spool.write_bytes(piece.encode())
+            spool.write(piece.encode())
     out = _utf8_stream()
     spool.copy_to(out, direct_layer(out) if binary else None)
     assert _written(out).decode() == "".join(pieces)
