@@ -127,6 +127,14 @@ def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
     Read through a bare file descriptor: a buffered file object costs half as much again, which a
     warm-cache run over thousands of files pays once per file.
     """
+    return file_bytes_and_status(path, limits)[0]
+
+
+def file_bytes_and_status(
+    path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS
+) -> tuple[bytes, os.stat_result]:
+    """:func:`file_bytes`, and the file's status as it was just before they were read (the
+    result cache remembers a file by it: :mod:`gialint.run.cache`)."""
     try:
         # O_NONBLOCK: opening a FIFO no one writes to would wait forever (it changes nothing for a file)
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -154,7 +162,7 @@ def file_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
         raise ReadError(_why(error)) from None
     finally:
         os.close(descriptor)
-    return data
+    return data, status
 
 
 def stream_bytes(stream: BinaryIO | None, limits: Limits = DEFAULT_LIMITS) -> bytes:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
@@ -41,7 +40,7 @@ from attrs import evolve, frozen
 from gialint.base import catalogue as msg
 from gialint.config.settings import DEFAULT_SETTINGS, Settings
 from gialint.lint.result import FileError, LintResult
-from gialint.read import READERS, file_bytes, kind_of
+from gialint.read import READERS, file_bytes, file_bytes_and_status, kind_of
 from gialint.read.limits import Limits
 from gialint.read.source import ReadError
 from gialint.run.cache import (
@@ -108,8 +107,6 @@ _Keyed = tuple[int, str, Settings, bytes, bytes]  # index, path, settings, bytes
 _Settled = tuple[int, FileError | Skipped]  # a file answered on reading it: unreadable, or skipped
 # hits, misses, unreadable or skipped, and the files read to remember (ResultCache.record_files)
 _LookedUp = tuple[list[_Hit], list[_Item], list[_Settled], list[FileRecord]]
-#: What the cache remembers of a file: its status, digest and sign (ResultCache.known_files).
-_Known = dict[str, tuple[bytes, bytes, int]]
 _T = TypeVar("_T")
 
 
@@ -189,30 +186,34 @@ def _work(chunk: Sequence[_Item], keep_text: bool, keyed: bool, task: Task = LIN
 
 
 def _read_and_key(
-    block: Sequence[_Item], salt: bytes = b"", known: _Known | None = None, keep: bool = True
+    block: Sequence[_Item], cache: ResultCache, salt: bytes = b"", keep: bool = True
 ) -> tuple[list[_Keyed], list[_Settled], list[FileRecord]]:
     """Each file's bytes (with ``keep``; else ``b""``, so that a block's files are not all held
     at once) and cache key; the files that cannot be read, as errors, and those that may be
     skipped and are not reports, as skipped; and the files read whose status may stand for
     their bytes from now on (:func:`gialint.run.cache.settled`), to remember.
 
-    A file ``known`` remembers with its status as it is now is not read: its key comes from the
-    digest remembered (its bytes are then ``b""``) — when its kind is its name's, it is within
-    the size limits, and, if it may be skipped, it was seen to carry a sign of a report."""
+    Without ``keep``, a file the cache remembers (:meth:`ResultCache.known_files`) with its
+    status as it is now is not read: its key comes from the digest remembered — when its kind
+    is its name's, it is within the size limits, and, if it may be skipped, it was seen to carry
+    a sign of a report."""
     keyed: list[_Keyed] = []
     done: list[_Settled] = []
     records: list[FileRecord] = []
+    known = {} if keep else cache.known_files([item[1] for item in block])
     for index, path, settings, may_skip in block:
         limits = settings.limits
-        try:
-            status = os.stat(path)
-        except OSError:
-            status = None  # file_bytes says why
-        if known is not None and status is not None and (found := known.get(path)) is not None:
-            kind = os.path.splitext(path)[1].lower()
+        found = known.get(path)
+        if found is not None:
             remembered, digest, signed = found
+            kind = os.path.splitext(path)[1].lower()
+            try:
+                status = os.stat(path)
+            except OSError:
+                status = None  # reading it says why
             if (
-                remembered == status_of(status)
+                status is not None
+                and remembered == status_of(status)
                 and (signed or not may_skip)
                 and kind in READERS
                 and status.st_size <= min(limits.max_text_bytes, limits.max_binary_bytes)
@@ -221,7 +222,7 @@ def _read_and_key(
                 continue
         now = time.time_ns()
         try:
-            data = file_bytes(path, limits)
+            data, status = file_bytes_and_status(path, limits)
         except ReadError as error:
             done.append((index, FileError(path, error.text)))
             continue
@@ -231,7 +232,7 @@ def _read_and_key(
         digest = content_digest(data)
         key = key_of(digest, file_context(settings, path, kind_of(path, data), salt))
         keyed.append((index, path, settings, data if keep else b"", key))
-        if status is not None and stat.S_ISREG(status.st_mode) and len(data) == status.st_size and settled(status, now):
+        if len(data) == status.st_size and settled(status, now):  # (a file that grew as it was read: no)
             records.append((path, status_of(status), digest, int(may_skip)))
     return keyed, done, records
 
@@ -256,8 +257,7 @@ def _look_up(
             cache = _worker_caches[directory] = ResultCache(directory)
         except CacheError:
             return [], list(block), [], []
-    known = None if keep_text else cache.known_files([item[1] for item in block])
-    keyed, errors, records = _read_and_key(block, salt, known, keep_text)
+    keyed, errors, records = _read_and_key(block, cache, salt, keep_text)
     stored = cache.stored([k[4] for k in keyed], parts=render is not None)
     hits, misses = [], []
     for index, path, settings, data, key in keyed:
@@ -463,8 +463,7 @@ class Batch:
     def _look_up_here(self, block: Sequence[_Item]) -> Iterator[tuple[int, Outcome]]:
         """Answer what the cache knows; put the rest on the waiting list."""
         assert self.cache is not None
-        known = None if self.keep_text else self.cache.known_files([item[1] for item in block])
-        keyed, errors, records = _read_and_key(block, self.task.salt, known, self.keep_text)
+        keyed, errors, records = _read_and_key(block, self.cache, self.task.salt, self.keep_text)
         self.cache.record_files(records)
         yield from errors
         if self.deferred:

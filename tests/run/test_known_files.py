@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,14 +36,19 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     written); returns the paths read to be hashed, in this process."""
     monkeypatch.setattr(base_files, "CLOCK_TICK_NS", -(10**18))
     read: list[str] = []
-    real = batch_module.file_bytes
-
-    def counting(path: str, *args: object) -> bytes:
-        read.append(str(path))
-        return real(path, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(batch_module, "file_bytes", counting)
+    for name in ("file_bytes", "file_bytes_and_status"):  # to be linted, and to be keyed
+        monkeypatch.setattr(batch_module, name, _counting(getattr(batch_module, name), read.append))
     return read
+
+
+def _counting(read: Callable[..., Any], note: Callable[[str], object]) -> Callable[..., Any]:
+    """``read`` (a function that reads a file), noting each path it is given."""
+
+    def counting(path: str, *args: object) -> Any:
+        note(str(path))
+        return read(path, *args)
+
+    return counting
 
 
 def _run(
@@ -157,14 +164,13 @@ def test_workers_key_remembered_files_and_the_run_remembers_what_they_read(
     _run(files, cache)  # fills the cache (the files are linted: not remembered by look-ups yet)
     assert set(cache.known_files(files)) == set(files)
     marks = tmp_path / "reads"
-    real = batch_module.file_bytes
 
-    def marking(path: str, *args: object) -> bytes:
+    def mark(path: str) -> None:  # in the workers: a line in a file
         with marks.open("a") as out:
             print(path, file=out)
-        return real(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch_module, "file_bytes", marking)
+    for name in ("file_bytes", "file_bytes_and_status"):
+        monkeypatch.setattr(batch_module, name, _counting(getattr(batch_module, name), mark))
     runner = Batch(jobs=2, cache=cache, keep_text=False)
     answered = dict(runner.run((f, DEFAULT_SETTINGS) for f in files))
     cache.flush()
