@@ -21,7 +21,9 @@ named with what it is (``compiled with mypyc`` or ``pure Python``). For each:
    ``--files`` reports and over the ``--large`` run, JSON written to a file, and their ratios:
    the large run twice, first over names the cache has not seen (each file is read and hashed,
    its bytes' entry found), then again, when the cache knows the files by their status as it
-   knows the ``--files`` reports'.
+   knows the ``--files`` reports'. Each is compared with a ``--files`` run of the same kind: the
+   runs over known files with the warm run, the first run over new names with a first run over
+   ``--files`` new names (hard links too) — and, as before, with the warm run.
 
 It reports figures and asserts nothing; docs/performance.md quotes them.
 """
@@ -163,7 +165,7 @@ def link_large(corpus: Path, large: Path, count: int) -> list[Path]:
 
 
 def measure(
-    sources: dict[str, Build], folders: list[Path], large: list[Path], base: Path, repeat: int
+    sources: dict[str, Build], folders: list[Path], fresh: list[Path], large: list[Path], base: Path, repeat: int
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, source in sources.items():
@@ -187,24 +189,31 @@ def measure(
     for name, source in sources.items():
         cache = base / f"cache-{name}"
         small_peak = check(source, folders, base / "out.json", cache, pss=True)[1]
-        # the large run twice: first over names the cache has not seen (their bytes it has: each
-        # file is read and hashed), then again, as the runs over the 10,000 are (files known)
+        # the same number of files under names the cache has not seen (their bytes it has: each
+        # file is read and hashed), the measure the large run's first run is compared with
+        fresh_peak = check(source, fresh, base / "out.json", cache, pss=True)[1]
+        # the large run twice: first over names the cache has not seen, then again, as the runs
+        # over the 10,000 are (files known)
         first_seconds, first_peak = check(source, large, base / "out.json", cache, pss=True)
         large_seconds, large_peak = check(source, large, base / "out.json", cache, pss=True)
-        small_pss, first_pss, large_pss = PSS_PEAKS[-3:]
+        small_pss, fresh_pss, first_pss, large_pss = PSS_PEAKS[-4:]
         out[name]["memory"] = {
             "files": sum(len(os.listdir(f)) for f in folders),
             "peak_mib": small_peak / 1024,
+            "fresh_peak_mib": fresh_peak / 1024,
             "large_files": sum(len(os.listdir(f)) for f in large),
             "large_first_peak_mib": first_peak / 1024,
             "large_first_s": first_seconds,
-            "first_ratio": first_peak / small_peak,
+            "first_ratio": first_peak / fresh_peak,
+            "first_to_known_ratio": first_peak / small_peak,
             "large_peak_mib": large_peak / 1024,
             "large_s": large_seconds,
             "ratio": large_peak / small_peak,
             "pss_mib": small_pss / 1024,
+            "fresh_pss_mib": fresh_pss / 1024,
             "large_first_pss_mib": first_pss / 1024,
-            "first_pss_ratio": first_pss / small_pss,
+            "first_pss_ratio": first_pss / fresh_pss,
+            "first_to_known_pss_ratio": first_pss / small_pss,
             "large_pss_mib": large_pss / 1024,
             "pss_ratio": large_pss / small_pss,
         }
@@ -231,12 +240,13 @@ def main() -> None:
         base = Path(tmp)
         started = time.perf_counter()
         write_corpus(base / "corpus", args.files)
+        fresh = link_large(base / "corpus", base / "fresh", args.files)
         large = link_large(base / "corpus", base / "large", args.large)
         print(
             f"corpus: {args.files} reports, {args.large} linked, in {time.perf_counter() - started:.1f} s", flush=True
         )
         folders = sorted(p for p in (base / "corpus").iterdir() if p.is_dir())
-        results = measure(sources, folders, large, base, args.repeat)
+        results = measure(sources, folders, fresh, large, base, args.repeat)
     if args.out:
         args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
