@@ -7,7 +7,6 @@ statistics table matched to its version, row by row and cell by cell.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -23,6 +22,7 @@ from gialint.analyze.prose import Passage, find_passages
 from gialint.analyze.suppress import NONE, Suppressions, find_suppressions
 from gialint.analyze.year import ReportYear, YearSource, find_year
 from gialint.base import catalogue as msg
+from gialint.base.cached import cached_property
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
 from gialint.formats.model import AdditionsError, with_additions
@@ -85,7 +85,7 @@ class Document:
         """Every value cell of every statistics table, with its table, row and column."""
         return iter(self._value_cells)
 
-    @functools.cached_property
+    @cached_property
     def passages(self) -> tuple[Passage, ...]:
         """The report's prose, paragraph by paragraph, with the section each stands in."""
         return find_passages(self.report, self.sections)
@@ -99,16 +99,16 @@ class Document:
         found: _T = kept[key]
         return found
 
-    @functools.cached_property
+    @cached_property
     def _derived(self) -> dict[str, Any]:
         return {}
 
-    @functools.cached_property
+    @cached_property
     def narrative(self) -> Narrative:
         """What the prose states: figures bound to the tables' quantities, totals with their parts."""
         return read_narrative(self.passages, self.model, self.year.year if self.year else None)
 
-    @functools.cached_property
+    @cached_property
     def _value_cells(self) -> tuple[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell], ...]:
         # most rules walk every value cell; list them once
         found: list[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell]] = []
@@ -122,8 +122,12 @@ def analyze(
     model: FormatModel | None = None,
     options: LintOptions = DEFAULT_OPTIONS,
     suppressions: Suppressions = NONE,
+    *,
+    source_name: str | None = None,
+    previous: Document | None = None,
 ) -> Document:
-    """What the report means; ``options`` give the year or version for a report that states no year."""
+    """What the report means; ``options`` give the year or version for a report that states no
+    year; ``source_name`` and ``previous``: as :class:`Document` has them (set by a run)."""
     model = model or load()
     if options.content is not None:
         try:
@@ -139,10 +143,21 @@ def analyze(
     prefer = expected.id if expected else assumed
     tables = match_tables(report, model, prefer=prefer)
     agency = find_agency(report, meta, model)
-    return Document(report, year, outline(report), tables, model, suppressions, assumed, meta, agency)
+    return Document(
+        report, year, outline(report), tables, model, suppressions, assumed, meta, agency, previous, source_name
+    )
 
 
-def parse_document(text: str, model: FormatModel | None = None, options: LintOptions = DEFAULT_OPTIONS) -> Document:
-    """Parse and analyse a report's text (suppression comments included)."""
+def parse_document(
+    text: str,
+    model: FormatModel | None = None,
+    options: LintOptions = DEFAULT_OPTIONS,
+    *,
+    source_name: str | None = None,
+    previous: Document | None = None,
+) -> Document:
+    """Parse and analyse a report's text (suppression comments included); ``source_name`` and
+    ``previous``: see :func:`analyze`."""
     text = normalize_newlines(text)
-    return analyze(parse_report(text), model, options, find_suppressions(text))
+    report = parse_report(text)
+    return analyze(report, model, options, find_suppressions(text), source_name=source_name, previous=previous)

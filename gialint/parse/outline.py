@@ -38,16 +38,22 @@ class SectionIdentifier:
         self._wordings = {normalize(w): spec for spec in model.sections for w in (spec.heading, *spec.variants)}
 
     def __call__(self, heading: Heading) -> Identified | None:
-        title = normalize(heading.title)
+        return self._identify(heading.title, heading.numeral, heading.style)
+
+    # a report's headings are asked about when its lines are arranged and again when its
+    # sections are outlined, and most reports' are the same few dozen
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one identifier per format model, kept for the process
+    def _identify(self, wording: str, numeral: str | None, style: NumeralStyle) -> Identified | None:
+        title = normalize(wording)
         spec = self._wordings.get(title)
         if spec is not None:
-            return Identified(spec, exact=spec.heading == heading.title.strip())
-        number = numeral_value(heading.numeral)
+            return Identified(spec, exact=spec.heading == wording.strip())
+        number = numeral_value(numeral)
         candidates = [s for s in self._sections if any(k in title for k in s.keywords)]
         if candidates:
             chosen = next((s for s in candidates if s.index == number), candidates[0])
             return Identified(chosen, exact=False)
-        if heading.style is NumeralStyle.CHINESE and number is not None and number <= len(self._sections):
+        if style is NumeralStyle.CHINESE and number is not None and number <= len(self._sections):
             return Identified(self._sections[number - 1], exact=False)
         return None
 
