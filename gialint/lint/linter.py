@@ -15,7 +15,7 @@ from gialint.base.diagnostic import Diagnostic
 from gialint.base.selection import Selection, SelectionError, check_selector, specificity
 from gialint.lint.place import Placer
 from gialint.lint.rule import Rule, RuleError
-from gialint.read.clock import CHECK_EVERY, check_time
+from gialint.read.clock import CHECK_EVERY, check_time, time_is_up
 from gialint.read.source import ReadError
 
 __all__ = ["RuleError", "Selection", "SelectionError", "check_selector", "lint_document", "specificity"]
@@ -26,7 +26,8 @@ ALL_RULES = Selection()
 
 def _run(rule: Rule, check: Callable[..., Iterable[Diagnostic]], *args: object) -> list[Diagnostic]:
     """``check(*args)`` — a bound method of ``rule`` — as a list, with a look at the clock first."""
-    check_time(msg.AT_RULE, code=rule.code)
+    if time_is_up():  # the message's values made only then: this runs before every rule
+        check_time(msg.AT_RULE, code=rule.code)
     try:
         return list(check(*args))
     except ReadError:  # the file's time ran out in what the rule asked for: not the rule's fault

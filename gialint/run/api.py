@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from types import TracebackType
 
 from attrs import evolve
 
@@ -51,12 +51,26 @@ def _settings(
     return (settings or DEFAULT_SETTINGS).overridden(select=_codes(select), ignore=_codes(ignore))
 
 
-@contextmanager
-def one_file(limits: Limits) -> Iterator[None]:
+class one_file:
     """Work on one file: within its time limit (:func:`~gialint.read.limits.budget`), the
-    cyclic garbage collector paused (:mod:`gialint.base.collector`)."""
-    with budget(limits), paused_gc():
-        yield
+    cyclic garbage collector paused (:mod:`gialint.base.collector`). A class, as those two are:
+    a report passes through two of these."""
+
+    __slots__ = ("_budget", "_paused")
+
+    def __init__(self, limits: Limits) -> None:
+        self._budget = budget(limits)
+        self._paused = paused_gc()
+
+    def __enter__(self) -> None:
+        self._budget.__enter__()
+        self._paused.__enter__()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._paused.__exit__(kind, error, traceback)
+        self._budget.__exit__(kind, error, traceback)
 
 
 def parse_text(text: str, settings: Settings | None = None) -> Document:
@@ -87,19 +101,34 @@ def lint_text(
         return _lint_text(text, path, settings, previous)
 
 
-def _lint_text(text: str, path: str | None, settings: Settings, previous: Previous) -> LintResult:
+def _lint_text(
+    text: str,
+    path: str | None,
+    settings: Settings,
+    previous: Previous,
+    extracted: Extracted | None = None,
+    previous_map: SourceMap | None = None,
+) -> LintResult:
+    """Lint ``text``; when it was ``extracted`` from a file, with that file's encoding and format,
+    and findings located in the original by its source map (and ``previous_map``, last year's)."""
     selection = settings.selection_for(path)
     selection.validate(all_rules())
     text = normalize_newlines(text)
     before = read_previous(previous, settings)[0]
-    document = evolve(parse_document(text, options=settings.options), source_name=path, previous=before)
-    diagnostics = lint_document(document, all_rules(), selection, settings.options, text.split("\n"))
+    document = parse_document(text, options=settings.options, source_name=path, previous=before)
+    found = lint_document(document, all_rules(), selection, settings.options, text.split("\n"))
+    diagnostics = tuple(settings.with_severities(found))
+    source_map = None if extracted is None else extracted.source_map
+    if source_map is not None or previous_map is not None:
+        diagnostics = tuple(locate(d, source_map, previous_map) for d in diagnostics)
     agency = document.agency
     return LintResult(
         path,
-        tuple(settings.with_severities(diagnostics)),
+        diagnostics,
         document,
         text,
+        encoding=None if extracted is None else extracted.encoding,
+        file_format="text" if extracted is None else extracted.format,
         agency=None if agency is None else agency.name,
         agency_source=None if agency is None else agency.source.value,
         year=None if document.year is None else document.year.year,
@@ -116,7 +145,7 @@ def read_previous(previous: Previous, settings: Settings) -> tuple[Document | No
     name = os.fspath(previous)
     extracted = read_path(name, settings.limits)
     options = evolve(settings.options, year=None, version=None)
-    return evolve(parse_document(extracted.text, options=options), source_name=name), extracted.source_map
+    return parse_document(extracted.text, options=options, source_name=name), extracted.source_map
 
 
 def lint_path(
@@ -168,12 +197,10 @@ def lint_extracted(
     settings: Settings | None = None,
     previous: Previous = None,
 ) -> LintResult:
-    before, before_map = read_previous(previous, _settings(settings, select, ignore))
-    result = lint_text(extracted.text, path, select, ignore, settings=settings, previous=before)
-    diagnostics = result.diagnostics
-    if extracted.source_map is not None or before_map is not None:
-        diagnostics = tuple(locate(d, extracted.source_map, before_map) for d in diagnostics)
-    return evolve(result, diagnostics=diagnostics, encoding=extracted.encoding, file_format=extracted.format)
+    settings = _settings(settings, select, ignore)
+    before, before_map = read_previous(previous, settings)
+    with one_file(settings.limits):
+        return _lint_text(extracted.text, path, settings, before, extracted, before_map)
 
 
 def locate(diagnostic: Diagnostic, source_map: SourceMap | None, previous_map: SourceMap | None = None) -> Diagnostic:

@@ -54,6 +54,25 @@ def test_reading_and_linting_share_one_clock(monkeypatch: pytest.MonkeyPatch) ->
     check_time("outside any file")  # no budget: no limit
 
 
+def test_a_budget_left_by_an_error_stops_the_clock_and_resumes_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import time
+
+    from gialint.read.clock import time_is_up
+    from gialint.run.api import one_file
+
+    now = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), one_file(Limits(max_seconds=1)):
+        assert not gc.isenabled()
+        now[0] += 2
+        assert time_is_up()
+        _ = 1 / 0
+    assert gc.isenabled() and not time_is_up()  # no file is being worked on: no limit
+    check_time("after the file")
+
+
 def test_an_explicit_limit_wins_over_the_settings() -> None:
     data = REPORT.encode("utf-8")
     with raises_en(ReadError, "gave up"):
