@@ -29,6 +29,8 @@ MODULES = (
     "gialint.parse.lines",
     "gialint.parse.linetables",
     "gialint.parse.arrange",
+    # a run of digits in a long line, which the parser looks for in every one
+    "gialint.base.digits",
     "gialint.formats.labels",
     "gialint.analyze.label_hit",
     "gialint.analyze.match",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from gialint.base.digits import has_digit_run
 from gialint.base.precompiled import regex
 from gialint.formats import FormatModel, load
 from gialint.formats.labels import normalize
@@ -18,9 +19,6 @@ from gialint.parse.outline import SectionIdentifier
 #: A line with cells run together: at least this many of one table's labels, and a run of digits
 #: at least this long (figures of adjacent cells glued together).
 GLUED_LABELS, GLUED_DIGITS = 5, 6
-#: a run of at least GLUED_DIGITS digits; written ``\d\d{n-1}`` so that it starts with a character
-#: class, which lets the search skip ahead to a digit (see ``midline`` below)
-_LONG_NUMBER = regex(rf"\d\d{{{GLUED_DIGITS - 1}}}")
 #: what follows the numeral of every heading ``Cues.midline`` finds ("三、"): a line without it
 #: holds none, which a search for the character tells many times faster than the pattern
 MIDLINE_MARK = "、"
@@ -120,7 +118,7 @@ class Cues:
 
     def glued_table(self, text: str) -> tuple[str, int] | None:
         """The table whose labels and figures run together in ``text``, and where it starts."""
-        if len(text) < 40 or _LONG_NUMBER.search(text) is None:
+        if len(text) < 40 or not has_digit_run(text, GLUED_DIGITS):
             return None
         normalized = normalize(text)
         if len(normalized) != len(text):  # positions must carry over; a text with spaces is rare here

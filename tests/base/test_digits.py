@@ -1,0 +1,37 @@
+"""A run of decimal digits found as ``re``'s ``\\d`` finds it: by a search in pure Python, by a loop
+over the code points in the compiled build (which rules out ranges without a digit)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gialint.base.digits import has_digit_run, run_by_code_points
+
+#: characters a report is made of, and the digits of other scripts that ``\d`` also takes
+DIGITS = "0123456789０１２３４５６７８９٠١٢٣٤٥٦٧٨٩۴०१२๓\U0001d7ce\U0001d7cf\U000104a0"
+NOT_DIGITS = "年月日件个一二三〇、，。：；（）“”—…a Z%\u3000\uff0c\uffe5\u2460\u00b2\U00020000"
+
+
+def test_each_code_point_is_a_digit_for_the_loop_as_for_the_regular_expression() -> None:
+    # every character of Unicode, alone: the ranges the loop rules out hold no digit, and it
+    # takes every digit outside them
+    wrong = [point for point in range(sys.maxunicode + 1) if run_by_code_points(chr(point), 1) != chr(point).isdecimal()]
+    assert wrong == []
+    assert all(re.fullmatch(r"\d", chr(point)) for point in range(0x660, 0x66A))  # \d is isdecimal
+
+
+@given(st.text(alphabet=st.sampled_from(DIGITS + NOT_DIGITS), max_size=60), st.integers(1, 8))
+def test_a_run_is_found_as_the_regular_expression_finds_it(text: str, length: int) -> None:
+    expected = re.search(rf"\d{{{length}}}", text) is not None
+    assert run_by_code_points(text, length) is expected
+    assert has_digit_run(text, length) is expected
+
+
+def test_runs_of_mixed_digits_and_their_breaks() -> None:
+    assert has_digit_run("收到申请１２3456件", 6)
+    assert not has_digit_run("收到申请12345件，67890件", 6)
+    assert run_by_code_points("١٢٣٤٥٦", 6) and not run_by_code_points("12 3456", 6)
