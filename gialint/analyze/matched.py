@@ -8,7 +8,6 @@ plain Python classes, with their cached properties, for rules and plugins.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
@@ -16,6 +15,7 @@ from attrs import frozen
 
 from gialint.analyze.census import Census, amounts_of, take_census, value_cells
 from gialint.analyze.label_hit import LabelHit as LabelHit  # re-exported: rules read the hits
+from gialint.base.cached import cached_property
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, TableSpec, Template, TemplateRow
 from gialint.parse.ast import Cell, Section, Table
@@ -58,7 +58,7 @@ class MatchedTable:
     problems: tuple[ShapeProblem, ...]
     unreadable: Unreadable | None = None  # then ``cells`` and ``problems`` are empty
 
-    @functools.cached_property
+    @cached_property
     def span(self) -> Span:
         return self.sources[0].span.cover(self.sources[-1].span)
 
@@ -73,18 +73,18 @@ class MatchedTable:
         """Every value cell found, with its row and column, in the format's order."""
         return iter(self._value_cells)
 
-    @functools.cached_property
+    @cached_property
     def _value_cells(self) -> tuple[tuple[TemplateRow, ColumnSpec, Cell], ...]:
         # several rules walk every value cell: found once, by a compiled loop (analyze/census.py)
         return value_cells(self.template.rows, self.cells)
 
-    @functools.cached_property
+    @cached_property
     def census(self) -> Census:
         """The value cells that are not plain whole numbers, by sort (:mod:`gialint.analyze.census`):
         what the rules about cells read instead of every cell."""
         return take_census(self._value_cells)
 
-    @functools.cached_property
+    @cached_property
     def amounts(self) -> Mapping[tuple[str, str], Decimal | None]:
         """Each cell's amount for arithmetic (see :attr:`CellValue.amount`): None for text."""
         return amounts_of(self.cells)
