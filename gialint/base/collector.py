@@ -22,12 +22,15 @@ class paused_gc:
 
     __slots__ = ("_enabled",)
 
+    def __init__(self) -> None:
+        self._enabled: list[bool] = []  # whether it was on, for each entry not yet left
+
     def __enter__(self) -> None:
-        self._enabled = gc.isenabled()
+        self._enabled.append(gc.isenabled())
         gc.disable()
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
-        if self._enabled:
+        if self._enabled.pop():
             gc.enable()

@@ -66,26 +66,29 @@ class _Budget:
     that every stage inside looks at. A class rather than a generator made into a context manager,
     which costs some microseconds more a file for each of the two files' budgets a report opens."""
 
-    __slots__ = ("_seconds", "_token")
+    __slots__ = ("_seconds", "_tokens")
 
     def __init__(self, seconds: float) -> None:
         self._seconds = seconds
-        self._token: Token[Deadline | None] | None = None
+        # one for each entry not yet left (the same budget may be entered within itself): the
+        # clock to put back, or None inside another budget
+        self._tokens: list[Token[Deadline | None] | None] = []
 
     def __enter__(self) -> Deadline:
         outer = _running.get()
         if outer is not None:
+            self._tokens.append(None)
             return outer
         started = Deadline(time.monotonic() + self._seconds, self._seconds)
-        self._token = _running.set(started)
+        self._tokens.append(_running.set(started))
         return started
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
-        if self._token is not None:
-            _running.reset(self._token)
-            self._token = None
+        token = self._tokens.pop()
+        if token is not None:
+            _running.reset(token)
 
 
 def budget(seconds: float) -> _Budget:

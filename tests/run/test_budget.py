@@ -103,3 +103,28 @@ def test_a_file_past_its_time_is_one_line_and_the_batch_goes_on(tmp_path: Path) 
         output = json.loads(done.stdout)
         assert [r["path"] for r in output["reports"]] == ["r.txt"]  # the other file was checked
         assert [e["path"] for e in output["errors"]] == ["slow/r.txt"]
+
+
+def test_a_budget_or_a_pause_entered_within_itself_holds_until_the_outer_entry_is_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+    import time
+
+    from gialint.base.collector import paused_gc
+    from gialint.read.clock import time_is_up
+    from gialint.run.api import one_file
+
+    now = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    # (a manager, whether it keeps the clock, whether it pauses the collector)
+    managers = [(one_file(Limits(max_seconds=1)), True, True), (budget(Limits(max_seconds=1)), True, False)]
+    managers.append((paused_gc(), False, True))
+    for manager, clocked, paused in managers:
+        with manager:
+            with manager:
+                pass
+            now[0] += 2
+            assert time_is_up() is clocked  # the clock of the outer entry still runs
+            assert gc.isenabled() is not paused  # the collector is still paused
+        assert gc.isenabled() and not time_is_up()
