@@ -3,7 +3,8 @@
 :func:`budget` starts the clock when a file is read (or its text linted) and every stage looks
 at the same clock — the readers between pages, paragraphs, tables and compressed chunks, the
 parser every :data:`CHECK_EVERY` lines, matching every :data:`CHECK_EVERY` cells, the linter
-between rules and every :data:`CHECK_EVERY` findings placed — through :func:`check_time`.
+between rules and every :data:`CHECK_EVERY` findings placed — through :func:`check_time` (the
+linter asks :func:`time_is_up` first, before each rule, and makes the message only then).
 
 How long a file may take is :class:`gialint.read.limits.Limits`'s ``max_seconds``; this module
 is the running clock alone, apart from the limits so that it can be compiled
@@ -63,8 +64,8 @@ def deadline(seconds: float) -> Deadline:
 
 class _Budget:
     """What :func:`budget` gives: on entry the clock of the file being worked on, else a new one
-    that every stage inside looks at. A class rather than a generator made into a context manager,
-    which costs some microseconds more a file for each of the two files' budgets a report opens."""
+    that every stage inside looks at. A class: a generator made into a context manager costs some
+    microseconds more, and linting a file enters its budget twice (``lint_path``, then ``lint_text``)."""
 
     __slots__ = ("_seconds", "_tokens")
 
