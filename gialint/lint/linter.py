@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from attrs import evolve
-
 from gialint.analyze.document import Document
 from gialint.analyze.options import DEFAULT_OPTIONS, LintOptions
 from gialint.analyze.suppress import apply_suppressions, names_any
@@ -105,5 +103,5 @@ def lint_document(
                 kept.extend(_run(rule, rule.check_suppressions, doc, unmatched))
     lines = lines if lines is not None else ()
     place = Placer(doc, lines)
-    placed = dict.fromkeys(evolve(d, place=place(d.span)) for d in _checking(kept))
+    placed = dict.fromkeys(d.placed(place(d.span)) for d in _checking(kept))
     return sorted(placed, key=lambda d: d.sort_key)
