@@ -6,10 +6,13 @@ import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from gialint.base.diagnostic import Diagnostic
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -113,3 +116,25 @@ def make_corpus(directory: Path, count: int = CORPUS_COUNT) -> list[Path]:
         path.write_text(render(year, values, layout).text, encoding="utf-8")
         paths.append(path)
     return sorted(paths)
+
+
+def full_finding(place: tuple[str, ...] = ("table3", "总计", "申请人数")) -> Diagnostic:
+    """A finding with every field set, none to its default: what a test that a finding is copied
+    or pickled whole (every field, each in its place) starts from."""
+    from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
+    from gialint.base.location import DocxCell, PdfPosition
+    from gialint.base.span import Span
+
+    return Diagnostic(
+        "GIA403",
+        "nonstandard-number",
+        Severity.WARNING,
+        Span(3, 2, 3, 5),
+        Text("数字", "number"),
+        expected="12",
+        found="１２",
+        related=(Related(Span(4, 1, 4, 2), "合计", DocxCell(1, 2, 3)),),
+        location=PdfPosition(2, 7, (1.0, 2.0, 3.0, 4.0)),
+        fix=Fix((Edit(Span(3, 2, 3, 5), "12"),), Applicability.UNSAFE),
+        place=place,
+    )

@@ -6,27 +6,14 @@ import pickle
 
 from attrs import frozen
 
-from gialint.base.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity, Text
-from gialint.base.location import DocxCell, FilePosition, PdfPosition
+from conftest import full_finding
+from gialint.base.location import FilePosition
 from gialint.base.pickled import by_fields
-from gialint.base.span import Span
 from gialint.run.cache import Entry
 
 
 def test_a_full_finding_round_trips_through_pickle() -> None:
-    diagnostic = Diagnostic(
-        "GIA403",
-        "nonstandard-number",
-        Severity.WARNING,
-        Span(3, 2, 3, 5),
-        Text("数字", "number"),
-        expected="12",
-        found="１２",
-        related=(Related(Span(4, 1, 4, 2), "合计", DocxCell(1, 2, 3)),),
-        location=PdfPosition(2, 7, (1.0, 2.0, 3.0, 4.0)),
-        fix=Fix((Edit(Span(3, 2, 3, 5), "12"),), Applicability.UNSAFE),
-        place=("table3", "总计", "申请人数"),
-    )
+    diagnostic = full_finding()
     entry = Entry((diagnostic, diagnostic), "gb18030", ".pdf", "text")
     data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
     assert pickle.loads(data) == entry
