@@ -38,24 +38,39 @@ def has_digit_run(text: str, length: int) -> bool:
 
 
 def run_by_code_points(text: str, length: int) -> bool:
-    """:func:`has_digit_run` by a loop over the code points, for the compiled build. Ranges that
-    hold no decimal digit but ASCII's and the fullwidth ones are ruled out by comparisons, the
-    commonest first: Latin and the rest before the Arabic-Indic digits, CJK symbols and
-    punctuation to the end of the unified ideographs, general punctuation (“”…—), the fullwidth
-    forms (tests/base/test_digits.py checks every code point); any other character is asked."""
-    run = 0
-    for j in range(len(text)):
-        point = ord(text[j])
-        if 0x30 <= point <= 0x39 or 0xFF10 <= point <= 0xFF19:
-            digit = True
-        elif point <= 0x065F or 0x3000 <= point <= 0x9FFF or 0x2000 <= point <= 0x206F or 0xFF00 <= point <= 0xFFEF:
-            digit = False
-        else:
-            digit = text[j].isdecimal()
-        if digit:
-            run += 1
-            if run >= length:
-                return True
-        else:
-            run = 0
+    """:func:`has_digit_run` by a loop over the code points, for the compiled build.
+
+    A run of ``length`` digits covers one of every ``length`` positions, so only those are
+    looked at (the last position of each stretch of ``length``): a line with few digits is
+    looked at in a ``length``-th of its characters. Where one is a digit, the run through it is
+    measured both ways; if it is too short, the next run cannot start before the end of this
+    one. Whether a character is a digit: :func:`_is_digit`."""
+    end = len(text)
+    at = length - 1
+    while at < end:
+        if not _is_digit(ord(text[at])):
+            at += length  # a run avoiding this position ends at the next stretch's last at the earliest
+            continue
+        first = at  # the run through ``at``: back to its first digit (at most ``length`` back) …
+        while first > 0 and at - first + 1 < length and _is_digit(ord(text[first - 1])):
+            first -= 1
+        last = at + 1  # … and on to its end
+        while last < end and last - first < length and _is_digit(ord(text[last])):
+            last += 1
+        if last - first >= length:
+            return True
+        at = last + length  # ``text[last]`` is no digit: the next run starts after it
     return False
+
+
+def _is_digit(point: int) -> bool:
+    """Whether the code point is a decimal digit (``\\d``). Ranges that hold no decimal digit but
+    ASCII's and the fullwidth ones are ruled out by comparisons, the commonest first: Latin and
+    the rest before the Arabic-Indic digits, CJK symbols and punctuation to the end of the
+    unified ideographs, general punctuation (“”…—), the fullwidth forms
+    (tests/base/test_digits.py checks every code point); any other character is asked."""
+    if 0x30 <= point <= 0x39 or 0xFF10 <= point <= 0xFF19:
+        return True
+    if point <= 0x065F or 0x3000 <= point <= 0x9FFF or 0x2000 <= point <= 0x206F or 0xFF00 <= point <= 0xFFEF:
+        return False
+    return chr(point).isdecimal()
