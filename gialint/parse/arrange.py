@@ -28,13 +28,15 @@ it is decided here, after the parse, with the format's labels and section wordin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.parse.ast import Heading, NumeralStyle, Paragraph, Title
 from gialint.parse.build import SubHeading, heading_from_text
-from gialint.parse.cues import MIDLINE_MARK, Cues
+from gialint.parse.cues import MIDLINE_MARK, MIDLINE_NUMERAL_LENGTH, MIDLINE_NUMERALS, Cues
 from gialint.parse.lines import Entry, piece, span_of, text_of
 from gialint.parse.linetables import LineTables
 from gialint.parse.values import CellValue
@@ -92,14 +94,14 @@ class Arranger:
     # ------------------------------------------------------------------ 1. headings inside a line
     def _split_midline(self, entries: Sequence[Entry]) -> list[Entry]:
         out: list[Entry] = []
-        search, mark = self._cues.midline.search, MIDLINE_MARK
+        pattern = self._cues.midline
         for entry in entries:
             if not isinstance(entry, Paragraph) or entry.span.line != entry.span.end_line:
                 out.append(entry)
                 continue
             text, span = entry.text, entry.span
             start = 0
-            match = search(text) if mark in text else None
+            match = midline_search(pattern, text, 0)
             if match is None:
                 out.append(entry)
                 continue
@@ -118,7 +120,7 @@ class Arranger:
                     )
                 )
                 start = end
-                match = search(text, end)
+                match = midline_search(pattern, text, end)
             if start < len(text):
                 rest = piece(text, span, start, len(text))
                 if rest.text:
@@ -182,3 +184,48 @@ class Arranger:
 def _demoted(heading: Heading) -> Heading:
     style = NumeralStyle.DOTTED_ARABIC if heading.style is NumeralStyle.ARABIC else heading.style
     return Heading(heading.text, heading.numeral, heading.title, style, heading.span)
+
+
+def midline_search(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)`` for :attr:`Cues.midline`, tried only where a heading can
+    start: every match holds the mark ("、") right after its numeral (one or two characters)
+    and spaces, so the pattern is matched only at the numerals found back from each mark.
+
+    The search itself tests every character of the text against the numerals' class, and prose
+    is full of "、" between the items of a list: looking back from each mark costs a fraction.
+    Matches come in the order of their marks (between a match's start and its mark stand only
+    numerals and spaces), so the first found is the leftmost."""
+    mark_char, numerals, longest = MIDLINE_MARK, MIDLINE_NUMERALS, MIDLINE_NUMERAL_LENGTH
+    mark = text.find(mark_char, pos)
+    while mark >= 0:
+        before = mark
+        while before > pos and _is_space(ord(text[before - 1])):
+            before -= 1
+        start = before  # back over the numerals before the spaces, as many as a numeral has
+        while start > pos and before - start < longest and _may_be_numeral(ord(text[start - 1])):
+            if text[start - 1] not in numerals:
+                break
+            start -= 1
+        for at in range(start, before):
+            match = pattern.match(text, at)
+            if match is not None:
+                return match
+        mark = text.find(mark_char, mark + 1)
+    return None
+
+
+def _is_space(point: int) -> bool:
+    """A space, a tab or an ideographic space (U+3000): what ``Cues.midline`` allows around the
+    mark (``[ \t\u3000]``)."""
+    return point == 0x20 or point == 0x09 or point == 0x3000
+
+
+#: the code points from the lowest numeral to the highest (U+4E00 一 to U+56DB 四)
+_NUMERALS_FROM: Final = ord(min(MIDLINE_NUMERALS))
+_NUMERALS_TO: Final = ord(max(MIDLINE_NUMERALS))
+
+
+def _may_be_numeral(point: int) -> bool:
+    """Whether the code point lies where the headings' numerals do: the few characters in that
+    range are then looked for among them."""
+    return _NUMERALS_FROM <= point <= _NUMERALS_TO

@@ -22,6 +22,10 @@ GLUED_LABELS, GLUED_DIGITS = 5, 6
 #: what follows the numeral of every heading ``Cues.midline`` finds ("三、"): a line without it
 #: holds none, which a search for the character tells many times faster than the pattern
 MIDLINE_MARK = "、"
+#: the numerals of those headings, and the most characters one has ("十二"): what the search
+#: from each mark (:func:`gialint.parse.arrange.midline_search`) looks for before it; the same
+#: search as ``Cues.midline``'s own (tests/parse/test_arrange.py)
+MIDLINE_NUMERALS, MIDLINE_NUMERAL_LENGTH = "一二三四五六七八九十", 2
 
 
 class Cues:
@@ -49,7 +53,7 @@ class Cues:
         # that starts with a character class skips ahead to that character, one that starts
         # with a look-behind tries every position (a quarter of the time of the arranging).
         self.midline = regex(
-            r"(?P<numeral>[一二三四五六七八九十](?<![^。；;！!？?\s\u3000\d）)”」].)[一二三四五六七八九十]?)"
+            rf"(?P<numeral>[{MIDLINE_NUMERALS}](?<![^。；;！!？?\s\u3000\d）)”」].)[{MIDLINE_NUMERALS}]?)"
             rf"[ \t\u3000]*{MIDLINE_MARK}[ \t\u3000]*"
             r"(?P<title>" + "|".join(re.escape(w) for w in wordings) + ")"
         )

@@ -267,13 +267,25 @@ def test_a_row_whose_label_has_a_typo_still_stands_in_a_table_of_spaced_rows() -
 _MIDLINE_AS_WRITTEN = r"(?:^|(?<=[。；;！!？?\s\u3000\d）)”」]))(?P<numeral>[一二三四五六七八九十]{1,2})"
 _MIDLINE_TEXT = st.text(
     st.sampled_from(list("一二三十、 。；a1）\u3000”总体情况主动公开政府信息其他需要报告的事项")), max_size=30
-)
+) | st.lists(  # made of whole words: numerals, spaces, marks and sections' wordings side by side
+    st.sampled_from(
+        ["一", "十", "二十", "三", " ", "\u3000", "\t", "、", "总体情况", "其他需要报告的事项", "。", "1", "a"]
+    )
+    | st.tuples(  # a heading's numeral, spaces, the mark, spaces and a wording (or a piece of one)
+        st.sampled_from(["一", "十", "二十", "十一", "四", "a", "。"]),
+        st.text(" \t\u3000", max_size=2),
+        st.text(" \t\u3000", max_size=2),
+        st.sampled_from(["总体情况", "其他需要报告的事项", "总体"]),
+    ).map(lambda parts: f"{parts[0]}{parts[1]}、{parts[2]}{parts[3]}"),
+    max_size=8,
+).map("".join)
 
 
 @given(texts=st.lists(_MIDLINE_TEXT, min_size=1, max_size=8))
 def test_the_midline_heading_search_finds_what_its_plain_form_finds(texts: list[str]) -> None:
     import re
 
+    from gialint.parse.arrange import midline_search
     from gialint.parse.cues import default_cues
 
     midline = default_cues().midline
@@ -283,5 +295,36 @@ def test_the_midline_heading_search_finds_what_its_plain_form_finds(texts: list[
     def found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str, str]]:
         return [(m.span(), m["numeral"], m["title"]) for m in pattern.finditer(text)]
 
+    def searched(text: str, pos: int) -> tuple[tuple[int, int], str, str] | None:
+        match = midline_search(midline, text, pos)
+        return None if match is None else (match.span(), match["numeral"], match["title"])
+
     for text in ("".join(texts), *texts):
         assert found(midline, text) == found(plain, text)
+        # the search that starts from each mark (the arranger's) finds what the pattern's own
+        # search finds, from every position
+        for pos in range(len(text) + 1):
+            expected = midline.search(text, pos)
+            assert searched(text, pos) == (
+                None if expected is None else (expected.span(), expected["numeral"], expected["title"])
+            )
+
+
+def test_the_midline_search_finds_a_heading_whose_mark_follows_another_closely() -> None:
+    # marks one to four characters apart, the heading's numeral right after the first mark's
+    # item: every mark is tried, not only the first of a cluster
+    from gialint.parse.arrange import midline_search
+    from gialint.parse.cues import default_cues
+
+    midline = default_cues().midline
+    for text in (
+        "一、 二、总体情况",
+        "甲、乙。三、总体情况",
+        "甲。四、其他需要报告的事项",
+        "公开、公正。 十一\u3000、其他需要报告的事项",
+        "、、 一、总体情况",
+    ):
+        for pos in range(len(text) + 1):
+            expected, found = midline.search(text, pos), midline_search(midline, text, pos)
+            assert (found and found.span()) == (expected and expected.span()), (text, pos)
+        assert midline_search(midline, text, 0) is not None
