@@ -31,6 +31,8 @@ MODULES = (
     "gialint.parse.arrange",
     # a run of digits in a long line, which the parser looks for in every one
     "gialint.base.digits",
+    # the characters that tell binary data from text, counted in every file read
+    "gialint.read.rare",
     "gialint.formats.labels",
     "gialint.analyze.label_hit",
     "gialint.analyze.match",

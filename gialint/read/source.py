@@ -25,6 +25,7 @@ from gialint.base import catalogue as msg
 from gialint.base.diagnostic import Text
 from gialint.base.messages import Failure, say
 from gialint.base.precompiled import regex
+from gialint.read.rare import count_rare
 
 #: Share of suspicious characters above which decoded text is taken for binary data.
 BINARY_RATIO = 0.01
@@ -60,15 +61,6 @@ class Source:
     path: str | None = None
 
 
-#: Suspicious wherever they stand: controls (other than tab, line ends and form feeds), the
-#: replacement character, private use — but for U+F000–U+F0FF, where Word and PDF converters put
-#: the glyphs of symbol fonts (the Symbol/Wingdings bullet "\uf0b7" before each item of a list),
-#: which real reports are full of — and, beyond the Basic Multilingual Plane, the private-use
-#: planes 15 and 16 (from _PRIVATE_PLANES).
-_ALWAYS = "\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uefff\uf100-\uf8ff"
-#: From here on, a character that is unassigned (by this Python's Unicode data) is suspicious too:
-#: unassigned code points hide among the characters reports use (full-width forms included).
-_HIGH = 0xF900
 _ASTRAL = "\U00010000"  # the first character beyond the Basic Multilingual Plane
 _PRIVATE_PLANES = "\U000f0000"  # the first of planes 15 and 16, private use: always suspicious
 #: The lead bytes of UTF-8's four-byte sequences: UTF-8 text holds a character beyond the Basic
@@ -76,37 +68,18 @@ _PRIVATE_PLANES = "\U000f0000"  # the first of planes 15 and 16, private use: al
 _UTF8_ASTRAL_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
 
 
-def _unassigned(first: int, last: int) -> str:
-    """The unassigned code points from ``first`` to ``last``, written as a character class's ranges."""
-    ranges: list[str] = []
-    start: int | None = None
-    for code in range(first, last + 2):
-        unassigned = code <= last and unicodedata.category(chr(code)) == "Cn"
-        if unassigned and start is None:
-            start = code
-        elif not unassigned and start is not None:
-            ranges.append(chr(start) if code - 1 == start else f"{chr(start)}-{chr(code - 1)}")
-            start = None
-    return "".join(ranges)
-
-
-# Two character classes, each found in one pass. In the Basic Multilingual Plane: those always
-# suspicious and the unassigned ones from U+F900 — assigned characters from there, the full-width
-# punctuation of every Chinese sentence, are not even collected. A class of that plane alone is
-# compiled to a table looked up once per character; one reaching beyond it is tested range by
-# range (some forty here). Beyond the plane (few characters in a report, and none in most): every
-# character, whether each counts looked up below.
-_RARE = regex(f"[{_ALWAYS}{_unassigned(_HIGH, 0xFFFF)}]")
+# The characters of the Basic Multilingual Plane are counted by gialint.read.rare; beyond it (few
+# characters in a report, and none in most): every character, whether each counts looked up below.
 _BEYOND = regex(f"[{_ASTRAL}-\U0010ffff]")
 
 
 def _suspicious(text: str, beyond: bool = True) -> int:
-    """How many control, replacement, private-use and unassigned characters ``text`` holds: each
-    character of :data:`_ALWAYS`, each unassigned one from U+F900, and each beyond the Basic
-    Multilingual Plane that is unassigned or of the private-use planes. ``beyond=False``: the
+    """How many control, replacement, private-use and unassigned characters ``text`` holds: in the
+    Basic Multilingual Plane, those :func:`~gialint.read.rare.count_rare` counts; beyond it, each
+    that is unassigned or of the private-use planes. ``beyond=False``: the
     caller knows that ``text`` holds no character beyond that plane (UTF-8 bytes without a
     four-byte sequence), which is not looked for then."""
-    count = len(_RARE.findall(text))
+    count = count_rare(text)
     if beyond:
         found = _BEYOND.findall(text)
         for char in set(found):
