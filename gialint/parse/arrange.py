@@ -34,6 +34,7 @@ from typing import Final
 
 from gialint.base.precompiled import regex
 from gialint.base.span import Span
+from gialint.compiled import is_extension
 from gialint.parse.ast import Heading, NumeralStyle, Paragraph, Title
 from gialint.parse.build import SubHeading, heading_from_text
 from gialint.parse.cues import MIDLINE_MARK, MIDLINE_NUMERAL_LENGTH, MIDLINE_NUMERALS, Cues
@@ -187,9 +188,18 @@ def _demoted(heading: Heading) -> Heading:
 
 
 def midline_search(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
-    """``pattern.search(text, pos)`` for :attr:`Cues.midline`, tried only where a heading can
-    start: every match holds the mark ("、") right after its numeral (one or two characters)
-    and spaces, so the pattern is matched only at the numerals found back from each mark.
+    """``pattern.search(text, pos)`` for :attr:`Cues.midline`: compiled, by
+    :func:`midline_search_by_marks`; in pure Python, where that loop costs more than the search it
+    saves, by the search."""
+    if not _NATIVE:
+        return pattern.search(text, pos)
+    return midline_search_by_marks(pattern, text, pos)
+
+
+def midline_search_by_marks(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """:func:`midline_search`, tried only where a heading can start: every match holds the mark
+    ("、") right after its numeral (one or two characters) and spaces, so the pattern is matched
+    only at the numerals found back from each mark.
 
     The search itself tests every character of the text against the numerals' class, and prose
     is full of "、" between the items of a list: looking back from each mark costs a fraction.
@@ -220,6 +230,8 @@ def _is_space(point: int) -> bool:
     return point == 0x20 or point == 0x09 or point == 0x3000
 
 
+#: whether this module runs compiled (gialint/compiled.py)
+_NATIVE: Final = is_extension(__file__)
 #: the code points from the lowest numeral to the highest (U+4E00 一 to U+56DB 四)
 _NUMERALS_FROM: Final = ord(min(MIDLINE_NUMERALS))
 _NUMERALS_TO: Final = ord(max(MIDLINE_NUMERALS))

@@ -285,7 +285,7 @@ _MIDLINE_TEXT = st.text(
 def test_the_midline_heading_search_finds_what_its_plain_form_finds(texts: list[str]) -> None:
     import re
 
-    from gialint.parse.arrange import midline_search
+    from gialint.parse.arrange import midline_search, midline_search_by_marks
     from gialint.parse.cues import default_cues
 
     midline = default_cues().midline
@@ -296,7 +296,9 @@ def test_the_midline_heading_search_finds_what_its_plain_form_finds(texts: list[
         return [(m.span(), m["numeral"], m["title"]) for m in pattern.finditer(text)]
 
     def searched(text: str, pos: int) -> tuple[tuple[int, int], str, str] | None:
-        match = midline_search(midline, text, pos)
+        match = midline_search_by_marks(midline, text, pos)
+        chosen = midline_search(midline, text, pos)  # the way this build searches
+        assert (chosen and chosen.span()) == (match and match.span())
         return None if match is None else (match.span(), match["numeral"], match["title"])
 
     for text in ("".join(texts), *texts):
@@ -313,7 +315,7 @@ def test_the_midline_heading_search_finds_what_its_plain_form_finds(texts: list[
 def test_the_midline_search_finds_a_heading_whose_mark_follows_another_closely() -> None:
     # marks one to four characters apart, the heading's numeral right after the first mark's
     # item: every mark is tried, not only the first of a cluster
-    from gialint.parse.arrange import midline_search
+    from gialint.parse.arrange import midline_search_by_marks
     from gialint.parse.cues import default_cues
 
     midline = default_cues().midline
@@ -325,6 +327,6 @@ def test_the_midline_search_finds_a_heading_whose_mark_follows_another_closely()
         "、、 一、总体情况",
     ):
         for pos in range(len(text) + 1):
-            expected, found = midline.search(text, pos), midline_search(midline, text, pos)
+            expected, found = midline.search(text, pos), midline_search_by_marks(midline, text, pos)
             assert (found and found.span()) == (expected and expected.span()), (text, pos)
-        assert midline_search(midline, text, 0) is not None
+        assert midline_search_by_marks(midline, text, 0) is not None
