@@ -33,3 +33,69 @@ def test_a_heading_may_open_with_a_markdown_mark() -> None:
                 for spaces in ("", " ", "\t", "\u3000", " \u3000\t"):
                     marked = re.fullmatch(TERMINALS[name], "#" * marks + spaces + line) is not None
                     assert marked == (plain and marks <= 6), (name, marks, spaces, line)
+
+
+def _without_lookahead(pattern: str) -> str:
+    """The heading's pattern without the look-ahead it opens with (which ends where the optional
+    Markdown mark starts)."""
+    assert pattern.startswith("(?=")
+    return pattern[pattern.index(")#{0,6}") + 1 :]
+
+
+_HEADING_PIECES = st.sampled_from(
+    [
+        "#",
+        " ",
+        "\t",
+        "\u3000",
+        "一",
+        "十",
+        "3",
+        "（",
+        "(",
+        "）",
+        "二、",
+        "1.",
+        "情况",
+        "事项",
+        "措施",
+        "概况",
+        "概述",
+        "况",
+        "、",
+        "工作",
+        "报告",
+        "。",
+        "，",
+        "a",
+        "|",
+    ]
+)
+
+
+@given(st.lists(_HEADING_PIECES, max_size=10).map("".join))
+def test_the_headings_look_ahead_only_at_what_their_patterns_imply(line: str) -> None:
+    """Each heading's opening look-ahead turns away no line its pattern would take."""
+    for name in HEADINGS:
+        plain = re.compile(_without_lookahead(TERMINALS[name]))
+        assert (re.fullmatch(TERMINALS[name], line) is None) == (plain.fullmatch(line) is None), (name, line)
+        assert (re.fullmatch(TERMINALS[name], line + " x") is None) == (plain.fullmatch(line + " x") is None)
+
+
+def test_the_headings_look_aheads_are_kept_exact_on_real_lines() -> None:
+    for line in (
+        *_HEADING_LINES,
+        "四、政府信息公开行政复议、行政诉讼情况  ",
+        "  （三）其他情况\u3000",
+        "## 五、存在的主要问题及改进情况",
+        "1、总体情况",
+        "9、其他事项",
+        "年度工作概况",
+        "工作概述",
+        "整改措施",
+        "其他需要报告的事项",
+        "４.其他",
+    ):
+        for name in HEADINGS:
+            plain = _without_lookahead(TERMINALS[name])
+            assert (re.fullmatch(TERMINALS[name], line) is None) == (re.fullmatch(plain, line) is None), (name, line)
