@@ -23,8 +23,8 @@ GLUED_LABELS, GLUED_DIGITS = 5, 6
 #: holds none, which a search for the character tells many times faster than the pattern
 MIDLINE_MARK = "、"
 #: the numerals of those headings, and the most characters one has ("十二"): what the search
-#: from each mark (:func:`gialint.parse.arrange.midline_search`) looks for before it; the same
-#: search as ``Cues.midline``'s own (tests/parse/test_arrange.py)
+#: from each mark (:func:`gialint.parse.arrange.midline_search_by_marks`) looks for before it;
+#: the same search as ``Cues.midline``'s own (tests/parse/test_arrange.py)
 MIDLINE_NUMERALS, MIDLINE_NUMERAL_LENGTH = "一二三四五六七八九十", 2
 
 

@@ -50,7 +50,7 @@ def _unassigned(first: int, last: int) -> list[tuple[int, int]]:
 
 
 #: every suspicious code point of the plane, as (first, last) ranges
-RANGES: Final = [*ALWAYS, *_unassigned(HIGH, 0xFFFF)]
+RANGES: Final = (*ALWAYS, *_unassigned(HIGH, 0xFFFF))
 
 
 def _table(start: int, end: int) -> bytes:
