@@ -14,7 +14,7 @@ from gialint.base.digits import has_digit_run
 from gialint.base.precompiled import regex
 from gialint.formats import FormatModel, load
 from gialint.formats.labels import normalize
-from gialint.parse.outline import SectionIdentifier
+from gialint.parse.outline import CHINESE_NUMERALS, SectionIdentifier
 
 #: A line with cells run together: at least this many of one table's labels, and a run of digits
 #: at least this long (figures of adjacent cells glued together).
@@ -22,10 +22,11 @@ GLUED_LABELS, GLUED_DIGITS = 5, 6
 #: what follows the numeral of every heading ``Cues.midline`` finds ("三、"): a line without it
 #: holds none, which a search for the character tells many times faster than the pattern
 MIDLINE_MARK = "、"
-#: the numerals of those headings, and the most characters one has ("十二"): what the search
-#: from each mark (:func:`gialint.parse.arrange.midline_search_by_marks`) looks for before it;
-#: the same search as ``Cues.midline``'s own (tests/parse/test_arrange.py)
-MIDLINE_NUMERALS, MIDLINE_NUMERAL_LENGTH = "一二三四五六七八九十", 2
+#: the numerals of those headings (the Chinese numerals a heading's number is read from), and
+#: the most characters one has ("十二"): what the search from each mark
+#: (:func:`gialint.parse.arrange.midline_search_by_marks`) looks for before it; the same search
+#: as ``Cues.midline``'s own (tests/parse/test_arrange.py)
+MIDLINE_NUMERALS, MIDLINE_NUMERAL_LENGTH = CHINESE_NUMERALS, 2
 
 
 class Cues:
