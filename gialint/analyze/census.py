@@ -89,10 +89,13 @@ def take_census(cells: tuple[ValueCell, ...]) -> Census:
     odd: list[ValueCell] = []
     money: list[ValueCell] = []
     # each item read untyped and appended as it is: compiled, a typed item is unpacked from its
-    # tuple, and a new tuple is made of it again for every list it goes to
+    # tuple, and a new tuple is made of it again for every list it goes to; its cell is taken
+    # out typed, so that the cell's value and the value's fields are read as native fields
+    # rather than looked up by name
     items: tuple[Any, ...] = cells
     for item in items:
-        value = item[2].value
+        cell: Cell = item[2]
+        value = cell.value
         kind = value.kind
         if kind is _BLANK:
             blank.append(item)

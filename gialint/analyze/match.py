@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 from gialint.analyze.matched import LabelHit, MatchedTable, ShapeProblem, Unreadable
 from gialint.base import catalogue as msg
@@ -197,10 +197,49 @@ def _foreign(version: str, hits: Sequence[LabelHit]) -> int:
     return sum(1 for h in hits if version not in h.versions)
 
 
+class _RowShape:
+    """A row of a template, as :func:`_attempt` reads it: the format model's row (an attrs class,
+    whose fields compiled code looks up by name) read once into native fields."""
+
+    def __init__(self, row: TemplateRow) -> None:
+        self.key: Final = row.key
+        self.label: Final = row.label
+        # untyped keys: compiled, a key typed as a pair is unpacked, then made again to look up
+        self.cell_keys: Final[tuple[Any, ...]] = row.cell_keys  # one for each of the row's columns
+        self.optional: Final = row.optional
+
+
+class _Shape:
+    """A template's rows as :func:`_attempt` reads them, made once for each template."""
+
+    def __init__(self, template: Template) -> None:
+        rows = tuple(_RowShape(row) for row in template.rows)
+        self.version: Final = template.version
+        self.by_key: Final = {row.key: row for row in rows}
+        self.unlabeled: Final = tuple(row for row in rows if not row.label)
+        self.ordered: Final = tuple(row for row in rows if not row.optional)
+
+
+#: the shape of each template read, by id() (a template is hashed by every field), the template
+#: kept beside it so that a reused id cannot give another's; forgotten all at once past a bound
+_SHAPES: Final[dict[int, tuple[Template, _Shape]]] = {}
+_SHAPES_KEPT: Final = 256
+
+
+def _shape(template: Template) -> _Shape:
+    known = _SHAPES.get(id(template))
+    if known is None or known[0] is not template:
+        if len(_SHAPES) >= _SHAPES_KEPT:
+            _SHAPES.clear()
+        known = _SHAPES[id(template)] = (template, _Shape(template))
+    return known[1]
+
+
 def _attempt(template: Template, rows: Sequence[_RowReading], foreign: int) -> _Attempt:
-    version = template.version
-    by_key = template.row_by_key
-    unlabeled = [r for r in template.rows if not r.label]
+    shape = _shape(template)
+    version = shape.version
+    by_key = shape.by_key
+    unlabeled = shape.unlabeled
     cells: dict[tuple[str, str], Cell] = {}
     problems: list[ShapeProblem] = []
     seen: dict[str, Cell] = {}
@@ -210,7 +249,7 @@ def _attempt(template: Template, rows: Sequence[_RowReading], foreign: int) -> _
     for reading in rows:
         row_hit, found, nonblank = reading.hit, reading.values, reading.nonblank
         last, bare = reading.where, reading.unlabeled
-        target: TemplateRow | None = None
+        target: _RowShape | None = None
         anchor: Cell | None = None
         if row_hit is not None:
             ref = row_hit.ref_for(version)
@@ -221,7 +260,7 @@ def _attempt(template: Template, rows: Sequence[_RowReading], foreign: int) -> _
             # values with no label: the format's row without a label (table 4's one row); a row
             # of blank cells and nothing else is that row too, left empty (a blank template)
             target = next((r for r in unlabeled if r.key not in seen), None)
-            if target is not None and not nonblank and len(found) < len(target.columns):
+            if target is not None and not nonblank and len(found) < len(target.cell_keys):
                 target = None
         if target is None:
             if nonblank and (row_hit is None or row_hit.ref_for(version) is not None):
@@ -230,7 +269,7 @@ def _attempt(template: Template, rows: Sequence[_RowReading], foreign: int) -> _
         if target.key in seen:
             problems.append(ShapeProblem("duplicate-row", (anchor or found[0].cell).span, target.label))
             continue
-        expected = len(target.columns)
+        expected = len(target.cell_keys)
         first, end = 0, len(found)
         while end - first > expected and found[first].role is CellRole.BLANK:
             first += 1
@@ -248,14 +287,14 @@ def _attempt(template: Template, rows: Sequence[_RowReading], foreign: int) -> _
             problems.append(ShapeProblem("missing-values", span, target.label, expected, len(values)))
         for key, value in zip(target.cell_keys, values, strict=False):  # a short row fills what it has
             cells[key] = value.cell
-    ordered = [r for r in template.rows if not r.optional]
+    ordered = shape.ordered
     cut = 0
     for index, row_spec in enumerate(ordered):
         if row_spec.key not in seen:
             following = next((seen[r.key] for r in ordered[index + 1 :] if r.key in seen), None)
             place = following.span if following else (rows[-1].where.span if rows else None)
             if place is not None:
-                problems.append(ShapeProblem("missing-row", place, row_spec.label, len(row_spec.columns), 0))
+                problems.append(ShapeProblem("missing-row", place, row_spec.label, len(row_spec.cell_keys), 0))
                 cut += following is None and bool(seen)
     return _Attempt(template, cells, problems, foreign, cut)
 

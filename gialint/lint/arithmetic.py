@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
 
+from gialint.analyze.census import amounts_of
 from gialint.analyze.matched import MatchedTable
 from gialint.base.diagnostic import Text
 from gialint.base.native import mypyc_attr
@@ -259,13 +260,27 @@ class _Instance:
 class _Reading:
     """The table's cells and amounts, as matched or with a split number joined (a plain class:
     native in the compiled build). ``whole``: the amounts are the cells' own (the table as
-    matched), so a cell's :attr:`CellValue.whole` may stand for its amount."""
+    matched), so a cell's :attr:`CellValue.whole` may stand for its amount.
 
-    def __init__(self, cells: Mapping[_Key, Cell], amounts: Mapping[_Key, Decimal | None], whole: bool = False) -> None:
+    ``amounts`` None: each cell's own amount (:attr:`CellValue.amount`), listed only when first
+    asked for. A table whose identities are all added as whole numbers never asks: listing
+    them cost about 1 % of a report's instructions."""
+
+    def __init__(
+        self, cells: Mapping[_Key, Cell], amounts: Mapping[_Key, Decimal | None] | None, whole: bool = False
+    ) -> None:
         self.cells: Final = cells
         # a dict, not any mapping: compiled, the solver's look-ups are then direct calls
-        self.amounts: Final[dict[_Key, Decimal | None]] = amounts if isinstance(amounts, dict) else dict(amounts)
+        self._amounts: dict[_Key, Decimal | None] | None = (
+            amounts if amounts is None or isinstance(amounts, dict) else dict(amounts)
+        )
         self.whole: Final = whole
+
+    @property
+    def amounts(self) -> dict[_Key, Decimal | None]:
+        if self._amounts is None:
+            self._amounts = amounts_of(self.cells)
+        return self._amounts
 
 
 def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Reading) -> list[_Instance]:
@@ -274,7 +289,6 @@ def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Re
     rather than made by a call per side (an identity whose anchor or any other cell is missing
     or not a number is not checked: both totals None)."""
     found = []
-    amounts = reading.amounts
     # a dict, not any mapping: compiled, its look-ups are then direct calls
     cells: dict[Any, Cell] | None = reading.cells if reading.whole and isinstance(reading.cells, dict) else None
     for identity in identities:
@@ -294,7 +308,7 @@ def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Re
             totals = _whole_totals(cells, anchor, lhs, rhs) if cells is not None else None
             if totals is not None:
                 lhs_total, rhs_total = totals
-            elif amounts.get(anchor) is not None:
+            elif (amounts := reading.amounts).get(anchor) is not None:  # listed only now: see _Reading
                 left = right = _ZERO
                 for key in lhs:
                     amount = amounts.get(key)
@@ -450,7 +464,7 @@ def solve(
     identities = [i for i in identities if _applies(i, table)]
     if not identities:
         return ()
-    splits, reading = _splits(identities, table, _Reading(table.cells, table.amounts, whole=_NATIVE))
+    splits, reading = _splits(identities, table, _Reading(table.cells, None, whole=_NATIVE))
     findings = [_split_finding(split) for split in splits]
     instances = _instances(identities, table, reading)
     failing = [i for i in instances if i.checked and not i.holds]

@@ -88,3 +88,38 @@ def test_reports_with_rows_dropped_and_mixed_match_alike(
         if other:
             lines.insert(min(index, len(lines)), other[index % len(other)])
     _assert_same("\n".join(lines))
+
+
+def _row_fields(rows: object) -> list[tuple[object, ...]]:
+    return [(r.key, r.label, tuple(r.cell_keys), r.optional) for r in rows]  # type: ignore[attr-defined]
+
+
+def test_a_templates_shape_is_its_rows_read_once() -> None:
+    """What matching reads of a template's rows (``_shape``) is the rows' own key, label, cells and
+    whether they may be missing, in order; made once for each template."""
+    for spec in MODEL.tables.values():
+        for version in MODEL.versions:
+            template = spec.template(version.id)
+            shape = match._shape(template)
+            assert match._shape(template) is shape
+            assert shape.version == template.version
+            assert _row_fields(shape.ordered) == _row_fields(r for r in template.rows if not r.optional)
+            assert _row_fields(shape.unlabeled) == _row_fields(r for r in template.rows if not r.label)
+            assert _row_fields(shape.by_key.values()) == _row_fields(template.row_by_key.values())
+            for key, row in shape.by_key.items():
+                assert len(row.cell_keys) == len(template.row_by_key[key].columns)
+
+
+def test_shapes_are_kept_for_the_template_asked_for_and_within_their_bound() -> None:
+    """A template equal to another but not the same object gets a shape of its own (shapes are
+    found by id(), the template kept beside its shape), and no more than ``_SHAPES_KEPT`` are kept."""
+    import attrs
+
+    template = next(iter(MODEL.tables.values())).template(MODEL.versions[0].id)
+    shape = match._shape(template)
+    copies = [attrs.evolve(template) for _ in range(match._SHAPES_KEPT + 5)]
+    for copy in copies:
+        assert copy == template
+        assert match._shape(copy) is not shape
+        assert len(match._SHAPES) <= match._SHAPES_KEPT
+    assert match._shape(copies[-1]) is match._shape(copies[-1])

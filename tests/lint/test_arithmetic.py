@@ -282,6 +282,16 @@ def _decimal_sum(amounts: dict[tuple[str, str], Decimal | None], keys: tuple[tup
     return total
 
 
+def _rewritten(report: tuple[int, dict[Key, int]], changes: list[tuple[int, str]]) -> Document:
+    """The report with some of its value cells rewritten: (which cell, counted round, what text)."""
+    year, values = report
+    cells = _value_cells(values)
+    changed: dict[Key, int | str] = dict(values)
+    for pick, text in changes:
+        changed[cells[pick % len(cells)]] = text
+    return gialint.parse_text(render(year, changed, Layout.TSV).text)
+
+
 @given(reports(), st.lists(st.tuples(st.integers(0, 10**6), WRITTEN), max_size=6))
 def test_the_sums_of_whole_numbers_are_the_decimals_the_amounts_add_up_to(
     report: tuple[int, dict[Key, int]], changes: list[tuple[int, str]]
@@ -289,12 +299,7 @@ def test_the_sums_of_whole_numbers_are_the_decimals_the_amounts_add_up_to(
     """Where the cells of an identity hold whole numbers, its sides are added up as ints
     (``CellValue.whole``): each side's total is the very Decimal — value and exponent — that
     adding the amounts as Decimals gives, and a side with a cell that has no amount has none."""
-    year, values = report
-    cells = _value_cells(values)
-    changed: dict[Key, int | str] = dict(values)
-    for pick, text in changes:
-        changed[cells[pick % len(cells)]] = text
-    doc = gialint.parse_text(render(year, changed, Layout.TSV).text)
+    doc = _rewritten(report, changes)
     for table in doc.tables:
         reading = arithmetic._Reading(table.cells, table.amounts, whole=True)  # as the solver reads it
         for instance in arithmetic._instances(doc.model.identities, table, reading):
@@ -305,6 +310,42 @@ def test_the_sums_of_whole_numbers_are_the_decimals_the_amounts_add_up_to(
             assert instance.lhs_total is not None and instance.rhs_total is not None
             assert instance.lhs_total.as_tuple() == left.as_tuple()
             assert instance.rhs_total.as_tuple() == right.as_tuple()
+
+
+@given(reports(), st.lists(st.tuples(st.integers(0, 10**6), WRITTEN), max_size=6))
+def test_a_reading_lists_the_amounts_only_when_a_sum_needs_them(
+    report: tuple[int, dict[Key, int]], changes: list[tuple[int, str]]
+) -> None:
+    """A reading given no amounts (as the solver reads a table) evaluates every identity as one
+    given the table's amounts does, and lists the cells' amounts — the table's own — only when an
+    identity has a cell without a whole number, whose sides are then added as Decimals."""
+    doc = _rewritten(report, changes)
+    for table in doc.tables:
+        lazy = arithmetic._Reading(table.cells, None, whole=True)
+        given_amounts = arithmetic._Reading(table.cells, table.amounts, whole=True)
+        found, expected = (
+            [
+                (
+                    i.identity,
+                    i.binding,
+                    i.anchor,
+                    None if t is None else t.as_tuple(),
+                    None if u is None else u.as_tuple(),
+                )
+                for i in arithmetic._instances(doc.model.identities, table, reading)
+                for t, u in [(i.lhs_total, i.rhs_total)]
+            ]
+            for reading in (lazy, given_amounts)
+        )
+        assert found == expected
+        whole = table.cells if isinstance(table.cells, dict) else None
+        needed = any(
+            whole is None or arithmetic._whole_totals(whole, i.anchor, i.lhs, i.rhs) is None
+            for i in arithmetic._instances(doc.model.identities, table, given_amounts)
+        )
+        assert (lazy._amounts is not None) == needed
+        if needed:
+            assert lazy.amounts == dict(table.amounts)
 
 
 def test_an_identity_is_added_up_as_ints_only_where_its_cells_hold_whole_numbers() -> None:
