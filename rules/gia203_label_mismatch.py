@@ -59,12 +59,9 @@ class LabelMismatch(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for table in doc.tables:
-            version = table.template.version
-            for hit in table.labels:
-                ref = hit.ref_for(version)
-                # the typo flag of this version's label: "规范性文件" is a 2021 variant, a 2019 label
-                if ref is not None and (hit.fuzzy or ref.typo):
-                    written = normalize(hit.cell.label)
-                    fixable = strip_note(written) == written
-                    fix = fix_of([cell_edit(hit.cell, ref.label)], safe=not hit.fuzzy) if fixable else None
-                    yield self.diagnostic(hit.cell.span, expected=ref.label, found=hit.cell.label, fix=fix)
+            # the typo flag of the table's version's label: "规范性文件" is a 2021 variant, a 2019 label
+            for hit, ref in table.misspelt_labels():
+                written = normalize(hit.cell.label)
+                fixable = strip_note(written) == written
+                fix = fix_of([cell_edit(hit.cell, ref.label)], safe=not hit.fuzzy) if fixable else None
+                yield self.diagnostic(hit.cell.span, expected=ref.label, found=hit.cell.label, fix=fix)

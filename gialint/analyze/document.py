@@ -77,9 +77,13 @@ class Document:
 
     def recognised_sections(self) -> Iterator[tuple[SectionSpec, Section]]:
         """Each section whose heading names one of the format's, in document order."""
-        for found in self.sections:
-            if found.identified is not None:
-                yield found.identified.spec, found.section
+        return iter(self._recognised_sections)
+
+    @cached_property
+    def _recognised_sections(self) -> tuple[tuple[SectionSpec, Section], ...]:
+        # listed once: a dozen rules and the prose of each section ask, and a generator's every
+        # step is interpreted
+        return tuple((found.identified.spec, found.section) for found in self.sections if found.identified is not None)
 
     def value_cells(self) -> Iterator[tuple[MatchedTable, TemplateRow, ColumnSpec, Cell]]:
         """Every value cell of every statistics table, with its table, row and column."""

@@ -15,9 +15,11 @@ from attrs import frozen
 
 from gialint.analyze.census import Census, amounts_of, take_census, value_cells
 from gialint.analyze.label_hit import LabelHit as LabelHit  # re-exported: rules read the hits
+from gialint.analyze.label_hit import foreign, headers, misspelt
 from gialint.base.cached import cached_property
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, TableSpec, Template, TemplateRow
+from gialint.formats.model import LabelRef
 from gialint.parse.ast import Cell, Section, Table
 
 
@@ -91,12 +93,16 @@ class MatchedTable:
 
     def column_headers(self, column: str) -> Iterator[Cell]:
         """The cells that carry a column's label."""
-        return (h.cell for h in self.labels if any(r.kind == "column" and r.key == column for r in h.refs))
+        return iter(headers(self.labels, column))
 
     def foreign_labels(self) -> Iterable[LabelHit]:
         """Labels that belong to another version of this table only."""
-        version = self.template.version
-        return (h for h in self.labels if h.ref_for(version) is None)
+        return foreign(self.labels, self.template.version)
+
+    def misspelt_labels(self) -> Iterable[tuple[LabelHit, LabelRef]]:
+        """The labels of the table's version written other than the format writes them —
+        recognised only by similarity, or a known typo — each with the format's label (GIA203)."""
+        return misspelt(self.labels, self.template.version)
 
     def row_label(self, row: str) -> str:
         found = self.template.row_by_key.get(row)
