@@ -29,6 +29,8 @@ MODULES = (
     "gialint.parse.lines",
     "gialint.parse.linetables",
     "gialint.parse.arrange",
+    # a line whose table cells run together, looked for in every one-line paragraph
+    "gialint.parse.glued",
     # a run of digits in a long line, which the parser looks for in every one
     "gialint.base.digits",
     # the characters that tell binary data from text, counted in every file read

@@ -3,7 +3,7 @@
 character that cannot be a digit.
 
 The parser asks this of every long line, to find the few whose table cells run together
-(:meth:`gialint.parse.cues.Cues.glued_table`). ``re``'s ``\\d`` looks up each character's
+(:func:`gialint.parse.glued.glued_table`). ``re``'s ``\\d`` looks up each character's
 category in Unicode's tables, about 11 ns a character of Chinese prose; compiled
 (gialint/compiled.py), a loop over the code points that rules out the ranges holding no digit
 with two comparisons — Chinese characters, their punctuation, Latin letters — takes a few. In

@@ -10,15 +10,12 @@ from __future__ import annotations
 import functools
 import re
 
-from gialint.base.digits import has_digit_run
 from gialint.base.precompiled import regex
 from gialint.formats import FormatModel, load
 from gialint.formats.labels import normalize
+from gialint.parse.glued import glued_table
 from gialint.parse.outline import CHINESE_NUMERALS, SectionIdentifier
 
-#: A line with cells run together: at least this many of one table's labels, and a run of digits
-#: at least this long (figures of adjacent cells glued together).
-GLUED_LABELS, GLUED_DIGITS = 5, 6
 #: what follows the numeral of every heading ``Cues.midline`` finds ("三、"): a line without it
 #: holds none, which a search for the character tells many times faster than the pattern
 MIDLINE_MARK = "、"
@@ -36,8 +33,9 @@ class Cues:
         self.identify = SectionIdentifier(model)
         self._tables = tuple(model.tables.values())
         self._wordings = {normalize(w): spec.index for spec in model.sections for w in (spec.heading, *spec.variants)}
-        # every label of every table, for the glued-line search: (normalised label, table id)
-        self._label_texts = tuple(
+        # every label of every table, for the glued-line search (:func:`glued_table`): (normalised
+        # label, table id), longest first
+        self.label_texts = tuple(
             sorted(
                 {(label, spec.id) for spec in self._tables for label in spec.labels if len(label) >= 4},
                 key=lambda item: (-len(item[0]), item),  # longest first, then in a fixed order
@@ -123,22 +121,7 @@ class Cues:
 
     def glued_table(self, text: str) -> tuple[str, int] | None:
         """The table whose labels and figures run together in ``text``, and where it starts."""
-        if len(text) < 40 or not has_digit_run(text, GLUED_DIGITS):
-            return None
-        normalized = normalize(text)
-        if len(normalized) != len(text):  # positions must carry over; a text with spaces is rare here
-            normalized = text
-        found: dict[str, set[str]] = {}
-        first: dict[str, int] = {}
-        for label, table in self._label_texts:
-            at = normalized.find(label)
-            if at >= 0:
-                found.setdefault(table, set()).add(label)
-                first[table] = min(first.get(table, at), at)
-        best = max(found, key=lambda t: len(found[t]), default=None)
-        if best is None or len(found[best]) < GLUED_LABELS:
-            return None
-        return best, first[best]
+        return glued_table(self.label_texts, text)
 
 
 @functools.lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from gialint.base.precompiled import regex
 from gialint.base.span import Span
 from gialint.parse.ast import Cell, Layout, Paragraph, Row, Table
 from gialint.parse.cues import Cues
+from gialint.parse.glued import glued_table
 from gialint.parse.lines import Entry, piece, span_of, text_of
 from gialint.parse.values import CellValue, ValueKind
 
@@ -293,7 +294,7 @@ class LineTables:
         """A paragraph whose end is a table with its cells run together: the prose and that table."""
         if not isinstance(entry, Paragraph) or entry.span.line != entry.span.end_line:
             return None
-        found = self._cues.glued_table(entry.text)
+        found = glued_table(self._cues.label_texts, entry.text)  # not through Cues: compiled to compiled
         if found is None:
             return None
         _, at = found
