@@ -65,6 +65,8 @@ class UnusedSuppression(Rule):
             yield self.diagnostic(bad.span, bad.problem)
 
     def check_suppressions(self, doc: Document, unmatched: Sequence[Unmatched]) -> Iterator[Diagnostic]:
+        if not unmatched:
+            return  # most reports: the rules are not listed for nothing
         known = [(r.code, r.name) for r in all_rules()]
         for item in unmatched:
             key = "unused" if names_any(item.selector, known) else "unknown"

@@ -56,7 +56,8 @@ class Document:
     previous: Document | None = None  # last year's report of the same agency (GIA601–GIA604), set by the run
     source_name: str | None = None  # the file it was read from, as a run names it (set by the run)
 
-    @property
+    # worked out once (the fields they read do not change): the linter and a dozen rules ask
+    @cached_property
     def expected_version(self) -> Version | None:
         """The format the report year calls for (None when the year is unknown or before 2019);
         for a report without a year, the configured version."""
@@ -64,7 +65,7 @@ class Document:
             return self.model.expected_version(self.year.year)
         return self.model.version(self.assumed_version) if self.assumed_version else None
 
-    @property
+    @cached_property
     def version(self) -> str | None:
         """The format version the report is held to: the year's, else the one its tables fit."""
         if self.expected_version is not None:

@@ -64,7 +64,7 @@ class MatchedTable:
     def span(self) -> Span:
         return self.sources[0].span.cover(self.sources[-1].span)
 
-    @property
+    @cached_property  # kept: asked some 50 times a report, by the rules and the linter
     def id(self) -> str:
         return self.spec.id
 
