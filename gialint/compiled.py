@@ -37,6 +37,7 @@ MODULES = (
     "gialint.read.rare",
     "gialint.formats.labels",
     "gialint.analyze.label_hit",
+    "gialint.analyze.shape",
     "gialint.analyze.match",
     "gialint.base.memo",
     "gialint.base.value",

@@ -16,20 +16,12 @@ from attrs import frozen
 from gialint.analyze.census import Census, amounts_of, take_census, value_cells
 from gialint.analyze.label_hit import LabelHit as LabelHit  # re-exported: rules read the hits
 from gialint.analyze.label_hit import foreign, headers, misspelt
+from gialint.analyze.shape import ShapeProblem as ShapeProblem  # re-exported: rules read the problems
 from gialint.base.cached import cached_property
 from gialint.base.span import Span
 from gialint.formats import ColumnSpec, TableSpec, Template, TemplateRow
 from gialint.formats.model import LabelRef
 from gialint.parse.ast import Cell, Section, Table
-
-
-@frozen
-class ShapeProblem:
-    kind: str  # missing-row | duplicate-row | extra-values | missing-values | stray-values
-    span: Span
-    row: str | None = None  # the format's row label
-    expected: int | None = None
-    found: int | None = None
 
 
 @frozen
