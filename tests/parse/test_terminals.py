@@ -99,3 +99,14 @@ def test_the_headings_look_aheads_are_kept_exact_on_real_lines() -> None:
         for name in HEADINGS:
             plain = _without_lookahead(TERMINALS[name])
             assert (re.fullmatch(TERMINALS[name], line) is None) == (re.fullmatch(plain, line) is None), (name, line)
+
+
+@given(st.lists(_HEADING_PIECES, max_size=30).map("".join))
+def test_a_subsection_headings_possessive_tail_takes_the_lines_the_greedy_one_would(line: str) -> None:
+    """SUBSECTION_HEADING's last repeat gives nothing back ("{0,50}+"): a line is one whole, as
+    the lexer asks (to its end), exactly when it would be with the repeat giving back."""
+    pattern = TERMINALS["SUBSECTION_HEADING"]
+    assert pattern.endswith("{0,50}+")
+    greedy = pattern[: -len("+")]
+    for text in (line, "（一）" + line, "12." + line, "（一）" + line * 3):
+        assert (re.fullmatch(pattern, text) is None) == (re.fullmatch(greedy, text) is None), text
