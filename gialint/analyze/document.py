@@ -27,7 +27,7 @@ from gialint.base.span import Span
 from gialint.formats import ColumnSpec, FormatModel, SectionSpec, TemplateRow, Version, load
 from gialint.formats.model import AdditionsError, with_additions
 from gialint.parse.ast import Cell, Report, Section
-from gialint.parse.driver import parse_report
+from gialint.parse.driver import parse_normalized
 from gialint.parse.outline import SectionFound, outline
 from gialint.read.source import ReadError, normalize_newlines
 
@@ -160,9 +160,13 @@ def parse_document(
     *,
     source_name: str | None = None,
     previous: Document | None = None,
+    normalized: bool = False,
 ) -> Document:
     """Parse and analyse a report's text (suppression comments included); ``source_name`` and
-    ``previous``: see :func:`analyze`."""
-    text = normalize_newlines(text)
-    report = parse_report(text)
+    ``previous``: see :func:`analyze`. ``normalized``: the text's line ends are already "\\n"
+    alone (what :func:`~gialint.read.source.normalize_newlines` gives), so that a run which has
+    normalised it does not look through it again."""
+    if not normalized:
+        text = normalize_newlines(text)
+    report = parse_normalized(text)
     return analyze(report, model, options, find_suppressions(text), source_name=source_name, previous=previous)

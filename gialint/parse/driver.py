@@ -154,7 +154,13 @@ def parser() -> Parser:
 
 def parse_report(text: str) -> Report:
     """Parse a report's text into its :class:`~gialint.parse.ast.Report` tree."""
-    text = normalize_newlines(text)
+    return parse_normalized(normalize_newlines(text))
+
+
+def parse_normalized(text: str) -> Report:
+    """:func:`parse_report` of a text whose line ends are already "\\n" alone (what
+    :func:`~gialint.read.source.normalize_newlines` gives): a run that has normalised the text
+    once does not look through it again."""
     report: Report = parser().parse(text)
     end = len(text) - 1 if text.endswith("\n") else len(text)  # a final line end starts no line
     last_line = text.count("\n", 0, end) + 1

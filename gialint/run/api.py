@@ -115,7 +115,7 @@ def _lint_text(
     selection.validate(all_rules())
     text = normalize_newlines(text)
     before = read_previous(previous, settings)[0]
-    document = parse_document(text, options=settings.options, source_name=path, previous=before)
+    document = parse_document(text, options=settings.options, source_name=path, previous=before, normalized=True)
     found = lint_document(document, all_rules(), selection, settings.options, text.split("\n"))
     diagnostics = tuple(settings.with_severities(found))
     source_map = None if extracted is None else extracted.source_map

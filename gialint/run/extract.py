@@ -39,9 +39,8 @@ def _number(amount: Decimal | None) -> Number | None:
 def extract_extracted(extracted: Extracted, path: str | None, settings: Settings = DEFAULT_SETTINGS) -> Extraction:
     """The value cells of a report read into ``extracted`` (see :func:`gialint.read.read_bytes`)."""
     from gialint.analyze.document import parse_document
-    from gialint.read.source import normalize_newlines
 
-    document = parse_document(normalize_newlines(extracted.text), options=settings.options)
+    document = parse_document(extracted.text, options=settings.options)  # its line ends normalised there
     source_map = extracted.source_map
     cells = []
     for table in document.tables:

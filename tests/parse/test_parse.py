@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import gialint
 from conftest import SEEDS, seed
+from gialint.analyze.document import parse_document
 from gialint.parse.ast import Layout, NumeralStyle, Table
 from gialint.parse.driver import parse_report
 from gialint.parse.tables import build_tables, grammar_text
@@ -104,6 +105,11 @@ def test_line_endings_do_not_move_anything(path, newline: str) -> None:  # type:
     assert [(d.code, d.span) for d in converted.diagnostics] == [(d.code, d.span) for d in expected.diagnostics]
     spans = [c.span for t in parse_report(text).tables for c in t.cells]
     assert [c.span for t in parse_report(text.replace("\n", newline)).tables for c in t.cells] == spans
+    # parse_document normalises once, then parses the text as normalised (parse_normalized);
+    # given it normalised (normalized=True), it parses it as it is
+    document = parse_document(text.replace("\n", newline))
+    assert [c.span for t in document.report.tables for c in t.cells] == spans
+    assert document == parse_document(text) == parse_document(text, normalized=True)
 
 
 def test_bom_does_not_shift_columns() -> None:
