@@ -54,7 +54,7 @@ class _Chosen:
         """An object of each rule, made with ``options``: the same objects for every report a run
         checks with the same options object (a rule keeps nothing of a report on itself: see
         docs/plugins.md). Making 38 objects with an interpreted ``__init__`` for each report cost
-        about 1.7 % of its instructions. Found by the options' identity, not their hash (attrs
+        about 1 % of its instructions. Found by the options' identity, not their hash (attrs
         hashes every field); other options get objects of their own, which replace these."""
         made = self._made
         if made is not None and made[0] is options:
