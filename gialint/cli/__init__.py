@@ -54,7 +54,7 @@ def _parse(args: argparse.Namespace) -> int:
                 else:
                     extracted = read_path(path)
                 text = normalize_newlines(extracted.text)
-                document = parse_document(text) if args.format != "text" else None
+                document = parse_document(text, normalized=True) if args.format != "text" else None
         except ReadError as error:
             print(f"gialint: {visible(shown(name))}: {error.get(_lang(args))}", file=sys.stderr)
             code = EXIT_ERROR

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from attrs import define, frozen
 
 from gialint.parse.ast import Report, Table
-from gialint.parse.driver import parse_report
+from gialint.parse.driver import parse_normalized
 from gialint.parse.values import ValueKind
 from gialint.read.source import normalize_newlines
 
@@ -126,7 +126,7 @@ def grid_of(table: Table) -> GridTable:
 def blocks_of(text: str) -> list[Block]:
     """The report as lines and grids, in order."""
     text = normalize_newlines(text)
-    report: Report = parse_report(text)
+    report: Report = parse_normalized(text)
     lines = text.split("\n")
     levels: dict[int, int] = {}
     if report.title is not None:
