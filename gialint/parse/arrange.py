@@ -29,7 +29,7 @@ it is decided here, after the parse, with the format's labels and section wordin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from gialint.base.precompiled import regex
@@ -57,9 +57,9 @@ class Arranger:
     """Called by the builder with the report's items in order; returns them with the section
     headings as :class:`Heading` and everything else as subheadings, paragraphs and tables."""
 
-    def __init__(self, cues: Cues, read: Callable[[str], CellValue]) -> None:
+    def __init__(self, cues: Cues, values: Mapping[str, CellValue]) -> None:
         self._cues = cues
-        self._tables = LineTables(cues, read)
+        self._tables = LineTables(cues, values)
 
     def __call__(self, entries: Sequence[Entry]) -> list[Entry]:
         items = self._find_title(entries)

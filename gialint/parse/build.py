@@ -9,7 +9,7 @@ numeral, or "1、") stays a section only if it names one of the format's section
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
 from gialint.base.precompiled import regex
@@ -109,8 +109,8 @@ def group_blocks(items: Sequence[Any]) -> tuple[Block, ...]:
 class Builder:
     """One method per rule of the grammar, called with the rule's children (see :mod:`gialint.parse.driver`)."""
 
-    def __init__(self, read: Callable[[str], CellValue], arrange: Callable[[list[Any]], list[Any]]) -> None:
-        self._read = read
+    def __init__(self, values: Mapping[str, CellValue], arrange: Callable[[list[Any]], list[Any]]) -> None:
+        self._values = values
         self._arrange = arrange  # decides which lines are tables and section headings (gialint.parse.arrange)
 
     # -------------------------------------------------------------- cells
@@ -118,13 +118,13 @@ class Builder:
     # and the cell of its text, inlined in each (a call per cell is a fifth of a table's build).
     def _split(self, token: Line, separator: str, outer: bool) -> Row:
         # the hot loop of tables written a row per line
-        text, line, read = token.value, token.line, self._read
+        text, line, values = token.value, token.line, self._values
         cells = []
         offset = 0
         for piece in text.split(separator):
             stripped = piece.strip(_SPACE)
             begin = offset + len(piece) - len(piece.lstrip(_SPACE)) + 1
-            cells.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
+            cells.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), values[stripped]))
             offset += len(piece) + 1
         if outer:  # "| a | b |": drop what stands outside the first and last bar
             cells = cells[1:-1]
@@ -145,10 +145,10 @@ class Builder:
         spans = [span for text, span in parts if text]  # an empty first line: start where the words do
         span = spans[0].cover(spans[-1]) if spans else parts[0][1]
         text = "\n".join(texts)
-        return Cell(text, span, self._read(text.replace("\n", "")))
+        return Cell(text, span, self._values[text.replace("\n", "")])
 
     def tab_row(self, tokens: list[Line]) -> Row:
-        read = self._read
+        values = self._values
         found: list[Cell] = []
         count = len(tokens)
         index = 0
@@ -164,7 +164,7 @@ class Builder:
                 line, piece = token.line, token.value[1:]
                 stripped = piece.strip(_SPACE)
                 begin = len(piece) - len(piece.lstrip(_SPACE)) + 2
-                found.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
+                found.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), values[stripped]))
             index = after
         cells = tuple(found)
         return Row(cells, cells[0].span.cover(cells[-1].span))
@@ -173,14 +173,14 @@ class Builder:
         return self._table(Layout.TAB, [c for c in children if isinstance(c, Row)])
 
     def pipe_table(self, tokens: list[Line]) -> Table | Paragraph:
-        read = self._read
+        values = self._values
         found: list[Cell] = []
         for token in tokens:  # the pipe layout's hot loop: each cell made inline
             if token.type == "PIPE_CELL":
                 line, piece = token.line, token.value
                 stripped = piece.strip(_SPACE)
                 begin = len(piece) - len(piece.lstrip(_SPACE)) + 1
-                found.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), read(stripped)))
+                found.append(Cell(stripped, Span(line, begin, line, begin + len(stripped)), values[stripped]))
         cells = tuple(found)
         span = Span(tokens[0].line, 1, tokens[-1].line, tokens[-1].end_column)
         return self._table(Layout.PIPE, [Row(cells, span)])

@@ -148,8 +148,8 @@ def parser() -> Parser:
     from gialint.parse.cues import default_cues
     from gialint.parse.values import default_reader
 
-    read = default_reader().classify
-    return Parser(load_tables(), Builder(read, Arranger(default_cues(), read)))
+    values = default_reader().values
+    return Parser(load_tables(), Builder(values, Arranger(default_cues(), values)))
 
 
 def parse_report(text: str) -> Report:

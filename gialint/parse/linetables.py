@@ -11,7 +11,7 @@ cannot be told apart (:attr:`Layout.GLUED`), which matching reports once (GIA207
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from gialint.base.precompiled import regex
@@ -49,9 +49,9 @@ _PAGE_NUMBER: Final = regex(
 class LineTables:
     """Finds the tables among a report's items (see the module's docstring)."""
 
-    def __init__(self, cues: Cues, read: Callable[[str], CellValue]) -> None:
+    def __init__(self, cues: Cues, values: Mapping[str, CellValue]) -> None:
         self._cues = cues
-        self._read = read
+        self._values = values
 
     def __call__(self, entries: list[Entry]) -> list[Entry]:
         out: list[Entry] = []
@@ -79,7 +79,7 @@ class LineTables:
         return out
 
     def _is_value(self, text: str) -> bool:
-        kind = self._read(text).kind
+        kind = self._values[text].kind
         return kind is not ValueKind.TEXT and kind is not ValueKind.BLANK
 
     def _is_fragment(self, text: str, tables: frozenset[str] = frozenset()) -> bool:
@@ -171,7 +171,7 @@ class LineTables:
             joined = self._join_label(texts, index) or self._join_around(texts, index, used)
             if joined is not None:
                 end, text, span = joined
-                cells.append(Cell(text, span, self._read(text.replace("\n", ""))))
+                cells.append(Cell(text, span, self._values[text.replace("\n", "")]))
                 in_values = self._cues.names_row(text)
                 index = end
                 continue
@@ -179,17 +179,17 @@ class LineTables:
             index += 1
             spaced = None if self._cues.tables_of(text) else self._line_cells(text, span)
             if self._cues.tables_of(text):
-                cells.append(Cell(text, span, self._read(text)))
+                cells.append(Cell(text, span, self._values[text]))
                 in_values = self._cues.names_row(text)
             elif spaced is None and self._is_value(text):
-                cells.append(Cell(text, span, self._read(text)))
+                cells.append(Cell(text, span, self._values[text]))
                 in_values = True
             elif spaced is not None:
                 first = spaced[0]
                 if head is not None and self._cues.tables_of(head[0] + first.text):
                     # a label wrapped onto the line of its figures: "（二）…只计这一情" / "形，不计其他情形） 447 …"
                     text = head[0] + "\n" + first.text
-                    spaced[0] = Cell(text, head[1].cover(first.span), self._read(text.replace("\n", "")))
+                    spaced[0] = Cell(text, head[1].cover(first.span), self._values[text.replace("\n", "")])
                 head = None
                 for cell in spaced:  # "行政许可    0": a row on one line, cells apart by spaces
                     if self._cues.in_table(cell.text, tables):
@@ -206,7 +206,7 @@ class LineTables:
                 head = (text, span)  # a piece of a label: not a cell, unless the next line ends it
                 continue
             elif in_values and not _PAGE_NUMBER.fullmatch(text):
-                cells.append(Cell(text, span, self._read(text)))
+                cells.append(Cell(text, span, self._values[text]))
             # else: a fragment of the header ("（2019年起）"), a page number
             head = None
         if len(cells) < 2:
@@ -237,7 +237,7 @@ class LineTables:
                 return None
             for start, word in pieces:
                 column = span.column + start
-                cells.append(Cell(word, Span(span.line, column, span.line, column + len(word)), self._read(word)))
+                cells.append(Cell(word, Span(span.line, column, span.line, column + len(word)), self._values[word]))
         if len(cells) < 2:
             return None
         return cells
@@ -300,7 +300,7 @@ class LineTables:
         _, at = found
         text, span = entry.text, entry.span
         cell_span = Span(span.line, span.column + at, span.line, span.end_column)
-        cell = Cell(text[at:], cell_span, self._read(text[at:]))
+        cell = Cell(text[at:], cell_span, self._values[text[at:]])
         table = Table(Layout.GLUED, (Row((cell,), cell_span),), cell_span)
         found_items: list[Entry] = [piece(text, span, 0, at)] if at > 0 else []
         return [*found_items, table]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gialint.parse.values import ValueKind, default_reader
+from gialint.parse.values import KnownValues, ValueKind, default_reader
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,33 @@ def test_an_integer_is_a_whole_number_not_below_zero_without_a_unit(text: str) -
         assert value.number is not None and value.number >= 0
         assert value.number == value.number.to_integral_value()
         assert value.unit is None and value.sign is None
+
+
+_CELL_TEXTS = st.text(st.sampled_from(list("0123456789０１２３４５６７８９.,- －+增减件万元 —无a")), max_size=6)
+
+
+@given(st.lists(_CELL_TEXTS, max_size=40), st.integers(1, 8))
+def test_known_values_read_each_text_as_the_reader_does_and_keep_at_most_their_bound(
+    texts: list[str], most: int
+) -> None:
+    reader = default_reader()
+    reads: list[str] = []
+
+    def read(text: str):  # type: ignore[no-untyped-def]
+        reads.append(text)
+        return reader._classify(text)
+
+    known = KnownValues(read, most)
+    for text in texts:
+        assert known[text] == reader._classify(text)
+        assert len(known) <= most
+    # a text is read again only after the texts kept were let go: never twice in a row
+    assert all(a != b for a, b in zip(reads, reads[1:], strict=False))
+    assert len(reads) <= len(texts)
+    if len(set(texts)) <= most:  # all of them fit: each text was read once
+        assert sorted(reads) == sorted(set(texts))
+
+
+def test_the_reader_remembers_what_a_text_says() -> None:
+    reader = default_reader()
+    assert reader.classify("12") is reader.classify("12") is reader.values["12"]
