@@ -66,7 +66,7 @@ def _classify(cells: list[Cell], spec: TableSpec) -> list[_Classified]:
         elif kind is not _TEXT_KIND and kind is not _BLANK_KIND:
             out.append(_Classified(cell, value, None, False))
         else:
-            refs, fuzzy, names_row, versions = _recognise(spec, cell.text)
+            refs, fuzzy, names_row, versions = _recognise.answer(spec, cell.text)
             if refs:
                 hit = LabelHit(cell, refs, fuzzy, versions)
                 out.append(_Classified(cell, label, hit, names_row))
@@ -315,7 +315,7 @@ def _spec_for(table: Table, model: FormatModel) -> tuple[TableSpec, list[_Classi
     votes: dict[int, int] = {}  # by id(): hashing a whole TableSpec costs more than the count
     for cell in cells:
         if cell.text and cell.value.kind is ValueKind.TEXT:
-            for spec in _naming(model, cell.text):
+            for spec in _naming.answer(model, cell.text):
                 votes[id(spec)] = votes.get(id(spec), 0) + 1
     best, most = None, 1
     for spec in model.tables.values():  # the format's order breaks ties

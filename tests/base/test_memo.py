@@ -55,3 +55,11 @@ def test_it_answers_as_the_computation_does_and_stays_within_its_limit(asks: lis
         assert memo(owners[index], text) == expected
         assert memo._size <= 5
     assert len(calls) <= len(asks)
+
+
+def test_answer_is_the_memo_called() -> None:
+    memo, calls = _counting()
+    a = _Owner("a")
+    assert memo.answer(a, "x") == memo(a, "x") == "a:x"
+    assert memo(a, "y") == memo.answer(a, "y") == "a:y"
+    assert calls == [("a", "x"), ("a", "y")]  # one computation each, whichever way it was asked
