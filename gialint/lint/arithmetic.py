@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from gialint.analyze.document import Document
     from gialint.formats import FormatModel
 
-_OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
+_OPS: dict[str, Callable[[Decimal | int, Decimal | int], bool]] = {
     "==": operator.eq,
     ">=": operator.ge,
     "<=": operator.le,
@@ -230,8 +230,8 @@ class _Instance:
         rhs: _Keys,
         anchor: _Key,
         weights: Mapping[_Key, int],
-        lhs_total: Decimal | None,
-        rhs_total: Decimal | None,
+        lhs_total: Decimal | int | None,
+        rhs_total: Decimal | int | None,
     ) -> None:
         self.identity: Final = identity
         self.binding: Final = binding
@@ -239,7 +239,9 @@ class _Instance:
         self.rhs: Final = rhs
         self.anchor: Final = anchor
         self.weights: Final = weights  # how many times each cell counts (lhs +1, rhs −1), if at all
-        self.lhs_total: Final = lhs_total  # None: not checked
+        # the sides' sums: None, not checked; ints where they were added as whole numbers (see
+        # _whole_totals), made Decimals only where a message or a fix needs them
+        self.lhs_total: Final = lhs_total
         self.rhs_total: Final = rhs_total
 
     @property
@@ -254,7 +256,7 @@ class _Instance:
     def fixing(self, weight: int, amount: Decimal) -> Decimal:
         """The value of a cell of this weight and amount that makes this equality hold."""
         assert self.lhs_total is not None and self.rhs_total is not None
-        return amount - (self.lhs_total - self.rhs_total) / weight
+        return amount - Decimal(self.lhs_total - self.rhs_total) / weight
 
 
 class _Reading:
@@ -303,8 +305,8 @@ def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Re
             binding, anchor, weights = entry[0], entry[3], entry[4]
             lhs: tuple[Any, ...] = entry[1]
             rhs: tuple[Any, ...] = entry[2]
-            lhs_total: Decimal | None = None
-            rhs_total: Decimal | None = None
+            lhs_total: Decimal | int | None = None
+            rhs_total: Decimal | int | None = None
             totals = _whole_totals(cells, anchor, lhs, rhs) if cells is not None else None
             if totals is not None:
                 lhs_total, rhs_total = totals
@@ -329,18 +331,20 @@ def _instances(identities: Sequence[Identity], table: MatchedTable, reading: _Re
 
 def _whole_totals(
     cells: dict[Any, Cell], anchor: Any, lhs: tuple[Any, ...], rhs: tuple[Any, ...]
-) -> tuple[Decimal, Decimal] | None:
+) -> tuple[int, int] | None:
     """The two sides' sums, added as ints, when the anchor and every cell of both sides hold a
-    whole number (:attr:`CellValue.whole`), as Decimals: the very Decimals, value and exponent,
-    that adding their amounts gives (the amounts of whole numbers have no point). None when a
-    cell holds none: the amounts are added then. A report's tables are mostly whole numbers,
-    and an int is added in a few instructions, a Decimal in some hundreds."""
+    whole number (:attr:`CellValue.whole`): made Decimals (:func:`_breach`), the very Decimals,
+    value and exponent, that adding their amounts gives (the amounts of whole numbers have no
+    point), and compared as ints meanwhile. None when a cell holds none: the amounts are added
+    then. A report's tables are mostly whole numbers, and an int is added in a few
+    instructions, a Decimal in some hundreds — and made from an int in some five hundred, which
+    only the few sums that do not hold need."""
     cell = cells.get(anchor)
     if cell is None or cell.value.whole is None:
         return None
     left = _whole_sum(cells, lhs)
     right = _whole_sum(cells, rhs) if left is not None else None
-    return None if left is None or right is None else (Decimal(left), Decimal(right))
+    return None if left is None or right is None else (left, right)
 
 
 def _whole_sum(cells: dict[Any, Cell], keys: tuple[Any, ...]) -> int | None:
@@ -364,8 +368,8 @@ def _breach(instance: _Instance, anchor: _Key, cells: Mapping[_Key, Cell]) -> Br
         Term(*anchor, cells[anchor]),
         lhs,
         rhs,
-        instance.lhs_total,
-        instance.rhs_total,
+        Decimal(instance.lhs_total),
+        Decimal(instance.rhs_total),
     )
 
 

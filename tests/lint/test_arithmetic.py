@@ -308,8 +308,11 @@ def test_the_sums_of_whole_numbers_are_the_decimals_the_amounts_add_up_to(
                 assert instance.lhs_total is None and instance.rhs_total is None
                 continue
             assert instance.lhs_total is not None and instance.rhs_total is not None
-            assert instance.lhs_total.as_tuple() == left.as_tuple()
-            assert instance.rhs_total.as_tuple() == right.as_tuple()
+            assert instance.lhs_total == left and instance.rhs_total == right
+            # ints where added as whole numbers: the Decimals a message is given (_breach) are
+            # the very ones the amounts add up to
+            assert Decimal(instance.lhs_total).as_tuple() == left.as_tuple()
+            assert Decimal(instance.rhs_total).as_tuple() == right.as_tuple()
 
 
 @given(reports(), st.lists(st.tuples(st.integers(0, 10**6), WRITTEN), max_size=6))
@@ -329,8 +332,8 @@ def test_a_reading_lists_the_amounts_only_when_a_sum_needs_them(
                     i.identity,
                     i.binding,
                     i.anchor,
-                    None if t is None else t.as_tuple(),
-                    None if u is None else u.as_tuple(),
+                    None if t is None else Decimal(t).as_tuple(),
+                    None if u is None else Decimal(u).as_tuple(),
                 )
                 for i in arithmetic._instances(doc.model.identities, table, reading)
                 for t, u in [(i.lhs_total, i.rhs_total)]
