@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, Final
+from typing import Final
 
 from gialint.base import catalogue as msg
 from gialint.base.native import mypyc_attr
@@ -49,8 +49,9 @@ class LineLexer:
     def __init__(self, tables: Tables) -> None:
         self._tables = tables
         self._ignore = tables.ignore
-        # each state's pattern's bound ``match``: a call of it skips looking the method up
-        self._by_state: dict[int, Callable[[str, int], re.Match[str] | None]] = {}
+        # each state's pattern's bound ``match``, once made (a call of it skips looking the
+        # method up): a list by state, read by index where a dictionary would hash the number
+        self._by_state: list[Callable[[str, int], re.Match[str] | None] | None] = [None] * len(tables.states)
         comment = next((regexp for name, regexp in tables.terminals if name == "COMMENT"), None)
         self._comment = regex(comment) if comment is not None else None
 
@@ -67,8 +68,7 @@ class LineLexer:
         ignore, matchers, every = self._ignore, self._by_state, CHECK_EVERY
         comment = self._comment if "<!--" in text else None
         pos = 0
-        # (compiled: enumerate without a start, a global read once, and the state kept as the
-        # object the stack holds, are each a plain loop, a local and a look-up without boxing)
+        # (compiled: enumerate without a start and a global read once are a plain loop and a local)
         for index, value in enumerate(lines):
             number = index + 1
             if not number % every:
@@ -76,8 +76,8 @@ class LineLexer:
             if comment is not None and "<!--" in value and comment.fullmatch(value):
                 pos += len(value) + 1
                 continue
-            state: Any = stack[-1]
-            matcher = matchers.get(state)
+            state = stack[-1]
+            matcher = matchers[state]
             if matcher is None:
                 matcher = self._matcher(state)
             match = matcher(text, pos)
