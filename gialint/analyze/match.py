@@ -285,8 +285,11 @@ def _attempt(template: Template, rows: Sequence[_RowReading], foreign: int) -> _
         elif len(values) < expected:
             span = values[-1].cell.span if values else where.span
             problems.append(ShapeProblem("missing-values", span, target.label, expected, len(values)))
-        for key, value in zip(target.cell_keys, values, strict=False):  # a short row fills what it has
-            cells[key] = value.cell
+        # a short row fills what it has (by index: compiled, a zip is an object made and then
+        # stepped through the iterator protocol, for every row of every version tried)
+        keys = target.cell_keys
+        for index in range(min(len(keys), len(values))):
+            cells[keys[index]] = values[index].cell
     ordered = shape.ordered
     cut = 0
     for index, row_spec in enumerate(ordered):
