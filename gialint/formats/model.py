@@ -134,6 +134,11 @@ class Template:
     def row_by_key(self) -> dict[str, TemplateRow]:
         return {row.key: row for row in self.rows}
 
+    @functools.cached_property
+    def cell_keys(self) -> tuple[tuple[str, str], ...]:
+        """Every cell of the table, (row key, column id), row by row and in each row's order."""
+        return tuple(key for row in self.rows for key in row.cell_keys)
+
 
 @frozen(slots=False)  # not slotted: see "Cached properties" in docs/performance.md
 class TableSpec:

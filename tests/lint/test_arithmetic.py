@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import gialint
 from conftest import BASE
 from gialint.analyze.document import Document
+from gialint.analyze.matched import MatchedTable
 from gialint.base.diagnostic import Diagnostic, Severity
 from gialint.base.span import Span
 from gialint.lint import arithmetic
@@ -315,6 +316,19 @@ def test_the_sums_of_whole_numbers_are_the_decimals_the_amounts_add_up_to(
             assert Decimal(instance.rhs_total).as_tuple() == right.as_tuple()
 
 
+def _added_as_ints(reading: arithmetic._Reading, table: MatchedTable, instance: arithmetic._Instance) -> bool:
+    """Whether the solver adds ``instance``'s sides as whole numbers, found by position in the
+    template's cells as the solver finds them."""
+    keys = table.template.cell_keys
+    at = {key: index for index, key in enumerate(keys)}
+
+    def place(key: tuple[str, str]) -> int:
+        return at.get(key, len(keys))
+
+    places = (place(instance.anchor), tuple(map(place, instance.lhs)), tuple(map(place, instance.rhs)))
+    return arithmetic._whole_totals(reading.wholes(table.template), *places) is not None
+
+
 @given(reports(), st.lists(st.tuples(st.integers(0, 10**6), WRITTEN), max_size=6))
 def test_a_reading_lists_the_amounts_only_when_a_sum_needs_them(
     report: tuple[int, dict[Key, int]], changes: list[tuple[int, str]]
@@ -341,9 +355,8 @@ def test_a_reading_lists_the_amounts_only_when_a_sum_needs_them(
             for reading in (lazy, given_amounts)
         )
         assert found == expected
-        whole = table.cells if isinstance(table.cells, dict) else None
         needed = any(
-            whole is None or arithmetic._whole_totals(whole, i.anchor, i.lhs, i.rhs) is None
+            not _added_as_ints(given_amounts, table, i)
             for i in arithmetic._instances(doc.model.identities, table, given_amounts)
         )
         assert (lazy._amounts is not None) == needed
@@ -360,10 +373,9 @@ def test_an_identity_is_added_up_as_ints_only_where_its_cells_hold_whole_numbers
         table = doc.table("t3")
         assert table is not None
         cells = dict(table.cells)
-        instances = arithmetic._instances(doc.model.identities, table, arithmetic._Reading(cells, table.amounts))
+        reading = arithmetic._Reading(cells, table.amounts, whole=True)
+        instances = arithmetic._instances(doc.model.identities, table, reading)
         with_the_cell = [i for i in instances if key[1:] in (i.anchor, *i.lhs, *i.rhs)]
         assert with_the_cell
-        added_as_ints[written_as] = all(
-            arithmetic._whole_totals(cells, i.anchor, i.lhs, i.rhs) is not None for i in with_the_cell
-        )
+        added_as_ints[written_as] = all(_added_as_ints(reading, table, i) for i in with_the_cell)
     assert added_as_ints == {"12": True, "12.0": False, "1" + "0" * 20: False, "-": True}
