@@ -222,6 +222,11 @@ class LineTables:
         gaps = list(_GAP_PART.finditer(text))
         if len(gaps) < 2 and _GROUPED_NUMBER.fullmatch(text):
             return None  # "1 234": one number written with a space
+        if len(gaps) == 1 and not self._all_cells(_WORD.findall(gaps[0].group())):
+            # words a single space apart (most lines of prose): the line is cells only as those
+            # words, each a label, a piece of one or a figure; read whole it is one cell at most.
+            # Asked first, as the loop below would end: the line read whole is not looked at
+            return None
         cells: list[Cell] = []
         for number, gap in enumerate(gaps):
             part = gap.group()
@@ -229,7 +234,7 @@ class LineTables:
             one_number = self._is_value(part) and (len(words) == 1 or _GROUPED_NUMBER.fullmatch(part) is not None)
             if self._cues.tables_of(part) or one_number or self._cues.is_label_part(part):
                 pieces = [(gap.start(), part)]
-            elif all(self._cues.tables_of(w) or self._is_value(w) or self._cues.is_label_part(w) for _, w in words):
+            elif self._all_cells([w for _, w in words]):
                 pieces = words  # cells a single space apart: each word on its own
             elif number == 0 and self._row_label_before_figures(part, gaps):
                 pieces = [(gap.start(), part)]
@@ -241,6 +246,12 @@ class LineTables:
         if len(cells) < 2:
             return None
         return cells
+
+    def _all_cells(self, words: list[str]) -> bool:
+        """Whether there are two words or more, each a label, a piece of one or a figure."""
+        return len(words) > 1 and all(
+            self._cues.tables_of(w) or self._is_value(w) or self._cues.is_label_part(w) for w in words
+        )
 
     def _row_label_before_figures(self, part: str, gaps: list[re.Match[str]]) -> bool:
         """A label the format does not have word for word ("2.其他法律行政止公开", a typo GIA203
