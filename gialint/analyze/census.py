@@ -63,8 +63,9 @@ def value_cells(rows: Sequence[TemplateRow], cells: Mapping[Any, Cell]) -> tuple
     lookup: dict[Any, Cell] = cells if isinstance(cells, dict) else dict(cells)
     for row in rows:
         columns = row.columns
-        # read untyped: compiled, a key typed as a pair is unpacked, then made again to look up
-        keys: Sequence[Any] = row.cell_keys
+        # read untyped: compiled, a key typed as a pair is unpacked, then made again to look up;
+        # a tuple, not any sequence: its items are then read directly
+        keys: tuple[Any, ...] = row.cell_keys
         for index in range(len(keys)):
             cell = lookup.get(keys[index])
             if cell is not None:
