@@ -89,11 +89,12 @@ def take_census(cells: tuple[ValueCell, ...]) -> Census:
     nonstandard: list[ValueCell] = []
     odd: list[ValueCell] = []
     money: list[ValueCell] = []
-    # each item read untyped and appended as it is: compiled, a typed item is unpacked from its
-    # tuple, and a new tuple is made of it again for every list it goes to; its cell is taken
-    # out typed, so that the cell's value and the value's fields are read as native fields
-    # rather than looked up by name
-    items: tuple[Any, ...] = cells
+    # each item read as a tuple of any length and appended as it is: compiled, an item typed as
+    # a triple is unpacked from its tuple, and a new tuple is made of it again for every list it
+    # goes to, and an untyped one is indexed through the object protocol; its cell is taken out
+    # typed, so that the cell's value and the value's fields are read as native fields rather
+    # than looked up by name
+    items: tuple[tuple[Any, ...], ...] = cells
     for item in items:
         cell: Cell = item[2]
         value = cell.value
