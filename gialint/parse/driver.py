@@ -88,19 +88,21 @@ class Parser:
                     # children popped (in pure Python, a slice and a loop over it cost more)
                     last = values.pop()
                     stack.pop()
-                    items: list[Any]  # typed: compiled, its append and extend are then direct
+                    # the holders typed (compiled: their lists read as native fields, not looked
+                    # up by name), and the list too (its append and extend are then direct)
+                    grown: _Inlined = values[-1] if size == 2 else values[-2]
+                    items: list[Any] = grown.items
                     if size == 3:
                         middle = values.pop()
                         stack.pop()
-                        items = values[-1].items
                         if type(middle) is _Inlined:
-                            items.extend(middle.items)
+                            inner: _Inlined = middle
+                            items.extend(inner.items)
                         else:
                             items.append(middle)
-                    else:
-                        items = values[-1].items
                     if type(last) is _Inlined:
-                        items.extend(last.items)
+                        inner = last
+                        items.extend(inner.items)
                     else:
                         items.append(last)
                     state = stack[-1] = actions[stack[-2]][origin]
@@ -113,7 +115,11 @@ class Parser:
                     # the rule's children: an inlined child's own (its holder is dropped here)
                     state = actions[stack[-1]][origin]
                     stack.append(state)
-                    values.append(handler(child.items if type(child) is _Inlined else [child]))
+                    if type(child) is _Inlined:
+                        inner = child
+                        values.append(handler(inner.items))
+                    else:
+                        values.append(handler([child]))
                     if state == end:
                         return values[-1]
                     continue
@@ -122,6 +128,7 @@ class Parser:
                     del values[-size:], stack[-size:]
                 else:
                     children = []
+                value: _Inlined
                 if handler is None and children and type(children[0]) is _Inlined:
                     value = children[0]  # a left-recursive repetition: grow it in place
                     del children[0]
@@ -130,7 +137,8 @@ class Parser:
                 items = value.items
                 for child in children:
                     if type(child) is _Inlined:
-                        items.extend(child.items)
+                        inner = child
+                        items.extend(inner.items)
                     else:
                         items.append(child)
                 state = actions[stack[-1]][origin]
