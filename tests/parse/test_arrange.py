@@ -12,7 +12,12 @@ import gialint
 from gialint.analyze.document import parse_document
 from gialint.base.span import Span
 from gialint.formats import load
-from gialint.parse.ast import Layout
+from gialint.parse import linetables
+from gialint.parse.arrange import Arranger
+from gialint.parse.ast import Cell, Layout
+from gialint.parse.cues import default_cues
+from gialint.parse.linetables import LineTables
+from gialint.parse.values import default_reader
 from gialint.testing import consistent_values, render
 
 ARITHMETIC = {"GIA301", "GIA302", "GIA303", "GIA304"}
@@ -330,3 +335,53 @@ def test_the_midline_search_finds_a_heading_whose_mark_follows_another_closely()
             expected, found = midline.search(text, pos), midline_search_by_marks(midline, text, pos)
             assert (found and found.span()) == (expected and expected.span()), (text, pos)
         assert midline_search_by_marks(midline, text, 0) is not None
+
+
+def _line_cells_read_whole_first(tables: LineTables, text: str, span: Span) -> list[Cell] | None:
+    """LineTables._line_cells as it was before it asked a single run of words word by word first:
+    each run read whole, then its words. The reference the faster form is held to."""
+    if span.line != span.end_line or not (" " in text or "\u3000" in text or "\t" in text):
+        return None
+    gaps = list(linetables._GAP_PART.finditer(text))
+    if len(gaps) < 2 and linetables._GROUPED_NUMBER.fullmatch(text):
+        return None
+    cues = tables._cues
+    cells: list[Cell] = []
+    for number, gap in enumerate(gaps):
+        part = gap.group()
+        words = [(gap.start() + m.start(), m.group()) for m in linetables._WORD.finditer(part)]
+        one_number = tables._is_value(part) and (
+            len(words) == 1 or linetables._GROUPED_NUMBER.fullmatch(part) is not None
+        )
+        if cues.tables_of(part) or one_number or cues.is_label_part(part):
+            pieces = [(gap.start(), part)]
+        elif all(cues.tables_of(w) or tables._is_value(w) or cues.is_label_part(w) for _, w in words):
+            pieces = words
+        elif number == 0 and tables._row_label_before_figures(part, gaps):
+            pieces = [(gap.start(), part)]
+        else:
+            return None
+        for start, word in pieces:
+            column = span.column + start
+            cells.append(Cell(word, Span(span.line, column, span.line, column + len(word)), tables._values[word]))
+    return cells if len(cells) >= 2 else None
+
+
+_GAPS = st.sampled_from([" ", " ", " ", "  ", "\t", "\u3000", "    "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=6))
+def test_a_line_of_spaced_words_is_read_as_it_was_when_each_run_was_read_whole_first(
+    words: list[tuple[str, str]],
+) -> None:
+    """Labels, pieces of labels, figures and prose, a single space, several or a tab apart: the
+    line's cells are those the reading that asked each run of words whole first found."""
+    text = "".join(word + gap for word, gap in words).strip(" \t\u3000")
+    tables = Arranger(default_cues(), default_reader().values)._tables
+    span = Span(3, 5, 3, 5 + len(text))
+    found = tables._line_cells(text, span)
+    expected = _line_cells_read_whole_first(tables, text, span)
+    assert (found is None) == (expected is None)
+    if found is not None and expected is not None:
+        assert [(c.text, c.span, c.value) for c in found] == [(c.text, c.span, c.value) for c in expected]

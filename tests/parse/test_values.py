@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -81,7 +82,7 @@ def test_known_values_read_each_text_as_the_reader_does_and_keep_at_most_their_b
         assert known[text] == reader._classify(text)
         assert len(known) <= most
     # a text is read again only after the texts kept were let go: never twice in a row
-    assert all(a != b for a, b in zip(reads, reads[1:], strict=False))
+    assert all(a != b for a, b in itertools.pairwise(reads))
     assert len(reads) <= len(texts)
     if len(set(texts)) <= most:  # all of them fit: each text was read once
         assert sorted(reads) == sorted(set(texts))
