@@ -3,31 +3,38 @@ GitHub job summary or the exit code need, without keeping a result or a report's
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 
 from gialint.base.diagnostic import Severity
 from gialint.lint.result import LintResult
 from gialint.run.rendered import NO_FIX, SAFE_FIX, SEVERITIES, Counted, counted
 
+_SEVERITY, _CODE, _FIX = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(3)
+
 #: The kinds of report ``--fix`` writes: text, Markdown and (into a copy) Word; .html and .pdf are what was published.
 FIXED_FORMATS = ("text", "markdown", "docx")
 
 
 class Tally:
-    """Counters over the results and unreadable files of a run, added one at a time."""
+    """Counters over the results and unreadable files of a run, added one at a time.
+
+    A file's findings are counted as the tuples they come as (:data:`Counted`), one count each,
+    and its codes by ``zip`` and ``map``: a warm run over 10,000 reports adds some 45,000 findings,
+    and counting each by severity, rule, fix and code was a seventh of what its main process did.
+    The counts by severity, rule and fix are read off the tuples' counts when asked, at the end
+    of a run."""
 
     def __init__(self, fail_on: Severity = Severity.ERROR) -> None:
         self.fail_on = fail_on
         self.checked = 0  # files read and linted
         self.unreadable = 0
-        self.by_severity: Counter[Severity] = Counter()
-        self.by_rule: Counter[tuple[str, str]] = Counter()  # (code, name): findings
-        self.files_by_code: Counter[str] = Counter()  # code: files with a finding of it
-        self.fixable_by_code: Counter[str] = Counter()  # code: findings with a fix
         self.fixable_here = 0  # safe fixes --fix would write (FIXED_FORMATS)
         self.failing = 0  # files with a finding at or above fail_on
-        self.first: dict[str, tuple[str, Severity]] = {}  # code: its first finding's name and severity
-        self.severity_of: dict[str, Severity] = {}  # code: the severity of its last finding
+        # every finding, as the tuple it came as, counted; in the order each was first seen
+        self._found: dict[Counted, int] = {}
+        self._files_by_code: dict[str, int] = {}
+        self._last_severity: dict[str, int] = {}  # code: the severity (number) of its last finding
 
     @property
     def files(self) -> int:
@@ -35,7 +42,51 @@ class Tally:
 
     @property
     def findings(self) -> int:
-        return sum(self.by_severity.values())
+        return sum(self._found.values())
+
+    @property
+    def files_by_code(self) -> Counter[str]:
+        """Each code's files with a finding of it."""
+        return Counter(self._files_by_code)
+
+    @property
+    def by_severity(self) -> Counter[Severity]:
+        """Findings by severity."""
+        counts: Counter[Severity] = Counter()
+        for (number, _, _, _), count in self._found.items():
+            counts[SEVERITIES[number]] += count
+        return counts
+
+    @property
+    def by_rule(self) -> Counter[tuple[str, str]]:
+        """Findings by rule, as (code, name)."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for (_, code, name, _), count in self._found.items():
+            counts[code, name] += count
+        return counts
+
+    @property
+    def fixable_by_code(self) -> Counter[str]:
+        """Findings with a fix, by code."""
+        counts: Counter[str] = Counter()
+        for (_, code, _, fix), count in self._found.items():
+            if fix != NO_FIX:
+                counts[code] += count
+        return counts
+
+    @property
+    def first(self) -> dict[str, tuple[str, Severity]]:
+        """Each code's first finding's name and severity, in the order the codes were first found."""
+        found: dict[str, tuple[str, Severity]] = {}
+        for number, code, name, _ in self._found:
+            if code not in found:
+                found[code] = (name, SEVERITIES[number])
+        return found
+
+    @property
+    def severity_of(self) -> dict[str, Severity]:
+        """Each code's last finding's severity."""
+        return {code: SEVERITIES[number] for code, number in self._last_severity.items()}
 
     def totals(self) -> dict[str, int]:
         """The run's counts, as the summaries name them: ``files`` (checked or not), ``total``
@@ -59,25 +110,19 @@ class Tally:
         self.checked += 1
         if not findings:
             return
-        fixed_kind = file_format in FIXED_FORMATS
-        by_severity, by_rule, first, severity_of = self.by_severity, self.by_rule, self.first, self.severity_of
-        codes = set()
-        for number, code, name, fix in findings:
-            severity = SEVERITIES[number]
-            by_severity[severity] += 1
-            by_rule[code, name] += 1
-            if code not in first:
-                first[code] = (name, severity)
-            severity_of[code] = severity
-            codes.add(code)
-            if fix != NO_FIX:
-                self.fixable_by_code[code] += 1
-                self.fixable_here += fixed_kind and fix == SAFE_FIX
+        found = self._found
+        for finding in findings:
+            found[finding] = found.get(finding, 0) + 1
+        # code: the severity of its last finding in the file (a dict keeps the last of a key)
+        last = dict(zip(map(_CODE, findings), map(_SEVERITY, findings), strict=True))
+        self._last_severity.update(last)
+        files_by_code = self._files_by_code
+        for code in last:
+            files_by_code[code] = files_by_code.get(code, 0) + 1
         # the findings' severities, as numbers, lead their tuples: the largest tuple has the worst
         self.failing += SEVERITIES[max(findings)[0]] >= self.fail_on
-        files_by_code = self.files_by_code
-        for code in codes:
-            files_by_code[code] += 1
+        if file_format in FIXED_FORMATS:
+            self.fixable_here += operator.countOf(map(_FIX, findings), SAFE_FIX)
 
     def add_unreadable(self) -> None:
         self.unreadable += 1

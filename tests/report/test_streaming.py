@@ -31,11 +31,12 @@ from gialint.report.json_format import as_json
 from gialint.report.junit import as_junit
 from gialint.report.sarif import as_sarif
 from gialint.report.stream import Spool, Writer, direct_layer, get_writer, renderer
+from gialint.report.tally import Tally
 from gialint.run import batch as batch_module
 from gialint.run import pairing
 from gialint.run.batch import Batch
 from gialint.run.cache import Cached, open_cache
-from gialint.run.rendered import Rendered, counted
+from gialint.run.rendered import NO_FIX, SAFE_FIX, UNSAFE_FIX, Rendered, counted
 
 ROOT = Path(__file__).resolve().parents[2]
 STREAMED = ("full", "concise", "json", "jsonl", "sarif", "github", "junit")
@@ -126,6 +127,51 @@ def test_a_writer_keeps_counts_not_results(results: list[LintResult]) -> None:
     assert tally.by_rule == Counter((d.code, d.name) for d in found)
     assert tally.fixable_by_code == Counter(d.code for d in found if d.fix is not None)
     assert not any(isinstance(v, LintResult | str) for v in vars(writer).values())
+
+
+_COUNTED = st.tuples(
+    st.sampled_from([1, 2, 3]),
+    st.sampled_from(["GIA101", "GIA204", "GIA301", "GIA402"]),
+    st.sampled_from(["a-name", "another"]),
+    st.sampled_from([NO_FIX, UNSAFE_FIX, SAFE_FIX]),
+)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["text", "pdf", "docx"]), st.lists(_COUNTED, max_size=6).map(tuple))),
+    st.sampled_from(list(Severity)),
+)
+def test_a_tally_counts_as_a_finding_by_finding_count_does(
+    files: list[tuple[str, tuple[tuple[int, str, str, int], ...]]], fail_on: Severity
+) -> None:
+    """The tally counts a file's findings all at once; every count it gives is the one counting
+    them one by one gives (by severity, rule, fix and code, each code's first and last finding)."""
+    tally = Tally(fail_on)
+    by_severity: Counter[Severity] = Counter()
+    by_rule: Counter[tuple[str, str]] = Counter()
+    fixable: Counter[str] = Counter()
+    files_by_code: Counter[str] = Counter()
+    first: dict[str, tuple[str, Severity]] = {}
+    last: dict[str, Severity] = {}
+    failing = fixable_here = 0
+    for file_format, findings in files:
+        tally.add_counted(file_format, findings)
+        for number, code, name, fix in findings:
+            severity = Severity(number)
+            by_severity[severity] += 1
+            by_rule[code, name] += 1
+            first.setdefault(code, (name, severity))
+            last[code] = severity
+            if fix != NO_FIX:
+                fixable[code] += 1
+            fixable_here += file_format in ("text", "docx") and fix == SAFE_FIX
+        files_by_code.update({code for _, code, _, _ in findings})
+        failing += any(Severity(number) >= fail_on for number, _, _, _ in findings)
+    assert tally.checked == len(files) and tally.findings == sum(by_severity.values())
+    assert +tally.by_severity == by_severity and +tally.by_rule == by_rule and +tally.fixable_by_code == fixable
+    assert tally.files_by_code == files_by_code and (tally.failing, tally.fixable_here) == (failing, fixable_here)
+    assert list(tally.first.items()) == list(first.items()) and tally.severity_of == last
+    assert tally.at_or_above(fail_on) == any(s >= fail_on for s in by_severity)
 
 
 # ------------------------------------------------------------------ the run, in the files' order
