@@ -32,8 +32,8 @@ class Memo(Generic[_Owner, _Answer]):
 
     def answer(self, owner: _Owner, text: str) -> _Answer:
         """The same as calling the memo. Compiled code that asks once per cell calls this: a call
-        of the object itself goes through Python's call protocol (about 200 machine instructions),
-        a call of this method is a direct one."""
+        of the object itself goes through Python's call protocol (some 90 machine instructions
+        more a call than this method's direct call)."""
         last = self._last
         if last is not None and last[0] is owner:
             answers = last[1]
