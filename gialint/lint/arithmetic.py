@@ -210,9 +210,10 @@ def _plan(identity: Identity, template: Template) -> _Plan:
     rows = template.row_by_key
     # each key as the very tuple the template's rows hold, which the table's cells are keyed by:
     # a look-up finds its entry by identity, not by comparing a new tuple's strings
-    canonical = {key: key for row in template.rows for key in row.cell_keys}
-    places = {key: index for index, key in enumerate(template.cell_keys)}
-    absent = len(template.cell_keys)
+    keys = template.cell_keys
+    canonical = {key: key for key in keys}
+    places = {key: index for index, key in enumerate(keys)}
+    absent = len(keys)
     plan = []
     for binding in _bindings(identity, template):
         sides = [
@@ -222,8 +223,9 @@ def _plan(identity: Identity, template: Template) -> _Plan:
         if all(row in rows for side in sides for row, _ in side) and sides[2]:
             weights = _weights(sides[0], sides[1])
             plan.append(_Bound(binding, sides[0], sides[1], sides[2][0], weights, places, absent))
-    _plans[key] = (identity, template, tuple(plan))
-    return tuple(plan)
+    made = tuple(plan)
+    _plans[key] = (identity, template, made)
+    return made
 
 
 def _weights(lhs: _Keys, rhs: _Keys) -> dict[_Key, int]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar
 
 from gialint.base.diagnostic import Severity
 from gialint.lint.result import LintResult
 from gialint.run.rendered import NO_FIX, SAFE_FIX, SEVERITIES, Counted, counted
 
 _SEVERITY, _CODE, _FIX = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(3)
+_Key = TypeVar("_Key")
 
 #: The kinds of report ``--fix`` writes: text, Markdown and (into a copy) Word; .html and .pdf are what was published.
 FIXED_FORMATS = ("text", "markdown", "docx")
@@ -49,30 +52,29 @@ class Tally:
         """Each code's files with a finding of it."""
         return Counter(self._files_by_code)
 
+    def _counted_by(self, key: Callable[[Counted], _Key | None]) -> Counter[_Key]:
+        """The findings counted by ``key`` of each (None: not counted)."""
+        counts: Counter[_Key] = Counter()
+        for finding, count in self._found.items():
+            found = key(finding)
+            if found is not None:
+                counts[found] += count
+        return counts
+
     @property
     def by_severity(self) -> Counter[Severity]:
         """Findings by severity."""
-        counts: Counter[Severity] = Counter()
-        for (number, _, _, _), count in self._found.items():
-            counts[SEVERITIES[number]] += count
-        return counts
+        return self._counted_by(lambda f: SEVERITIES[f[0]])
 
     @property
     def by_rule(self) -> Counter[tuple[str, str]]:
         """Findings by rule, as (code, name)."""
-        counts: Counter[tuple[str, str]] = Counter()
-        for (_, code, name, _), count in self._found.items():
-            counts[code, name] += count
-        return counts
+        return self._counted_by(lambda f: (f[1], f[2]))
 
     @property
     def fixable_by_code(self) -> Counter[str]:
         """Findings with a fix, by code."""
-        counts: Counter[str] = Counter()
-        for (_, code, _, fix), count in self._found.items():
-            if fix != NO_FIX:
-                counts[code] += count
-        return counts
+        return self._counted_by(lambda f: f[1] if f[3] != NO_FIX else None)
 
     @property
     def first(self) -> dict[str, tuple[str, Severity]]:
