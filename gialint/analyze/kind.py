@@ -68,23 +68,26 @@ class Looks:
 
 def _lines(report: Report) -> Iterator[tuple[str, Span]]:
     """Every piece of text of the report in document order: title, headings, paragraphs, cells."""
-
-    def blocks(items: Iterable[Paragraph | Table | Subsection | Section]) -> Iterator[tuple[str, Span]]:
-        for block in items:
-            if isinstance(block, Paragraph):
-                yield block.text, block.span
-            elif isinstance(block, Table):
-                for row in block.rows:
-                    for cell in row.cells:
-                        yield cell.text, cell.span
-            else:
-                yield block.heading.text, block.heading.span
-                yield from blocks(block.blocks)
-
     if report.title is not None:
         yield report.title.text, report.title.span
-    yield from blocks(report.preamble)
-    yield from blocks(report.sections)
+    yield from _blocks(report.preamble)
+    yield from _blocks(report.sections)
+
+
+def _blocks(items: Iterable[Paragraph | Table | Subsection | Section]) -> Iterator[tuple[str, Span]]:
+    """:func:`_lines` of some blocks. (Not nested in it: a nested function that calls itself holds
+    the cell that holds it, a reference cycle made for every report, which only the garbage
+    collector frees.)"""
+    for block in items:
+        if isinstance(block, Paragraph):
+            yield block.text, block.span
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    yield cell.text, cell.span
+        else:
+            yield block.heading.text, block.heading.span
+            yield from _blocks(block.blocks)
 
 
 def _is_json(text: str) -> bool:

@@ -93,31 +93,42 @@ _ASCII: dict[str, Callable[[bytes], bytes | None]] = {
 def _inflated_size(body: bytes, layers: int, cap: int, deadline: Deadline) -> int:
     """The size ``body`` inflates to through ``layers`` times /FlateDecode, counted up to just past
     ``cap``; a stream that is not valid zlib counts as far as it inflates (PDFium judges the rest)."""
-    inflaters = [zlib.decompressobj() for _ in range(min(layers, 4))]
-    size = 0
+    inflating = _Inflating(layers, cap, deadline)
+    inflating.feed(0, body)
+    return inflating.size
 
-    def feed(level: int, chunk: bytes) -> bool:
+
+class _Inflating:
+    """One stream inflated through its layers, and the size counted so far. (A class, not a nested
+    function that calls itself: such a function holds the cell that holds it, a reference cycle
+    made for every stream, which only the garbage collector frees.)"""
+
+    __slots__ = ("cap", "deadline", "inflaters", "size")
+
+    def __init__(self, layers: int, cap: int, deadline: Deadline) -> None:
+        self.inflaters = [zlib.decompressobj() for _ in range(min(layers, 4))]
+        self.cap = cap
+        self.deadline = deadline
+        self.size = 0
+
+    def feed(self, level: int, chunk: bytes) -> bool:
         """Inflate ``chunk`` through the layers from ``level`` on; False once past the cap or broken."""
-        nonlocal size
-        inflater = inflaters[level]
+        inflater = self.inflaters[level]
         while chunk:
-            deadline.check(msg.AT_STREAM)
+            self.deadline.check(msg.AT_STREAM)
             try:
                 out = inflater.decompress(chunk, CHUNK)
             except zlib.error:
                 return False
             rest = inflater.unconsumed_tail
-            if level + 1 < len(inflaters):
-                if not feed(level + 1, out):
+            if level + 1 < len(self.inflaters):
+                if not self.feed(level + 1, out):
                     return False
             else:
-                size += len(out)
-                if size > cap:
+                self.size += len(out)
+                if self.size > self.cap:
                     return False
             if inflater.eof or (not out and len(rest) == len(chunk)):  # the end, or no way on
                 break
             chunk = rest
         return True
-
-    feed(0, body)
-    return size
